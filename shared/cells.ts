@@ -1,0 +1,121 @@
+/**
+ * Reading one cell as a date, an amount, a whole number or text. Cells arrive as
+ * Range.getValues() gives them (Date, number, string, boolean), as the Sheets API gives
+ * them with UNFORMATTED_VALUE + SERIAL_NUMBER (number, string, boolean), or as CSV text.
+ */
+import {
+  dateInZone,
+  dateOrder,
+  isIsoDate,
+  isoFromParts,
+  SERIAL_MAX,
+  SERIAL_MIN,
+  serialToIso,
+} from './dates.ts';
+import type { IsoDate } from './model.ts';
+import { parseLocaleNumber, toMinor } from './money.ts';
+
+/** Spreadsheet formula errors, as getValues and the Sheets API return them. */
+const FORMULA_ERROR_RE = /^#(REF!|N\/A|VALUE!|DIV\/0!|NAME\?|ERROR!|NUM!|NULL!|SPILL!|CALC!)$/;
+
+export function formulaError(value: unknown): string | null {
+  return typeof value === 'string' && FORMULA_ERROR_RE.test(value.trim()) ? value.trim() : null;
+}
+
+/** True for a Date from any realm (Apps Script values cross a vm boundary in tests). */
+export function isDateValue(value: unknown): value is Date {
+  return Object.prototype.toString.call(value) === '[object Date]';
+}
+
+export function isBlank(value: unknown): boolean {
+  return value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
+}
+
+/** A cell as trimmed text: numbers as typed, dates as ISO, booleans as TRUE/FALSE. */
+export function cellText(value: unknown, timeZone = 'UTC'): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value.trim();
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if (isDateValue(value)) return Number.isNaN(value.getTime()) ? '' : dateInZone(value, timeZone);
+  return String(value).trim();
+}
+
+export type Read<T> =
+  { ok: true; value: T } | { ok: false; why: 'date' | 'impossible-date' | 'amount' | 'decimals' | 'number' };
+
+const ISO_LIKE = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$/;
+const YMD_SLASH = /^(\d{4})[/.](\d{1,2})[/.](\d{1,2})$/;
+const THREE_PART = /^(\d{1,4})[/.-](\d{1,2})[/.-](\d{1,4})$/;
+
+/**
+ * A date cell: ISO `YYYY-MM-DD`, a serial number, a native Date (read in `sheetTimeZone`,
+ * where the spreadsheet put its midnight), or text in the locale's day/month order.
+ */
+export function readDate(value: unknown, locale: string, sheetTimeZone: string): Read<IsoDate> {
+  if (isDateValue(value)) {
+    if (Number.isNaN(value.getTime())) return { ok: false, why: 'date' };
+    return { ok: true, value: dateInZone(value, sheetTimeZone) };
+  }
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value) || value < SERIAL_MIN || value > SERIAL_MAX)
+      return { ok: false, why: 'date' };
+    return { ok: true, value: serialToIso(value) };
+  }
+  const text = cellText(value);
+  let m = ISO_LIKE.exec(text) ?? YMD_SLASH.exec(text);
+  if (m) return dateFromParts(Number(m[1]), Number(m[2]), Number(m[3]));
+  m = THREE_PART.exec(text);
+  if (m) {
+    const [a, b, c] = [m[1] ?? '', m[2] ?? '', m[3] ?? ''];
+    if (a.length === 4) return dateFromParts(Number(a), Number(b), Number(c));
+    if (c.length !== 2 && c.length !== 4) return { ok: false, why: 'date' };
+    const year = c.length === 2 ? 2000 + Number(c) : Number(c);
+    const order = dateOrder(locale);
+    return order === 'MDY'
+      ? dateFromParts(year, Number(a), Number(b))
+      : dateFromParts(year, Number(b), Number(a));
+  }
+  return { ok: false, why: 'date' };
+}
+
+function dateFromParts(year: number, month: number, day: number): Read<IsoDate> {
+  const iso = isoFromParts(year, month, day);
+  return iso && isIsoDate(iso) ? { ok: true, value: iso } : { ok: false, why: 'impossible-date' };
+}
+
+/**
+ * An amount cell → minor units of `currency`. Numbers as they are; text in the locale's
+ * format (`1.234,56` for it_IT). A dot-decimal `1234.56` is also read in a comma locale,
+ * unless it has exactly three decimals (then it would be a thousands group, ambiguous).
+ */
+export function readAmount(value: unknown, currency: string, locale: string): Read<number> {
+  let major: number | null = null;
+  if (typeof value === 'number') major = Number.isFinite(value) ? value : null;
+  else {
+    const text = cellText(value);
+    major = parseLocaleNumber(text, locale);
+    if (major === null && /^-?\d+\.\d{1,2}$|^-?\d+\.\d{4,}$/.test(text)) major = Number(text);
+  }
+  if (major === null) return { ok: false, why: 'amount' };
+  const minor = toMinor(major, currency);
+  return minor === null ? { ok: false, why: 'decimals' } : { ok: true, value: minor };
+}
+
+/** A whole number of days (Terms, Grace): 30, "30", "30 days", "30,0". */
+export function readDays(value: unknown): Read<number> {
+  const n =
+    typeof value === 'number'
+      ? value
+      : Number(
+          cellText(value)
+            .replace(/\s*(days?|giorni|gg)$/i, '')
+            .replace(',', '.'),
+        );
+  return Number.isInteger(n) && n >= 0 && n <= 3650 ? { ok: true, value: n } : { ok: false, why: 'number' };
+}
+
+/** Lower-case letters only: "Stop work", "stop_work", "STOP-WORK" → "stopwork". */
+export function keyOf(text: string): string {
+  return text.toLowerCase().replace(/[^a-z]/g, '');
+}

@@ -1,0 +1,142 @@
+/**
+ * Calendar dates as ISO `YYYY-MM-DD` strings. No clock: `today` always comes in as a
+ * parameter, and `todayIn` turns an instant the caller read into the ledger's local date.
+ */
+import type { IsoDate } from './model.ts';
+
+const MS_PER_DAY = 86_400_000;
+const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Days since 1970-01-01 (UTC calendar arithmetic: no time zone, no DST). */
+export function epochDay(date: IsoDate): number {
+  const m = ISO_RE.exec(date);
+  if (!m) throw new RangeError(`not an ISO date: ${date}`);
+  return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / MS_PER_DAY;
+}
+
+/** The ISO date `days` calendar days after 1970-01-01. */
+export function fromEpochDay(days: number): IsoDate {
+  return new Date(days * MS_PER_DAY).toISOString().slice(0, 10);
+}
+
+/** `date` plus `days` calendar days (negative goes back). */
+export function addDays(date: IsoDate, days: number): IsoDate {
+  return fromEpochDay(epochDay(date) + days);
+}
+
+/** Calendar days from `from` to `to` (positive when `to` is later). */
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+  return epochDay(to) - epochDay(from);
+}
+
+/** `date` plus `months` calendar months, clamped to the month's last day (31 Jan + 1 → 28/29 Feb). */
+export function addMonths(date: IsoDate, months: number): IsoDate {
+  const m = ISO_RE.exec(date);
+  if (!m) throw new RangeError(`not an ISO date: ${date}`);
+  const total = Number(m[1]) * 12 + Number(m[2]) - 1 + months;
+  const year = Math.floor(total / 12);
+  const month = total - year * 12;
+  const last = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  const day = Math.min(Number(m[3]), last);
+  return `${String(year).padStart(4, '0')}-${String(month + 1).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** True for a real calendar date in ISO form (`2026-02-30` is false). */
+export function isIsoDate(value: string): boolean {
+  const m = ISO_RE.exec(value);
+  if (!m) return false;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  if (month < 1 || month > 12 || day < 1 || year < 1) return false;
+  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** Builds an ISO date from parts, or null when the parts name no real date. */
+export function isoFromParts(year: number, month: number, day: number): IsoDate | null {
+  const iso = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  return isIsoDate(iso) ? iso : null;
+}
+
+/**
+ * Spreadsheet serial number → ISO date. Day 0 is 1899-12-30 (the Lotus 1900 leap-year bug
+ * kept by Excel and Google Sheets); a fraction is a time of day and is dropped.
+ */
+export function serialToIso(serial: number): IsoDate {
+  return fromEpochDay(Math.floor(serial) - 25_569);
+}
+
+/** ISO date → spreadsheet serial number. */
+export function isoToSerial(date: IsoDate): number {
+  return epochDay(date) + 25_569;
+}
+
+/** Serial numbers from 1 (1899-12-31) to 2958465 (9999-12-31) are dates; the rest are not. */
+export const SERIAL_MIN = 1;
+export const SERIAL_MAX = 2_958_465;
+
+/**
+ * The calendar date of the instant `at` in the IANA `timeZone` (falls back to UTC for an
+ * unknown zone). Used for "today in the ledger's time zone" and for Apps Script dates,
+ * which are midnight in the spreadsheet's zone.
+ */
+export function dateInZone(at: Date, timeZone: string): IsoDate {
+  let parts: Intl.DateTimeFormatPart[];
+  try {
+    parts = zoneFormatter(timeZone).formatToParts(at);
+  } catch {
+    return at.toISOString().slice(0, 10);
+  }
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')}`;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function zoneFormatter(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+/** True when `timeZone` is an IANA zone this runtime knows. */
+export function isTimeZone(timeZone: string): boolean {
+  try {
+    zoneFormatter(timeZone);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** `today` in the ledger's time zone for the instant `now` the caller read from its clock. */
+export function todayIn(timeZone: string, now: Date): IsoDate {
+  return dateInZone(now, timeZone);
+}
+
+/** Half-year of a date: `2026-H1` (Jan–Jun) or `2026-H2` (Jul–Dec). */
+export function halfYear(date: IsoDate): string {
+  return `${date.slice(0, 4)}-H${Number(date.slice(5, 7)) <= 6 ? 1 : 2}`;
+}
+
+/** First day of the half-year after the one `date` falls in. */
+export function nextHalfYearStart(date: IsoDate): IsoDate {
+  const year = Number(date.slice(0, 4));
+  return Number(date.slice(5, 7)) <= 6 ? `${year}-07-01` : `${year + 1}-01-01`;
+}
+
+/** Ledger locales write dates day first, month first or year first. */
+export type DateOrder = 'DMY' | 'MDY' | 'YMD';
+
+/** Day/month order of a spreadsheet locale (`it_IT` → DMY, `en_US` → MDY, `ja_JP` → YMD). */
+export function dateOrder(locale: string): DateOrder {
+  const tag = locale.replace('_', '-');
+  const lang = tag.split('-')[0]?.toLowerCase() ?? '';
+  const region = tag.split('-')[1]?.toUpperCase() ?? '';
+  if (lang === 'en' && ['US', 'PH', 'FM', 'MH', 'PW', 'AS', 'GU', 'MP', 'PR', 'UM', 'VI'].includes(region))
+    return 'MDY';
+  if (['zh', 'ja', 'ko', 'hu', 'lt', 'mn', 'sv'].includes(lang)) return 'YMD';
+  return 'DMY';
+}

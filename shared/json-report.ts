@@ -1,0 +1,86 @@
+/**
+ * The report as one JSON document for machines (`payladder --json`): amounts in major units
+ * rounded to the currency's minor unit, stages as PRODUCT.md's ids, `tab` the tab name.
+ */
+import type { MilestoneReport, Report } from './model.ts';
+import { toMajor } from './money.ts';
+
+const majors = (amounts: Record<string, number>) =>
+  Object.fromEntries(Object.entries(amounts).map(([c, v]) => [c, toMajor(v, c)]));
+
+export function milestoneJson(m: MilestoneReport) {
+  const major = (v: number) => toMajor(v, m.currency);
+  return {
+    id: m.id,
+    client: m.client,
+    project: m.project,
+    description: m.description,
+    invoice: m.invoice,
+    currency: m.currency,
+    amount: major(m.amount),
+    paid: major(m.paid),
+    outstanding: major(m.outstanding),
+    dueDate: m.dueDate,
+    daysOverdue: m.daysOverdue,
+    stage: m.stage,
+    nextAction: m.nextAction,
+    lateInterest: major(m.lateInterest),
+    interestRates: m.interestRates.map((bp) => bp / 100),
+    compensation: major(m.compensation),
+    smallClaims: m.smallClaims
+      ? {
+          limit:
+            m.smallClaims.limit === null || !m.smallClaims.currency
+              ? null
+              : toMajor(m.smallClaims.limit, m.smallClaims.currency),
+          currency: m.smallClaims.currency,
+          fits: m.smallClaims.fits,
+          court: m.smallClaims.court,
+        }
+      : null,
+    lastReminder: m.lastReminder,
+    row: m.row,
+  };
+}
+
+export function toJsonReport(report: Report) {
+  return {
+    today: report.today,
+    milestones: report.milestones.map(milestoneJson),
+    clients: report.clients.map((c) => ({
+      client: c.client,
+      worstStage: c.worstStage,
+      outstanding: majors(c.outstanding),
+      overdue: majors(c.overdue),
+      maxDaysOverdue: c.maxDaysOverdue,
+      avgDaysLate: c.avgDaysLate,
+      onTimeShare: c.onTimeShare,
+      nextAction: c.nextAction,
+      dueToday: c.dueToday,
+    })),
+    totals: Object.fromEntries(
+      Object.entries(report.totals).map(([cur, t]) => [
+        cur,
+        {
+          outstanding: toMajor(t.outstanding, cur),
+          overdue: toMajor(t.overdue, cur),
+          lateInterest: toMajor(t.lateInterest, cur),
+          compensation: toMajor(t.compensation, cur),
+          aging: majors(t.aging),
+        },
+      ]),
+    ),
+    stageCounts: report.stageCounts,
+    dueTodayCount: report.dueTodayCount,
+    problems: report.problems.map((p) => ({
+      tab: p.tab,
+      row: p.row,
+      column: p.column,
+      severity: p.severity,
+      code: p.code,
+      message: p.message,
+      fix: p.fix,
+    })),
+  };
+}
+export type JsonReport = ReturnType<typeof toJsonReport>;

@@ -1,0 +1,53 @@
+/**
+ * Address → client: an exact address wins over a whole-domain entry (`@acme.com`), and a
+ * more specific domain over its parent (`@eu.acme.com` before `@acme.com`).
+ */
+import type { Client } from './model.ts';
+
+export interface ClientIndex {
+  /** Lower-case address → client name. */
+  byAddress: Record<string, string>;
+  /** Lower-case domain without `@` → client name. */
+  byDomain: Record<string, string>;
+}
+
+export function buildClientIndex(clients: readonly Pick<Client, 'client' | 'emails'>[]): ClientIndex {
+  const byAddress: Record<string, string> = {};
+  const byDomain: Record<string, string> = {};
+  for (const c of clients) {
+    for (const e of c.emails) {
+      if (e.startsWith('@')) byDomain[e.slice(1)] ??= c.client;
+      else byAddress[e] ??= c.client;
+    }
+  }
+  return { byAddress, byDomain };
+}
+
+/** The client an address belongs to, or null. */
+export function matchClient(index: ClientIndex, address: string): string | null {
+  const a = address.trim().toLowerCase();
+  const exact = index.byAddress[a];
+  if (exact !== undefined) return exact;
+  let domain = a.slice(a.lastIndexOf('@') + 1);
+  while (domain.includes('.')) {
+    const hit = index.byDomain[domain];
+    if (hit !== undefined) return hit;
+    domain = domain.slice(domain.indexOf('.') + 1);
+  }
+  return null;
+}
+
+/** The first client among several addresses (sender, recipients), skipping `exclude` (the user). */
+export function matchAny(
+  index: ClientIndex,
+  addresses: Iterable<string>,
+  exclude: Iterable<string> = [],
+): string | null {
+  const skip = new Set([...exclude].map((a) => a.toLowerCase()));
+  for (const a of addresses) {
+    if (skip.has(a.toLowerCase())) continue;
+    const hit = matchClient(index, a);
+    if (hit) return hit;
+  }
+  return null;
+}

@@ -1,0 +1,296 @@
+/**
+ * The typed ledger and report: the contract between the core and every surface.
+ *
+ * Units: money is always integer minor units of its own currency (cents, pence; yen have
+ * no minor unit); dates are ISO `YYYY-MM-DD` strings in the ledger's time zone; day
+ * counts are calendar days. Each schema shares its name with its type; surfaces use the
+ * schemas at their edges (storage reads, sidebar calls, messages).
+ */
+import * as z from 'zod';
+
+export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'an ISO date YYYY-MM-DD');
+export type IsoDate = string;
+
+/** Ladder stages in the table's order (PRODUCT.md, "The ladder"). */
+export const LADDER_STAGES = [
+  'current',
+  'upcoming',
+  'reminder',
+  'followup',
+  'final',
+  'stop_work',
+  'demand',
+  'small_claims',
+] as const;
+export const LadderStage = z.enum(LADDER_STAGES);
+export type LadderStage = z.infer<typeof LadderStage>;
+
+/** A manual `Status`, in snake case. The first three end the ladder, the rest pause it. */
+export const MANUAL_STATUSES = [
+  'paid',
+  'cancelled',
+  'written_off',
+  'disputed',
+  'on_hold',
+  'renegotiated',
+] as const;
+export const ManualStatus = z.enum(MANUAL_STATUSES);
+export type ManualStatus = z.infer<typeof ManualStatus>;
+export const ENDING_STATUSES: readonly ManualStatus[] = ['paid', 'cancelled', 'written_off'];
+
+export const STAGES = [...LADDER_STAGES, ...MANUAL_STATUSES] as const;
+export const Stage = z.enum(STAGES);
+export type Stage = z.infer<typeof Stage>;
+
+export const LANGUAGES = ['en', 'it'] as const;
+export const Language = z.enum(LANGUAGES);
+export type Language = z.infer<typeof Language>;
+
+export const Business = z.enum(['B2B', 'B2C']);
+export type Business = z.infer<typeof Business>;
+
+export const Risk = z.enum(['low', 'medium', 'high']);
+export type Risk = z.infer<typeof Risk>;
+
+export const Channel = z.enum(['gmail', 'draft', 'manual']);
+export type Channel = z.infer<typeof Channel>;
+
+export const Severity = z.enum(['error', 'warning']);
+export type Severity = z.infer<typeof Severity>;
+
+/**
+ * What is wrong with the ledger, where, and how to fix it. `row` is the sheet row
+ * (header = 1) or null for the whole tab; `column` is the header as the user wrote it
+ * (or the canonical name when the column is missing), null for the whole row.
+ */
+export const Problem = z.object({
+  tab: z.string(),
+  row: z.number().int().nullable(),
+  column: z.string().nullable(),
+  severity: Severity,
+  code: z.string(),
+  message: z.string(),
+  fix: z.string(),
+});
+export type Problem = z.infer<typeof Problem>;
+
+const Minor = z.number().int();
+const Row = z.number().int().min(2);
+
+export const Client = z.object({
+  row: Row,
+  client: z.string().min(1),
+  /** Lower-cased addresses (`a@b.com`) and whole domains (`@b.com`). */
+  emails: z.array(z.string()),
+  contact: z.string(),
+  language: Language,
+  currency: z.string().length(3),
+  jurisdiction: z.string(),
+  business: Business,
+  /** Payment terms in days. */
+  terms: z.number().int().min(0),
+  /** Days overdue at which work stops. */
+  grace: z.number().int().min(1),
+  /** The Contract cell as typed ('' = no signed contract). */
+  contract: z.string(),
+  /** The signing date when Contract holds a date. */
+  contractDate: IsoDate.nullable(),
+  risk: Risk.nullable(),
+  notes: z.string(),
+});
+export type Client = z.infer<typeof Client>;
+
+export const Milestone = z.object({
+  row: Row,
+  id: z.string().min(1),
+  client: z.string().min(1),
+  project: z.string(),
+  description: z.string(),
+  /** Minor units of `currency`, > 0. */
+  amount: Minor.positive(),
+  currency: z.string().length(3),
+  invoice: z.string(),
+  invoiceDate: IsoDate.nullable(),
+  /** Due date as typed; when null, invoice date + the client's terms (see `dueDateOf`). */
+  dueDate: IsoDate.nullable(),
+  status: ManualStatus.nullable(),
+  changeOrder: z.string(),
+});
+export type Milestone = z.infer<typeof Milestone>;
+
+export const Payment = z.object({
+  row: Row,
+  date: IsoDate,
+  milestone: z.string().min(1),
+  /** Minor units of the milestone's currency. */
+  amount: Minor.positive(),
+  method: z.string(),
+  note: z.string(),
+});
+export type Payment = z.infer<typeof Payment>;
+
+export const Reminder = z.object({
+  row: Row,
+  sent: IsoDate,
+  milestones: z.array(z.string().min(1)).min(1),
+  client: z.string(),
+  /** The stage the message was sent at; null when the cell is empty. */
+  stage: Stage.nullable(),
+  template: z.string(),
+  to: z.string(),
+  subject: z.string(),
+  channel: Channel.nullable(),
+  link: z.string(),
+});
+export type Reminder = z.infer<typeof Reminder>;
+
+export const ChangeOrder = z.object({
+  row: Row,
+  id: z.string().min(1),
+  client: z.string(),
+  description: z.string(),
+  /** Minor units of the client's currency; null when empty. */
+  amount: Minor.nullable(),
+  requested: IsoDate.nullable(),
+  signed: IsoDate.nullable(),
+});
+export type ChangeOrder = z.infer<typeof ChangeOrder>;
+
+export const TemplateRow = z.object({
+  row: Row,
+  /** A stage id or a message id such as `dispute`, `change_order`, `payment_plan`. */
+  stage: z.string(),
+  language: Language,
+  subject: z.string(),
+  body: z.string(),
+});
+export type TemplateRow = z.infer<typeof TemplateRow>;
+
+export const Settings = z.object({
+  yourName: z.string(),
+  businessName: z.string(),
+  defaultCurrency: z.string().length(3).nullable(),
+  defaultLanguage: Language,
+  defaultJurisdiction: z.string().nullable(),
+  defaultTerms: z.number().int().min(0),
+  defaultGrace: z.number().int().min(1),
+  /** A spreadsheet locale such as `it_IT` or `en_GB`. */
+  locale: z.string(),
+  /** An IANA time zone such as `Europe/Rome`. */
+  timeZone: z.string(),
+  statutoryInterest: z.boolean(),
+});
+export type Settings = z.infer<typeof Settings>;
+
+export const Ledger = z.object({
+  settings: Settings,
+  clients: z.array(Client),
+  milestones: z.array(Milestone),
+  payments: z.array(Payment),
+  reminders: z.array(Reminder),
+  changeOrders: z.array(ChangeOrder),
+  templates: z.array(TemplateRow),
+});
+export type Ledger = z.infer<typeof Ledger>;
+
+export const NextAction = z.object({ stage: LadderStage, on: IsoDate });
+export type NextAction = z.infer<typeof NextAction>;
+
+export const SmallClaimsFit = z.object({
+  jurisdiction: z.string(),
+  /** Minor units of `currency`; null when the limit is unknown. */
+  limit: Minor.nullable(),
+  currency: z.string().nullable(),
+  /** null when unknown (no limit on file, or a different currency). */
+  fits: z.boolean().nullable(),
+  court: z.string(),
+  source: z.string(),
+});
+export type SmallClaimsFit = z.infer<typeof SmallClaimsFit>;
+
+export const AGING_BUCKETS = ['current', '1-30', '31-60', '61-90', '90+'] as const;
+export const AgingBucket = z.enum(AGING_BUCKETS);
+export type AgingBucket = z.infer<typeof AgingBucket>;
+
+export const MilestoneReport = z.object({
+  id: z.string(),
+  row: Row,
+  client: z.string(),
+  project: z.string(),
+  description: z.string(),
+  invoice: z.string(),
+  currency: z.string(),
+  /** Minor units. */
+  amount: Minor,
+  /** Minor units paid so far (may exceed `amount` on an overpayment). */
+  paid: Minor,
+  /** Minor units still owed: max(0, amount − paid); 0 for cancelled milestones. */
+  outstanding: Minor,
+  dueDate: IsoDate.nullable(),
+  /** today − due date in calendar days; null with no due date or once paid. */
+  daysOverdue: z.number().int().nullable(),
+  /** Date of the payment that completed it, for paid milestones. */
+  paidOn: IsoDate.nullable(),
+  stage: Stage,
+  nextAction: NextAction.nullable(),
+  /** Statutory interest accrued so far, minor units (0 when none applies). */
+  lateInterest: Minor,
+  /** Annual statutory rate(s) used, in basis points, for display. */
+  interestRates: z.array(z.number().int()),
+  /** Fixed compensation, minor units of the milestone currency (0 when none applies). */
+  compensation: Minor,
+  smallClaims: SmallClaimsFit.nullable(),
+  /** Last reminder logged for this milestone, if any. */
+  lastReminder: z.object({ sent: IsoDate, stage: Stage.nullable(), channel: Channel.nullable() }).nullable(),
+  remindersLogged: z.number().int(),
+  /** Problems on this milestone's row (the row's `Problems` cell). */
+  problems: z.array(Problem),
+});
+export type MilestoneReport = z.infer<typeof MilestoneReport>;
+
+export const ClientReport = z.object({
+  client: z.string(),
+  row: Row,
+  worstStage: Stage.nullable(),
+  /** Per currency, minor units. */
+  outstanding: z.record(z.string(), Minor),
+  overdue: z.record(z.string(), Minor),
+  maxDaysOverdue: z.number().int().nullable(),
+  /** Average days late over paid milestones (on-time counts as 0); null with none paid. */
+  avgDaysLate: z.number().nullable(),
+  /** Share (0..1) of paid milestones paid by their due date; null with none paid. */
+  onTimeShare: z.number().nullable(),
+  paidMilestones: z.number().int(),
+  /** Earliest next action over the client's milestones. */
+  nextAction: NextAction.nullable(),
+  /** IDs of milestones whose next action is due on or before today. */
+  dueToday: z.array(z.string()),
+  milestones: z.array(z.string()),
+});
+export type ClientReport = z.infer<typeof ClientReport>;
+
+export const CurrencyTotals = z.object({
+  outstanding: Minor,
+  overdue: Minor,
+  lateInterest: Minor,
+  compensation: Minor,
+  aging: z.record(AgingBucket, Minor),
+});
+export type CurrencyTotals = z.infer<typeof CurrencyTotals>;
+
+export const Report = z.object({
+  today: IsoDate,
+  milestones: z.array(MilestoneReport),
+  clients: z.array(ClientReport),
+  totals: z.record(z.string(), CurrencyTotals),
+  stageCounts: z.record(z.string(), z.number().int()),
+  /** Milestones whose next action is due on or before today. */
+  dueTodayCount: z.number().int(),
+  problems: z.array(Problem),
+});
+export type Report = z.infer<typeof Report>;
+
+/** Raw rows of one tab: a header row then data rows, as getValues / batchGet / CSV give them. */
+export type RawTab = unknown[][];
+/** Raw tabs by tab name as the user named them (matched case- and space-insensitively). */
+export type RawLedger = Record<string, RawTab>;

@@ -1,0 +1,167 @@
+/**
+ * Money in integer minor units of its own currency. Totals are kept per currency and never
+ * mixed. Formatting with Intl happens only at the edge (`formatMoney`).
+ */
+
+/**
+ * ISO 4217 active codes whose minor unit is not 2 digits. Source: ISO 4217 list one
+ * (SIX Group, amendment 179, 2025). Every other code in `CURRENCIES` has 2 digits.
+ */
+const MINOR_DIGITS: Readonly<Record<string, number>> = {
+  BIF: 0,
+  CLP: 0,
+  DJF: 0,
+  GNF: 0,
+  ISK: 0,
+  JPY: 0,
+  KMF: 0,
+  KRW: 0,
+  PYG: 0,
+  RWF: 0,
+  UGX: 0,
+  UYI: 0,
+  VND: 0,
+  VUV: 0,
+  XAF: 0,
+  XOF: 0,
+  XPF: 0,
+  BHD: 3,
+  IQD: 3,
+  JOD: 3,
+  KWD: 3,
+  LYD: 3,
+  OMR: 3,
+  TND: 3,
+  CLF: 4,
+  UYW: 4,
+};
+
+/** ISO 4217 active currency codes (funds and precious metals left out: nobody invoices in XAU). */
+export const CURRENCIES: ReadonlySet<string> = new Set(
+  (
+    'AED AFN ALL AMD AOA ARS AUD AWG AZN BAM BBD BDT BGN BHD BIF BMD BND BOB BRL BSD BTN BWP BYN BZD ' +
+    'CAD CDF CHF CLF CLP CNY COP CRC CUP CVE CZK DJF DKK DOP DZD EGP ERN ETB EUR FJD FKP GBP GEL GHS ' +
+    'GIP GMD GNF GTQ GYD HKD HNL HTG HUF IDR ILS INR IQD IRR ISK JMD JOD JPY KES KGS KHR KMF KPW KRW ' +
+    'KWD KYD KZT LAK LBP LKR LRD LSL LYD MAD MDL MGA MKD MMK MNT MOP MRU MUR MVR MWK MXN MYR MZN NAD ' +
+    'NGN NIO NOK NPR NZD OMR PAB PEN PGK PHP PKR PLN PYG QAR RON RSD RUB RWF SAR SBD SCR SDG SEK SGD ' +
+    'SHP SLE SOS SRD SSP STN SVC SYP SZL THB TJS TMT TND TOP TRY TTD TWD TZS UAH UGX USD UYI UYU UYW ' +
+    'UZS VED VES VND VUV WST XAF XCD XCG XOF XPF YER ZAR ZMW ZWG'
+  ).split(' '),
+);
+
+export function isCurrency(code: string): boolean {
+  return CURRENCIES.has(code);
+}
+
+/** Minor-unit digits of an ISO 4217 currency (EUR 2, JPY 0, KWD 3). */
+export function currencyDigits(currency: string): number {
+  return MINOR_DIGITS[currency] ?? 2;
+}
+
+const POW10 = [1, 10, 100, 1000, 10000];
+
+/** Minor units → major units as a number (for JSON and spreadsheet cells). */
+export function toMajor(minor: number, currency: string): number {
+  const digits = currencyDigits(currency);
+  return Number((minor / (POW10[digits] ?? 100)).toFixed(digits));
+}
+
+/**
+ * Major units → minor units, or null when the value has more decimals than the currency
+ * allows (a sign of a misread thousands separator) or is not finite.
+ */
+export function toMinor(major: number, currency: string): number | null {
+  if (!Number.isFinite(major)) return null;
+  const factor = POW10[currencyDigits(currency)] ?? 100;
+  const scaled = major * factor;
+  const rounded = Math.round(scaled);
+  // Binary floating point: 1.1 * 100 = 110.00000000000001. Accept what rounds within 1e-6.
+  if (Math.abs(scaled - rounded) > 1e-6 * Math.max(1, Math.abs(scaled))) return null;
+  return rounded;
+}
+
+/** Integer division rounded half up (away from zero for positive numbers), exact for bigints. */
+export function divRoundHalfUp(numerator: bigint, denominator: bigint): bigint {
+  const q = numerator / denominator;
+  const r = numerator % denominator;
+  return r * 2n >= denominator ? q + 1n : q;
+}
+
+/** Sums of minor units per currency. */
+export type PerCurrency = Record<string, number>;
+
+export function addTo(totals: PerCurrency, currency: string, minor: number): void {
+  totals[currency] = (totals[currency] ?? 0) + minor;
+}
+
+/** Spreadsheet locale (`it_IT`) → BCP 47 tag (`it-IT`). */
+export function bcp47(locale: string): string {
+  const tag = locale.replace(/_/g, '-');
+  try {
+    return Intl.getCanonicalLocales(tag)[0] ?? 'en-US';
+  } catch {
+    return 'en-US';
+  }
+}
+
+const moneyFormatters = new Map<string, Intl.NumberFormat>();
+/** "€1.234,56" for `it-IT`; the currency's own minor digits. */
+export function formatMoney(minor: number, currency: string, locale: string): string {
+  const key = `${locale}|${currency}`;
+  let f = moneyFormatters.get(key);
+  if (!f) {
+    const digits = currencyDigits(currency);
+    f = new Intl.NumberFormat(bcp47(locale), {
+      style: 'currency',
+      currency,
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    });
+    moneyFormatters.set(key, f);
+  }
+  return f.format(toMajor(minor, currency));
+}
+
+/** Decimal and grouping separators of a locale, from Intl (`it_IT` → `,` and `.`). */
+export function separators(locale: string): { decimal: string; group: string } {
+  const parts = new Intl.NumberFormat(bcp47(locale)).formatToParts(1234567.5);
+  const decimal = parts.find((p) => p.type === 'decimal')?.value ?? '.';
+  const group = parts.find((p) => p.type === 'group')?.value ?? (decimal === ',' ? '.' : ',');
+  return { decimal, group };
+}
+
+const separatorCache = new Map<string, { decimal: string; group: string }>();
+
+/**
+ * Reads an amount typed in the ledger's locale: `1.234,56` (it_IT), `1,234.56` (en_GB),
+ * `€ 1.234,56`, `1 234,56`, `(12.50)` is refused (negative). Returns major units, or null
+ * when the text is not an amount in that locale.
+ */
+export function parseLocaleNumber(text: string, locale: string): number | null {
+  let seps = separatorCache.get(locale);
+  if (!seps) {
+    seps = separators(locale);
+    separatorCache.set(locale, seps);
+  }
+  // Strip currency symbols/codes and every kind of space (Intl uses U+202F and U+00A0).
+  let s = text.replace(/[A-Za-z$€£¥₹]+/g, '').replace(/[\s\u00a0\u202f']/g, '');
+  if (s === '') return null;
+  let sign = 1;
+  if (s.startsWith('-') || s.startsWith('\u2212')) {
+    sign = -1;
+    s = s.slice(1);
+  }
+  const group = seps.group.replace(/[\s\u00a0\u202f]/g, '');
+  const decimal = seps.decimal;
+  const groupRe =
+    group === '' ? null : new RegExp(`^\\d{1,3}(${escapeRe(group)}\\d{3})+(${escapeRe(decimal)}\\d+)?$`);
+  const plainRe = new RegExp(`^\\d+(${escapeRe(decimal)}\\d+)?$`);
+  if (groupRe?.test(s)) s = s.split(group).join('');
+  else if (!plainRe.test(s)) return null;
+  const value = Number(decimal === '.' ? s : s.replace(decimal, '.'));
+  return Number.isFinite(value) ? sign * value : null;
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

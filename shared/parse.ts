@@ -1,0 +1,665 @@
+/**
+ * Raw rows → typed ledger + problems. Every bad cell becomes a problem with its tab, sheet
+ * row (header = 1), column, what is wrong and how to fix it; a row with an error is left
+ * out and the rest goes on. Parsing never throws on cell content.
+ */
+import { dateOrder, isTimeZone } from './dates.ts';
+import { cellText, formulaError, isBlank, keyOf, readAmount, readDate, readDays } from './cells.ts';
+import { jurisdictionHint, normalizeJurisdiction } from './jurisdictions.ts';
+import type {
+  ChangeOrder,
+  Channel,
+  Client,
+  IsoDate,
+  Language,
+  Ledger,
+  ManualStatus,
+  Milestone,
+  Payment,
+  Problem,
+  RawLedger,
+  RawTab,
+  Reminder,
+  Settings,
+  Stage,
+  TemplateRow,
+} from './model.ts';
+import { MANUAL_STATUSES, STAGES } from './model.ts';
+import { bcp47, currencyDigits, isCurrency } from './money.ts';
+import type { ProblemCode } from './problems.ts';
+import { problem } from './problems.ts';
+import type { TabKey, TabSpec } from './tabs.ts';
+import {
+  CHANGE_ORDERS,
+  CLIENTS,
+  columnLetter,
+  findTabName,
+  locateColumns,
+  MILESTONES,
+  PAYMENTS,
+  REMINDERS,
+  SETTING_NAMES,
+  SETTINGS,
+  TEMPLATES,
+} from './tabs.ts';
+
+export interface ParseOptions {
+  /** The spreadsheet's locale (`it_IT`), used when Settings has no Locale. */
+  locale?: string;
+  /** The spreadsheet's time zone: native Date cells are midnight there. */
+  timeZone?: string;
+}
+
+/** Where a tab's known columns sit, for surfaces that write computed cells back. */
+export interface TabLayout {
+  /** The tab's name as the user wrote it. */
+  name: string;
+  /** 0-based column index by canonical header; only columns present. */
+  columns: Record<string, number>;
+  /** Number of columns in the header row. */
+  width: number;
+  /** Number of data rows (after the header), blank ones included. */
+  rowCount: number;
+}
+
+export interface Parsed {
+  ledger: Ledger;
+  problems: Problem[];
+  layout: Partial<Record<TabKey, TabLayout>>;
+}
+
+/** Message ids a Templates row may name besides the ladder stages. */
+export const MESSAGE_IDS = ['dispute', 'change_order', 'payment_plan'] as const;
+
+const STAGE_BY_KEY = new Map<string, Stage>(STAGES.map((s) => [keyOf(s), s]));
+const STATUS_BY_KEY = new Map<string, ManualStatus>([
+  ...MANUAL_STATUSES.map((s): [string, ManualStatus] => [keyOf(s), s]),
+  ['canceled', 'cancelled'],
+]);
+const LANGUAGE_BY_KEY = new Map<string, Language>([
+  ['en', 'en'],
+  ['english', 'en'],
+  ['inglese', 'en'],
+  ['it', 'it'],
+  ['italian', 'it'],
+  ['italiano', 'it'],
+]);
+const EMAIL_RE = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
+const DOMAIN_RE = /^@[^@\s]+\.[^@\s]+$/;
+
+export function parseStage(text: string): Stage | null {
+  return STAGE_BY_KEY.get(keyOf(text)) ?? null;
+}
+export function parseStatus(text: string): ManualStatus | null {
+  return STATUS_BY_KEY.get(keyOf(text)) ?? null;
+}
+export function parseLanguage(text: string): Language | null {
+  return LANGUAGE_BY_KEY.get(text.trim().toLowerCase()) ?? null;
+}
+
+/** Reference keys: names and IDs match case- and space-insensitively. */
+export function refKey(text: string): string {
+  return text.trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+interface Context {
+  locale: string;
+  sheetTimeZone: string;
+  problems: Problem[];
+}
+
+/** One data row of one tab: reads cells by canonical header and records problems. */
+class RowReader {
+  failed = false;
+  constructor(
+    private readonly tab: TabReader,
+    readonly cells: readonly unknown[],
+    readonly row: number,
+  ) {}
+
+  raw(header: string): unknown {
+    const i = this.tab.columns.get(header);
+    return i === undefined ? undefined : this.cells[i];
+  }
+  has(header: string): boolean {
+    return !isBlank(this.raw(header));
+  }
+  text(header: string): string {
+    return cellText(this.raw(header), this.tab.ctx.sheetTimeZone);
+  }
+  cell(header: string): string {
+    const i = this.tab.columns.get(header);
+    return `${this.tab.name}!${i === undefined ? '?' : columnLetter(i + 1)}${this.row}`;
+  }
+  fail(code: ProblemCode, header: string | null, vars: Record<string, string | number> = {}): void {
+    this.failed = true;
+    this.report(code, header, vars);
+  }
+  report(code: ProblemCode, header: string | null, vars: Record<string, string | number> = {}): void {
+    this.tab.ctx.problems.push(
+      problem(code, this.tab.spec.name, this.row, header, { cell: header ? this.cell(header) : '', ...vars }),
+    );
+  }
+  required(header: string): string | null {
+    const t = this.text(header);
+    if (t === '') {
+      this.fail('required', header);
+      return null;
+    }
+    return t;
+  }
+  date(header: string, required = false): IsoDate | null {
+    const v = this.raw(header);
+    if (isBlank(v)) {
+      if (required) this.fail('required', header);
+      return null;
+    }
+    const r = readDate(v, this.tab.ctx.locale, this.tab.ctx.sheetTimeZone);
+    if (r.ok) return r.value;
+    const order = dateOrder(this.tab.ctx.locale);
+    const example = order === 'MDY' ? '01/30/2026' : order === 'YMD' ? '2026/01/30' : '30/01/2026';
+    this.fail(r.why === 'impossible-date' ? 'impossible_date' : 'bad_date', header, {
+      value: this.text(header),
+      example,
+      locale: this.tab.ctx.locale,
+    });
+    return null;
+  }
+  amount(header: string, currency: string, required = true): number | null {
+    const v = this.raw(header);
+    if (isBlank(v)) {
+      if (required) this.fail('required', header);
+      return null;
+    }
+    const r = readAmount(v, currency, this.tab.ctx.locale);
+    if (!r.ok) {
+      const example = new Intl.NumberFormat(bcp47(this.tab.ctx.locale), { minimumFractionDigits: 2 }).format(
+        1234.5,
+      );
+      this.fail(r.why === 'decimals' ? 'bad_decimals' : 'bad_amount', header, {
+        value: this.text(header),
+        currency,
+        digits: currencyDigits(currency),
+        locale: this.tab.ctx.locale,
+        example,
+      });
+      return null;
+    }
+    if (r.value <= 0) {
+      this.fail('not_positive', header, { value: this.text(header) });
+      return null;
+    }
+    return r.value;
+  }
+  days(header: string, fallback: number): number {
+    if (!this.has(header)) return fallback;
+    const r = readDays(this.raw(header));
+    if (r.ok) return r.value;
+    this.fail('bad_days', header, { value: this.text(header) });
+    return fallback;
+  }
+}
+
+class TabReader {
+  readonly columns: Map<string, number>;
+  readonly name: string;
+  readonly present: boolean;
+  constructor(
+    readonly spec: TabSpec,
+    readonly ctx: Context,
+    raw: RawLedger,
+    readonly layout: Partial<Record<TabKey, TabLayout>>,
+  ) {
+    const name = findTabName(spec, Object.keys(raw));
+    this.present = name !== null;
+    this.name = name ?? spec.name;
+    const rows: RawTab = name === null ? [] : (raw[name] ?? []);
+    this.rows = rows;
+    this.columns = locateColumns(spec, rows[0] ?? []);
+    if (name !== null) {
+      layout[spec.key] = {
+        name,
+        columns: Object.fromEntries(this.columns),
+        width: (rows[0] ?? []).length,
+        rowCount: Math.max(0, rows.length - 1),
+      };
+    }
+  }
+  private readonly rows: RawTab;
+
+  /** Reports a missing tab (when `needed`) and missing required columns; false when unreadable. */
+  check(needed: boolean): boolean {
+    if (!this.present) {
+      if (needed) this.ctx.problems.push(problem('missing_tab', this.spec.name, null, null));
+      return false;
+    }
+    let ok = true;
+    for (const c of this.spec.columns) {
+      if (c.required && !this.columns.has(c.header)) {
+        this.ctx.problems.push(problem('missing_column', this.spec.name, 1, c.header));
+        ok = false;
+      }
+    }
+    return ok;
+  }
+
+  /** Calls `fn` for each non-blank data row after checking its input cells for formula errors. */
+  forEachRow(fn: (r: RowReader) => void): void {
+    const inputs = this.spec.columns.filter((c) => !c.computed && this.columns.has(c.header));
+    for (let i = 1; i < this.rows.length; i++) {
+      const cells = this.rows[i] ?? [];
+      const r = new RowReader(this, cells, i + 1);
+      let blank = true;
+      for (const c of inputs) {
+        const v = r.raw(c.header);
+        if (!isBlank(v)) blank = false;
+        const err = formulaError(v);
+        if (err) r.fail('formula_error', c.header, { value: err });
+      }
+      if (blank || r.failed) continue;
+      fn(r);
+    }
+  }
+}
+
+const SETTING_KEYS = new Map(SETTING_NAMES.map((n) => [keyOf(n), n]));
+
+function parseSettings(
+  raw: RawLedger,
+  opts: ParseOptions,
+  problems: Problem[],
+  layout: Parsed['layout'],
+): Settings {
+  const values = new Map<string, { value: unknown; row: number }>();
+  const ctx: Context = { locale: 'en_US', sheetTimeZone: opts.timeZone ?? 'UTC', problems };
+  const tab = new TabReader(SETTINGS, ctx, raw, layout);
+  if (tab.check(false)) {
+    tab.forEachRow((r) => {
+      const name = SETTING_KEYS.get(keyOf(r.text('Setting')));
+      if (!name) {
+        r.report('unknown_setting', 'Setting', {
+          value: r.text('Setting'),
+          allowed: SETTING_NAMES.join(', '),
+        });
+        return;
+      }
+      values.set(name, { value: r.raw('Value'), row: r.row });
+    });
+  }
+  const text = (name: string) => cellText(values.get(name)?.value, ctx.sheetTimeZone);
+  const bad = (name: string, hint: string) =>
+    problems.push(
+      problem('bad_setting', SETTINGS.name, values.get(name)?.row ?? null, 'Value', {
+        value: text(name),
+        setting: name,
+        hint,
+      }),
+    );
+
+  let locale = opts.locale && isLocale(opts.locale) ? opts.locale : 'en_US';
+  if (text('Locale')) {
+    if (isLocale(text('Locale'))) locale = text('Locale');
+    else bad('Locale', 'Use a locale such as it_IT, en_GB or en_US.');
+  }
+  let timeZone = opts.timeZone && isTimeZone(opts.timeZone) ? opts.timeZone : 'UTC';
+  if (text('Time zone')) {
+    if (isTimeZone(text('Time zone'))) timeZone = text('Time zone');
+    else bad('Time zone', 'Use an IANA time zone such as Europe/Rome or America/New_York.');
+  }
+  let defaultCurrency: string | null = null;
+  if (text('Default currency')) {
+    const c = text('Default currency').toUpperCase();
+    if (isCurrency(c)) defaultCurrency = c;
+    else bad('Default currency', 'Use a three-letter ISO 4217 code such as EUR.');
+  }
+  let defaultLanguage: Language = locale.toLowerCase().startsWith('it') ? 'it' : 'en';
+  if (text('Default language')) {
+    const l = parseLanguage(text('Default language'));
+    if (l) defaultLanguage = l;
+    else bad('Default language', 'Use en or it.');
+  }
+  let defaultJurisdiction: string | null = null;
+  if (text('Default jurisdiction')) {
+    defaultJurisdiction = normalizeJurisdiction(text('Default jurisdiction'));
+    if (!defaultJurisdiction) bad('Default jurisdiction', jurisdictionHint(text('Default jurisdiction')));
+  }
+  const days = (name: string, fallback: number, min: number) => {
+    if (!text(name)) return fallback;
+    const r = readDays(values.get(name)?.value);
+    if (r.ok && r.value >= min) return r.value;
+    bad(name, 'Use a whole number of days, such as 30.');
+    return fallback;
+  };
+  let statutoryInterest = true;
+  if (text('Statutory interest')) {
+    const k = keyOf(text('Statutory interest'));
+    if (['off', 'no', 'false', 'n'].includes(k)) statutoryInterest = false;
+    else if (!['on', 'yes', 'true', 'y', 'si'].includes(k)) bad('Statutory interest', 'Use on or off.');
+  }
+  return {
+    yourName: text('Your name'),
+    businessName: text('Business name'),
+    defaultCurrency,
+    defaultLanguage,
+    defaultJurisdiction,
+    defaultTerms: days('Default terms', 30, 0),
+    defaultGrace: days('Default grace', 30, 1),
+    locale,
+    timeZone,
+    statutoryInterest,
+  };
+}
+
+function isLocale(locale: string): boolean {
+  return /^[a-z]{2,3}([_-][A-Za-z]{2,4})?([_-][A-Z]{2})?$/.test(locale);
+}
+
+/** Parses every tab. Never throws on cell content. */
+export function parseLedger(raw: RawLedger, opts: ParseOptions = {}): Parsed {
+  const problems: Problem[] = [];
+  const layout: Parsed['layout'] = {};
+  const settings = parseSettings(raw, opts, problems, layout);
+  const ctx: Context = {
+    locale: settings.locale,
+    sheetTimeZone: opts.timeZone ?? settings.timeZone,
+    problems,
+  };
+
+  // Clients
+  const clients: Client[] = [];
+  const clientByKey = new Map<string, Client>();
+  const rejectedClients = new Map<string, number>();
+  const clientRows = new Map<string, number>();
+  const clientsTab = new TabReader(CLIENTS, ctx, raw, layout);
+  if (clientsTab.check(true)) {
+    clientsTab.forEachRow((r) => {
+      const name = r.required('Client');
+      if (name === null) return;
+      const key = refKey(name);
+      const first = clientRows.get(key);
+      if (first !== undefined) return r.fail('duplicate_id', 'Client', { value: name, first });
+      clientRows.set(key, r.row);
+
+      const emails: string[] = [];
+      for (const entry of r.text('Emails').split(/[,;\s]+/)) {
+        const e = entry
+          .trim()
+          .toLowerCase()
+          .replace(/^mailto:/, '');
+        if (e === '') continue;
+        if (EMAIL_RE.test(e) || DOMAIN_RE.test(e)) emails.push(e);
+        else r.report('bad_email', 'Emails', { value: entry });
+      }
+      let language = settings.defaultLanguage;
+      if (r.has('Language')) {
+        const l = parseLanguage(r.text('Language'));
+        if (l) language = l;
+        else r.fail('unknown_language', 'Language', { value: r.text('Language') });
+      }
+      const currency = readCurrency(r, 'Currency', settings.defaultCurrency);
+      let jurisdiction = settings.defaultJurisdiction ?? '';
+      if (r.has('Jurisdiction')) {
+        const j = normalizeJurisdiction(r.text('Jurisdiction'));
+        if (j) jurisdiction = j;
+        else
+          r.fail('unknown_jurisdiction', 'Jurisdiction', {
+            value: r.text('Jurisdiction'),
+            hint: jurisdictionHint(r.text('Jurisdiction')),
+          });
+      }
+      let business: Client['business'] = 'B2B';
+      if (r.has('Business')) {
+        const b = r.text('Business').toUpperCase().replace(/\s+/g, '');
+        if (b === 'B2B' || b === 'B2C') business = b;
+        else r.fail('unknown_business', 'Business', { value: r.text('Business') });
+      }
+      const terms = r.days('Terms', settings.defaultTerms);
+      const grace = r.days('Grace', settings.defaultGrace);
+      if (grace < 1 && r.has('Grace')) r.fail('bad_days', 'Grace', { value: r.text('Grace') });
+      let risk: Client['risk'] = null;
+      if (r.has('Risk')) {
+        const k = keyOf(r.text('Risk'));
+        if (k === 'low' || k === 'medium' || k === 'high') risk = k;
+        else r.fail('unknown_risk', 'Risk', { value: r.text('Risk') });
+      }
+      const contract = r.text('Contract');
+      let contractDate: IsoDate | null = null;
+      if (contract !== '') {
+        const d = readDate(r.raw('Contract'), ctx.locale, ctx.sheetTimeZone);
+        if (d.ok) contractDate = d.value;
+      }
+      if (r.failed || currency === null) {
+        rejectedClients.set(key, r.row);
+        return;
+      }
+      if (contract === '') r.report('no_contract', 'Contract', { client: name });
+      const client: Client = {
+        row: r.row,
+        client: name,
+        emails,
+        contact: r.text('Contact'),
+        language,
+        currency,
+        jurisdiction,
+        business,
+        terms,
+        grace: Math.max(1, grace),
+        contract,
+        contractDate,
+        risk,
+        notes: r.text('Notes'),
+      };
+      clients.push(client);
+      clientByKey.set(key, client);
+    });
+  }
+  const clientRef = (r: RowReader, header: string, required: boolean): Client | null | undefined => {
+    const name = required ? r.required(header) : r.text(header);
+    if (!name) return undefined;
+    const key = refKey(name);
+    const c = clientByKey.get(key);
+    if (c) return c;
+    const first = rejectedClients.get(key);
+    if (first !== undefined) r.fail('rejected_client', header, { value: name, first });
+    else r.fail('unknown_client', header, { value: name });
+    return null;
+  };
+
+  // Change orders
+  const changeOrders: ChangeOrder[] = [];
+  const changeOrderByKey = new Map<string, ChangeOrder>();
+  const changeOrderRows = new Map<string, number>();
+  const coTab = new TabReader(CHANGE_ORDERS, ctx, raw, layout);
+  if (coTab.check(false)) {
+    coTab.forEachRow((r) => {
+      const id = r.required('ID');
+      if (id === null) return;
+      const key = refKey(id);
+      const first = changeOrderRows.get(key);
+      if (first !== undefined) return r.fail('duplicate_id', 'ID', { value: id, first });
+      changeOrderRows.set(key, r.row);
+      const client = clientRef(r, 'Client', false);
+      const amount = r.amount('Amount', client?.currency ?? settings.defaultCurrency ?? 'EUR', false);
+      const requested = r.date('Requested');
+      const signed = r.date('Signed');
+      if (r.failed) return;
+      const co: ChangeOrder = {
+        row: r.row,
+        id,
+        client: client?.client ?? '',
+        description: r.text('Description'),
+        amount,
+        requested,
+        signed,
+      };
+      changeOrders.push(co);
+      changeOrderByKey.set(key, co);
+    });
+  }
+
+  // Milestones
+  const milestones: Milestone[] = [];
+  const milestoneByKey = new Map<string, Milestone>();
+  const milestoneRows = new Map<string, number>();
+  const rejectedMilestones = new Map<string, number>();
+  const msTab = new TabReader(MILESTONES, ctx, raw, layout);
+  if (msTab.check(true)) {
+    msTab.forEachRow((r) => {
+      const id = r.required('ID');
+      if (id === null) return;
+      const key = refKey(id);
+      const first = milestoneRows.get(key);
+      if (first !== undefined) return r.fail('duplicate_id', 'ID', { value: id, first });
+      milestoneRows.set(key, r.row);
+      const client = clientRef(r, 'Client', true);
+      const currency = client ? readCurrency(r, 'Currency', client.currency) : null;
+      const amount = currency ? r.amount('Amount', currency) : null;
+      const invoiceDate = r.date('Invoice date');
+      const dueDate = r.date('Due date');
+      let status: ManualStatus | null = null;
+      if (r.has('Status')) {
+        status = parseStatus(r.text('Status'));
+        if (!status) r.fail('unknown_status', 'Status', { value: r.text('Status') });
+      }
+      const changeOrder = r.text('Change order');
+      const co = changeOrder ? changeOrderByKey.get(refKey(changeOrder)) : undefined;
+      if (changeOrder && !co) r.fail('unknown_change_order', 'Change order', { value: changeOrder });
+      if (r.failed || !client || !currency || amount === null) {
+        rejectedMilestones.set(key, r.row);
+        return;
+      }
+      const invoice = r.text('Invoice');
+      if (co && !co.signed && (invoice !== '' || invoiceDate !== null)) {
+        r.report('unsigned_change_order', 'Change order', { value: co.id });
+      }
+      const m: Milestone = {
+        row: r.row,
+        id,
+        client: client.client,
+        project: r.text('Project'),
+        description: r.text('Description'),
+        amount,
+        currency,
+        invoice,
+        invoiceDate,
+        dueDate,
+        status,
+        changeOrder: co?.id ?? '',
+      };
+      milestones.push(m);
+      milestoneByKey.set(key, m);
+    });
+  }
+  const milestoneRef = (r: RowReader, header: string, id: string): Milestone | null => {
+    const key = refKey(id);
+    const m = milestoneByKey.get(key);
+    if (m) return m;
+    const first = rejectedMilestones.get(key);
+    if (first !== undefined) r.fail('rejected_milestone', header, { value: id, first });
+    else r.fail('unknown_milestone', header, { value: id });
+    return null;
+  };
+
+  // Payments
+  const payments: Payment[] = [];
+  const payTab = new TabReader(PAYMENTS, ctx, raw, layout);
+  if (payTab.check(false)) {
+    payTab.forEachRow((r) => {
+      const date = r.date('Date', true);
+      const id = r.required('Milestone');
+      const m = id === null ? null : milestoneRef(r, 'Milestone', id);
+      const amount = r.amount('Amount', m?.currency ?? settings.defaultCurrency ?? 'EUR');
+      if (r.failed || !m || !date || amount === null) return;
+      if (m.invoiceDate && date < m.invoiceDate) {
+        r.report('payment_before_invoice', 'Date', { value: date, invoiceDate: m.invoiceDate });
+      }
+      payments.push({
+        row: r.row,
+        date,
+        milestone: m.id,
+        amount,
+        method: r.text('Method'),
+        note: r.text('Note'),
+      });
+    });
+  }
+
+  // Reminders
+  const reminders: Reminder[] = [];
+  const remTab = new TabReader(REMINDERS, ctx, raw, layout);
+  if (remTab.check(false)) {
+    remTab.forEachRow((r) => {
+      const sent = r.date('Sent', true);
+      const ids = (r.required('Milestone') ?? '')
+        .split(/[,;]/)
+        .map((s) => s.trim())
+        .filter(Boolean);
+      const ms = ids.map((id) => milestoneRef(r, 'Milestone', id));
+      let stage: Stage | null = null;
+      if (r.has('Stage')) {
+        stage = parseStage(r.text('Stage'));
+        if (!stage) r.fail('unknown_stage', 'Stage', { value: r.text('Stage'), allowed: STAGES.join(', ') });
+      }
+      let channel: Channel | null = null;
+      if (r.has('Channel')) {
+        const k = keyOf(r.text('Channel'));
+        if (k === 'gmail' || k === 'draft' || k === 'manual') channel = k;
+        else r.fail('unknown_channel', 'Channel', { value: r.text('Channel') });
+      }
+      if (r.failed || !sent || ms.length === 0 || ms.some((m) => m === null)) return;
+      const named = r.text('Client');
+      const client = named ? (clientByKey.get(refKey(named))?.client ?? named) : (ms[0]?.client ?? '');
+      reminders.push({
+        row: r.row,
+        sent,
+        milestones: ms.map((m) => (m as Milestone).id),
+        client,
+        stage,
+        template: r.text('Template'),
+        to: r.text('To'),
+        subject: r.text('Subject'),
+        channel,
+        link: r.text('Link'),
+      });
+    });
+  }
+
+  // Templates
+  const templates: TemplateRow[] = [];
+  const tplTab = new TabReader(TEMPLATES, ctx, raw, layout);
+  const messageIds = [...STAGES, ...MESSAGE_IDS] as string[];
+  if (tplTab.check(false)) {
+    tplTab.forEachRow((r) => {
+      const stageText = r.required('Stage');
+      if (stageText === null) return;
+      const stage = messageIds.find((s) => keyOf(s) === keyOf(stageText));
+      if (!stage)
+        return r.fail('unknown_stage', 'Stage', { value: stageText, allowed: messageIds.join(', ') });
+      let language = settings.defaultLanguage;
+      if (r.has('Language')) {
+        const l = parseLanguage(r.text('Language'));
+        if (!l) return r.fail('unknown_language', 'Language', { value: r.text('Language') });
+        language = l;
+      }
+      templates.push({ row: r.row, stage, language, subject: r.text('Subject'), body: r.text('Body') });
+    });
+  }
+
+  return {
+    ledger: { settings, clients, milestones, payments, reminders, changeOrders, templates },
+    problems,
+    layout,
+  };
+}
+
+function readCurrency(r: RowReader, header: string, fallback: string | null): string | null {
+  if (!r.has(header)) {
+    if (fallback) return fallback;
+    r.fail('no_currency', header);
+    return null;
+  }
+  const c = r.text(header).toUpperCase();
+  if (isCurrency(c)) return c;
+  r.fail('unknown_currency', header, { value: r.text(header) });
+  return null;
+}

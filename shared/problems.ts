@@ -1,0 +1,227 @@
+/**
+ * Problem texts, one constant per kind, so every surface says the same thing and tests can
+ * match on `code`. Each says what is wrong and how to fix it; the cell is named by the
+ * Problem's tab, row and column.
+ */
+import type { Problem, Severity } from './model.ts';
+
+type Vars = Record<string, string | number>;
+interface ProblemText {
+  severity: Severity;
+  message: (v: Vars) => string;
+  fix: (v: Vars) => string;
+}
+
+export const PROBLEMS = {
+  missing_tab: {
+    severity: 'error',
+    message: (v) => `The ${v.tab} tab is missing.`,
+    fix: () => 'Run Payladder → Set up ledger to create it (your other tabs are left alone).',
+  },
+  missing_column: {
+    severity: 'error',
+    message: (v) => `The ${v.tab} tab has no "${v.column}" column.`,
+    fix: (v) => `Add a header "${v.column}" to row 1 of ${v.tab}, or run Payladder → Set up ledger.`,
+  },
+  formula_error: {
+    severity: 'error',
+    message: (v) => `${v.column} shows the formula error ${v.value}.`,
+    fix: (v) => `Fix the formula in ${v.cell} or type the value in place of it.`,
+  },
+  required: {
+    severity: 'error',
+    message: (v) => `${v.column} is empty.`,
+    fix: (v) => `Fill in ${v.column} in ${v.cell}.`,
+  },
+  bad_date: {
+    severity: 'error',
+    message: (v) => `"${v.value}" in ${v.column} is not a date.`,
+    fix: (v) =>
+      `Type the date as YYYY-MM-DD (for example 2026-01-30) or as ${v.example} for your locale ${v.locale}.`,
+  },
+  impossible_date: {
+    severity: 'error',
+    message: (v) => `"${v.value}" in ${v.column} is not a real calendar date.`,
+    fix: () => 'Check the day and the month (for example, February has 28 or 29 days).',
+  },
+  bad_amount: {
+    severity: 'error',
+    message: (v) => `"${v.value}" in ${v.column} is not an amount.`,
+    fix: (v) => `Type a number such as ${v.example} (locale ${v.locale}), without letters.`,
+  },
+  bad_decimals: {
+    severity: 'error',
+    message: (v) => `${v.value} has more decimals than ${v.currency} allows (${v.digits}).`,
+    fix: (v) =>
+      `Check the decimal and thousands separators for locale ${v.locale}, or round to ${v.digits} decimals.`,
+  },
+  not_positive: {
+    severity: 'error',
+    message: (v) => `${v.column} must be more than zero (it is ${v.value}).`,
+    fix: () => 'Type the amount as a positive number. Record refunds or credit notes in Notes.',
+  },
+  bad_days: {
+    severity: 'error',
+    message: (v) => `"${v.value}" in ${v.column} is not a number of days.`,
+    fix: () => 'Type a whole number of days, such as 30.',
+  },
+  unknown_currency: {
+    severity: 'error',
+    message: (v) => `"${v.value}" is not an ISO 4217 currency code.`,
+    fix: () => 'Use a three-letter code such as EUR, GBP or USD.',
+  },
+  no_currency: {
+    severity: 'error',
+    message: () => 'No currency: the cell is empty and Settings has no Default currency.',
+    fix: (v) => `Fill in ${v.column} (EUR, GBP, USD…) or set Default currency in Settings.`,
+  },
+  unknown_jurisdiction: {
+    severity: 'error',
+    message: (v) => `"${v.value}" is not a jurisdiction Payladder knows.`,
+    fix: (v) => String(v.hint),
+  },
+  unknown_language: {
+    severity: 'error',
+    message: (v) => `"${v.value}" is not a supported language.`,
+    fix: () => 'Use en (English) or it (Italian).',
+  },
+  unknown_business: {
+    severity: 'error',
+    message: (v) => `"${v.value}" in Business is neither B2B nor B2C.`,
+    fix: () => 'Use B2B for a business client, B2C for a consumer.',
+  },
+  unknown_risk: {
+    severity: 'error',
+    message: (v) => `"${v.value}" is not a risk level.`,
+    fix: () => 'Use low, medium or high, or leave it empty.',
+  },
+  unknown_status: {
+    severity: 'error',
+    message: (v) => `"${v.value}" is not a status.`,
+    fix: () =>
+      'Leave Status empty (Payladder works it out) or use Paid, Disputed, On hold, Renegotiated, Written off or Cancelled.',
+  },
+  unknown_stage: {
+    severity: 'error',
+    message: (v) => `"${v.value}" is not a stage.`,
+    fix: (v) => `Use one of: ${v.allowed}.`,
+  },
+  unknown_channel: {
+    severity: 'error',
+    message: (v) => `"${v.value}" is not a channel.`,
+    fix: () => 'Use gmail, draft or manual.',
+  },
+  duplicate_id: {
+    severity: 'error',
+    message: (v) => `${v.column} "${v.value}" is already used in row ${v.first}; the first one counts.`,
+    fix: () => 'Give this row its own ID (for example add /2).',
+  },
+  unknown_client: {
+    severity: 'error',
+    message: (v) => `Client "${v.value}" is not in the Clients tab.`,
+    fix: () => 'Add the client to Clients, or pick the name from the list exactly as it is written there.',
+  },
+  rejected_client: {
+    severity: 'error',
+    message: (v) => `Client "${v.value}" has a problem in Clients row ${v.first}, so this row is left out.`,
+    fix: (v) => `Fix Clients row ${v.first} first.`,
+  },
+  unknown_milestone: {
+    severity: 'error',
+    message: (v) => `Milestone "${v.value}" is not in the Milestones tab.`,
+    fix: () => 'Use the ID of a milestone exactly as it is written in Milestones.',
+  },
+  rejected_milestone: {
+    severity: 'error',
+    message: (v) =>
+      `Milestone "${v.value}" has a problem in Milestones row ${v.first}, so this row is left out.`,
+    fix: (v) => `Fix Milestones row ${v.first} first.`,
+  },
+  unknown_change_order: {
+    severity: 'error',
+    message: (v) => `Change order "${v.value}" is not in the Change orders tab.`,
+    fix: () => 'Add it to Change orders (with the date it was signed), or clear the cell.',
+  },
+  bad_email: {
+    severity: 'warning',
+    message: (v) => `"${v.value}" in Emails is not an address or a domain; it is ignored.`,
+    fix: () =>
+      'Write addresses like name@client.com, or @client.com for the whole domain, separated by commas.',
+  },
+  no_contract: {
+    severity: 'warning',
+    message: (v) => `No signed contract on file for ${v.client}.`,
+    fix: () =>
+      'Put the signing date or a link to the signed contract in Contract. Agree scope and payment terms in writing before more work.',
+  },
+  unsigned_change_order: {
+    severity: 'warning',
+    message: (v) => `Billed work under change order "${v.value}", which is not signed.`,
+    fix: () =>
+      'Get the change order signed and put the date in Change orders → Signed. Next time, agree extra work in writing before doing it.',
+  },
+  no_written_reminder: {
+    severity: 'warning',
+    message: (v) => `No written reminder logged before ${v.stage}.`,
+    fix: () =>
+      'Send (or log in Reminders) a written reminder now: a court or agency will ask for proof that you chased in writing.',
+  },
+  interest_rate_unknown: {
+    severity: 'warning',
+    message: (v) =>
+      `Statutory interest from ${v.from} to ${v.to} is not counted: no published rate on file for those days.`,
+    fix: () =>
+      'Update Payladder to get the newest rate table; the amount shown covers only the days with a known rate.',
+  },
+  interest_not_on_file: {
+    severity: 'warning',
+    message: (v) => `Statutory interest for ${v.jurisdiction} is not in Payladder's tables.`,
+    fix: () =>
+      'Work it out with a local adviser, or set Jurisdiction to EU to use the Directive 2011/7/EU minimum.',
+  },
+  compensation_currency: {
+    severity: 'warning',
+    message: (v) =>
+      `Fixed compensation for late payment is set in ${v.regimeCurrency}; this milestone is in ${v.currency}.`,
+    fix: (v) => `Claim the ${v.amount} compensation separately; it is not added to this milestone.`,
+  },
+  overpaid: {
+    severity: 'warning',
+    message: (v) => `Payments add up to ${v.paid}, more than the amount ${v.amount}.`,
+    fix: () => 'Check the Payments rows for this milestone: a payment may belong to another milestone.',
+  },
+  payment_before_invoice: {
+    severity: 'warning',
+    message: (v) => `Payment dated ${v.value}, before the invoice date ${v.invoiceDate}.`,
+    fix: () => 'Check the date, or whether this was a deposit for another milestone.',
+  },
+  unknown_setting: {
+    severity: 'warning',
+    message: (v) => `"${v.value}" is not a setting Payladder knows; it is ignored.`,
+    fix: (v) => `Use one of: ${v.allowed}.`,
+  },
+  bad_setting: {
+    severity: 'warning',
+    message: (v) => `"${v.value}" is not a valid value for ${v.setting}; the default is used.`,
+    fix: (v) => String(v.hint),
+  },
+  future_payment: {
+    severity: 'warning',
+    message: (v) => `Payment dated ${v.value}, after today.`,
+    fix: () => 'It is counted from its date on; check the date if it was meant to be today.',
+  },
+} satisfies Record<string, ProblemText>;
+
+export type ProblemCode = keyof typeof PROBLEMS;
+
+export function problem(
+  code: ProblemCode,
+  tab: string,
+  row: number | null,
+  column: string | null,
+  vars: Vars = {},
+): Problem {
+  const text: ProblemText = PROBLEMS[code];
+  const all = { tab, column: column ?? '', ...vars };
+  return { tab, row, column, severity: text.severity, code, message: text.message(all), fix: text.fix(all) };
+}

@@ -1,0 +1,353 @@
+/**
+ * The typed ledger → the report every surface shows: each milestone's stage, next action,
+ * interest and small-claims fit; each client's worst stage and behaviour; totals per
+ * currency with aging; and every problem. Pure: `today` comes in.
+ */
+import { paymentBehaviour } from './behaviour.ts';
+import { addDays, daysBetween } from './dates.ts';
+import { fixedCompensation, interestRegime, regimeCurrency, statutoryInterest } from './law/interest.ts';
+import { smallClaimsLimit } from './law/small-claims.ts';
+import { compareUrgency, isLadderStage, nextActionFor, needsWrittenRecord, stageAt } from './ladder.ts';
+import type {
+  AgingBucket,
+  Client,
+  ClientReport,
+  CurrencyTotals,
+  IsoDate,
+  Ledger,
+  Milestone,
+  MilestoneReport,
+  NextAction,
+  Payment,
+  Problem,
+  RawLedger,
+  Reminder,
+  Report,
+  SmallClaimsFit,
+  Stage,
+} from './model.ts';
+import { currencyDigits, formatMoney } from './money.ts';
+import type { ParseOptions, Parsed } from './parse.ts';
+import { parseLedger } from './parse.ts';
+import { problem } from './problems.ts';
+import { TABS } from './tabs.ts';
+
+/** Stages whose amount is no longer owed, or owed under other milestones. */
+const CLOSED: ReadonlySet<Stage> = new Set(['paid', 'cancelled', 'written_off', 'renegotiated']);
+
+/** True when the milestone still counts in outstanding totals (disputed and on hold do). */
+export function isOpen(stage: Stage): boolean {
+  return !CLOSED.has(stage);
+}
+
+/** Due date as typed, or the invoice date + the client's terms; null before invoicing. */
+export function dueDateOf(m: Milestone, client: Client | undefined): IsoDate | null {
+  if (m.dueDate) return m.dueDate;
+  if (m.invoiceDate && client) return addDays(m.invoiceDate, client.terms);
+  return null;
+}
+
+/** The aging bucket of an amount `daysOverdue` days late (null or ≤ 0 = current). */
+export function agingBucket(daysOverdue: number | null): AgingBucket {
+  if (daysOverdue === null || daysOverdue <= 0) return 'current';
+  if (daysOverdue <= 30) return '1-30';
+  if (daysOverdue <= 60) return '31-60';
+  if (daysOverdue <= 90) return '61-90';
+  return '90+';
+}
+
+function groupBy<T>(items: readonly T[], keys: (item: T) => readonly string[]): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const item of items) {
+    for (const key of keys(item)) {
+      const list = map.get(key);
+      if (list) list.push(item);
+      else map.set(key, [item]);
+    }
+  }
+  return map;
+}
+
+export function emptyTotals(): CurrencyTotals {
+  return {
+    outstanding: 0,
+    overdue: 0,
+    lateInterest: 0,
+    compensation: 0,
+    aging: { current: 0, '1-30': 0, '31-60': 0, '61-90': 0, '90+': 0 },
+  };
+}
+
+/** One milestone's report row. `payments` and `reminders` are this milestone's own. */
+export function reportMilestone(
+  m: Milestone,
+  client: Client | undefined,
+  payments: readonly Payment[],
+  reminders: readonly Reminder[],
+  ledger: Pick<Ledger, 'settings'>,
+  today: IsoDate,
+  rowProblems: Problem[],
+): MilestoneReport {
+  const tab = 'Milestones';
+  const dueDate = dueDateOf(m, client);
+  let paid = 0;
+  let paidOn: IsoDate | null = null;
+  const sorted = payments.length > 1 ? [...payments].sort((a, b) => (a.date < b.date ? -1 : 1)) : payments;
+  for (const p of sorted) {
+    paid += p.amount;
+    if (paidOn === null && paid >= m.amount) paidOn = p.date;
+  }
+  if (paid > m.amount) {
+    const locale = ledger.settings.locale;
+    rowProblems.push(
+      problem('overpaid', tab, m.row, 'Amount', {
+        paid: formatMoney(paid, m.currency, locale),
+        amount: formatMoney(m.amount, m.currency, locale),
+      }),
+    );
+  }
+
+  const grace = client?.grace ?? ledger.settings.defaultGrace;
+  const days = dueDate === null ? null : daysBetween(dueDate, today);
+  let stage: Stage;
+  if (m.status) stage = m.status;
+  else if (paidOn !== null) stage = 'paid';
+  else stage = days === null ? 'current' : stageAt(days, grace);
+
+  const ended = stage === 'paid' || stage === 'cancelled';
+  const outstanding = ended ? 0 : Math.max(0, m.amount - paid);
+  const daysOverdue = ended ? null : days;
+
+  let lastAtStage: IsoDate | null = null;
+  let last: Reminder | null = null;
+  for (const r of reminders) {
+    if (r.stage === stage && (lastAtStage === null || r.sent > lastAtStage)) lastAtStage = r.sent;
+    if (last === null || r.sent > last.sent) last = r;
+  }
+  const nextAction: NextAction | null = nextActionFor(stage, lastAtStage, today);
+  if (needsWrittenRecord(stage) && reminders.length === 0) {
+    rowProblems.push(problem('no_written_reminder', tab, m.row, 'Stage', { stage }));
+  }
+
+  // Statutory interest and compensation: B2B, setting on, a regime on file, and late.
+  let lateInterest = 0;
+  let interestRates: number[] = [];
+  let compensation = 0;
+  const regime = client ? interestRegime(client.jurisdiction) : null;
+  const wasLate = dueDate !== null && (paidOn !== null ? paidOn > dueDate : today > dueDate);
+  // Cancelled, written-off and renegotiated amounts are not claimed (a payment plan's
+  // instalments carry their own due dates); a manual Paid without payments has no date.
+  const claimable =
+    stage !== 'cancelled' &&
+    stage !== 'written_off' &&
+    stage !== 'renegotiated' &&
+    (stage !== 'paid' || paidOn !== null);
+  if (ledger.settings.statutoryInterest && client?.business === 'B2B' && dueDate && wasLate && claimable) {
+    if (regime) {
+      const result = statutoryInterest({
+        regime,
+        amount: m.amount,
+        dueDate,
+        payments: sorted,
+        today,
+        contractDate: client.contractDate,
+      });
+      lateInterest = result.interest;
+      interestRates = result.ratesBp;
+      if (result.uncovered) {
+        rowProblems.push(problem('interest_rate_unknown', tab, m.row, 'Late interest', result.uncovered));
+      }
+      const fixed = fixedCompensation(regime, m.amount);
+      if (regimeCurrency(regime) === m.currency) compensation = fixed;
+      else {
+        rowProblems.push(
+          problem('compensation_currency', tab, m.row, 'Compensation', {
+            regimeCurrency: regimeCurrency(regime),
+            currency: m.currency,
+            amount: formatMoney(fixed, regimeCurrency(regime), ledger.settings.locale),
+          }),
+        );
+      }
+    } else if (client.jurisdiction && !client.jurisdiction.startsWith('US-')) {
+      rowProblems.push(
+        problem('interest_not_on_file', tab, m.row, 'Late interest', { jurisdiction: client.jurisdiction }),
+      );
+    }
+  }
+
+  let smallClaims: SmallClaimsFit | null = null;
+  if ((stage === 'demand' || stage === 'small_claims') && client) {
+    const limit = smallClaimsLimit(client.jurisdiction, today);
+    const limitMinor = limit ? limit.limit * 10 ** currencyDigits(limit.currency) : null;
+    smallClaims = {
+      jurisdiction: client.jurisdiction,
+      limit: limitMinor,
+      currency: limit?.currency ?? null,
+      // The limit is on the principal: interest and costs are left out of the claim value
+      // (CPR 26.8(2) in England and Wales; Reg. 861/2007 Art. 2 for the EU procedure).
+      fits: limit && limitMinor !== null && limit.currency === m.currency ? outstanding <= limitMinor : null,
+      court: limit?.court ?? '',
+      source: limit?.source ?? '',
+    };
+  }
+
+  return {
+    id: m.id,
+    row: m.row,
+    client: m.client,
+    project: m.project,
+    description: m.description,
+    invoice: m.invoice,
+    currency: m.currency,
+    amount: m.amount,
+    paid,
+    outstanding,
+    dueDate,
+    daysOverdue,
+    paidOn,
+    stage,
+    nextAction,
+    lateInterest,
+    interestRates,
+    compensation,
+    smallClaims,
+    lastReminder: last ? { sent: last.sent, stage: last.stage, channel: last.channel } : null,
+    remindersLogged: reminders.length,
+    problems: rowProblems,
+  };
+}
+
+/** Computes the report. `problems` are the parse problems; report-time ones are added. */
+export function computeReport(ledger: Ledger, problems: readonly Problem[], today: IsoDate): Report {
+  const clientByName = new Map(ledger.clients.map((c) => [c.client, c]));
+  const paymentsBy = groupBy(ledger.payments, (p) => [p.milestone]);
+  const remindersBy = groupBy(ledger.reminders, (r) => r.milestones);
+  const milestoneRowProblems = groupBy(
+    problems.filter((p) => p.tab === 'Milestones' && p.row !== null),
+    (p) => [String(p.row)],
+  );
+  const extra: Problem[] = [];
+
+  const milestones = ledger.milestones.map((m) => {
+    const rowProblems = [...(milestoneRowProblems.get(String(m.row)) ?? [])];
+    const before = rowProblems.length;
+    const r = reportMilestone(
+      m,
+      clientByName.get(m.client),
+      paymentsBy.get(m.id) ?? [],
+      remindersBy.get(m.id) ?? [],
+      ledger,
+      today,
+      rowProblems,
+    );
+    for (let i = before; i < rowProblems.length; i++) extra.push(rowProblems[i] as Problem);
+    return r;
+  });
+
+  const totals: Record<string, CurrencyTotals> = {};
+  const stageCounts: Record<string, number> = {};
+  let dueTodayCount = 0;
+  const byClient = groupBy(milestones, (m) => [m.client]);
+  for (const m of milestones) {
+    stageCounts[m.stage] = (stageCounts[m.stage] ?? 0) + 1;
+    if (m.nextAction && m.nextAction.on <= today) dueTodayCount++;
+    const t = (totals[m.currency] ??= emptyTotals());
+    if (m.stage !== 'cancelled' && m.stage !== 'written_off') {
+      t.lateInterest += m.lateInterest;
+      t.compensation += m.compensation;
+    }
+    if (!isOpen(m.stage)) continue;
+    t.outstanding += m.outstanding;
+    if ((m.daysOverdue ?? 0) >= 1) t.overdue += m.outstanding;
+    t.aging[agingBucket(m.daysOverdue)] += m.outstanding;
+  }
+
+  const clients: ClientReport[] = ledger.clients.map((c) => {
+    const ms = byClient.get(c.client) ?? [];
+    const outstanding: Record<string, number> = {};
+    const overdue: Record<string, number> = {};
+    let worstStage: Stage | null = null;
+    let maxDaysOverdue: number | null = null;
+    let nextAction: NextAction | null = null;
+    const dueToday: string[] = [];
+    for (const m of ms) {
+      if (worstStage === null || compareUrgency(m.stage, worstStage) < 0) worstStage = m.stage;
+      if (m.nextAction) {
+        if (nextAction === null || m.nextAction.on < nextAction.on) nextAction = m.nextAction;
+        if (m.nextAction.on <= today) dueToday.push(m.id);
+      }
+      if (!isOpen(m.stage)) continue;
+      outstanding[m.currency] = (outstanding[m.currency] ?? 0) + m.outstanding;
+      if ((m.daysOverdue ?? 0) >= 1) {
+        overdue[m.currency] = (overdue[m.currency] ?? 0) + m.outstanding;
+        if (maxDaysOverdue === null || (m.daysOverdue ?? 0) > maxDaysOverdue) maxDaysOverdue = m.daysOverdue;
+      }
+    }
+    const behaviour = paymentBehaviour(ms.filter((m) => m.stage === 'paid'));
+    return {
+      client: c.client,
+      row: c.row,
+      worstStage,
+      outstanding,
+      overdue,
+      maxDaysOverdue,
+      avgDaysLate: behaviour.avgDaysLate,
+      onTimeShare: behaviour.onTimeShare,
+      paidMilestones: behaviour.count,
+      nextAction,
+      dueToday,
+      milestones: ms.map((m) => m.id),
+    };
+  });
+  clients.sort(compareClients);
+
+  return {
+    today,
+    milestones,
+    clients,
+    totals,
+    stageCounts,
+    dueTodayCount,
+    problems: sortProblems([...problems, ...extra]),
+  };
+}
+
+/** Most urgent first: worst stage, then the longest overdue, then the name. */
+export function compareClients(a: ClientReport, b: ClientReport): number {
+  const stage = compareUrgency(a.worstStage ?? 'current', b.worstStage ?? 'current');
+  if (stage !== 0) return stage;
+  const days = (b.maxDaysOverdue ?? -1) - (a.maxDaysOverdue ?? -1);
+  if (days !== 0) return days;
+  return a.client.localeCompare(b.client);
+}
+
+/** Most urgent first: stage, then days overdue, then ID. */
+export function compareMilestones(a: MilestoneReport, b: MilestoneReport): number {
+  const stage = compareUrgency(a.stage, b.stage);
+  if (stage !== 0) return stage;
+  const days = (b.daysOverdue ?? -1e9) - (a.daysOverdue ?? -1e9);
+  if (days !== 0) return days;
+  return a.id.localeCompare(b.id);
+}
+
+const TAB_ORDER = new Map(TABS.map((t, i) => [t.name, i]));
+function sortProblems(problems: Problem[]): Problem[] {
+  return problems.sort(
+    (a, b) =>
+      (TAB_ORDER.get(a.tab) ?? 99) - (TAB_ORDER.get(b.tab) ?? 99) ||
+      (a.row ?? 0) - (b.row ?? 0) ||
+      (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1),
+  );
+}
+
+/** Parse + compute in one call: what every surface does with raw rows. */
+export function buildReport(
+  raw: RawLedger,
+  today: IsoDate,
+  opts: ParseOptions = {},
+): Parsed & { report: Report } {
+  const parsed = parseLedger(raw, opts);
+  return { ...parsed, report: computeReport(parsed.ledger, parsed.problems, today) };
+}
+
+export { isLadderStage };
