@@ -34,6 +34,7 @@ export const PLAIN: Style = {
 };
 
 /** Display width, counting each code point once (good enough for Latin names). */
+// eslint-disable-next-line no-control-regex -- strips our own SGR colour codes before measuring
 const width = (s: string) => [...s.replace(/\x1b\[[0-9;]*m/g, '')].length;
 const pad = (s: string, n: number, right = false) => {
   const fill = ' '.repeat(Math.max(0, n - width(s)));

@@ -99,7 +99,10 @@ export function parseLanguage(text: string): Language | null {
 
 /** Reference keys: names and IDs match case- and space-insensitively. */
 export function refKey(text: string): string {
-  return text.trim().replace(/\s+/g, ' ').toLowerCase();
+  // Most references are typed cleanly: skip the regex unless there is whitespace to fold.
+  return /\s\s|^\s|\s$|[\t\n\r\u00a0]/.test(text)
+    ? text.trim().replace(/\s+/g, ' ').toLowerCase()
+    : text.toLowerCase();
 }
 
 interface Context {
@@ -120,6 +123,10 @@ class RowReader {
   raw(header: string): unknown {
     const i = this.tab.columns.get(header);
     return i === undefined ? undefined : this.cells[i];
+  }
+  /** Cell by 0-based column index (the hot path of forEachRow). */
+  at(index: number): unknown {
+    return this.cells[index];
   }
   has(header: string): boolean {
     return !isBlank(this.raw(header));
@@ -245,18 +252,27 @@ class TabReader {
 
   /** Calls `fn` for each non-blank data row after checking its input cells for formula errors. */
   forEachRow(fn: (r: RowReader) => void): void {
-    const inputs = this.spec.columns.filter((c) => !c.computed && this.columns.has(c.header));
+    const inputs = this.spec.columns
+      .filter((c) => !c.computed && this.columns.has(c.header))
+      .map((c) => ({ header: c.header, index: this.columns.get(c.header) as number }));
     for (let i = 1; i < this.rows.length; i++) {
       const cells = this.rows[i] ?? [];
-      const r = new RowReader(this, cells, i + 1);
       let blank = true;
+      let broken = false;
       for (const c of inputs) {
-        const v = r.raw(c.header);
+        const v = cells[c.index];
         if (!isBlank(v)) blank = false;
-        const err = formulaError(v);
-        if (err) r.fail('formula_error', c.header, { value: err });
+        if (typeof v === 'string' && v.charCodeAt(0) === 35 /* # */ && formulaError(v)) broken = true;
       }
-      if (blank || r.failed) continue;
+      if (blank) continue;
+      const r = new RowReader(this, cells, i + 1);
+      if (broken) {
+        for (const c of inputs) {
+          const err = formulaError(cells[c.index]);
+          if (err) r.fail('formula_error', c.header, { value: err });
+        }
+        continue;
+      }
       fn(r);
     }
   }

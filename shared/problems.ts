@@ -210,6 +210,36 @@ export const PROBLEMS = {
     message: (v) => `Payment dated ${v.value}, after today.`,
     fix: () => 'It is counted from its date on; check the date if it was meant to be today.',
   },
+  template_unknown_placeholder: {
+    severity: 'error',
+    message: (v) =>
+      `"{{${v.value}}}" in the ${v.message} (${v.language}) ${v.column} is not a merge field; the built-in text is used.`,
+    fix: (v) => `Correct the placeholder or remove it. Merge fields: ${v.allowed}.`,
+  },
+  template_bad_syntax: {
+    severity: 'error',
+    message: (v) => `The ${v.message} (${v.language}) ${v.column} has ${v.value}; the built-in text is used.`,
+    fix: () =>
+      'Write placeholders as {{name}}, and close every {{#section}} or {{^section}} with {{/section}}, inner ones first.',
+  },
+  template_missing_value: {
+    severity: 'warning',
+    message: (v) =>
+      `{{${v.value}}} has no value for ${v.client} in the ${v.message} (${v.language}) message; it shows ${v.marker}.`,
+    fix: (v) => `${v.hint} Or edit the draft before sending it.`,
+  },
+  template_duplicate: {
+    severity: 'warning',
+    message: (v) =>
+      `Another ${v.value} template in ${v.language} is in row ${v.first}; the first one counts.`,
+    fix: () => 'Delete one of the two rows, or change its Stage or Language.',
+  },
+  template_empty: {
+    severity: 'warning',
+    message: (v) =>
+      `${v.column} is empty; the built-in ${v.column} of the ${v.value} (${v.language}) message is used.`,
+    fix: (v) => `Write your own ${v.column}, or delete the row to use the built-in text.`,
+  },
 } satisfies Record<string, ProblemText>;
 
 export type ProblemCode = keyof typeof PROBLEMS;

@@ -56,16 +56,10 @@ export function agingBucket(daysOverdue: number | null): AgingBucket {
   return '90+';
 }
 
-function groupBy<T>(items: readonly T[], keys: (item: T) => readonly string[]): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const item of items) {
-    for (const key of keys(item)) {
-      const list = map.get(key);
-      if (list) list.push(item);
-      else map.set(key, [item]);
-    }
-  }
-  return map;
+function push<K, T>(map: Map<K, T[]>, key: K, item: T): void {
+  const list = map.get(key);
+  if (list) list.push(item);
+  else map.set(key, [item]);
 }
 
 export function emptyTotals(): CurrencyTotals {
@@ -220,16 +214,18 @@ export function reportMilestone(
 /** Computes the report. `problems` are the parse problems; report-time ones are added. */
 export function computeReport(ledger: Ledger, problems: readonly Problem[], today: IsoDate): Report {
   const clientByName = new Map(ledger.clients.map((c) => [c.client, c]));
-  const paymentsBy = groupBy(ledger.payments, (p) => [p.milestone]);
-  const remindersBy = groupBy(ledger.reminders, (r) => r.milestones);
-  const milestoneRowProblems = groupBy(
-    problems.filter((p) => p.tab === 'Milestones' && p.row !== null),
-    (p) => [String(p.row)],
-  );
+  const paymentsBy = new Map<string, Payment[]>();
+  for (const p of ledger.payments) push(paymentsBy, p.milestone, p);
+  const remindersBy = new Map<string, Reminder[]>();
+  for (const r of ledger.reminders) for (const id of r.milestones) push(remindersBy, id, r);
+  const milestoneRowProblems = new Map<number, Problem[]>();
+  for (const p of problems)
+    if (p.tab === 'Milestones' && p.row !== null) push(milestoneRowProblems, p.row, p);
   const extra: Problem[] = [];
 
   const milestones = ledger.milestones.map((m) => {
-    const rowProblems = [...(milestoneRowProblems.get(String(m.row)) ?? [])];
+    const parsed = milestoneRowProblems.get(m.row);
+    const rowProblems = parsed ? [...parsed] : [];
     const before = rowProblems.length;
     const r = reportMilestone(
       m,
@@ -247,7 +243,8 @@ export function computeReport(ledger: Ledger, problems: readonly Problem[], toda
   const totals: Record<string, CurrencyTotals> = {};
   const stageCounts: Record<string, number> = {};
   let dueTodayCount = 0;
-  const byClient = groupBy(milestones, (m) => [m.client]);
+  const byClient = new Map<string, MilestoneReport[]>();
+  for (const m of milestones) push(byClient, m.client, m);
   for (const m of milestones) {
     stageCounts[m.stage] = (stageCounts[m.stage] ?? 0) + 1;
     if (m.nextAction && m.nextAction.on <= today) dueTodayCount++;

@@ -65,6 +65,23 @@ export interface InterestResult {
   source: string;
 }
 
+/** Epoch days of every 1 January and 1 July from 1990 to 2100, for segmenting by half-year. */
+const HALF_YEAR_STARTS: readonly number[] = Array.from({ length: 222 }, (_, i) =>
+  epochDay(`${1990 + Math.floor(i / 2)}-${i % 2 === 0 ? '01' : '07'}-01`),
+);
+
+/** First day (epoch day) of the half-year after the one `day` falls in. */
+function nextHalfYearDay(day: number): number {
+  let lo = 0;
+  let hi = HALF_YEAR_STARTS.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((HALF_YEAR_STARTS[mid] as number) <= day) lo = mid + 1;
+    else hi = mid;
+  }
+  return HALF_YEAR_STARTS[lo] ?? epochDay(nextHalfYearStart(fromEpochDay(day)));
+}
+
 /** Annual rate in basis points for a day under the EU/IT rule, or null when not on file. */
 function euRateBp(
   day: IsoDate,
@@ -123,7 +140,10 @@ export function statutoryInterest(input: InterestInput): InterestResult {
   const ukBp = regime === 'UK' ? ukRateBp(start) : null;
   const first = epochDay(start);
   const last = epochDay(today);
-  let total = 0n; // Σ unpaid minor units × rate bp over days
+  // Σ unpaid minor units × rate bp × days, exact: Numbers while they stay exact integers,
+  // BigInt only for debts large enough to need it (keeps 100,000 milestones cheap).
+  let total = 0;
+  let big = 0n;
   let unpaid = amount;
   let ci = 0;
   while (ci < changes.length && (changes[ci]?.day ?? Infinity) <= first) unpaid -= changes[ci++]!.amount;
@@ -131,26 +151,28 @@ export function statutoryInterest(input: InterestInput): InterestResult {
   let uncoveredFrom: number | null = null;
   let uncoveredTo: number | null = null;
   while (day <= last && unpaid > 0) {
-    const iso = fromEpochDay(day);
     // The segment ends at the next payment, the next half-year, or today.
     let end = last + 1;
     const nextChange = changes[ci]?.day;
     if (nextChange !== undefined && nextChange < end) end = nextChange;
-    if (regime !== 'UK') end = Math.min(end, epochDay(nextHalfYearStart(iso)));
+    if (regime !== 'UK') end = Math.min(end, nextHalfYearDay(day));
     const days = end - day;
-    const bp = regime === 'UK' ? ukBp : euRateBp(iso, regime, input.contractDate);
+    const bp = regime === 'UK' ? ukBp : euRateBp(fromEpochDay(day), regime, input.contractDate);
     if (bp === null) {
       uncoveredFrom ??= day;
       uncoveredTo = end - 1;
     } else {
-      total += BigInt(unpaid) * BigInt(bp) * BigInt(days);
+      const term = unpaid * bp * days;
+      if (Number.isSafeInteger(term) && Number.isSafeInteger(total + term)) total += term;
+      else big += BigInt(unpaid) * BigInt(bp) * BigInt(days);
       result.days += days;
       if (result.ratesBp[result.ratesBp.length - 1] !== bp) result.ratesBp.push(bp);
     }
     day = end;
     while (ci < changes.length && (changes[ci]?.day ?? Infinity) <= day) unpaid -= changes[ci++]!.amount;
   }
-  result.interest = Number(divRoundHalfUp(total, 3_650_000n)); // bp → fraction (10,000) × 365 days
+  // bp → fraction (÷ 10,000) and a year of 365 days (÷ 365), rounded half up once.
+  result.interest = Number(divRoundHalfUp(big + BigInt(total), 3_650_000n));
   if (uncoveredFrom !== null && uncoveredTo !== null) {
     result.uncovered = { from: fromEpochDay(uncoveredFrom), to: fromEpochDay(uncoveredTo) };
   }

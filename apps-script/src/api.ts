@@ -1,0 +1,141 @@
+/**
+ * The contract between the sidebar and the server (Apps Script handlers). Everything that
+ * crosses `google.script.run` is plain JSON: no Date, no Map, no undefined in arrays. The
+ * server validates every input with these schemas; the sidebar imports only the types
+ * (`import type`), so zod stays out of the sidebar bundle.
+ */
+import * as z from 'zod';
+import type { ChangeOrder, Client, IsoDate, Language, Payment, Problem, Reminder, Report, Settings } from '../../shared/index.ts';
+
+const Id = z.string().trim().min(1).max(200);
+const Iso = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
+
+/** What the sidebar shows: the report plus the ledger rows its detail views need. */
+export interface SidebarView {
+  today: IsoDate;
+  /** UI language: Settings → Default language, else the sheet's locale. */
+  language: Language;
+  /** Spreadsheet locale for Intl (`it_IT`). */
+  locale: string;
+  timeZone: string;
+  report: Report;
+  clients: Client[];
+  payments: Payment[];
+  reminders: Reminder[];
+  changeOrders: ChangeOrder[];
+  settings: Settings;
+  problems: Problem[];
+  /** ISO timestamp of the last recompute, or null. */
+  recomputedAt: string | null;
+  /** Whether the daily trigger is installed, and at which hour. */
+  dailyTrigger: { hour: number } | null;
+}
+
+export const RecordPaymentInput = z.object({
+  milestone: Id,
+  /** Major units, > 0. */
+  amount: z.number().positive().finite(),
+  date: Iso,
+  method: z.string().max(200).default(''),
+  note: z.string().max(2000).default(''),
+});
+export type RecordPaymentInput = z.input<typeof RecordPaymentInput>;
+
+export const SetStatusInput = z.object({
+  milestone: Id,
+  /** '' resumes the ladder (clears a Disputed / On hold status that Payladder's sidebar set). */
+  status: z.enum(['Disputed', 'On hold', '']),
+});
+export type SetStatusInput = z.input<typeof SetStatusInput>;
+
+export const DraftReminderInput = z.object({
+  client: Id,
+  /** Defaults to the client's milestones whose next action is due. */
+  milestones: z.array(Id).max(500).optional(),
+  /** A message id (stage or `dispute`, `payment_plan`, `change_order`); defaults to the recommended one. */
+  template: z.string().max(50).optional(),
+});
+export type DraftReminderInput = z.input<typeof DraftReminderInput>;
+
+export const PaymentPlanInput = z.object({
+  /** Plan one milestone, or all of a client's outstanding milestones in one currency. */
+  milestone: Id.optional(),
+  client: Id.optional(),
+  instalments: z.number().int().min(2).max(36),
+  interval: z.enum(['weekly', 'fortnightly', 'monthly']),
+  start: Iso,
+  keepUnderSmallClaimsLimit: z.boolean().default(false),
+});
+export type PaymentPlanInput = z.input<typeof PaymentPlanInput>;
+
+export const WriteOffInput = z.object({ milestone: Id, confirm: z.literal(true) });
+export type WriteOffInput = z.input<typeof WriteOffInput>;
+
+export const ClientInput = z.object({ client: Id });
+export type ClientInput = z.input<typeof ClientInput>;
+
+export const MilestoneInput = z.object({ milestone: Id });
+export type MilestoneInput = z.input<typeof MilestoneInput>;
+
+export const SelectCellInput = z.object({
+  tab: z.string().min(1).max(100),
+  row: z.number().int().min(1).nullable(),
+  column: z.string().max(100).nullable(),
+});
+export type SelectCellInput = z.input<typeof SelectCellInput>;
+
+/** One instalment of a proposed plan, as the preview shows it. */
+export interface PlanRowView {
+  id: string;
+  dueDate: IsoDate;
+  /** Major units. */
+  amount: number;
+  currency: string;
+}
+
+export interface PaymentPlanPreview {
+  rows: PlanRowView[];
+  /** Milestones the plan replaces (marked Renegotiated on create). */
+  replaces: string[];
+  total: number;
+  currency: string;
+  /** The small-claims limit every instalment stays under, major units, when asked and known. */
+  limit: number | null;
+  warnings: string[];
+}
+
+export interface DraftResult {
+  draftId: string;
+  to: string[];
+  subject: string;
+  milestones: string[];
+}
+
+export interface PackResult {
+  filename: string;
+  html: string;
+  csv: string;
+}
+
+/** Every action answers with a fresh view so the sidebar never shows stale numbers. */
+export interface ActionResult<T = null> {
+  result: T;
+  view: SidebarView;
+}
+
+/**
+ * The server functions the sidebar may call. Each is a global in Code.js; the sidebar's
+ * promise client is typed against this interface.
+ */
+export interface ServerApi {
+  getSidebarView(): SidebarView;
+  recordPayment(input: RecordPaymentInput): ActionResult;
+  setMilestoneStatus(input: SetStatusInput): ActionResult;
+  draftReminder(input: DraftReminderInput): ActionResult<DraftResult>;
+  previewPaymentPlan(input: PaymentPlanInput): PaymentPlanPreview;
+  createPaymentPlan(input: PaymentPlanInput): ActionResult<PaymentPlanPreview>;
+  writeOffMilestone(input: WriteOffInput): ActionResult;
+  exportPack(input: ClientInput): PackResult;
+  selectCell(input: SelectCellInput): null;
+  jumpToMilestone(input: MilestoneInput): null;
+}

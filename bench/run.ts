@@ -1,0 +1,24 @@
+/**
+ * `npm run bench`: every benchmark, one after the other. Each prints its figures; none
+ * asserts (speed goals are read, not tested).
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const benches = [
+  'core.ts',
+  'apps-script-recompute.ts',
+  'extension-sync.ts',
+  'gmail-overlay.ts',
+  'popup-paint.ts',
+];
+
+for (const file of benches) {
+  const full = path.join(here, file);
+  if (!existsSync(full)) continue;
+  console.log(`\n== ${file}`);
+  const mod = (await import(pathToFileURL(full).href)) as { main?: () => unknown };
+  if (typeof mod.main === 'function') await mod.main();
+}

@@ -1,0 +1,722 @@
+/**
+ * The built-in messages, in English and Italian: one per ladder stage that sends, plus a
+ * dispute acknowledgement, a change-order confirmation and a payment-plan proposal. Warm
+ * and short early on, firmer as the ladder rises, always courteous; each says what is owed
+ * and how to pay. A row of the ledger's Templates tab replaces the built-in text for its
+ * stage and language (PRODUCT.md, "Templates").
+ *
+ * The Italian texts use the formal "Lei", right for a contact at a company and for a
+ * private client alike, and avoid "entro il {{deadline}}": the article would need elision
+ * before some dates ("l'8", "l'11"), so dates stand after a colon or "scadenza".
+ */
+import type { Language, LadderStage } from '../model.ts';
+import { MESSAGE_IDS } from '../parse.ts';
+
+/** Ladder stages that send a message (all but `current`), in ladder order. */
+export const SENDING_STAGES = [
+  'upcoming',
+  'reminder',
+  'followup',
+  'final',
+  'stop_work',
+  'demand',
+  'small_claims',
+] as const satisfies readonly LadderStage[];
+
+/** Every built-in message: the sending ladder stages, then the three other messages. */
+export const MESSAGE_KINDS = [...SENDING_STAGES, ...MESSAGE_IDS] as const;
+export type MessageKind = (typeof MESSAGE_KINDS)[number];
+
+export function isMessageKind(id: string): id is MessageKind {
+  return (MESSAGE_KINDS as readonly string[]).includes(id);
+}
+
+/** Names of the messages for menus, per language. */
+export const MESSAGE_LABELS: Readonly<Record<Language, Readonly<Record<MessageKind, string>>>> = {
+  en: {
+    upcoming: 'Courtesy note before the due date',
+    reminder: 'Friendly reminder',
+    followup: 'Follow-up',
+    final: 'Final notice with a payment-plan offer',
+    stop_work: 'Work on hold',
+    demand: 'Formal demand (letter before action)',
+    small_claims: 'Notice of court claim',
+    dispute: 'Dispute acknowledgement',
+    change_order: 'Change-order confirmation',
+    payment_plan: 'Payment-plan proposal',
+  },
+  it: {
+    upcoming: 'Promemoria prima della scadenza',
+    reminder: 'Promemoria cordiale',
+    followup: 'Sollecito',
+    final: 'Ultimo sollecito con proposta di rateizzazione',
+    stop_work: 'Sospensione dei lavori',
+    demand: 'Diffida e messa in mora',
+    small_claims: 'Preavviso di azione giudiziaria',
+    dispute: 'Risposta a una contestazione',
+    change_order: 'Conferma di una modifica',
+    payment_plan: 'Proposta di piano di rientro',
+  },
+};
+
+export interface MergeField {
+  /** What the value is, for the sidebar's help. */
+  description: string;
+  /** How to give it a value when it is missing (the problem's fix). */
+  hint: string;
+  /** True when the field also has a value for each item of the `milestones` list block. */
+  perItem?: boolean;
+}
+
+/**
+ * The merge fields. At the top level a money field is the total of the message's
+ * milestones (currencies never added: "€1,200.00 + £300.00"); inside
+ * `{{#milestones}}…{{/milestones}}` the per-item fields are the item's own.
+ */
+export const MERGE_FIELDS = {
+  contact: {
+    description: "The client's contact (Clients → Contact).",
+    hint: 'Fill in Contact for the client in the Clients tab.',
+  },
+  client: { description: "The client's name.", hint: 'Fill in Client in the Clients tab.' },
+  id: { description: 'Milestone ID(s).', hint: 'Give the milestone an ID.', perItem: true },
+  invoice: {
+    description: 'Invoice number(s); the milestone ID where there is no invoice number.',
+    hint: 'Fill in Invoice in the Milestones tab.',
+    perItem: true,
+  },
+  project: {
+    description: 'Project name(s).',
+    hint: 'Fill in Project in the Milestones tab.',
+    perItem: true,
+  },
+  description: {
+    description: 'What the milestone was for.',
+    hint: 'Fill in Description in the Milestones tab.',
+    perItem: true,
+  },
+  amount: { description: 'Amount invoiced.', hint: 'Fill in Amount in the Milestones tab.', perItem: true },
+  paid: { description: 'Paid so far.', hint: 'Record payments in the Payments tab.', perItem: true },
+  outstanding: {
+    description: 'Still owed (amount − payments).',
+    hint: 'Fill in Amount in the Milestones tab.',
+    perItem: true,
+  },
+  due_date: {
+    description: 'Due date (the earliest, at the top level).',
+    hint: 'Fill in Due date or Invoice date in the Milestones tab.',
+    perItem: true,
+  },
+  days_overdue: {
+    description: 'Days past the due date (the most, at the top level).',
+    hint: 'Fill in Due date or Invoice date in the Milestones tab.',
+    perItem: true,
+  },
+  late_interest: {
+    description: 'Statutory late-payment interest accrued to today (B2B).',
+    hint: 'Statutory interest applies to B2B clients under a jurisdiction Payladder has rates for, with Settings → Statutory interest on.',
+    perItem: true,
+  },
+  interest_rate: {
+    description: 'The annual statutory interest rate(s) used.',
+    hint: 'Statutory interest applies to B2B clients under a jurisdiction Payladder has rates for.',
+  },
+  interest_law: {
+    description: 'The law that gives statutory interest and compensation.',
+    hint: 'Set Jurisdiction for the client to IT, EU or a GB- code, and Business to B2B.',
+  },
+  compensation: {
+    description: 'Fixed compensation for recovery costs (€40 EU/IT; £40/£70/£100 UK).',
+    hint: 'Fixed compensation applies to late B2B invoices under EU, Italian or UK law.',
+    perItem: true,
+  },
+  total_claim: {
+    description: 'Outstanding + statutory interest + compensation.',
+    hint: 'Fill in Amount in the Milestones tab.',
+  },
+  terms: { description: 'Payment terms in days.', hint: 'Fill in Terms in the Clients tab.' },
+  your_name: { description: 'Settings → Your name.', hint: 'Fill in Your name in the Settings tab.' },
+  business_name: {
+    description: 'Settings → Business name.',
+    hint: 'Fill in Business name in the Settings tab.',
+  },
+  payment_plan: {
+    description: 'The proposed instalments, one per line.',
+    hint: 'Make a payment plan for the client first (Payladder → Payment plan).',
+  },
+  deadline: { description: 'Today + 7 days: the date to pay by.', hint: 'Always set.' },
+  today: { description: "Today's date.", hint: 'Always set.' },
+  small_claims_limit: {
+    description: "The small-claims limit of the client's jurisdiction.",
+    hint: "Payladder has no small-claims limit on file for the client's jurisdiction; check it with the court.",
+  },
+  change_order: {
+    description: 'Change order ID.',
+    hint: 'Add the change order to the Change orders tab.',
+  },
+  change_description: {
+    description: 'What the change order covers.',
+    hint: 'Fill in Description in the Change orders tab.',
+  },
+  change_amount: {
+    description: 'Price of the change order.',
+    hint: 'Fill in Amount in the Change orders tab.',
+  },
+} as const satisfies Record<string, MergeField>;
+export type MergeFieldName = keyof typeof MERGE_FIELDS;
+
+/** Names usable only as sections (`{{#several}}…{{/several}}`), not as values. */
+export const SECTION_FLAGS = {
+  several: 'More than one milestone in the message.',
+  statutory: 'Statutory interest or fixed compensation is claimed.',
+  fits_small_claims: "The principal is within the jurisdiction's small-claims limit.",
+  over_small_claims_limit: "The principal is above the jurisdiction's small-claims limit.",
+} as const;
+
+/** The list block: `{{#milestones}}…{{/milestones}}` repeats once per milestone. */
+export const LIST_BLOCK = 'milestones';
+
+export interface BuiltInTemplate {
+  subject: string;
+  body: string;
+}
+
+// Shared pieces. Section tags stand alone on their lines, so they leave no blank lines.
+const EN_HI = `{{#contact}}
+Hi {{contact}},
+{{/contact}}
+{{^contact}}
+Hello,
+{{/contact}}`;
+const EN_DEAR = `{{#contact}}
+Dear {{contact}},
+{{/contact}}
+{{^contact}}
+Dear Sir or Madam,
+{{/contact}}`;
+const IT_HI = `{{#contact}}
+Buongiorno {{contact}},
+{{/contact}}
+{{^contact}}
+Buongiorno,
+{{/contact}}`;
+const IT_DEAR = `{{#contact}}
+Gentile {{contact}},
+{{/contact}}
+{{^contact}}
+Spettabile {{client}},
+{{/contact}}`;
+/** British usage: "Dear Sir or Madam" closes with "Yours faithfully", a named greeting with "sincerely". */
+const EN_YOURS = `{{#contact}}
+Yours sincerely,
+{{/contact}}
+{{^contact}}
+Yours faithfully,
+{{/contact}}`;
+const SIGNATURE = `{{#your_name}}
+{{your_name}}
+{{/your_name}}
+{{#business_name}}
+{{business_name}}
+{{/business_name}}`;
+
+const EN_ITEMS = `{{#milestones}}
+- {{invoice}}{{#description}}, {{description}}{{/description}} — {{outstanding}}{{#due_date}} (due {{due_date}}){{/due_date}}
+{{/milestones}}`;
+const EN_ITEMS_LATE = `{{#milestones}}
+- {{invoice}}{{#description}}, {{description}}{{/description}} — {{outstanding}}{{#due_date}} (due {{due_date}}{{#days_overdue}}, {{days_overdue}} days overdue{{/days_overdue}}){{/due_date}}
+{{/milestones}}`;
+const IT_ITEMS = `{{#milestones}}
+- {{invoice}}{{#description}}, {{description}}{{/description}} — {{outstanding}}{{#due_date}} (scadenza {{due_date}}){{/due_date}}
+{{/milestones}}`;
+const IT_ITEMS_LATE = `{{#milestones}}
+- {{invoice}}{{#description}}, {{description}}{{/description}} — {{outstanding}}{{#due_date}} (scadenza {{due_date}}{{#days_overdue}}, {{days_overdue}} giorni di ritardo{{/days_overdue}}){{/due_date}}
+{{/milestones}}`;
+
+const EN_PAY = 'Payment can be made using the details on the invoice, quoting the invoice number.';
+const IT_PAY =
+  'Il pagamento può essere effettuato con le coordinate indicate in fattura, citandone il numero.';
+
+const EN_PAID = `{{#paid}}
+Thank you for the payment of {{paid}} already received; the amounts above are the balance.
+{{/paid}}`;
+const IT_PAID = `{{#paid}}
+La ringrazio per il pagamento di {{paid}} già ricevuto: gli importi indicati sono il saldo residuo.
+{{/paid}}`;
+
+/** The claim broken down: principal, statutory interest, compensation, total. */
+const EN_CLAIM = `{{#statutory}}
+The amount now due is:
+
+- Principal: {{outstanding}}
+{{#late_interest}}
+- Statutory interest under {{interest_law}}{{#interest_rate}} at {{interest_rate}} a year{{/interest_rate}}, to {{today}}: {{late_interest}}
+{{/late_interest}}
+{{#compensation}}
+- Fixed compensation for recovery costs: {{compensation}}
+{{/compensation}}
+- Total: {{total_claim}}
+
+{{#late_interest}}
+Interest continues to accrue daily until payment.
+{{/late_interest}}
+{{/statutory}}
+{{^statutory}}
+The amount now due is {{outstanding}}.
+{{/statutory}}`;
+const IT_CLAIM = `{{#statutory}}
+L'importo dovuto è il seguente:
+
+- Capitale: {{outstanding}}
+{{#late_interest}}
+- Interessi di mora ({{interest_law}}{{#interest_rate}}, tasso annuo {{interest_rate}}{{/interest_rate}}) maturati a oggi: {{late_interest}}
+{{/late_interest}}
+{{#compensation}}
+- Risarcimento forfettario dei costi di recupero: {{compensation}}
+{{/compensation}}
+- Totale: {{total_claim}}
+
+{{#late_interest}}
+Gli interessi continuano a maturare fino al saldo.
+{{/late_interest}}
+{{/statutory}}
+{{^statutory}}
+L'importo dovuto è {{outstanding}}.
+{{/statutory}}`;
+
+export const BUILT_IN_TEMPLATES: Readonly<Record<MessageKind, Readonly<Record<Language, BuiltInTemplate>>>> =
+  {
+    upcoming: {
+      en: {
+        subject: 'Coming up: {{invoice}} due {{due_date}}',
+        body: `${EN_HI}
+
+Just a friendly note ahead of the due date, so it can go into your next payment run:
+
+${EN_ITEMS}
+
+${EN_PAY} If anything is missing on your side, such as a purchase order number or different billing details, just let me know and I will sort it out.
+
+Thank you, and best regards,
+${SIGNATURE}`,
+      },
+      it: {
+        subject: 'Promemoria: {{invoice}} in scadenza',
+        body: `${IT_HI}
+
+Le scrivo per ricordarLe in anticipo la prossima scadenza, così che possa rientrare nel Suo prossimo giro di pagamenti:
+
+${IT_ITEMS}
+
+${IT_PAY} Se dal Suo lato manca qualcosa, per esempio un numero d'ordine o dati di fatturazione diversi, me lo faccia sapere e provvedo subito.
+
+La ringrazio, cordiali saluti,
+${SIGNATURE}`,
+      },
+    },
+    reminder: {
+      en: {
+        subject: 'Payment reminder: {{invoice}}',
+        body: `${EN_HI}
+
+I hope all is well. A quick reminder that the following is now past due:
+
+${EN_ITEMS}
+
+{{#several}}
+Total outstanding: {{outstanding}}.
+{{/several}}
+${EN_PAID}
+
+${EN_PAY} If it is already on its way, please disregard this note, and thank you.
+
+Best regards,
+${SIGNATURE}`,
+      },
+      it: {
+        subject: 'Promemoria di pagamento: {{invoice}}',
+        body: `${IT_HI}
+
+spero che tutto proceda bene. Le ricordo cortesemente che quanto segue risulta scaduto:
+
+${IT_ITEMS}
+
+{{#several}}
+Totale da saldare: {{outstanding}}.
+{{/several}}
+${IT_PAID}
+
+${IT_PAY} Se ha già provveduto, non tenga conto di questo messaggio, e La ringrazio.
+
+Cordiali saluti,
+${SIGNATURE}`,
+      },
+    },
+    followup: {
+      en: {
+        subject: 'Follow-up: overdue payment for {{invoice}}',
+        body: `${EN_HI}
+
+I am following up on my earlier reminder: I have not yet received payment for the following, which is now overdue.
+
+${EN_ITEMS_LATE}
+
+Total outstanding: {{outstanding}}.
+${EN_PAID}
+
+Under the terms we agreed, each amount was payable by the due date shown. Could you let me know when I can expect payment? If there is a problem with the invoice or the work, please tell me now so that we can resolve it quickly.
+
+${EN_PAY}
+
+Kind regards,
+${SIGNATURE}`,
+      },
+      it: {
+        subject: 'Sollecito di pagamento: {{invoice}}',
+        body: `${IT_HI}
+
+faccio seguito al mio precedente promemoria: non ho ancora ricevuto il pagamento di quanto segue, ormai scaduto.
+
+${IT_ITEMS_LATE}
+
+Totale da saldare: {{outstanding}}.
+${IT_PAID}
+
+Come concordato, ogni importo andava pagato entro la scadenza indicata. Può farmi sapere quando posso attendere il pagamento? Se c'è un problema con la fattura o con il lavoro, me lo segnali ora, così possiamo risolverlo rapidamente.
+
+${IT_PAY}
+
+Cordiali saluti,
+${SIGNATURE}`,
+      },
+    },
+    final: {
+      en: {
+        subject: 'Final reminder: {{invoice}} ({{outstanding}} overdue)',
+        body: `${EN_DEAR}
+
+Despite my earlier reminders, the following remains unpaid:
+
+${EN_ITEMS_LATE}
+
+Total now due: {{outstanding}}.
+${EN_PAID}
+
+Please arrange payment by {{deadline}} (within 7 days), using the details on the invoice and quoting the invoice number.
+
+If paying the full amount at once is difficult, I am open to a payment plan in instalments: just reply to this email and we can agree them in writing.
+{{#payment_plan}}
+For example:
+
+{{payment_plan}}
+{{/payment_plan}}
+
+If I do not hear from you by then, I will have to put any further work on hold until the account is brought up to date.
+
+Kind regards,
+${SIGNATURE}`,
+      },
+      it: {
+        subject: 'Ultimo sollecito: {{invoice}}',
+        body: `${IT_DEAR}
+
+nonostante i precedenti solleciti, quanto segue risulta ancora non pagato:
+
+${IT_ITEMS_LATE}
+
+Totale scaduto: {{outstanding}}.
+${IT_PAID}
+
+La prego di provvedere al pagamento entro 7 giorni (termine: {{deadline}}), con le coordinate indicate in fattura e citandone il numero.
+
+Se saldare l'intero importo in un'unica soluzione Le risulta difficile, sono disponibile a concordare un piano di rientro a rate: mi risponda a questa email e le fisseremo per iscritto.
+{{#payment_plan}}
+Per esempio:
+
+{{payment_plan}}
+{{/payment_plan}}
+
+Se non avrò Sue notizie entro questo termine, dovrò sospendere ogni ulteriore attività fino alla regolarizzazione della posizione.
+
+Cordiali saluti,
+${SIGNATURE}`,
+      },
+    },
+    stop_work: {
+      en: {
+        subject: 'Work on hold: overdue payment for {{invoice}}',
+        body: `${EN_DEAR}
+
+As the following remains unpaid despite my reminders, I have put all work for {{client}} on hold until the account is brought up to date:
+
+${EN_ITEMS_LATE}
+
+Total overdue: {{outstanding}}.
+{{#late_interest}}
+Statutory interest of {{late_interest}} has also accrued so far under {{interest_law}}.
+{{/late_interest}}
+
+Work will resume as soon as payment is received. ${EN_PAY} If you would prefer to settle in instalments, reply to this email and we can agree a payment plan in writing.
+
+I would much rather resolve this together and get back to work, so please let me know by {{deadline}} how you intend to proceed.
+
+Kind regards,
+${SIGNATURE}`,
+      },
+      it: {
+        subject: 'Sospensione dei lavori: pagamento scaduto {{invoice}}',
+        body: `${IT_DEAR}
+
+poiché quanto segue risulta ancora non pagato nonostante i miei solleciti, ho sospeso tutte le attività per {{client}} fino alla regolarizzazione della posizione:
+
+${IT_ITEMS_LATE}
+
+Totale scaduto: {{outstanding}}.
+{{#late_interest}}
+Sono inoltre maturati finora interessi di mora per {{late_interest}} ({{interest_law}}).
+{{/late_interest}}
+
+Le attività riprenderanno non appena riceverò il pagamento. ${IT_PAY} Se preferisce saldare a rate, mi risponda e concorderemo per iscritto un piano di rientro.
+
+Preferirei risolvere la questione insieme e riprendere il lavoro: La prego di farmi sapere entro 7 giorni come intende procedere.
+
+Cordiali saluti,
+${SIGNATURE}`,
+      },
+    },
+    demand: {
+      en: {
+        subject: 'Formal demand for payment: {{invoice}}',
+        body: `${EN_DEAR}
+
+I am writing formally about the following debt, which remains unpaid despite my reminders:
+
+${EN_ITEMS_LATE}
+
+${EN_CLAIM}
+
+Please pay the full amount by {{deadline}}, 7 days from the date of this letter, using the details on the invoice.
+
+If payment is not received by then, I will pass the matter to a lawyer or a debt collection agency without further notice, and further costs may be claimed from you. I would prefer to avoid that. If you dispute any part of this amount, please tell me in writing before {{deadline}}.
+
+${EN_YOURS}
+${SIGNATURE}`,
+      },
+      it: {
+        subject: 'Diffida di pagamento: {{invoice}}',
+        body: `${IT_DEAR}
+
+con la presente Le chiedo formalmente il pagamento di quanto segue, ancora insoluto nonostante i precedenti solleciti:
+
+${IT_ITEMS_LATE}
+
+${IT_CLAIM}
+
+La invito a pagare l'intero importo entro 7 giorni dalla data della presente (termine: {{deadline}}), con le coordinate indicate in fattura.
+
+In mancanza, senza ulteriore preavviso, affiderò la pratica a un legale o a una società di recupero crediti, con gli ulteriori costi a Suo carico nei limiti di legge. Preferirei evitarlo. Se contesta in tutto o in parte questo importo, La prego di comunicarmelo per iscritto entro lo stesso termine.
+
+La presente vale come formale messa in mora.
+
+Distinti saluti,
+${SIGNATURE}`,
+      },
+    },
+    small_claims: {
+      en: {
+        subject:
+          '{{#over_small_claims_limit}}Referral to a lawyer{{/over_small_claims_limit}}{{^over_small_claims_limit}}Notice of court claim{{/over_small_claims_limit}}: {{invoice}}',
+        body: `${EN_DEAR}
+
+The following remains unpaid despite my reminders and my formal demand:
+
+${EN_ITEMS_LATE}
+
+Total claimed: {{total_claim}}{{#statutory}} (principal {{outstanding}}{{#late_interest}}, statutory interest {{late_interest}}{{/late_interest}}{{#compensation}}, compensation {{compensation}}{{/compensation}}){{/statutory}}.
+
+{{#fits_small_claims}}
+Unless the full amount is paid by {{deadline}}, I will file a small claim for it, with interest and court fees as the law allows, without further notice.
+{{/fits_small_claims}}
+{{#over_small_claims_limit}}
+As the amount is above the small-claims limit of {{small_claims_limit}}, unless the full amount is paid by {{deadline}} I will instruct a lawyer to recover it through the courts, and the costs this causes may be claimed from you.
+{{/over_small_claims_limit}}
+{{^fits_small_claims}}
+{{^over_small_claims_limit}}
+Unless the full amount is paid by {{deadline}}, I will start court proceedings to recover it without further notice.
+{{/over_small_claims_limit}}
+{{/fits_small_claims}}
+
+If you wish to settle, there is still time: ${EN_PAY} Reply to this email and I will confirm receipt.
+
+${EN_YOURS}
+${SIGNATURE}`,
+      },
+      it: {
+        subject:
+          '{{#over_small_claims_limit}}Affidamento al legale{{/over_small_claims_limit}}{{^over_small_claims_limit}}Preavviso di azione giudiziaria{{/over_small_claims_limit}}: {{invoice}}',
+        body: `${IT_DEAR}
+
+quanto segue risulta ancora non pagato, nonostante i solleciti e la formale diffida:
+
+${IT_ITEMS_LATE}
+
+Totale dovuto: {{total_claim}}{{#statutory}} (capitale {{outstanding}}{{#late_interest}}, interessi di mora {{late_interest}}{{/late_interest}}{{#compensation}}, risarcimento forfettario {{compensation}}{{/compensation}}){{/statutory}}.
+
+{{#fits_small_claims}}
+Se il pagamento integrale non mi perverrà entro 7 giorni (termine: {{deadline}}), presenterò domanda giudiziale per il recupero del credito con la procedura per le controversie di modesto valore, con interessi e spese come previsto dalla legge, senza ulteriore preavviso.
+{{/fits_small_claims}}
+{{#over_small_claims_limit}}
+Poiché l'importo supera il limite di {{small_claims_limit}} previsto per le controversie di modesto valore, se il pagamento integrale non mi perverrà entro 7 giorni (termine: {{deadline}}) affiderò la pratica al mio legale per il recupero giudiziale del credito, con i relativi costi a Suo carico nei limiti di legge.
+{{/over_small_claims_limit}}
+{{^fits_small_claims}}
+{{^over_small_claims_limit}}
+Se il pagamento integrale non mi perverrà entro 7 giorni (termine: {{deadline}}), avvierò un'azione giudiziaria per il recupero del credito senza ulteriore preavviso.
+{{/over_small_claims_limit}}
+{{/fits_small_claims}}
+
+Se intende saldare, è ancora in tempo: ${IT_PAY} Mi risponda a questa email e Le confermerò la ricezione.
+
+Distinti saluti,
+${SIGNATURE}`,
+      },
+    },
+    dispute: {
+      en: {
+        subject: 'Your comments on {{invoice}}',
+        body: `${EN_HI}
+
+Thank you for letting me know your concerns about the following:
+
+${EN_ITEMS}
+
+I take them seriously. So that we can resolve this quickly, could you set out in writing which parts of the work or the amount you disagree with, and why? I will review them against our agreement{{#project}} for {{project}}{{/project}} and reply within 7 days.
+
+In the meantime I have paused my payment reminders for the amounts in question. Any part that is not in dispute remains payable as agreed.
+
+Kind regards,
+${SIGNATURE}`,
+      },
+      it: {
+        subject: 'Le Sue osservazioni su {{invoice}}',
+        body: `${IT_HI}
+
+La ringrazio per avermi segnalato le Sue osservazioni su quanto segue:
+
+${IT_ITEMS}
+
+Le prendo sul serio. Per risolvere rapidamente, può indicarmi per iscritto quali parti del lavoro o dell'importo contesta, e per quale motivo? Le esaminerò alla luce del nostro accordo{{#project}} per {{project}}{{/project}} e Le risponderò entro 7 giorni.
+
+Nel frattempo ho sospeso i solleciti per gli importi in questione. La parte non contestata resta dovuta alle condizioni concordate.
+
+Cordiali saluti,
+${SIGNATURE}`,
+      },
+    },
+    change_order: {
+      en: {
+        subject:
+          'Change request{{#change_order}} {{change_order}}{{/change_order}}: please confirm before I start',
+        body: `${EN_HI}
+
+Thank you for the request{{#project}} on {{project}}{{/project}}. As it goes beyond the scope of our original agreement, I would like us to confirm it in writing before I start:
+
+{{#change_description}}
+- Work: {{change_description}}
+{{/change_description}}
+{{#change_amount}}
+- Price: {{change_amount}}
+{{/change_amount}}
+- Payment terms: as in our original agreement, unless we agree otherwise in writing.
+
+Please reply to this email with your confirmation (a simple "approved" is enough) and I will schedule the work. Until then, I will keep to the original scope.
+
+Best regards,
+${SIGNATURE}`,
+      },
+      it: {
+        subject:
+          'Richiesta di modifica{{#change_order}} {{change_order}}{{/change_order}}: conferma prima di iniziare',
+        body: `${IT_HI}
+
+La ringrazio per la richiesta{{#project}} relativa a {{project}}{{/project}}. Poiché va oltre quanto previsto dal nostro accordo iniziale, vorrei confermarla per iscritto prima di iniziare:
+
+{{#change_description}}
+- Lavoro: {{change_description}}
+{{/change_description}}
+{{#change_amount}}
+- Prezzo: {{change_amount}}
+{{/change_amount}}
+- Pagamento: alle condizioni dell'accordo iniziale, salvo diverso accordo scritto.
+
+Mi basta una risposta a questa email con la Sua conferma (anche solo "approvato") e pianificherò il lavoro. Fino ad allora mi atterrò a quanto previsto in origine.
+
+Cordiali saluti,
+${SIGNATURE}`,
+      },
+    },
+    payment_plan: {
+      en: {
+        subject: 'Payment plan proposal: {{invoice}}',
+        body: `${EN_HI}
+
+To help settle the outstanding balance of {{outstanding}}{{#several}} on the invoices below{{/several}}, I propose the following instalments:
+
+{{payment_plan}}
+
+{{#several}}
+${EN_ITEMS}
+
+{{/several}}
+Each instalment is payable by its date, using the details on the invoice. If an instalment is missed, the plan lapses and the whole remaining balance becomes due at once.
+
+Could you confirm by replying to this email that you agree? I will then update my records.
+
+Best regards,
+${SIGNATURE}`,
+      },
+      it: {
+        subject: 'Proposta di piano di rientro: {{invoice}}',
+        body: `${IT_HI}
+
+per agevolare il saldo dell'importo residuo di {{outstanding}}{{#several}} relativo alle fatture qui sotto{{/several}}, Le propongo il seguente piano di rientro:
+
+{{payment_plan}}
+
+{{#several}}
+${IT_ITEMS}
+
+{{/several}}
+Ogni rata va pagata entro la data indicata, con le coordinate riportate in fattura. Se una rata non viene pagata, il piano decade e l'intero importo residuo diventa subito esigibile.
+
+Mi conferma il Suo accordo rispondendo a questa email? Aggiornerò di conseguenza la mia contabilità.
+
+Cordiali saluti,
+${SIGNATURE}`,
+      },
+    },
+  };
+
+/** One line of the `{{payment_plan}}` block: instalment `n` of `of`, its due date and amount. */
+export const PLAN_LINE: Readonly<
+  Record<Language, (n: number, of: number, date: string, amount: string) => string>
+> = {
+  en: (n, of, date, amount) => `- Instalment ${n} of ${of}, due ${date}: ${amount}`,
+  it: (n, of, date, amount) => `- Rata ${n} di ${of}, scadenza ${date}: ${amount}`,
+};
+
+/**
+ * The law behind statutory interest, as a message names it, per interest regime (see
+ * law/interest.ts for the rules themselves).
+ */
+export const INTEREST_LAW: Readonly<Record<Language, Readonly<Record<'EU' | 'IT' | 'UK', string>>>> = {
+  en: {
+    UK: 'the Late Payment of Commercial Debts (Interest) Act 1998',
+    IT: 'Italian Legislative Decree 231/2002',
+    EU: 'EU Directive 2011/7/EU on late payment',
+  },
+  it: {
+    UK: 'Late Payment of Commercial Debts (Interest) Act 1998, Regno Unito',
+    IT: 'D.Lgs. 231/2002',
+    EU: 'Direttiva 2011/7/UE',
+  },
+};
