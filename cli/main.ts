@@ -1,11 +1,12 @@
 /**
- * `payladder`: the terminal report. With no ledger argument it reports on the bundled demo
- * ledger; `--ledger DIR` reads a folder of CSV exports; `--sheet ID` a Google Sheet.
- * Exit 0 when a report was printed (problems or not), 2 for bad arguments or an unreadable
- * ledger, with one line on stderr.
+ * `payladder`: the terminal report, and the `pack` and `draft` commands. With no ledger
+ * argument it works on the bundled demo ledger; `--ledger DIR` reads a folder of CSV
+ * exports; `--sheet ID` a Google Sheet. Exit 0 when the output was printed or written
+ * (problems or not), 2 for bad arguments, an unknown client, an unreadable ledger or an
+ * unwritable output file, with one line on stderr.
  */
 import { parseArgs } from 'node:util';
-import type { RawLedger } from '../shared/index.ts';
+import type { Ledger, RawLedger, Report } from '../shared/index.ts';
 import {
   DEMO_SHEET,
   buildReport,
@@ -15,20 +16,34 @@ import {
   todayIn,
   toJsonReport,
 } from '../shared/index.ts';
+import { CommandError, runDraft, runPack } from './commands.ts';
 import { COLOR, PLAIN, formatReport } from './format.ts';
 import { LedgerReadError, readCsvLedger } from './sources/csv.ts';
 import { readSheetLedger } from './sources/sheet.ts';
 
 export const USAGE = `Usage: payladder [--ledger DIR | --sheet SPREADSHEET_ID] [--today YYYY-MM-DD] [--client NAME] [--json]
+       payladder pack --client NAME [--ledger DIR | --sheet ID] [--today DATE] --out FILE
+       payladder draft --client NAME [--ledger DIR | --sheet ID] [--today DATE] [--message ID] [--html | --json]
 
-  (no ledger)        report on the bundled demo ledger
+  (no ledger)        work on the bundled demo ledger
   --ledger DIR       a folder of CSV exports, one <Tab>.csv per tab
   --sheet ID         a Google Sheet (Application Default Credentials)
-  --today DATE       report as of this date (default: today in the ledger's time zone)
-  --client NAME      only this client
+  --today DATE       as of this date (default: today in the ledger's time zone)
+  --client NAME      only this client (required by pack and draft)
   --json             one JSON document on stdout
   --no-color         plain text even on a terminal
+
+  pack               the client's documentation pack: a printable HTML file and a CSV
+                     timeline. --out report.html or --out report writes report.html and
+                     report.csv; --out report.csv writes report.csv and report.html.
+  draft              the message recommended for the client today: To, Subject, body.
+  --message ID       draft this message instead (upcoming, reminder, followup, final,
+                     stop_work, demand, small_claims, dispute, change_order, payment_plan)
+  --html             print the HTML body instead of the plain text
 `;
+
+export const COMMANDS = ['report', 'pack', 'draft'] as const;
+export type Command = (typeof COMMANDS)[number];
 
 export class UsageError extends Error {}
 
@@ -38,52 +53,95 @@ export interface Io {
   isTty: boolean;
   env: Record<string, string | undefined>;
   now: () => Date;
+  /** Writes an output file (pack); defaults to node:fs. */
+  writeFile?: (path: string, data: string) => Promise<void>;
 }
 
 export interface Options {
+  command: Command;
   ledger?: string;
   sheet?: string;
   today?: string;
   client?: string;
+  out?: string;
+  message?: string;
   json: boolean;
+  html: boolean;
   color: boolean;
   help: boolean;
 }
 
-export function parseOptions(argv: string[]): Options {
+/** The options each command accepts; anything else is a usage error. */
+const OPTION_SPECS = {
+  ledger: { type: 'string' },
+  sheet: { type: 'string' },
+  today: { type: 'string' },
+  client: { type: 'string' },
+  out: { type: 'string' },
+  message: { type: 'string' },
+  json: { type: 'boolean', default: false },
+  html: { type: 'boolean', default: false },
+  'no-color': { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+const ALLOWED: Readonly<Record<Command, readonly (keyof typeof OPTION_SPECS)[]>> = {
+  report: ['ledger', 'sheet', 'today', 'client', 'json', 'no-color', 'help'],
+  pack: ['ledger', 'sheet', 'today', 'client', 'out', 'help'],
+  draft: ['ledger', 'sheet', 'today', 'client', 'message', 'html', 'json', 'help'],
+};
+
+export const USAGE_ERRORS = {
+  both_sources: 'Use --ledger or --sheet, not both.',
+  bad_today: (value: string) => `--today wants a date as YYYY-MM-DD, not "${value}".`,
+  needs_client: (command: string) => `payladder ${command} needs --client NAME.`,
+  needs_out: 'payladder pack needs --out FILE.',
+  html_and_json: 'Use --html or --json, not both.',
+  unknown_client: (name: string) => `No client named "${name}" in the ledger.`,
+} as const;
+
+/** Splits off the command (the first argument, when it names one; the report otherwise). */
+export function parseCommand(argv: readonly string[]): { command: Command; rest: string[] } {
+  const first = argv[0];
+  if (first === 'pack' || first === 'draft' || first === 'report')
+    return { command: first, rest: argv.slice(1) };
+  return { command: 'report', rest: [...argv] };
+}
+
+export function parseOptions(argv: string[], command: Command = 'report'): Options {
   let values;
+  const options = Object.fromEntries(ALLOWED[command].map((name) => [name, OPTION_SPECS[name]]));
   try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        ledger: { type: 'string' },
-        sheet: { type: 'string' },
-        today: { type: 'string' },
-        client: { type: 'string' },
-        json: { type: 'boolean', default: false },
-        'no-color': { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-      allowPositionals: false,
-      strict: true,
-    }));
+    ({ values } = parseArgs({ args: argv, options, allowPositionals: false, strict: true }));
   } catch (e) {
     throw new UsageError((e as Error).message);
   }
-  if (values.ledger !== undefined && values.sheet !== undefined)
-    throw new UsageError('Use --ledger or --sheet, not both.');
-  if (values.today !== undefined && !isIsoDate(values.today)) {
-    throw new UsageError(`--today wants a date as YYYY-MM-DD, not "${values.today}".`);
-  }
-  return {
-    ledger: values.ledger,
-    sheet: values.sheet,
-    today: values.today,
-    client: values.client,
-    json: values.json ?? false,
-    color: !(values['no-color'] ?? false),
-    help: values.help ?? false,
+  const v = values as Record<string, string | boolean | undefined>;
+  const text = (name: string) => (typeof v[name] === 'string' ? (v[name] as string) : undefined);
+  const flag = (name: string) => v[name] === true;
+  if (text('ledger') !== undefined && text('sheet') !== undefined)
+    throw new UsageError(USAGE_ERRORS.both_sources);
+  const today = text('today');
+  if (today !== undefined && !isIsoDate(today)) throw new UsageError(USAGE_ERRORS.bad_today(today));
+  const opts: Options = {
+    command,
+    ledger: text('ledger'),
+    sheet: text('sheet'),
+    today,
+    client: text('client'),
+    out: text('out'),
+    message: text('message'),
+    json: flag('json'),
+    html: flag('html'),
+    color: !flag('no-color'),
+    help: flag('help'),
   };
+  if (!opts.help && command !== 'report') {
+    if (opts.client === undefined) throw new UsageError(USAGE_ERRORS.needs_client(command));
+    if (command === 'pack' && (opts.out === undefined || opts.out === ''))
+      throw new UsageError(USAGE_ERRORS.needs_out);
+    if (opts.html && opts.json) throw new UsageError(USAGE_ERRORS.html_and_json);
+  }
+  return opts;
 }
 
 export interface LoadedLedger {
@@ -108,35 +166,73 @@ export async function loadLedger(opts: Options, io: Io): Promise<LoadedLedger> {
   };
 }
 
+/** The ledger read, parsed and computed as of `today` (Settings → Time zone decides today). */
+export async function prepare(
+  opts: Options,
+  io: Io,
+): Promise<{ report: Report; ledger: Ledger; today: string; title: string }> {
+  const source = await loadLedger(opts, io);
+  // Parse once to learn the ledger's own time zone (Settings → Time zone), then date the report.
+  const probe = buildReport(source.raw, opts.today ?? '2000-01-01', {
+    locale: source.locale,
+    timeZone: source.timeZone,
+  });
+  const today = opts.today ?? todayIn(probe.ledger.settings.timeZone, io.now());
+  const { report, ledger } = opts.today
+    ? probe
+    : buildReport(source.raw, today, { locale: source.locale, timeZone: source.timeZone });
+  return { report, ledger, today, title: source.title };
+}
+
+/** The ledger's client for a name typed on the command line (case and spaces ignored). */
+export function findClient(ledger: Ledger, name: string): string {
+  const key = refKey(name);
+  const client = ledger.clients.find((c) => refKey(c.client) === key);
+  if (!client) throw new UsageError(USAGE_ERRORS.unknown_client(name));
+  return client.client;
+}
+
 export async function run(argv: string[], io: Io): Promise<number> {
   try {
-    const opts = parseOptions(argv);
+    const { command, rest } = parseCommand(argv);
+    const opts = parseOptions(rest, command);
     if (opts.help) {
       io.stdout(USAGE);
       return 0;
     }
-    const source = await loadLedger(opts, io);
-    // Parse once to learn the ledger's own time zone (Settings → Time zone), then date the report.
-    const probe = buildReport(source.raw, opts.today ?? '2000-01-01', {
-      locale: source.locale,
-      timeZone: source.timeZone,
-    });
-    const today = opts.today ?? todayIn(probe.ledger.settings.timeZone, io.now());
-    const { report, ledger } = opts.today
-      ? probe
-      : buildReport(source.raw, today, { locale: source.locale, timeZone: source.timeZone });
+    const { report, ledger, today, title } = await prepare(opts, io);
+    if (command === 'pack') {
+      await runPack(
+        { ledger, report, today, client: findClient(ledger, opts.client ?? ''), out: opts.out ?? '' },
+        io,
+      );
+      return 0;
+    }
+    if (command === 'draft') {
+      runDraft(
+        {
+          ledger,
+          report,
+          today,
+          client: findClient(ledger, opts.client ?? ''),
+          message: opts.message,
+          html: opts.html,
+          json: opts.json,
+        },
+        io,
+      );
+      return 0;
+    }
     if (opts.client !== undefined) {
-      const key = refKey(opts.client);
-      const client = ledger.clients.find((c) => refKey(c.client) === key);
-      if (!client) throw new UsageError(`No client named "${opts.client}" in the ledger.`);
-      report.milestones = report.milestones.filter((m) => m.client === client.client);
-      report.clients = report.clients.filter((c) => c.client === client.client);
+      const client = findClient(ledger, opts.client);
+      report.milestones = report.milestones.filter((m) => m.client === client);
+      report.clients = report.clients.filter((c) => c.client === client);
       report.dueTodayCount = report.milestones.filter((m) => m.nextAction && m.nextAction.on <= today).length;
     }
     if (opts.json) io.stdout(JSON.stringify(toJsonReport(report), null, 2) + '\n');
     else {
       const color = opts.color && io.isTty && !io.env.NO_COLOR;
-      io.stdout(formatReport(report, ledger.settings.locale, color ? COLOR : PLAIN, source.title));
+      io.stdout(formatReport(report, ledger.settings.locale, color ? COLOR : PLAIN, title));
     }
     return 0;
   } catch (e) {
@@ -144,7 +240,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       io.stderr(`payladder: ${e.message} (see payladder --help)\n`);
       return 2;
     }
-    if (e instanceof LedgerReadError) {
+    if (e instanceof LedgerReadError || e instanceof CommandError) {
       io.stderr(`payladder: ${e.message}\n`);
       return 2;
     }
@@ -152,8 +248,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
   }
 }
 
-const isMain = import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('cli/main.ts');
-if (isMain) {
+/** Runs the CLI in this process: arguments, streams, clock and exit code. */
+export function cliMain(): void {
   run(process.argv.slice(2), {
     stdout: (s) => process.stdout.write(s),
     stderr: (s) => process.stderr.write(s),
@@ -168,3 +264,6 @@ if (isMain) {
     },
   );
 }
+
+// `tsx cli/main.ts` (npm start) runs it directly; the built bin calls cliMain().
+if (process.argv[1]?.endsWith('cli/main.ts')) cliMain();

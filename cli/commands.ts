@@ -1,0 +1,98 @@
+/**
+ * `payladder pack` and `payladder draft`: thin wrappers over the core's documentation pack
+ * and message composer, so the terminal says exactly what the add-on and the extension say.
+ */
+import { writeFile as fsWriteFile } from 'node:fs/promises';
+import type { Ledger, Problem, Report } from '../shared/index.ts';
+import {
+  buildPack,
+  composeMessage,
+  ComposeError,
+  PackError,
+  packCsv,
+  packHtml,
+  recommendedMessage,
+  stageLabel,
+} from '../shared/index.ts';
+import type { Io } from './main.ts';
+
+/** A command that cannot finish (an unwritable file, a message that does not exist): exit 2. */
+export class CommandError extends Error {}
+
+export const COMMAND_ERRORS = {
+  cannot_write: (file: string, why: string) => `Cannot write ${file}: ${why}`,
+} as const;
+
+/**
+ * Where `pack --out FILE` writes: FILE.html and FILE.csv side by side. An `--out` ending in
+ * `.html` or `.csv` names that file, and the other one goes beside it with its own extension.
+ */
+export function packPaths(out: string): { html: string; csv: string } {
+  const m = /\.(html?|csv)$/i.exec(out);
+  const base = m ? out.slice(0, m.index) : out;
+  if (m && m[1]?.toLowerCase() === 'csv') return { html: `${base}.html`, csv: out };
+  if (m) return { html: out, csv: `${base}.csv` };
+  return { html: `${base}.html`, csv: `${base}.csv` };
+}
+
+interface Context {
+  ledger: Ledger;
+  report: Report;
+  today: string;
+  /** The client's name as the ledger spells it. */
+  client: string;
+}
+
+export async function runPack(args: Context & { out: string }, io: Io): Promise<void> {
+  let pack;
+  try {
+    pack = buildPack(args);
+  } catch (e) {
+    if (e instanceof PackError) throw new CommandError(e.message);
+    throw e;
+  }
+  const paths = packPaths(args.out);
+  const write = io.writeFile ?? ((file: string, data: string) => fsWriteFile(file, data, 'utf8'));
+  for (const [file, data] of [
+    [paths.html, packHtml(pack)],
+    [paths.csv, packCsv(pack)],
+  ] as const) {
+    try {
+      await write(file, data);
+    } catch (e) {
+      throw new CommandError(COMMAND_ERRORS.cannot_write(file, (e as Error).message));
+    }
+  }
+  io.stdout(
+    `Documentation pack for ${pack.client.client} as of ${pack.today}: ${pack.events.length} events, ${pack.milestones.length} milestones.\n` +
+      `Wrote ${paths.html}\nWrote ${paths.csv}\n`,
+  );
+}
+
+const problemLine = (p: Problem) =>
+  `payladder: ${p.severity} ${p.tab}${p.row !== null ? ` row ${p.row}` : ''}${p.column ? `, ${p.column}` : ''}: ${p.message} ${p.fix}\n`;
+
+export function runDraft(args: Context & { message?: string; html: boolean; json: boolean }, io: Io): void {
+  const { ledger, report, today, client } = args;
+  if (args.message === undefined && recommendedMessage({ report, ledger, client, today }) === null) {
+    const next = report.clients.find((c) => c.client === client)?.nextAction ?? null;
+    const when = next ? ` Next: ${stageLabel(next.stage)} on ${next.on}.` : '';
+    if (args.json) io.stdout(JSON.stringify({ client, today, message: null, next }, null, 2) + '\n');
+    else io.stdout(`Nothing is due for ${client} today.${when} Use --message ID to draft one anyway.\n`);
+    return;
+  }
+  let message;
+  try {
+    message = composeMessage({ report, ledger, client, today, messageId: args.message });
+  } catch (e) {
+    if (e instanceof ComposeError) throw new CommandError(e.message);
+    throw e;
+  }
+  if (args.json) {
+    io.stdout(JSON.stringify(message, null, 2) + '\n');
+    return;
+  }
+  for (const p of message.problems) io.stderr(problemLine(p));
+  const head = `To: ${message.to.join(', ')}\nSubject: ${message.subject}\n\n`;
+  io.stdout(head + (args.html ? message.html : message.text) + '\n');
+}
