@@ -4,7 +4,7 @@
  * date through `today`, on the amount still unpaid at the start of each day, each day at
  * annual rate / 365, rounded half up once at the end to the currency's minor unit.
  */
-import { addDays, epochDay, fromEpochDay, halfYear, nextHalfYearStart } from '../dates.ts';
+import { addDays, epochDay, fromEpochDay, nextHalfYearStart } from '../dates.ts';
 import type { IsoDate } from '../model.ts';
 import { divRoundHalfUp } from '../money.ts';
 import {
@@ -65,6 +65,13 @@ export interface InterestResult {
   source: string;
 }
 
+/** Exact half-up division of non-negative safe integers. */
+function roundHalfUp(numerator: number, denominator: number): number {
+  const q = Math.floor(numerator / denominator);
+  const r = numerator - q * denominator;
+  return r * 2 >= denominator ? q + 1 : q;
+}
+
 /** Epoch days of every 1 January and 1 July from 1990 to 2100, for segmenting by half-year. */
 const HALF_YEAR_STARTS: readonly number[] = Array.from({ length: 222 }, (_, i) =>
   epochDay(`${1990 + Math.floor(i / 2)}-${i % 2 === 0 ? '01' : '07'}-01`),
@@ -82,17 +89,25 @@ function nextHalfYearDay(day: number): number {
   return HALF_YEAR_STARTS[lo] ?? epochDay(nextHalfYearStart(fromEpochDay(day)));
 }
 
+/** ECB reference rates as [first epoch day, first day after, bp], for day-number lookups. */
+const ECB_RANGES: readonly (readonly [number, number, number])[] = ECB_REFERENCE_RATES.map((r) => {
+  const year = r.halfYear.slice(0, 4);
+  const start = epochDay(r.halfYear.endsWith('H1') ? `${year}-01-01` : `${year}-07-01`);
+  return [start, nextHalfYearDay(start), r.referenceBp] as const;
+});
+
 /** Annual rate in basis points for a day under the EU/IT rule, or null when not on file. */
-function euRateBp(
-  day: IsoDate,
-  regime: 'EU' | 'IT',
-  contractDate: IsoDate | null | undefined,
-): number | null {
-  const row = ECB_REFERENCE_RATES.find((r) => r.halfYear === halfYear(day));
-  if (!row) return null;
-  const margin =
-    regime === 'IT' && contractDate && contractDate < '2013-01-01' ? IT_MARGIN_BEFORE_2013_BP : EU_MARGIN_BP;
-  return row.referenceBp + margin;
+function euRateBp(day: number, regime: 'EU' | 'IT', contractDate: IsoDate | null | undefined): number | null {
+  let referenceBp: number | null = null;
+  for (const [start, end, bp] of ECB_RANGES) {
+    if (day >= start && day < end) {
+      referenceBp = bp;
+      break;
+    }
+  }
+  if (referenceBp === null) return null;
+  const margin = regime === 'IT' && contractDate && contractDate < '2013-01-01' ? IT_MARGIN_BEFORE_2013_BP : EU_MARGIN_BP;
+  return referenceBp + margin;
 }
 
 /**
@@ -157,7 +172,7 @@ export function statutoryInterest(input: InterestInput): InterestResult {
     if (nextChange !== undefined && nextChange < end) end = nextChange;
     if (regime !== 'UK') end = Math.min(end, nextHalfYearDay(day));
     const days = end - day;
-    const bp = regime === 'UK' ? ukBp : euRateBp(fromEpochDay(day), regime, input.contractDate);
+    const bp = regime === 'UK' ? ukBp : euRateBp(day, regime, input.contractDate);
     if (bp === null) {
       uncoveredFrom ??= day;
       uncoveredTo = end - 1;
@@ -172,7 +187,8 @@ export function statutoryInterest(input: InterestInput): InterestResult {
     while (ci < changes.length && (changes[ci]?.day ?? Infinity) <= day) unpaid -= changes[ci++]!.amount;
   }
   // bp → fraction (÷ 10,000) and a year of 365 days (÷ 365), rounded half up once.
-  result.interest = Number(divRoundHalfUp(big + BigInt(total), 3_650_000n));
+  result.interest =
+    big === 0n ? roundHalfUp(total, 3_650_000) : Number(divRoundHalfUp(big + BigInt(total), 3_650_000n));
   if (uncoveredFrom !== null && uncoveredTo !== null) {
     result.uncovered = { from: fromEpochDay(uncoveredFrom), to: fromEpochDay(uncoveredTo) };
   }
