@@ -123,7 +123,8 @@ describe('report invariants', () => {
       { maxLength: 4 },
     ),
   });
-  const ledgerOf = (m: fc.infer<typeof milestone>, today: string) =>
+  type MilestoneCase = typeof milestone extends fc.Arbitrary<infer T> ? T : never;
+  const ledgerOf = (m: MilestoneCase, today: string) =>
     rawLedger({
       clients: [
         { Client: 'Acme', Currency: 'EUR', Jurisdiction: 'IT', Grace: m.grace, Contract: '2025-01-01' },

@@ -1,0 +1,353 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseCsv } from '../../cli/sources/csv.ts';
+import type { Pack } from '../../shared/index.ts';
+import {
+  badDebtDate,
+  badDebtRules,
+  buildPack,
+  buildReport,
+  compareEvents,
+  csvText,
+  DEMO_SHEET,
+  demoLedger,
+  escapeHtml,
+  PACK_CSV_HEADERS,
+  packCsv,
+  PackError,
+  packHtml,
+} from '../../shared/index.ts';
+import { CLIENT, rawLedger } from './builder.ts';
+import { ledgerArb, TODAY as ARB_TODAY } from './ledger-arbitrary.ts';
+
+const TODAY = '2026-11-30';
+const demo = buildReport(demoLedger(TODAY), TODAY, {
+  locale: DEMO_SHEET.locale,
+  timeZone: DEMO_SHEET.timeZone,
+});
+const pack = (client: string) =>
+  buildPack({ ledger: demo.ledger, report: demo.report, client, today: TODAY });
+
+describe('buildPack on the demo ledger', () => {
+  const nw = pack('northwind analytics ltd');
+
+  it('has every reminder, payment, invoice, due date, change order and the contract, in date order', () => {
+    const kinds = (k: string) => nw.events.filter((e) => e.kind === k);
+    expect(kinds('reminder')).toHaveLength(9);
+    expect(kinds('reminder').every((e) => e.channel !== null && e.date !== null)).toBe(true);
+    expect(kinds('payment')).toEqual([
+      expect.objectContaining({
+        milestones: ['NW-4'],
+        amount: 95_000,
+        currency: 'GBP',
+        source: { tab: 'Payments', row: 4 },
+      }),
+    ]);
+    expect(
+      kinds('invoice')
+        .map((e) => e.invoice)
+        .sort(),
+    ).toEqual(['INV-1030', 'INV-1041', 'INV-1052', 'INV-1063', 'INV-1070']);
+    expect(kinds('due')).toHaveLength(5);
+    expect(kinds('change_order')).toEqual([
+      expect.objectContaining({
+        title: 'Change order CO-2 requested',
+        detail: expect.stringContaining('(not signed)'),
+        milestones: ['NW-5'],
+      }),
+    ]);
+    expect(nw.events[0]).toMatchObject({ kind: 'contract', date: '2025-03-03', title: 'Contract signed' });
+    expect([...nw.events].sort(compareEvents)).toEqual(nw.events);
+    const demand = nw.events.find((e) => e.title === 'Reminder sent (Demand)' && e.channel === 'manual');
+    expect(demand).toMatchObject({
+      milestones: ['NW-1', 'NW-2'],
+      invoice: 'INV-1041, INV-1052',
+      subject: 'Letter before action',
+    });
+  });
+
+  it('totals with statutory interest and compensation match the report', () => {
+    const report = demo.report.milestones.filter((m) => m.client === 'Northwind Analytics Ltd');
+    const sum = (f: (m: (typeof report)[number]) => number) => report.reduce((s, m) => s + f(m), 0);
+    expect(nw.totals).toEqual([
+      {
+        currency: 'GBP',
+        invoiced: sum((m) => m.amount),
+        paid: 95_000,
+        outstanding: 1_980_000,
+        overdue: 1_980_000,
+        lateInterest: sum((m) => m.lateInterest),
+        compensation: 31_000,
+        totalClaim: 1_980_000 + sum((m) => m.lateInterest) + 31_000,
+        writtenOff: 0,
+      },
+    ]);
+    expect(nw.totals[0]!.lateInterest).toBeGreaterThan(0);
+  });
+
+  it('says whether the claim fits small claims', () => {
+    expect(nw.smallClaims).toEqual([
+      expect.objectContaining({ currency: 'GBP', principal: 1_980_000, limitMinor: 1_000_000, fits: false }),
+    ]);
+    // The disputed GD-2 still counts in the principal: £6,300 is over Scotland's £5,000.
+    expect(pack('Glenmore Distillery').smallClaims[0]).toMatchObject({
+      principal: 630_000,
+      fits: false,
+      limitMinor: 500_000,
+    });
+    expect(pack('Kestrel Media GmbH').smallClaims[0]).toMatchObject({ fits: true, limitMinor: 500_000 });
+  });
+
+  it("gives the bad-debt notes of the client's jurisdiction and of the user's own, with sources and grades", () => {
+    expect(nw.badDebt.map((b) => [b.country, b.basis])).toEqual([
+      ['GB', 'client'],
+      ['IT', 'you'],
+    ]);
+    for (const b of nw.badDebt)
+      for (const n of b.notes) {
+        expect(n.source.length).toBeGreaterThan(5);
+        expect(['A', 'B', 'A/B']).toContain(n.grade);
+      }
+    expect(nw.badDebtDates.find((d) => d.milestone === 'NW-1')).toEqual({
+      milestone: 'NW-1',
+      rule: 'uk.vat.bdr',
+      from: '2026-11-14',
+      until: '2030-11-14',
+    });
+    const us = pack('Lakeshore Dental Group');
+    expect(us.badDebt[0]?.notes[0]?.text).toMatch(
+      /cash method: an unpaid invoice was never income, so it cannot be deducted/,
+    );
+    expect(pack('Studio Bianchi Architetti').badDebt).toHaveLength(1);
+  });
+
+  it("keeps only the client's own problems, and counts the ledger's errors", () => {
+    expect(nw.problems.length).toBeGreaterThan(0);
+    const rows = new Set(
+      demo.ledger.milestones.filter((m) => m.client === 'Northwind Analytics Ltd').map((m) => m.row),
+    );
+    for (const p of nw.problems) expect(p.tab === 'Milestones' ? rows.has(p.row ?? -1) : true).toBe(true);
+    expect(nw.ledgerErrors).toBe(demo.report.problems.filter((p) => p.severity === 'error').length);
+  });
+
+  it('counts a renegotiated milestone once: its instalments replace it', () => {
+    const vr = pack('Vento Rosso S.r.l.');
+    expect(vr.totals[0]).toMatchObject({ invoiced: 2_100_00 + 4 * 1_850_00, outstanding: 7_650_00 });
+    expect(vr.events.find((e) => e.kind === 'status')).toMatchObject({
+      title: 'Status: Renegotiated',
+      date: null,
+    });
+  });
+
+  it('dates a dispute by the message that acknowledged it', () => {
+    expect(pack('Glenmore Distillery').events.find((e) => e.kind === 'dispute')).toMatchObject({
+      milestones: ['GD-2'],
+      date: '2026-10-31',
+      stage: 'disputed',
+    });
+  });
+
+  it('refuses an unknown client or a report for another day', () => {
+    expect(() => pack('Nobody')).toThrow(PackError);
+    expect(() => buildPack({ ...demo, client: 'Glenmore Distillery', today: '2026-12-01' })).toThrow(
+      /report is for/,
+    );
+  });
+});
+
+describe('every event of the client is in the pack (property)', () => {
+  it('each ledger row about the client appears, and no other client', () => {
+    fc.assert(
+      fc.property(ledgerArb, ({ raw }) => {
+        const { ledger, report } = buildReport(raw, ARB_TODAY);
+        for (const client of ledger.clients) {
+          const p = buildPack({ ledger, report, client: client.client, today: ARB_TODAY });
+          const has = (tab: string, row: number) =>
+            p.events.some((e) => e.source.tab === tab && e.source.row === row);
+          const mine = new Set(ledger.milestones.filter((m) => m.client === client.client).map((m) => m.id));
+          for (const m of ledger.milestones) expect(has('Milestones', m.row)).toBe(mine.has(m.id));
+          for (const pay of ledger.payments) expect(has('Payments', pay.row)).toBe(mine.has(pay.milestone));
+          for (const r of ledger.reminders)
+            if (r.milestones.some((id) => mine.has(id))) expect(has('Reminders', r.row)).toBe(true);
+          for (const c of ledger.changeOrders)
+            if (c.client === client.client) expect(has('Change orders', c.row)).toBe(true);
+          if (client.contract !== '') expect(has('Clients', client.row)).toBe(true);
+          expect([...p.events].sort(compareEvents)).toEqual(p.events);
+          expect(p.milestones.map((m) => m.id).sort()).toEqual([...mine].sort());
+          for (const t of p.totals)
+            expect(t.totalClaim).toBe(t.outstanding + t.lateInterest + t.compensation);
+          const html = packHtml(p);
+          expect(html).not.toMatch(/undefined|NaN|\[object/);
+          expect(parseCsv(packCsv(p))).toHaveLength(p.events.length + 1);
+        }
+      }),
+      { numRuns: 120 },
+    );
+  });
+});
+
+describe('packHtml', () => {
+  const nw = packHtml(pack('Northwind Analytics Ltd'));
+
+  it('is one self-contained, printable document', () => {
+    expect(nw).toMatch(/^<!doctype html>\n<html lang="en">/);
+    expect(nw).toContain('<meta charset="utf-8">');
+    expect(nw).toContain('@page { size: A4;');
+    expect(nw).toContain('@media print');
+    expect(nw).not.toMatch(/<script|<link|<img|<iframe|src=|@import|url\(/i);
+    for (const id of [
+      'summary',
+      'client',
+      'milestones',
+      'timeline',
+      'small-claims',
+      'interest',
+      'bad-debt',
+      'problems',
+    ])
+      expect(nw).toContain(`<section id="${id}">`);
+    expect(nw).toContain('£20,882.60');
+    expect(nw).toContain('VATA 1994 s.36');
+    expect(nw).not.toContain('New CFO'); // the user's private notes stay out
+  });
+
+  const XSS = ['<img src=x onerror=alert(1)>', '"><script>alert(1)</script>', '{{contact}}'];
+  it.each(XSS)('escapes %s in every text field', (payload) => {
+    const raw = rawLedger({
+      clients: [{ ...CLIENT, Client: payload, Contact: payload, Contract: payload, Emails: 'a@b.example' }],
+      milestones: [
+        {
+          ID: payload,
+          Client: payload,
+          Project: payload,
+          Description: payload,
+          Amount: 100,
+          Invoice: payload,
+          'Invoice date': '2026-08-01',
+          'Due date': '2026-09-01',
+          'Change order': 'CO-1',
+        },
+      ],
+      payments: [{ Date: '2026-09-10', Milestone: payload, Amount: 10, Method: payload, Note: payload }],
+      reminders: [
+        {
+          Sent: '2026-09-05',
+          Milestone: payload,
+          Client: payload,
+          Stage: 'reminder',
+          Subject: payload,
+          To: payload,
+          Channel: 'gmail',
+          Link: payload,
+        },
+      ],
+      changeOrders: [
+        { ID: 'CO-1', Client: payload, Description: payload, Amount: 5, Requested: '2026-07-01' },
+      ],
+      settings: { 'Your name': payload, 'Business name': payload },
+    });
+    const { ledger, report } = buildReport(raw, TODAY);
+    const p = buildPack({ ledger, report, client: payload, today: TODAY });
+    const html = packHtml(p);
+    if (payload.includes('<')) expect(html).not.toContain(payload);
+    expect(html.split(escapeHtml(payload)).length - 1).toBeGreaterThanOrEqual(12);
+    expect(html).not.toMatch(/<img|<script|onerror=alert\(1\)>/);
+    const csv = parseCsv(packCsv(p));
+    expect(csv.some((row) => row.includes(payload))).toBe(true); // literal in the CSV
+  });
+});
+
+describe('packCsv', () => {
+  const p = pack('Harbor & Pine LLC');
+  const rows = parseCsv(packCsv(p));
+
+  it('has a header and one row per event, ISO dates and major amounts', () => {
+    expect(rows[0]).toEqual([...PACK_CSV_HEADERS]);
+    expect(rows).toHaveLength(p.events.length + 1);
+    const payment = rows.find((r) => r[2] === 'payment' && r[3] === 'HP-4');
+    expect(payment).toEqual([
+      '2026-11-29',
+      'Payment received',
+      'payment',
+      'HP-4',
+      'HP-2026-18',
+      'ACH — Partial: "rest next week"',
+      '500',
+      'USD',
+      '',
+      '',
+      '',
+      '',
+      '',
+      'Payments',
+      '7',
+    ]);
+    expect(packCsv(p)).toContain('\r\n');
+  });
+
+  it.each([
+    ['=HYPERLINK("x")', '\'=HYPERLINK("x")'],
+    ['+1', "'+1"],
+    ['-2', "'-2"],
+    ['@SUM(A1)', "'@SUM(A1)"],
+    ['plain', 'plain'],
+  ])('neutralises spreadsheet formulas: %s → %s', (value, cell) => expect(csvText(value)).toBe(cell));
+});
+
+describe('bad-debt notes (legal-facts §5)', () => {
+  it.each([
+    ['US-CA', 'US', /already included in income/],
+    ['IT', 'IT', /EUR 2,500/],
+    ['GB-ENG', 'GB', /6 months/],
+    ['GB-NIR', 'GB', /4 years and 6 months/],
+  ])('%s → %s notes', (jurisdiction, country, text) => {
+    const rules = badDebtRules(jurisdiction);
+    expect(rules.country).toBe(country);
+    expect(rules.notes.map((n) => n.text).join(' ')).toMatch(text);
+  });
+
+  it.each(['DE', 'EU', 'FR', ''])('%j stays unknown: no notes, one open question', (jurisdiction) => {
+    const rules = badDebtRules(jurisdiction);
+    expect(rules).toMatchObject({ country: null, notes: [] });
+    expect(rules.openQuestions[0]).toMatch(/no bad-debt tax rules on file/);
+  });
+
+  it('states no fact graded C or U: the unconfirmed Italian freelancer point is an open question', () => {
+    expect(badDebtRules('IT').notes.map((n) => n.id)).not.toContain('it.professionals');
+    expect(badDebtRules('IT').openQuestions[0]).toMatch(/Not confirmed/);
+  });
+
+  it.each([
+    ['IT', 'EUR', 250_000, '2026-01-31', null, { rule: 'it.perdite.mini', from: '2026-07-31', until: null }],
+    ['IT', 'EUR', 250_001, '2026-01-31', null, null],
+    ['IT', 'GBP', 1_000, '2026-01-31', null, null],
+    [
+      'GB-SCT',
+      'GBP',
+      5,
+      '2026-03-31',
+      '2026-02-01',
+      { rule: 'uk.vat.bdr', from: '2026-09-30', until: '2030-09-30' },
+    ],
+    [
+      'GB-ENG',
+      'GBP',
+      5,
+      '2026-03-01',
+      '2026-04-15',
+      { rule: 'uk.vat.bdr', from: '2026-10-15', until: '2030-10-15' },
+    ],
+    ['US-NY', 'USD', 5, '2026-03-01', null, null],
+    ['IT', 'EUR', 0, '2026-03-01', null, null],
+  ] as const)(
+    '%s %s %i due %s → %j',
+    (jurisdiction, currency, outstanding, dueDate, invoiceDate, expected) => {
+      const d = badDebtDate(jurisdiction, { id: 'M', currency, outstanding, dueDate, invoiceDate });
+      expect(d === null ? null : { rule: d.rule, from: d.from, until: d.until }).toEqual(expected);
+    },
+  );
+});
+
+// Type check: Pack is JSON-serialisable for surfaces that send it across google.script.run.
+const _json: (p: Pack) => string = (p) => JSON.stringify(p);
+void _json;
