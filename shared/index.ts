@@ -1,5 +1,6 @@
 /** Payladder's domain core: every surface imports from here. */
 export * from './model.ts';
+export { isOpen } from './stages.ts';
 export * from './dates.ts';
 export * from './money.ts';
 export * from './tabs.ts';
@@ -17,3 +18,12 @@ export * from './demo.ts';
 export * from './law/rates.ts';
 export * from './law/interest.ts';
 export * from './law/small-claims.ts';
+export * from './format.ts';
+export * from './plans.ts';
+export * from './law/bad-debt.ts';
+export * from './messages/templates.ts';
+export * from './messages/render.ts';
+export * from './messages/compose.ts';
+export * from './pack/build.ts';
+export * from './pack/html.ts';
+export * from './pack/csv.ts';

@@ -4,8 +4,9 @@
  * messages at the same stage (null = once).
  */
 import { addDays } from './dates.ts';
-import type { IsoDate, LadderStage, NextAction, Stage } from './model.ts';
-import { LADDER_STAGES } from './model.ts';
+import type { IsoDate, NextAction } from './model.ts';
+import type { LadderStage, Stage } from './stages.ts';
+import { LADDER_STAGES } from './stages.ts';
 
 export interface Rung {
   stage: LadderStage;

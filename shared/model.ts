@@ -7,42 +7,29 @@
  * schemas at their edges (storage reads, sidebar calls, messages).
  */
 import * as z from 'zod';
+import { AGING_BUCKETS, LADDER_STAGES, LANGUAGES, MANUAL_STATUSES, STAGES } from './stages.ts';
+
+export {
+  AGING_BUCKETS,
+  ENDING_STATUSES,
+  LADDER_STAGES,
+  LANGUAGES,
+  MANUAL_STATUSES,
+  STAGES,
+} from './stages.ts';
 
 export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'an ISO date YYYY-MM-DD');
 export type IsoDate = string;
 
-/** Ladder stages in the table's order (PRODUCT.md, "The ladder"). */
-export const LADDER_STAGES = [
-  'current',
-  'upcoming',
-  'reminder',
-  'followup',
-  'final',
-  'stop_work',
-  'demand',
-  'small_claims',
-] as const;
 export const LadderStage = z.enum(LADDER_STAGES);
 export type LadderStage = z.infer<typeof LadderStage>;
 
-/** A manual `Status`, in snake case. The first three end the ladder, the rest pause it. */
-export const MANUAL_STATUSES = [
-  'paid',
-  'cancelled',
-  'written_off',
-  'disputed',
-  'on_hold',
-  'renegotiated',
-] as const;
 export const ManualStatus = z.enum(MANUAL_STATUSES);
 export type ManualStatus = z.infer<typeof ManualStatus>;
-export const ENDING_STATUSES: readonly ManualStatus[] = ['paid', 'cancelled', 'written_off'];
 
-export const STAGES = [...LADDER_STAGES, ...MANUAL_STATUSES] as const;
 export const Stage = z.enum(STAGES);
 export type Stage = z.infer<typeof Stage>;
 
-export const LANGUAGES = ['en', 'it'] as const;
 export const Language = z.enum(LANGUAGES);
 export type Language = z.infer<typeof Language>;
 
@@ -208,7 +195,6 @@ export const SmallClaimsFit = z.object({
 });
 export type SmallClaimsFit = z.infer<typeof SmallClaimsFit>;
 
-export const AGING_BUCKETS = ['current', '1-30', '31-60', '61-90', '90+'] as const;
 export const AgingBucket = z.enum(AGING_BUCKETS);
 export type AgingBucket = z.infer<typeof AgingBucket>;
 

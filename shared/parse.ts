@@ -24,7 +24,7 @@ import type {
   Stage,
   TemplateRow,
 } from './model.ts';
-import { MANUAL_STATUSES, STAGES } from './model.ts';
+import { MANUAL_STATUSES, STAGES } from './stages.ts';
 import { bcp47, currencyDigits, isCurrency } from './money.ts';
 import type { ProblemCode } from './problems.ts';
 import { problem } from './problems.ts';

@@ -31,14 +31,9 @@ import type { ParseOptions, Parsed } from './parse.ts';
 import { parseLedger } from './parse.ts';
 import { problem } from './problems.ts';
 import { TABS } from './tabs.ts';
+import { isOpen } from './stages.ts';
 
-/** Stages whose amount is no longer owed, or owed under other milestones. */
-const CLOSED: ReadonlySet<Stage> = new Set(['paid', 'cancelled', 'written_off', 'renegotiated']);
-
-/** True when the milestone still counts in outstanding totals (disputed and on hold do). */
-export function isOpen(stage: Stage): boolean {
-  return !CLOSED.has(stage);
-}
+export { isOpen };
 
 /** Due date as typed, or the invoice date + the client's terms; null before invoicing. */
 export function dueDateOf(m: Milestone, client: Client | undefined): IsoDate | null {

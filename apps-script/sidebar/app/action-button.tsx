@@ -1,0 +1,38 @@
+import type { ComponentChildren } from 'preact';
+import { useStore } from './context.ts';
+
+/**
+ * A button that starts a server action: it says it is working while its own call is in
+ * flight, and every action button waits while any call is (the store runs one at a time).
+ * `aria-disabled` rather than `disabled`: a disabled button drops keyboard focus to the
+ * top of the page in the middle of the user's work.
+ */
+export function ActionButton({
+  busyKey,
+  onClick,
+  children,
+  variant = 'secondary',
+}: {
+  /** The store's key for this call (`recordPayment:SB-2`). */
+  busyKey: string;
+  onClick: () => void;
+  children: ComponentChildren;
+  variant?: 'primary' | 'secondary' | 'danger' | 'quiet';
+}) {
+  const store = useStore();
+  const busy = store.busy.value;
+  const mine = busy === busyKey;
+  return (
+    <button
+      type="button"
+      class={variant}
+      onClick={() => {
+        if (busy === null) onClick();
+      }}
+      aria-disabled={busy !== null}
+      aria-busy={mine}
+    >
+      {mine ? store.t.value.working : children}
+    </button>
+  );
+}

@@ -1,0 +1,13 @@
+import type { Stage } from '../../../shared/model.ts';
+import { stageColor } from './stage-colors.ts';
+
+/** A stage in words on its colour; `count` for the dashboard's stage tally. */
+export function StageChip({ stage, label, count }: { stage: Stage; label: string; count?: number }) {
+  const { background, text } = stageColor(stage);
+  return (
+    <span class="chip" data-stage={stage} style={{ background, color: text }}>
+      {label}
+      {count === undefined ? null : <span class="chip-count">{count}</span>}
+    </span>
+  );
+}

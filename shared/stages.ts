@@ -1,0 +1,47 @@
+/**
+ * Stage, status and language ids as plain constants, with no zod: the sidebar and the
+ * Gmail content script import these without pulling the schema library into their bundles.
+ * model.ts builds its zod enums from them.
+ */
+
+/** Ladder stages in the table's order (PRODUCT.md, "The ladder"). */
+export const LADDER_STAGES = [
+  'current',
+  'upcoming',
+  'reminder',
+  'followup',
+  'final',
+  'stop_work',
+  'demand',
+  'small_claims',
+] as const;
+export type LadderStage = (typeof LADDER_STAGES)[number];
+
+/** A manual `Status`, in snake case. The first three end the ladder, the rest pause it. */
+export const MANUAL_STATUSES = [
+  'paid',
+  'cancelled',
+  'written_off',
+  'disputed',
+  'on_hold',
+  'renegotiated',
+] as const;
+export type ManualStatus = (typeof MANUAL_STATUSES)[number];
+export const ENDING_STATUSES: readonly ManualStatus[] = ['paid', 'cancelled', 'written_off'];
+
+export const STAGES = [...LADDER_STAGES, ...MANUAL_STATUSES] as const;
+export type Stage = (typeof STAGES)[number];
+
+export const LANGUAGES = ['en', 'it'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+export const AGING_BUCKETS = ['current', '1-30', '31-60', '61-90', '90+'] as const;
+export type AgingBucket = (typeof AGING_BUCKETS)[number];
+
+/** Stages whose amount is no longer owed, or owed under other milestones. */
+const CLOSED: ReadonlySet<Stage> = new Set<Stage>(['paid', 'cancelled', 'written_off', 'renegotiated']);
+
+/** True when the milestone still counts in outstanding totals (disputed and on hold do). */
+export function isOpen(stage: Stage): boolean {
+  return !CLOSED.has(stage);
+}

@@ -1,0 +1,235 @@
+// @vitest-environment happy-dom
+import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
+import { describe, expect, it } from 'vitest';
+import type { PaymentPlanInput } from '../../apps-script/src/api.ts';
+import { createHarnessApi } from '../../apps-script/sidebar/dev/harness-api.ts';
+import { TODAY, lastCall, renderSidebar } from './support.tsx';
+
+const card = (id: string) => document.querySelector(`article[data-milestone="${id}"]`) as HTMLElement;
+const button = (scope: HTMLElement, name: string | RegExp) => within(scope).getByRole('button', { name });
+const notice = () => document.querySelector('.notice p')?.textContent ?? '';
+
+describe('Record a payment', () => {
+  it('sends amount (major units), date, method and note, then shows the fresh figures', async () => {
+    const r = await renderSidebar({ route: { name: 'client', client: 'Studio Bianchi Architetti' } });
+    fireEvent.click(button(card('SB-2'), 'Record payment'));
+    const form = within(card('SB-2')).getByRole('form', { name: 'Record payment · SB-2' });
+    const amount = within(form).getByLabelText('Amount (EUR)') as HTMLInputElement;
+    expect(amount.value).toBe('2200.00'); // prefilled with what is outstanding
+    expect(document.activeElement).toBe(amount);
+    expect((within(form).getByLabelText('Date') as HTMLInputElement).value).toBe(TODAY);
+    fireEvent.input(amount, { target: { value: '1,200.50' } });
+    fireEvent.input(within(form).getByLabelText('Method'), { target: { value: 'Bank transfer' } });
+    fireEvent.input(within(form).getByLabelText('Note'), { target: { value: 'Second instalment' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Save payment' }));
+    await waitFor(() => expect(notice()).toBe('Payment of €1,200.50 recorded for SB-2.'));
+    expect(lastCall(r.recording, 'recordPayment')).toEqual({
+      milestone: 'SB-2',
+      amount: 1200.5,
+      date: TODAY,
+      method: 'Bank transfer',
+      note: 'Second instalment',
+    });
+    expect(within(card('SB-2')).queryByRole('form')).toBeNull();
+    expect(card('SB-2').textContent).toContain('€999.50 of €3,200.00');
+  });
+
+  it('refuses an amount that is not one, without calling the server', async () => {
+    const r = await renderSidebar({ route: { name: 'client', client: 'Studio Bianchi Architetti' } });
+    fireEvent.click(button(card('SB-2'), 'Record payment'));
+    const amount = within(card('SB-2')).getByLabelText('Amount (EUR)');
+    fireEvent.input(amount, { target: { value: 'twelve' } });
+    fireEvent.click(button(card('SB-2'), 'Save payment'));
+    expect(amount.getAttribute('aria-invalid')).toBe('true');
+    expect(card('SB-2').textContent).toContain('Type an amount more than zero, such as 1234.56.');
+    expect(r.recording.calls.map((c) => c.name)).not.toContain('recordPayment');
+  });
+
+  it('reads the amount as an Italian ledger writes it', async () => {
+    const r = await renderSidebar({
+      language: 'it',
+      route: { name: 'client', client: 'Studio Bianchi Architetti' },
+    });
+    fireEvent.click(button(card('SB-2'), 'Registra pagamento'));
+    const amount = within(card('SB-2')).getByLabelText('Importo (EUR)') as HTMLInputElement;
+    expect(amount.value).toBe('2200,00');
+    fireEvent.input(amount, { target: { value: '1.234,56' } });
+    fireEvent.click(button(card('SB-2'), 'Salva pagamento'));
+    await waitFor(() => expect(notice()).toMatch(/^Pagamento di 1234,56\s€ registrato per SB-2\.$/));
+    expect((lastCall(r.recording, 'recordPayment') as { amount: number }).amount).toBe(1234.56);
+  });
+});
+
+describe('Disputed, on hold, resume', () => {
+  it('marks a milestone disputed, and resumes it', async () => {
+    const r = await renderSidebar({ route: { name: 'client', client: 'Kestrel Media GmbH' } });
+    fireEvent.click(button(card('KM-1'), 'Mark disputed'));
+    await waitFor(() => expect(notice()).toBe('KM-1 is now Disputed.'));
+    expect(lastCall(r.recording, 'setMilestoneStatus')).toEqual({ milestone: 'KM-1', status: 'Disputed' });
+    expect(card('KM-1').querySelector('.chip')?.textContent).toBe('Disputed');
+    fireEvent.click(button(card('KM-1'), 'Resume'));
+    await waitFor(() => expect(notice()).toBe('KM-1 is back on the ladder.'));
+    expect(lastCall(r.recording, 'setMilestoneStatus')).toEqual({ milestone: 'KM-1', status: '' });
+    expect(card('KM-1').querySelector('.chip')?.textContent).toBe('Follow-up');
+  });
+
+  it('puts a milestone on hold', async () => {
+    const r = await renderSidebar({ route: { name: 'client', client: 'Kestrel Media GmbH' } });
+    fireEvent.click(button(card('KM-3'), 'Put on hold'));
+    await waitFor(() => expect(notice()).toBe('KM-3 is now On hold.'));
+    expect(lastCall(r.recording, 'setMilestoneStatus')).toEqual({ milestone: 'KM-3', status: 'On hold' });
+  });
+});
+
+describe('Payment plan', () => {
+  it('previews what the server proposes, then creates exactly that', async () => {
+    const r = await renderSidebar({ route: { name: 'client', client: 'Maison Lumière SARL' } });
+    fireEvent.click(button(card('ML-1'), 'Payment plan'));
+    const form = within(card('ML-1')).getByRole('form', { name: 'Payment plan for ML-1' });
+    fireEvent.input(within(form).getByLabelText('Instalments'), { target: { value: '4' } });
+    fireEvent.change(within(form).getByLabelText('Every'), { target: { value: 'fortnightly' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Preview' }));
+    const expected: PaymentPlanInput = {
+      milestone: 'ML-1',
+      instalments: 4,
+      interval: 'fortnightly',
+      start: TODAY,
+      keepUnderSmallClaimsLimit: false,
+    };
+    await waitFor(() => expect(within(form).getAllByRole('listitem')).toHaveLength(4));
+    expect(lastCall(r.recording, 'previewPaymentPlan')).toEqual(expected);
+    const preview = r.recording.api.previewPaymentPlan(expected);
+    expect(
+      within(form)
+        .getAllByRole('listitem')
+        .map((li) => li.querySelector('.mono')?.textContent),
+    ).toEqual(preview.rows.map((row) => row.id));
+    expect(form.textContent).toContain('Replaces ML-1, which will be marked Renegotiated.');
+    fireEvent.click(within(form).getByRole('button', { name: 'Create plan' }));
+    await waitFor(() => expect(notice()).toBe('Payment plan created: 4 instalments added to Milestones.'));
+    expect(lastCall(r.recording, 'createPaymentPlan')).toEqual(expected);
+    expect(card('ML-1').querySelector('.chip')?.textContent).toBe('Renegotiated');
+  });
+
+  it('drops the preview when the form changes, so nothing stale can be created', async () => {
+    await renderSidebar({ route: { name: 'client', client: 'Maison Lumière SARL' } });
+    fireEvent.click(button(card('ML-1'), 'Payment plan'));
+    const form = within(card('ML-1')).getByRole('form');
+    fireEvent.click(within(form).getByRole('button', { name: 'Preview' }));
+    await within(form).findByRole('button', { name: 'Create plan' });
+    fireEvent.input(within(form).getByLabelText('Instalments'), { target: { value: '6' } });
+    expect(within(form).queryByRole('button', { name: 'Create plan' })).toBeNull();
+  });
+
+  it('plans all of a client’s open milestones', async () => {
+    const r = await renderSidebar({ route: { name: 'client', client: 'Kestrel Media GmbH' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Payment plan for open milestones' }));
+    const form = screen.getByRole('form', { name: 'Payment plan for Kestrel Media GmbH' });
+    fireEvent.click(within(form).getByLabelText('Keep each instalment under the small-claims limit'));
+    fireEvent.click(within(form).getByRole('button', { name: 'Preview' }));
+    await within(form).findByRole('button', { name: 'Create plan' });
+    expect(lastCall(r.recording, 'previewPaymentPlan')).toEqual({
+      client: 'Kestrel Media GmbH',
+      instalments: 3,
+      interval: 'monthly',
+      start: TODAY,
+      keepUnderSmallClaimsLimit: true,
+    });
+  });
+});
+
+describe('Write off', () => {
+  it('asks first, starting on Cancel, and offers the documentation pack', async () => {
+    const r = await renderSidebar({ route: { name: 'client', client: 'Lakeshore Dental Group' } });
+    fireEvent.click(button(card('LD-1'), 'Write off'));
+    const confirm = within(card('LD-1')).getByRole('group', { name: 'Write off LD-1?' });
+    expect(document.activeElement).toBe(within(confirm).getByRole('button', { name: 'Cancel' }));
+    expect(confirm.textContent).toContain('US$6,800.00 will be marked Written off');
+    fireEvent.click(within(confirm).getByRole('button', { name: 'Export documentation pack' }));
+    await waitFor(() => expect(notice()).toMatch(/^Documentation pack ready: .+/));
+    expect(lastCall(r.recording, 'exportPack')).toEqual({ client: 'Lakeshore Dental Group' });
+    expect(r.recording.calls.map((c) => c.name)).not.toContain('writeOffMilestone');
+    fireEvent.click(within(confirm).getByRole('button', { name: 'Write off' }));
+    await waitFor(() => expect(notice()).toBe('LD-1 written off.'));
+    expect(lastCall(r.recording, 'writeOffMilestone')).toEqual({ milestone: 'LD-1', confirm: true });
+    expect(card('LD-1').querySelector('.chip')?.textContent).toBe('Written off');
+  });
+
+  it('does nothing on Cancel', async () => {
+    const r = await renderSidebar({ route: { name: 'client', client: 'Lakeshore Dental Group' } });
+    fireEvent.click(button(card('LD-1'), 'Write off'));
+    fireEvent.click(within(card('LD-1')).getByRole('button', { name: 'Cancel' }));
+    expect(within(card('LD-1')).queryByRole('group', { name: 'Write off LD-1?' })).toBeNull();
+    expect(r.recording.calls.map((c) => c.name)).toEqual(['getSidebarView']);
+  });
+});
+
+describe('Client actions', () => {
+  it('exports the documentation pack and offers it as files', async () => {
+    const r = await renderSidebar({ route: { name: 'client', client: 'Northwind Analytics Ltd' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Export documentation pack' }));
+    await waitFor(() => expect(notice()).toMatch(/^Documentation pack ready: /));
+    expect(lastCall(r.recording, 'exportPack')).toEqual({ client: 'Northwind Analytics Ltd' });
+    const html = screen.getByRole('link', { name: 'Download (HTML)' });
+    expect(html.getAttribute('download')).toMatch(/\.html$/);
+    expect(html.getAttribute('href')).toMatch(/^blob:/);
+    expect(screen.getByRole('link', { name: 'Download (CSV)' }).getAttribute('download')).toMatch(/\.csv$/);
+  });
+
+  it('drafts the reminder now, letting the server pick what is due', async () => {
+    const r = await renderSidebar({ route: { name: 'client', client: 'Northwind Analytics Ltd' } });
+    fireEvent.click(screen.getAllByRole('button', { name: 'Draft reminder' })[0] as HTMLElement);
+    await waitFor(() => expect(notice()).toMatch(/is in Gmail and logged in Reminders\.$/));
+    expect(lastCall(r.recording, 'draftReminder')).toEqual({ client: 'Northwind Analytics Ltd' });
+  });
+
+  it('jumps to a milestone’s row', async () => {
+    const r = await renderSidebar({ route: { name: 'client', client: 'Giorgio Rossi' } });
+    fireEvent.click(button(card('GR-2'), 'Go to row'));
+    await waitFor(() => expect(r.recording.calls.map((c) => c.name)).toContain('jumpToMilestone'));
+    expect(lastCall(r.recording, 'jumpToMilestone')).toEqual({ milestone: 'GR-2' });
+  });
+
+  it('shows a failed action with the server’s reason and retries it', async () => {
+    const r = await renderSidebar({ route: { name: 'client', client: 'Giorgio Rossi' } });
+    r.recording.breakHandler('setMilestoneStatus', 'Exception: Lock timeout');
+    fireEvent.click(button(card('GR-1'), 'Put on hold'));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('That did not work: Exception: Lock timeout');
+    r.recording.heal();
+    fireEvent.click(within(alert).getByRole('button', { name: 'Try again' }));
+    await waitFor(() => expect(notice()).toBe('GR-1 is now On hold.'));
+    expect(r.recording.calls.filter((c) => c.name === 'setMilestoneStatus')).toHaveLength(2);
+  });
+});
+
+describe('Problems', () => {
+  it('lists every problem with tab, row and column, and selects its cell on click', async () => {
+    const r = await renderSidebar({ route: { name: 'problems' } });
+    const problems = r.store.view.value?.problems ?? [];
+    const items = [...r.container.querySelectorAll('button.problem')] as HTMLButtonElement[];
+    expect(items).toHaveLength(problems.length);
+    const errors = problems.filter((p) => p.severity === 'error').length;
+    expect(screen.getByText(`${errors} errors, ${problems.length - errors} warnings`)).toBeTruthy();
+    const index = problems.findIndex((p) => p.tab === 'Milestones' && p.row !== null && p.column !== null);
+    const p = problems[index];
+    const item = items[index] as HTMLButtonElement;
+    expect(item.querySelector('.where')?.textContent).toBe(`Milestones · row ${p?.row} · ${p?.column}`);
+    expect(item.textContent).toContain(p?.message);
+    expect(item.textContent).toContain(p?.fix);
+    fireEvent.click(item);
+    await waitFor(() => expect(r.recording.calls.map((c) => c.name)).toContain('selectCell'));
+    expect(lastCall(r.recording, 'selectCell')).toEqual({
+      tab: 'Milestones',
+      row: p?.row,
+      column: p?.column,
+    });
+  });
+
+  it('says so when there are none', async () => {
+    const api = createHarnessApi({ today: TODAY, language: 'en' });
+    const clean = { ...api, getSidebarView: () => ({ ...api.getSidebarView(), problems: [] }) };
+    await renderSidebar({ route: { name: 'problems' }, api: clean });
+    expect(screen.getByText('No problems: every row reads cleanly.')).toBeTruthy();
+  });
+});

@@ -1,0 +1,110 @@
+// @vitest-environment happy-dom
+import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
+import { describe, expect, it } from 'vitest';
+import { lastCall, renderSidebar } from './support.tsx';
+
+const section = (name: string | RegExp) =>
+  screen.getByRole('heading', { level: 3, name }).closest('section') as HTMLElement;
+
+describe('Dashboard', () => {
+  it('shows outstanding and overdue per currency, formatted for the ledger locale', async () => {
+    await renderSidebar();
+    const totals = section('Outstanding and overdue');
+    const eur = totals.querySelector('[data-currency="EUR"]') as HTMLElement;
+    expect(within(eur).getByText('Outstanding').nextElementSibling?.textContent).toBe('€23,580.00');
+    expect(within(eur).getByText('Overdue').nextElementSibling?.textContent).toBe('€17,700.00');
+    expect(totals.querySelector('[data-currency="GBP"]')?.textContent).toContain('£26,740.00');
+    expect(totals.querySelector('[data-currency="USD"]')?.textContent).toContain('US$24,500.00');
+  });
+
+  it('draws the aging chart as SVG bars with the amounts in text and in the accessible name', async () => {
+    await renderSidebar();
+    const aging = section('Aging of the outstanding');
+    const charts = within(aging).getAllByRole('img');
+    expect(charts).toHaveLength(3);
+    const eur = charts[0] as unknown as SVGElement;
+    expect(eur.getAttribute('aria-label')).toBe(
+      'Aging of the EUR outstanding: Current €5,880.00, 1–30 days €8,200.00, 31–60 days €7,400.00, 61–90 days €0.00, 90+ days €2,100.00.',
+    );
+    const buckets = [...eur.querySelectorAll('g[data-bucket]')];
+    expect(buckets.map((g) => g.getAttribute('data-bucket'))).toEqual([
+      'current',
+      '1-30',
+      '31-60',
+      '61-90',
+      '90+',
+    ]);
+    expect(buckets.map((g) => g.querySelector('.aging-value')?.textContent)).toEqual([
+      '€5,880.00',
+      '€8,200.00',
+      '€7,400.00',
+      '€0.00',
+      '€2,100.00',
+    ]);
+    // The longest bar is the largest bucket; an empty bucket draws no bar.
+    const widths = buckets.map((g) => Number(g.querySelectorAll('rect')[1]?.getAttribute('width')));
+    expect(Math.max(...widths)).toBe(widths[1]);
+    expect(widths[3]).toBe(0);
+  });
+
+  it('counts milestones per stage', async () => {
+    await renderSidebar();
+    const chips = [...section('Milestones by stage').querySelectorAll('.chip')].map((c) => c.textContent);
+    expect(chips).toContain('Small claims4');
+    expect(chips).toContain('Paid6');
+    expect(chips).toContain('Disputed1');
+  });
+
+  it('lists what needs action today: client, stage and what to send, most urgent first', async () => {
+    await renderSidebar();
+    const today = section('Needs action today 15');
+    const cards = [...today.querySelectorAll('li.card')] as HTMLElement[];
+    expect(cards.map((c) => c.dataset['client'])).toEqual([
+      'Vento Rosso S.r.l.',
+      'Northwind Analytics Ltd',
+      'Lakeshore Dental Group',
+      'Glenmore Distillery',
+      'Studio Bianchi Architetti',
+      'Maison Lumière SARL',
+      'Harbor & Pine LLC',
+      'Kestrel Media GmbH',
+      'Giorgio Rossi',
+    ]);
+    const northwind = cards[1] as HTMLElement;
+    expect([...northwind.querySelectorAll('.due-line')].map((l) => l.textContent)).toEqual([
+      'Small claims NW-1 · Send: Notice of a small-claims filing',
+      'Follow-up NW-3 · Send: Firm follow-up restating the terms',
+      'Reminder NW-5 · Send: Friendly reminder with the invoice',
+    ]);
+  });
+
+  it('drafts the reminder for a client’s due milestones through the server', async () => {
+    const r = await renderSidebar();
+    const card = document.querySelector('li.card[data-client="Lakeshore Dental Group"]') as HTMLElement;
+    fireEvent.click(within(card).getByRole('button', { name: 'Draft reminder' }));
+    expect(within(card).getByRole('button', { name: 'Working…' })).toBeTruthy();
+    await waitFor(() =>
+      expect(screen.getByRole('status').textContent).toMatch(/^Draft ".+" to .+ is in Gmail/),
+    );
+    expect(lastCall(r.recording, 'draftReminder')).toEqual({
+      client: 'Lakeshore Dental Group',
+      milestones: ['LD-1'],
+    });
+    // The fresh view no longer lists Lakeshore: the draft is logged.
+    await waitFor(() =>
+      expect(document.querySelector('li.card[data-client="Lakeshore Dental Group"]')).toBeNull(),
+    );
+  });
+
+  it('opens a client from the list', async () => {
+    await renderSidebar();
+    fireEvent.click(screen.getByRole('button', { name: 'Giorgio Rossi' }));
+    expect(await screen.findByRole('heading', { level: 2, name: 'Giorgio Rossi' })).toBeTruthy();
+  });
+
+  it('links to the problems', async () => {
+    await renderSidebar();
+    fireEvent.click(screen.getByRole('button', { name: '24 problems in the ledger' }));
+    expect(await screen.findByRole('heading', { level: 2, name: 'Problems in the ledger' })).toBeTruthy();
+  });
+});
