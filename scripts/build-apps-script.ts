@@ -223,11 +223,31 @@ function newestMtime(file: string): number {
   return newest;
 }
 
+/**
+ * Builds the sidebar into `apps-script/dist/sidebar.html` with its own Vite config, when
+ * the sidebar exists, so `npm run build:apps-script` (and so `npm run deploy`) leaves
+ * everything `clasp push` uploads in the dist folder. False when there is no sidebar.
+ */
+export async function buildSidebar(options: Pick<BuildOptions, 'root' | 'log'> = {}): Promise<boolean> {
+  const root = options.root ?? REPO_ROOT;
+  const log = options.log ?? ((line: string) => console.log(line));
+  const configFile = path.join(root, 'apps-script/sidebar/vite.config.ts');
+  if (!existsSync(configFile)) return false;
+  // Imported here so building Code.js alone (the tests do, often) never loads Vite.
+  const { build } = await import('vite');
+  await build({ configFile, logLevel: 'warn' });
+  log('apps-script/dist/sidebar.html built from apps-script/sidebar/');
+  return true;
+}
+
 const invokedDirectly =
   process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
 if (invokedDirectly) {
-  buildAppsScript().catch((error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exitCode = 1;
-  });
+  // The sidebar first, so Code.js's build finds sidebar.html beside it.
+  buildSidebar()
+    .then(() => buildAppsScript())
+    .catch((error: unknown) => {
+      console.error(error instanceof Error ? error.message : error);
+      process.exitCode = 1;
+    });
 }

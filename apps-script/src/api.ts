@@ -5,7 +5,17 @@
  * (`import type`), so zod stays out of the sidebar bundle.
  */
 import * as z from 'zod';
-import type { ChangeOrder, Client, IsoDate, Language, Payment, Problem, Reminder, Report, Settings } from '../../shared/index.ts';
+import type {
+  ChangeOrder,
+  Client,
+  IsoDate,
+  Language,
+  Payment,
+  Problem,
+  Reminder,
+  Report,
+  Settings,
+} from '../../shared/index.ts';
 
 const Id = z.string().trim().min(1).max(200);
 const Iso = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');

@@ -1,0 +1,101 @@
+/**
+ * The functions Apps Script calls by name: simple triggers, menu items, the daily trigger
+ * and the sidebar's google.script.run targets. Each builds this execution's Services from
+ * the adapters and hands over to a handler; nothing runs at load time, because Apps Script
+ * loads the whole file before every call, onOpen in AuthMode.NONE included.
+ */
+import type {
+  ClientInput,
+  DraftReminderInput,
+  MilestoneInput,
+  PaymentPlanInput,
+  RecordPaymentInput,
+  SelectCellInput,
+  SetStatusInput,
+  WriteOffInput,
+} from './api.ts';
+import { editedTab, isTimeDriven } from './adapters/events.ts';
+import { appsScriptServices } from './adapters/index.ts';
+import { createHandlers, DAILY_HANDLER } from './handlers/menu.ts';
+import { createServerApi } from './handlers/server-api.ts';
+
+const services = () => appsScriptServices({ dailyHandler: DAILY_HANDLER });
+const handlers = () => createHandlers(services());
+const api = () => createServerApi(services());
+
+// --- simple triggers ---
+
+export function onOpen(_event?: GoogleAppsScript.Events.SheetsOnOpen): void {
+  handlers().onOpen();
+}
+/** Editor add-on: installing it runs onOpen so the menu shows without a reload. */
+export function onInstall(event?: GoogleAppsScript.Events.AddonOnInstall): void {
+  onOpen(event as GoogleAppsScript.Events.SheetsOnOpen | undefined);
+}
+export function onEdit(event?: GoogleAppsScript.Events.SheetsOnEdit): void {
+  handlers().onEdit(editedTab(event));
+}
+
+// --- menu items and the daily trigger ---
+
+export function showSidebar(): void {
+  handlers().showSidebar();
+}
+export function setupLedger(): void {
+  handlers().setupLedger();
+}
+export function loadDemoData(): void {
+  handlers().loadDemoData();
+}
+export function recomputeLedger(): void {
+  handlers().recomputeLedger();
+}
+/** The menu's "Draft due reminders" and the daily trigger's handler. */
+export function draftDueReminders(event?: GoogleAppsScript.Events.TimeDriven): void {
+  handlers().draftDueReminders(isTimeDriven(event));
+}
+export function installDailyTrigger(): void {
+  handlers().installDailyTrigger();
+}
+export function removeDailyTrigger(): void {
+  handlers().removeDailyTrigger();
+}
+export function paymentPlanForSelection(): void {
+  handlers().paymentPlanForSelection();
+}
+export function documentationPackForSelection(): void {
+  handlers().documentationPackForSelection();
+}
+
+// --- the sidebar's server handlers (ServerApi); each parses its input with zod ---
+
+export function getSidebarView() {
+  return api().getSidebarView();
+}
+export function recordPayment(input: unknown) {
+  return api().recordPayment(input as RecordPaymentInput);
+}
+export function setMilestoneStatus(input: unknown) {
+  return api().setMilestoneStatus(input as SetStatusInput);
+}
+export function draftReminder(input: unknown) {
+  return api().draftReminder(input as DraftReminderInput);
+}
+export function previewPaymentPlan(input: unknown) {
+  return api().previewPaymentPlan(input as PaymentPlanInput);
+}
+export function createPaymentPlan(input: unknown) {
+  return api().createPaymentPlan(input as PaymentPlanInput);
+}
+export function writeOffMilestone(input: unknown) {
+  return api().writeOffMilestone(input as WriteOffInput);
+}
+export function exportPack(input: unknown) {
+  return api().exportPack(input as ClientInput);
+}
+export function selectCell(input: unknown) {
+  return api().selectCell(input as SelectCellInput);
+}
+export function jumpToMilestone(input: unknown) {
+  return api().jumpToMilestone(input as MilestoneInput);
+}

@@ -1,0 +1,62 @@
+/**
+ * Reading the ledger through Services and letting the core compute: the one path every
+ * handler takes (a surface reads raw rows → shared parses → shared computes).
+ */
+import type { IsoDate, Parsed, Report, TabLayout } from '../../../shared/index.ts';
+import { computeReport, parseLedger, todayIn } from '../../../shared/index.ts';
+import type { LedgerSnapshot, Services } from '../services.ts';
+
+export interface LoadedLedger extends Parsed {
+  snapshot: LedgerSnapshot;
+  report: Report;
+  /** Today in the ledger's time zone (Settings → Time zone, else the sheet's). */
+  today: IsoDate;
+  /** The instant the execution read the clock, for stamps. */
+  now: Date;
+}
+
+/** One read of every tab, parsed and computed. */
+export function loadLedger(services: Services, now: Date = services.now()): LoadedLedger {
+  const snapshot = services.readLedger();
+  // Native Date cells are midnight in the sheet's own zone, whatever Settings says.
+  const parsed = parseLedger(snapshot.tabs, { locale: snapshot.locale, timeZone: snapshot.timeZone });
+  const today = todayIn(parsed.ledger.settings.timeZone, now);
+  const report = computeReport(parsed.ledger, parsed.problems, today);
+  return { ...parsed, snapshot, report, today, now };
+}
+
+/** 1-based column of a canonical header in a tab, or undefined when the column is missing. */
+export function columnOf(layout: TabLayout | undefined, header: string): number | undefined {
+  const i = layout?.columns[header];
+  return i === undefined ? undefined : i + 1;
+}
+
+/** Thrown for things the user can fix; the menu shows the message, the sidebar too. */
+export class UserError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UserError';
+  }
+}
+
+/** The layout of a tab the action needs, or a UserError saying to run setup. */
+export function requireLayout(
+  loaded: Pick<Parsed, 'layout'>,
+  key: keyof Parsed['layout'],
+  what: string,
+): TabLayout {
+  const layout = loaded.layout[key];
+  if (!layout) throw new UserError(`The ${what} tab is missing. Run Payladder → Set up ledger first.`);
+  return layout;
+}
+
+/** A header the action writes to, or a UserError naming it. */
+export function requireColumn(layout: TabLayout, header: string): number {
+  const column = columnOf(layout, header);
+  if (column === undefined) {
+    throw new UserError(
+      `The ${layout.name} tab has no "${header}" column. Run Payladder → Set up ledger to add it.`,
+    );
+  }
+  return column;
+}

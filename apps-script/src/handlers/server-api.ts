@@ -1,0 +1,323 @@
+/**
+ * The server side of the sidebar (ServerApi in api.ts). Every input is parsed with the
+ * contract's zod schemas; every action writes only what it owns (a Payments row, one Status
+ * cell, new Milestones rows), under the document lock, then recomputes and answers with a
+ * fresh view. Everything returned is plain JSON.
+ */
+import type * as z from 'zod';
+import type { Milestone, MilestoneReport, PaymentPlan } from '../../../shared/index.ts';
+import {
+  findTabName,
+  locateColumns,
+  makePaymentPlan,
+  normalizeHeader,
+  PaymentPlanError,
+  refKey,
+  smallClaimsLimit,
+  TABS,
+  toMajor,
+  toMinor,
+} from '../../../shared/index.ts';
+import type {
+  ActionResult,
+  DraftResult,
+  PackResult,
+  PaymentPlanPreview,
+  ServerApi,
+  SidebarView,
+} from '../api.ts';
+import {
+  ClientInput,
+  DraftReminderInput,
+  MilestoneInput,
+  PaymentPlanInput,
+  RecordPaymentInput,
+  SelectCellInput,
+  SetStatusInput,
+  WriteOffInput,
+} from '../api.ts';
+import type { CellValue, Services } from '../services.ts';
+import { textCell } from './cells.ts';
+import { draftAndLog, draftedOn, rowFor } from './drafts.ts';
+import type { LoadedLedger } from './ledger.ts';
+import { loadLedger, requireColumn, requireLayout, UserError } from './ledger.ts';
+import { LOCK_WAIT, locked } from './locked.ts';
+import { clientPack } from './pack.ts';
+import { recomputeUnlocked } from './recompute.ts';
+import { sidebarView } from './view.ts';
+
+/** Parses a sidebar input; a bad one is a UserError naming the field. */
+function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
+  throw new UserError(
+    `Payladder could not read that request (${where}${issue?.message ?? 'invalid input'}).`,
+  );
+}
+
+function findMilestone(loaded: LoadedLedger, id: string): Milestone {
+  const m = loaded.ledger.milestones.find((x) => refKey(x.id) === refKey(id));
+  if (m) return m;
+  const problem = loaded.report.problems.find(
+    (p) =>
+      p.tab === 'Milestones' && p.row !== null && p.code !== 'no_contract' && rowHasId(loaded, p.row, id),
+  );
+  throw new UserError(
+    problem
+      ? `Milestone ${id} has a problem in Milestones row ${problem.row}: ${problem.message} Fix it first.`
+      : `Milestone ${id} is not in the Milestones tab.`,
+  );
+}
+
+function rowHasId(loaded: LoadedLedger, row: number, id: string): boolean {
+  const layout = loaded.layout.milestones;
+  const column = layout?.columns.ID;
+  if (!layout || column === undefined) return false;
+  const cell = loaded.snapshot.tabs[layout.name]?.[row - 1]?.[column];
+  return refKey(String(cell ?? '')) === refKey(id);
+}
+
+function reportOf(loaded: LoadedLedger, id: string): MilestoneReport | undefined {
+  return loaded.report.milestones.find((m) => m.id === id);
+}
+
+/** Writes one Milestones Status cell: the only cell a status action owns. */
+function writeStatus(services: Services, loaded: LoadedLedger, m: Milestone, status: string): void {
+  const layout = requireLayout(loaded, 'milestones', 'Milestones');
+  const column = requireColumn(layout, 'Status');
+  services.writeBlocks([{ tab: layout.name, row: m.row, column, values: [[textCell(status)]] }]);
+}
+
+function planFrom(loaded: LoadedLedger, input: z.output<typeof PaymentPlanInput>): PaymentPlan {
+  if (!input.milestone && !input.client)
+    throw new UserError('Choose a milestone or a client for the payment plan.');
+  try {
+    return makePaymentPlan({
+      ledger: loaded.ledger,
+      report: loaded.report,
+      ...(input.milestone ? { milestones: [input.milestone] } : {}),
+      ...(input.client ? { client: input.client } : {}),
+      instalments: input.instalments,
+      interval: input.interval,
+      start: input.start,
+      keepUnderSmallClaimsLimit: input.keepUnderSmallClaimsLimit,
+    });
+  } catch (error) {
+    if (error instanceof PaymentPlanError) throw new UserError(error.message);
+    throw error;
+  }
+}
+
+function previewOf(loaded: LoadedLedger, plan: PaymentPlan, keepUnderLimit: boolean): PaymentPlanPreview {
+  const client = loaded.ledger.clients.find((c) => c.client === plan.client);
+  const limit = keepUnderLimit && client ? smallClaimsLimit(client.jurisdiction, loaded.today) : null;
+  return {
+    rows: plan.instalments.map((i) => ({
+      id: i.id,
+      dueDate: i.dueDate,
+      amount: toMajor(i.amount, plan.currency),
+      currency: plan.currency,
+    })),
+    replaces: plan.replaces,
+    total: toMajor(plan.total, plan.currency),
+    currency: plan.currency,
+    limit: limit && limit.currency === plan.currency ? limit.limit : null,
+    warnings: plan.warnings.map((w) => w.message),
+  };
+}
+
+/** Appends the plan's rows to Milestones and marks the originals Renegotiated. */
+export function applyPlan(services: Services, loaded: LoadedLedger, plan: PaymentPlan): void {
+  const layout = requireLayout(loaded, 'milestones', 'Milestones');
+  for (const header of ['ID', 'Client', 'Amount', 'Due date', 'Status']) requireColumn(layout, header);
+  services.appendRows(
+    layout.name,
+    plan.rows.map((r) => rowFor(layout.width, layout.columns, r)),
+  );
+  const status = requireColumn(layout, 'Status');
+  services.writeBlocks(
+    plan.statusUpdates.map((u) => ({
+      tab: layout.name,
+      row: u.row,
+      column: status,
+      values: [[textCell(u.status)]],
+    })),
+  );
+}
+
+/** The user's name and 1-based column for a tab and header as a Problem names them. */
+function resolveCell(
+  loaded: LoadedLedger,
+  tab: string,
+  column: string | null,
+): { tab: string; column: number | null } {
+  const spec = TABS.find((t) => normalizeHeader(t.name) === normalizeHeader(tab));
+  const name =
+    (spec ? findTabName(spec, loaded.snapshot.tabNames) : null) ??
+    loaded.snapshot.tabNames.find((n) => normalizeHeader(n) === normalizeHeader(tab));
+  if (!name) throw new UserError(`There is no tab named ${tab}.`);
+  if (column === null) return { tab: name, column: null };
+  const header = loaded.snapshot.tabs[name]?.[0] ?? [];
+  let index = spec ? locateColumns(spec, header).get(column) : undefined;
+  if (index === undefined) {
+    const i = header.findIndex((h) => normalizeHeader(h) === normalizeHeader(column));
+    index = i === -1 ? undefined : i;
+  }
+  return { tab: name, column: index === undefined ? null : index + 1 };
+}
+
+export function createServerApi(services: Services): ServerApi {
+  /** Under the lock: read, act, recompute, answer with the fresh view. */
+  const act = <T>(fn: (loaded: LoadedLedger) => T): ActionResult<T> =>
+    locked(services, LOCK_WAIT.interactive, () => {
+      const now = services.now();
+      const result = fn(loadLedger(services, now));
+      const { loaded } = recomputeUnlocked(services, now);
+      return { result, view: sidebarView(services, loaded) };
+    });
+
+  return {
+    getSidebarView(): SidebarView {
+      // Opening the sidebar also brings the sheet up to date; if a run holds the lock,
+      // the view is computed read-only rather than making the user wait.
+      const result = services.withDocumentLock(LOCK_WAIT.edit, () => recomputeUnlocked(services).loaded);
+      return sidebarView(services, result.ok ? result.value : loadLedger(services));
+    },
+
+    recordPayment(raw) {
+      const input = parse(RecordPaymentInput, raw);
+      return act((loaded) => {
+        const m = findMilestone(loaded, input.milestone);
+        const minor = toMinor(input.amount, m.currency);
+        if (minor === null)
+          throw new UserError(`${input.amount} has more decimals than ${m.currency} allows.`);
+        const layout = requireLayout(loaded, 'payments', 'Payments');
+        for (const header of ['Date', 'Milestone', 'Amount']) requireColumn(layout, header);
+        const row: CellValue[] = rowFor(layout.width, layout.columns, {
+          Date: input.date,
+          Milestone: m.id,
+          Amount: input.amount,
+          Method: input.method,
+          Note: input.note,
+        });
+        services.appendRows(layout.name, [row]);
+        return null;
+      });
+    },
+
+    setMilestoneStatus(raw) {
+      const input = parse(SetStatusInput, raw);
+      return act((loaded) => {
+        const m = findMilestone(loaded, input.milestone);
+        // The sidebar may set or clear a pause; an ending status stays the user's to change.
+        if (m.status !== null && m.status !== 'disputed' && m.status !== 'on_hold') {
+          throw new UserError(
+            `Milestone ${m.id} is ${m.status.replace(/_/g, ' ')}: change its Status in the sheet if that is wrong.`,
+          );
+        }
+        writeStatus(services, loaded, m, input.status);
+        return null;
+      });
+    },
+
+    draftReminder(raw): ActionResult<DraftResult> {
+      const input = parse(DraftReminderInput, raw);
+      return act((loaded) => {
+        const client = loaded.ledger.clients.find((c) => refKey(c.client) === refKey(input.client));
+        if (!client) throw new UserError(`No client named "${input.client}" in the ledger.`);
+        try {
+          const outcome = draftAndLog(services, loaded, {
+            client,
+            ...(input.milestones ? { milestones: input.milestones } : {}),
+            ...(input.template ? { messageId: input.template } : {}),
+            keys: draftedOn(services, loaded.today),
+            refuseRepeats: true,
+          });
+          return {
+            draftId: outcome.draftId,
+            to: outcome.to,
+            subject: outcome.subject,
+            milestones: outcome.milestones,
+          };
+        } catch (error) {
+          if (error instanceof Error && error.name === 'ComposeError') throw new UserError(error.message);
+          throw error;
+        }
+      });
+    },
+
+    previewPaymentPlan(raw) {
+      const input = parse(PaymentPlanInput, raw);
+      const loaded = loadLedger(services);
+      return previewOf(loaded, planFrom(loaded, input), input.keepUnderSmallClaimsLimit);
+    },
+
+    createPaymentPlan(raw) {
+      const input = parse(PaymentPlanInput, raw);
+      return act((loaded) => {
+        // Planned again inside the lock, from what the sheet holds now.
+        const plan = planFrom(loaded, input);
+        applyPlan(services, loaded, plan);
+        return previewOf(loaded, plan, input.keepUnderSmallClaimsLimit);
+      });
+    },
+
+    writeOffMilestone(raw) {
+      const input = parse(WriteOffInput, raw);
+      return act((loaded) => {
+        const m = findMilestone(loaded, input.milestone);
+        const stage = reportOf(loaded, m.id)?.stage;
+        if (
+          stage === 'paid' ||
+          stage === 'cancelled' ||
+          stage === 'written_off' ||
+          stage === 'renegotiated'
+        ) {
+          throw new UserError(
+            `Milestone ${m.id} is ${stage.replace(/_/g, ' ')}: there is nothing to write off.`,
+          );
+        }
+        writeStatus(services, loaded, m, 'Written off');
+        return null;
+      });
+    },
+
+    exportPack(raw): PackResult {
+      const input = parse(ClientInput, raw);
+      const loaded = loadLedger(services);
+      return clientPack(loaded.ledger, loaded.report, input.client);
+    },
+
+    selectCell(raw) {
+      const input = parse(SelectCellInput, raw);
+      const loaded = loadLedger(services);
+      const cell = resolveCell(loaded, input.tab, input.column);
+      services.select({ tab: cell.tab, row: input.row ?? 1, column: cell.column });
+      return null;
+    },
+
+    jumpToMilestone(raw) {
+      const input = parse(MilestoneInput, raw);
+      const loaded = loadLedger(services);
+      const layout = requireLayout(loaded, 'milestones', 'Milestones');
+      const known = loaded.ledger.milestones.find((m) => refKey(m.id) === refKey(input.milestone));
+      let row = known?.row;
+      if (row === undefined) {
+        // A row the parser left out still has its ID: find it in the raw values.
+        const values = loaded.snapshot.tabs[layout.name] ?? [];
+        const column = layout.columns.ID;
+        const i =
+          column === undefined
+            ? -1
+            : values.findIndex((r, k) => k > 0 && rowHasId(loaded, k + 1, input.milestone));
+        if (i > 0) row = i + 1;
+      }
+      if (row === undefined)
+        throw new UserError(`Milestone ${input.milestone} is not in the Milestones tab.`);
+      services.select({ tab: layout.name, row, column: null });
+      return null;
+    },
+  };
+}

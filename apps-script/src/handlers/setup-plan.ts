@@ -1,0 +1,458 @@
+/**
+ * "Set up the ledger" as data: which tabs and columns are missing, which validation each
+ * column gets, how Milestones is coloured, what is protected. Worked out from the tabs'
+ * header rows alone, so running it on a finished ledger plans nothing new and the adapter
+ * that applies it stays a thin translation into SpreadsheetApp calls.
+ *
+ * Never plans a deletion, a rename or a move: missing tabs are added after the user's,
+ * missing columns after the last header.
+ */
+import type { ColumnKind, Stage, TabKey, TabSpec } from '../../../shared/index.ts';
+import {
+  columnLetter,
+  findTabName,
+  JURISDICTIONS,
+  LADDER_STAGES,
+  locateColumns,
+  MESSAGE_IDS,
+  normalizeJurisdiction,
+  SETTING_NAMES,
+  STAGES,
+  TABS,
+} from '../../../shared/index.ts';
+import type { CellValue, LedgerSnapshot } from '../services.ts';
+import { STAGE_COLORS } from '../../sidebar/ui/stage-colors.ts';
+
+/** How a column's cells are checked. Every rule only warns: the core reports the problem. */
+export type ValidationRule =
+  | { type: 'date' }
+  | { type: 'positive-amount' }
+  | { type: 'days' }
+  | { type: 'list'; values: readonly string[] }
+  /** A value from another tab's column, rows 2 down (the Clients tab's Client column). */
+  | { type: 'ref'; tab: string; column: number };
+
+export interface ColumnValidation {
+  column: number;
+  rule: ValidationRule;
+  help: string;
+}
+
+export interface HeaderCell {
+  column: number;
+  header: string;
+  computed: boolean;
+}
+
+export interface TabSetup {
+  key: TabKey;
+  /** The user's name for an existing tab, the canonical one for a new tab. */
+  name: string;
+  create: boolean;
+  /** Header cells to write: every header of a new tab, the missing ones of an existing tab. */
+  newHeaders: HeaderCell[];
+  /** Header width after setup. */
+  width: number;
+  /** Rows to add under the data (Settings names for a new or incomplete Settings tab). */
+  appendRows: CellValue[][];
+  validations: ColumnValidation[];
+  /** Computed columns as contiguous runs: styled as computed, protected with a warning. */
+  computedRuns: { column: number; count: number }[];
+}
+
+/** A format applied when a condition holds; first matching rule wins in Sheets. */
+export interface FormatStyle {
+  background: string;
+  fontColor: string;
+  bold?: boolean;
+  italic?: boolean;
+  strikethrough?: boolean;
+}
+
+export interface FormatRule {
+  /** Columns the rule covers, rows 2 to the bottom of the tab. */
+  fromColumn: number;
+  toColumn: number;
+  when: { formula: string } | { greaterThan: number };
+  style: FormatStyle;
+}
+
+export interface MilestoneFormatting {
+  tab: string;
+  rules: FormatRule[];
+}
+
+export interface SetupPlan {
+  tabs: TabSetup[];
+  /** null when Milestones has no Stage column to key the colours to. */
+  formatting: MilestoneFormatting | null;
+  /** Description of Payladder's protections, so setup finds and replaces its own. */
+  protectionDescription: string;
+}
+
+export interface SetupOutcome {
+  createdTabs: string[];
+  addedColumns: { tab: string; header: string }[];
+  addedSettings: string[];
+}
+
+export const PROTECTION_DESCRIPTION =
+  'Payladder: computed columns (recompute writes them; edit the other columns)';
+
+/** Header styles: inputs plain bold, computed ones set apart so nobody types into them. */
+export const HEADER_STYLE: FormatStyle = { background: '#f1f3f4', fontColor: '#000000', bold: true };
+export const COMPUTED_HEADER_STYLE: FormatStyle = {
+  background: '#dde3ea',
+  fontColor: '#1f2937',
+  bold: true,
+  italic: true,
+};
+
+const STATUS_LABELS = ['Paid', 'Disputed', 'On hold', 'Renegotiated', 'Written off', 'Cancelled'];
+
+function ruleFor(
+  kind: ColumnKind,
+  refs: Partial<Record<TabKey, RefTarget>>,
+): ColumnValidation['rule'] | null {
+  switch (kind) {
+    case 'date':
+      return { type: 'date' };
+    case 'amount':
+      return { type: 'positive-amount' };
+    case 'days':
+      return { type: 'days' };
+    case 'language':
+      return { type: 'list', values: ['en', 'it'] };
+    case 'business':
+      return { type: 'list', values: ['B2B', 'B2C'] };
+    case 'risk':
+      return { type: 'list', values: ['low', 'medium', 'high'] };
+    case 'status':
+      return { type: 'list', values: STATUS_LABELS };
+    case 'stage':
+      return { type: 'list', values: [...STAGES] };
+    case 'channel':
+      return { type: 'list', values: ['gmail', 'draft', 'manual'] };
+    case 'jurisdiction':
+      return { type: 'list', values: [...JURISDICTIONS].sort() };
+    case 'client-ref':
+      return refs.clients ? { type: 'ref', ...refs.clients } : null;
+    case 'milestone-ref':
+    case 'milestone-refs':
+      return refs.milestones ? { type: 'ref', ...refs.milestones } : null;
+    case 'change-order-ref':
+      return refs.changeOrders ? { type: 'ref', ...refs.changeOrders } : null;
+    default:
+      return null;
+  }
+}
+
+const HELP: Partial<Record<ColumnKind, string>> = {
+  date: 'A date: YYYY-MM-DD or your locale’s format.',
+  amount: 'An amount above zero.',
+  days: 'A whole number of days.',
+  language: 'en or it.',
+  business: 'B2B for a business client, B2C for a consumer.',
+  risk: 'low, medium or high.',
+  status:
+    'Leave empty: Payladder works the stage out. Or Paid, Disputed, On hold, Renegotiated, Written off, Cancelled.',
+  stage: 'A stage id such as reminder, followup, final.',
+  channel: 'gmail, draft or manual.',
+  jurisdiction: 'IT, EU, an EU country code, GB-ENG, GB-SCT, GB-NIR, GB-WLS or a US state such as US-CA.',
+  'client-ref': 'A client from the Clients tab.',
+  'milestone-ref': 'A milestone ID from the Milestones tab.',
+  'milestone-refs': 'Milestone IDs from the Milestones tab, separated by commas.',
+  'change-order-ref': 'A change order ID from the Change orders tab.',
+};
+
+interface RefTarget {
+  tab: string;
+  column: number;
+}
+
+/** Reference columns the dropdowns read: Clients → Client, Milestones and Change orders → ID. */
+const REF_COLUMNS: Partial<Record<TabKey, string>> = {
+  clients: 'Client',
+  milestones: 'ID',
+  changeOrders: 'ID',
+};
+
+/** Settings a new Settings tab starts with; Locale and Time zone empty mean "the sheet's own". */
+export function defaultSettings(locale: string): Record<(typeof SETTING_NAMES)[number], CellValue> {
+  const [language = 'en', region = ''] = locale.split(/[_-]/);
+  const upper = region.toUpperCase();
+  const euro = new Set([
+    'IT',
+    'FR',
+    'DE',
+    'ES',
+    'NL',
+    'BE',
+    'AT',
+    'IE',
+    'PT',
+    'FI',
+    'GR',
+    'LU',
+    'SK',
+    'SI',
+    'EE',
+    'LV',
+    'LT',
+    'MT',
+    'CY',
+    'HR',
+  ]);
+  const currency = euro.has(upper) ? 'EUR' : upper === 'GB' ? 'GBP' : upper === 'US' ? 'USD' : '';
+  const jurisdiction = upper === 'GB' ? 'GB-ENG' : (normalizeJurisdiction(upper) ?? '');
+  return {
+    'Your name': '',
+    'Business name': '',
+    'Default currency': currency,
+    'Default language': language.toLowerCase() === 'it' ? 'it' : 'en',
+    'Default jurisdiction': jurisdiction,
+    'Default terms': 30,
+    'Default grace': 30,
+    Locale: '',
+    'Time zone': '',
+    'Statutory interest': 'on',
+  };
+}
+
+/** Works out everything setup must add to reach the ledger of PRODUCT.md. */
+export function planSetup(snapshot: Pick<LedgerSnapshot, 'tabs' | 'tabNames' | 'locale'>): SetupPlan {
+  const names = snapshot.tabNames;
+  const layouts = TABS.map((spec) => layoutAfterSetup(spec, names, snapshot));
+  const refs: Partial<Record<TabKey, RefTarget>> = {};
+  for (const l of layouts) {
+    const header = REF_COLUMNS[l.spec.key];
+    const column = header === undefined ? undefined : l.columns.get(header);
+    if (column !== undefined) refs[l.spec.key] = { tab: l.name, column };
+  }
+
+  const tabs: TabSetup[] = layouts.map((l) => {
+    const validations: ColumnValidation[] = [];
+    const computed: number[] = [];
+    for (const c of l.spec.columns) {
+      const column = l.columns.get(c.header);
+      if (column === undefined) continue;
+      if (c.computed) {
+        computed.push(column);
+        continue;
+      }
+      const rule =
+        l.spec.key === 'templates' && c.header === 'Stage'
+          ? ({ type: 'list', values: TEMPLATE_IDS } as const)
+          : ruleFor(c.kind, refs);
+      // A column must not offer itself as its own dropdown (Milestones → ID, say).
+      if (!rule || (rule.type === 'ref' && rule.tab === l.name && rule.column === column)) continue;
+      validations.push({ column, rule, help: HELP[c.kind] ?? 'A stage or message id.' });
+    }
+    return {
+      key: l.spec.key,
+      name: l.name,
+      create: l.create,
+      newHeaders: l.newHeaders,
+      width: l.width,
+      appendRows: l.spec.key === 'settings' ? settingsRows(l, snapshot) : [],
+      validations,
+      computedRuns: runs(computed),
+    };
+  });
+
+  const milestones = layouts.find((l) => l.spec.key === 'milestones');
+  return {
+    tabs,
+    formatting: milestones ? milestoneFormatting(milestones) : null,
+    protectionDescription: PROTECTION_DESCRIPTION,
+  };
+}
+
+interface PlannedLayout {
+  spec: TabSpec;
+  name: string;
+  create: boolean;
+  /** 1-based column of each canonical header after setup. */
+  columns: Map<string, number>;
+  newHeaders: HeaderCell[];
+  width: number;
+}
+
+function layoutAfterSetup(
+  spec: TabSpec,
+  names: readonly string[],
+  snapshot: Pick<LedgerSnapshot, 'tabs'>,
+): PlannedLayout {
+  const existing = findTabName(spec, names);
+  const headerRow = existing === null ? [] : (snapshot.tabs[existing]?.[0] ?? []);
+  const found = locateColumns(spec, headerRow);
+  const columns = new Map<string, number>();
+  for (const [header, i] of found) columns.set(header, i + 1);
+  // Append after the last non-empty header cell, so a trailing blank header is reused.
+  let width = 0;
+  headerRow.forEach((cell, i) => {
+    if (String(cell ?? '').trim() !== '') width = i + 1;
+  });
+  const newHeaders: HeaderCell[] = [];
+  for (const c of spec.columns) {
+    if (columns.has(c.header)) continue;
+    width += 1;
+    columns.set(c.header, width);
+    newHeaders.push({ column: width, header: c.header, computed: c.computed === true });
+  }
+  return { spec, name: existing ?? spec.name, create: existing === null, columns, newHeaders, width };
+}
+
+function settingsRows(l: PlannedLayout, snapshot: Pick<LedgerSnapshot, 'tabs' | 'locale'>): CellValue[][] {
+  const nameColumn = l.columns.get('Setting');
+  const valueColumn = l.columns.get('Value');
+  if (nameColumn === undefined || valueColumn === undefined) return [];
+  const rows = l.create ? [] : (snapshot.tabs[l.name] ?? []).slice(1);
+  const existingIndex = l.create ? -1 : nameColumn - 1;
+  const present = new Set(rows.map((r) => keyOfSetting(r[existingIndex])));
+  const defaults = defaultSettings(snapshot.locale);
+  const out: CellValue[][] = [];
+  for (const name of SETTING_NAMES) {
+    if (present.has(keyOfSetting(name))) continue;
+    const row: CellValue[] = Array.from({ length: l.width }, () => '');
+    row[nameColumn - 1] = name;
+    // An existing Settings tab gets the missing names with empty values (empty = default):
+    // only a new tab is filled with defaults, so setup never decides for a user who chose.
+    row[valueColumn - 1] = l.create ? defaults[name] : '';
+    out.push(row);
+  }
+  return out;
+}
+
+function keyOfSetting(value: unknown): string {
+  return String(value ?? '')
+    .toLowerCase()
+    .replace(/[^a-z]/g, '');
+}
+
+function runs(columns: readonly number[]): { column: number; count: number }[] {
+  const sorted = [...columns].sort((a, b) => a - b);
+  const out: { column: number; count: number }[] = [];
+  for (const c of sorted) {
+    const last = out.at(-1);
+    if (last && last.column + last.count === c) last.count += 1;
+    else out.push({ column: c, count: 1 });
+  }
+  return out;
+}
+
+/** Rows lighter than the Stage cell, so the row reads as a band and the cell as the label. */
+function tint(hex: string, amount: number): string {
+  const channel = (i: number) => {
+    const c = Number.parseInt(hex.slice(1 + i * 2, 3 + i * 2), 16);
+    return Math.round(c + (255 - c) * amount)
+      .toString(16)
+      .padStart(2, '0');
+  };
+  return `#${channel(0)}${channel(1)}${channel(2)}`;
+}
+
+/**
+ * Lateness shading of the Days overdue cell: one hue (vermillion, as the sidebar's aging
+ * bars) getting darker with the aging buckets, so it also reads in greyscale print.
+ */
+export const LATENESS_SHADES: readonly { above: number; style: FormatStyle }[] = [
+  { above: 90, style: { background: '#d55e00', fontColor: '#000000', bold: true } },
+  { above: 60, style: { background: tint('#d55e00', 0.35), fontColor: '#000000', bold: true } },
+  { above: 30, style: { background: tint('#d55e00', 0.6), fontColor: '#000000' } },
+  { above: 0, style: { background: tint('#d55e00', 0.82), fontColor: '#000000' } },
+];
+
+/** Stages whose row shows no colour: nothing to do yet. */
+const UNCOLOURED: ReadonlySet<Stage> = new Set(['current']);
+
+/**
+ * Milestones' conditional formatting. The rules key each row to its own Stage cell with a
+ * column-absolute, row-relative formula (`=$O2="reminder"`), over ranges that start at row
+ * 2 and run to the bottom of the tab: Sheets keeps such rules right when the user sorts,
+ * filters, or inserts rows and columns (it moves `$O` with the column). Colours come from
+ * the sidebar's Okabe–Ito palette; the row gets a light tint and the Stage cell the full
+ * colour, and the ends of the ladder also change the type (bold for demand and small
+ * claims, strikethrough for written off and cancelled), so colour is never the only cue.
+ */
+function milestoneFormatting(l: PlannedLayout): MilestoneFormatting | null {
+  const stageColumn = l.columns.get('Stage');
+  if (stageColumn === undefined) return null;
+  const daysColumn = l.columns.get('Days overdue');
+  const stageRef = `$${columnLetter(stageColumn)}2`;
+  const rules: FormatRule[] = [];
+  // First match wins: the Days overdue shading and the Stage cell go before the row bands.
+  if (daysColumn !== undefined) {
+    for (const shade of LATENESS_SHADES) {
+      rules.push({
+        fromColumn: daysColumn,
+        toColumn: daysColumn,
+        when: { greaterThan: shade.above },
+        style: shade.style,
+      });
+    }
+  }
+  const stages = (Object.keys(STAGE_COLORS) as Stage[]).filter((s) => !UNCOLOURED.has(s));
+  for (const stage of stages) {
+    const color = STAGE_COLORS[stage];
+    rules.push({
+      fromColumn: stageColumn,
+      toColumn: stageColumn,
+      when: { formula: stageFormula(stageRef, stage) },
+      style: { background: color.background, fontColor: color.text, ...typeCue(stage), bold: true },
+    });
+  }
+  for (const stage of stages) {
+    rules.push({
+      fromColumn: 1,
+      toColumn: l.width,
+      when: { formula: stageFormula(stageRef, stage) },
+      style: {
+        background: tint(STAGE_COLORS[stage].background, 0.8),
+        fontColor: '#000000',
+        ...typeCue(stage),
+      },
+    });
+  }
+  return { tab: l.name, rules };
+}
+
+function typeCue(stage: Stage): Partial<FormatStyle> {
+  if (stage === 'demand' || stage === 'small_claims') return { bold: true };
+  if (stage === 'written_off' || stage === 'cancelled') return { strikethrough: true };
+  if (stage === 'disputed' || stage === 'on_hold') return { italic: true };
+  return {};
+}
+
+function stageFormula(ref: string, stage: Stage): string {
+  return `=${ref}="${stage}"`;
+}
+
+const OWN_FORMULA = new RegExp(`^=\\$[A-Z]{1,3}2="(${STAGES.join('|')})"$`);
+const OWN_BACKGROUNDS = new Set(
+  [
+    ...LATENESS_SHADES.map((s) => s.style.background),
+    ...Object.values(STAGE_COLORS).flatMap((c) => [c.background, tint(c.background, 0.8)]),
+  ].map((c) => c.toLowerCase()),
+);
+
+/**
+ * Whether a conditional format rule on Milestones is one setup made (so setup replaces it)
+ * rather than the user's own (kept as it is). Sheets rules carry no id, so a rule is ours
+ * when both its condition and its colour are ones setup writes.
+ */
+export function isPayladderRule(rule: {
+  formula: string | null;
+  greaterThan: number | null;
+  background: string | null;
+}): boolean {
+  if (rule.background === null || !OWN_BACKGROUNDS.has(rule.background.toLowerCase())) return false;
+  if (rule.formula !== null) return OWN_FORMULA.test(rule.formula.replace(/\s+/g, ''));
+  return rule.greaterThan !== null && LATENESS_SHADES.some((s) => s.above === rule.greaterThan);
+}
+
+/** Templates: the Stage dropdown also offers the message ids (dispute, payment_plan…). */
+export const TEMPLATE_IDS: readonly string[] = [
+  ...LADDER_STAGES.filter((s) => s !== 'current'),
+  ...MESSAGE_IDS,
+];

@@ -1,0 +1,146 @@
+/**
+ * What the handlers need from Apps Script, as one interface. The adapters (adapters/*.ts,
+ * the only files that name SpreadsheetApp, GmailApp, LockService…) implement it for the
+ * real sheet; apps-script/dev/memory-services.ts implements it in memory, so the sidebar's
+ * dev harness and the handler tests run the real handlers without Google.
+ *
+ * Every method is one round trip's worth of intent (read every tab, write these blocks), so
+ * the adapter can keep the number of service calls constant whatever the ledger's size.
+ * Rows and columns are 1-based, as in the sheet; tabs are named as the user named them.
+ */
+import type { RawLedger, TabKey } from '../../shared/index.ts';
+import type { SetupPlan, SetupOutcome } from './handlers/setup-plan.ts';
+
+/** A value as a cell holds it: what getValues returns and setValues takes. */
+export type CellValue = string | number | boolean | Date;
+
+/** What one read of the spreadsheet gives: every tab's values and the sheet's settings. */
+export interface LedgerSnapshot {
+  /**
+   * Values of the ledger tabs that exist (header row first), by the user's tab name, as
+   * getValues returns them (native Dates in the sheet's zone, numbers, strings, booleans).
+   */
+  tabs: RawLedger;
+  /** Every tab of the spreadsheet in order, the user's own ones included. */
+  tabNames: string[];
+  /** The spreadsheet's locale, e.g. `it_IT`. */
+  locale: string;
+  /** The spreadsheet's IANA time zone, e.g. `Europe/Rome`. */
+  timeZone: string;
+}
+
+/** A rectangle of values to write, top-left at (row, column). */
+export interface CellBlock {
+  tab: string;
+  row: number;
+  column: number;
+  values: CellValue[][];
+}
+
+/** A cell the user can be sent to (selectCell, jumpToMilestone). */
+export interface CellRef {
+  tab: string;
+  row: number;
+  /** null selects the whole row. */
+  column: number | null;
+}
+
+/** The menu as the handlers want it; the adapter builds it with SpreadsheetApp.getUi(). */
+export interface MenuItem {
+  caption: string;
+  /** A global function of Code.js (an export of main.ts). */
+  functionName: string;
+}
+export type MenuEntry = MenuItem | 'separator';
+
+/** A Gmail draft to create (never sent: the user reads and sends it). */
+export interface DraftMessage {
+  to: string[];
+  subject: string;
+  text: string;
+  html: string;
+  /** Sender display name, e.g. the Business name setting. */
+  senderName?: string;
+}
+
+export interface CreatedDraft {
+  id: string;
+  /** Opens the draft in Gmail. */
+  link: string;
+}
+
+/** The daily trigger as installed for this user and this spreadsheet. */
+export interface DailyTrigger {
+  hour: number;
+  timeZone: string;
+}
+
+/** Document properties: one key-value store per spreadsheet, shared by every user. */
+export interface KeyValueStore {
+  get(key: string): string | null;
+  /** Several keys in one call. */
+  getAll(): Record<string, string>;
+  set(values: Record<string, string>): void;
+  delete(keys: readonly string[]): void;
+}
+
+/** What the person at the keyboard sees; absent in time-driven triggers. */
+export interface UserInterface {
+  toast(message: string, title?: string): void;
+  alert(title: string, message: string): void;
+  /** OK / Cancel; true for OK. */
+  confirm(title: string, message: string): boolean;
+  /** A line of text, or null when cancelled. */
+  prompt(title: string, message: string): string | null;
+  showSidebar(): void;
+  /** An HTML page in a modal dialog (the documentation pack). `html` is already escaped. */
+  showDialog(title: string, html: string): void;
+  menu(entries: readonly MenuEntry[]): void;
+}
+
+export type LockResult<T> = { ok: true; value: T } | { ok: false };
+
+export interface Services {
+  /** The one clock read of an execution. */
+  now(): Date;
+
+  /** Every ledger tab's values in one pass, plus the sheet's locale and time zone. */
+  readLedger(): LedgerSnapshot;
+  /** Writes each block with one write; blocks may be on different tabs. */
+  writeBlocks(blocks: readonly CellBlock[]): void;
+  /** Appends rows after the last row with content; returns the first new row. */
+  appendRows(tab: string, rows: readonly CellValue[][]): number;
+  /** A note on one cell (null clears it). */
+  setNote(tab: string, row: number, column: number, note: string | null): void;
+  /** The user's current cell, or null (no UI, or not on a tab). */
+  activeCell(): CellRef | null;
+  select(cell: CellRef): void;
+  /** Creates missing tabs and columns, validation, formatting and protection. */
+  applySetup(plan: SetupPlan): SetupOutcome;
+
+  createDraft(message: DraftMessage): CreatedDraft;
+
+  properties: KeyValueStore;
+
+  /**
+   * Runs `fn` holding the document lock, waiting up to `waitMs` for it; flushes pending
+   * writes before letting go, so the next holder reads what this one wrote.
+   */
+  withDocumentLock<T>(waitMs: number, fn: () => T): LockResult<T>;
+
+  /** null in time-driven triggers and wherever Apps Script has no UI. */
+  ui(): UserInterface | null;
+
+  /** Whether the script runs as an Editor add-on (menus go under Extensions). */
+  isAddOn(): boolean;
+
+  dailyTrigger(): DailyTrigger | null;
+  /** Replaces this user's daily trigger for this spreadsheet; `handler` is a global's name. */
+  installDailyTrigger(hour: number, timeZone: string, handler: string): void;
+  removeDailyTrigger(): boolean;
+
+  /** Execution log (Stackdriver in Apps Script); never mail or ledger text. */
+  log(message: string): void;
+}
+
+export type { TabKey };

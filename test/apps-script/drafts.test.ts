@@ -1,0 +1,221 @@
+/**
+ * The daily run in the bundled Code.js: it recomputes, drafts ONE Gmail message per client
+ * with something due, logs each draft in Reminders, and never drafts the same milestone,
+ * stage and day twice, whether runs repeat, overlap or skip days.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildReport, isLadderStage } from '../../shared/index.ts';
+import type { RawLedger } from '../../shared/index.ts';
+import { createSpreadsheet } from './fakes/spreadsheet-model.ts';
+import type { SpreadsheetModel } from './fakes/spreadsheet-model.ts';
+import { ensureBundleBuilt, loadBundle } from './harness.ts';
+import { NOW, rowsOf, TODAY } from './ledger-helpers.ts';
+
+beforeAll(async () => {
+  await ensureBundleBuilt();
+});
+
+const TRIGGER_EVENT = {
+  triggerUid: '9000001',
+  authMode: 'FULL',
+} as unknown as GoogleAppsScript.Events.TimeDriven;
+
+async function demoLedger(now = NOW) {
+  const loaded = await loadBundle({ now, spreadsheet: createSpreadsheet() });
+  loaded.app.loadDemoData();
+  loaded.fakes.endExecution();
+  loaded.calls.reset();
+  return loaded;
+}
+
+function raw(book: SpreadsheetModel): RawLedger {
+  return Object.fromEntries(book.sheets.map((s) => [s.name, s.values()]));
+}
+
+/** The clients the core says have something to chase today. */
+function dueClients(book: SpreadsheetModel, today: string): string[] {
+  const { report } = buildReport(raw(book), today, { locale: book.locale, timeZone: book.timeZone });
+  const byId = new Map(report.milestones.map((m) => [m.id, m]));
+  return report.clients
+    .filter((c) =>
+      c.dueToday.some((id) => {
+        const m = byId.get(id);
+        return m !== undefined && m.outstanding > 0 && isLadderStage(m.stage);
+      }),
+    )
+    .map((c) => c.client)
+    .sort();
+}
+
+function draftRows(book: SpreadsheetModel) {
+  return rowsOf(book.sheet('Reminders')).filter((r) => r.Channel === 'draft');
+}
+
+describe('the daily run', () => {
+  it('drafts exactly one message per client with something due, and logs each in Reminders', async () => {
+    const { app, fakes, calls } = await demoLedger();
+    fakes.env.uiAvailable = false;
+    const book = fakes.spreadsheet;
+    const expected = dueClients(book, TODAY);
+    expect(expected.length).toBeGreaterThan(3);
+    const clients = Object.fromEntries(rowsOf(book.sheet('Clients')).map((r) => [r.Client, r]));
+
+    app.draftDueReminders(TRIGGER_EVENT);
+
+    const drafts = fakes.gmail.live();
+    expect(drafts).toHaveLength(expected.length);
+    expect(calls.count('GmailApp.createDraft')).toBe(expected.length);
+    expect(calls.count('GmailApp.sendEmail') + calls.count('GmailDraft.send')).toBe(0);
+    const logged = draftRows(book);
+    // Every draft is logged, on today's date, with its link.
+    const drafted = new Set<string>();
+    for (const d of drafts) {
+      const rows = logged.filter((r) => String(r.Link).endsWith(d.messageId));
+      expect(rows.length, d.subject).toBeGreaterThan(0);
+      const client = String(rows[0]?.Client);
+      drafted.add(client);
+      expect(d.to).toBe(
+        String(clients[client]?.Emails)
+          .split(/[,;]\s*/)
+          .filter((e) => !e.startsWith('@'))
+          .join(', '),
+      );
+      for (const r of rows) {
+        expect(r.Sent).toBeInstanceOf(Object);
+        expect(r.Subject).toBe(d.subject);
+      }
+    }
+    expect([...drafted].sort()).toEqual(expected);
+    // Nobody was shown anything: a trigger has no UI.
+    expect(fakes.ui.alerts).toEqual([]);
+  });
+
+  it('writes in the client’s language', async () => {
+    const { app, fakes } = await demoLedger();
+    app.draftDueReminders(TRIGGER_EVENT);
+    const bianchi = fakes.gmail.live().find((d) => d.to.includes('studiobianchi'));
+    expect(bianchi?.subject).toMatch(/Promemoria|Sollecito|Preavviso|Diffida/);
+    const northwind = fakes.gmail.live().find((d) => d.to.includes('northwind'));
+    expect(northwind?.subject).not.toMatch(/Promemoria|Sollecito/);
+    expect(northwind?.htmlBody).toMatch(/<p>/);
+  });
+
+  it('drafts nothing the second time the same day, and nothing more when a manual run follows', async () => {
+    const { app, fakes } = await demoLedger();
+    app.draftDueReminders(TRIGGER_EVENT);
+    fakes.endExecution();
+    const drafts = fakes.gmail.live().length;
+    const logged = draftRows(fakes.spreadsheet).length;
+    app.draftDueReminders(TRIGGER_EVENT);
+    fakes.endExecution();
+    fakes.ui.answer('OK');
+    app.draftDueReminders();
+    expect(fakes.gmail.live()).toHaveLength(drafts);
+    expect(draftRows(fakes.spreadsheet)).toHaveLength(logged);
+    expect(fakes.ui.alerts.at(-1)?.title).toBe('No reminders due');
+  });
+
+  it('waits for a run that holds the lock, then finds its work done', async () => {
+    const { app, fakes } = await demoLedger();
+    // A manual run drafts while the trigger waits for the lock.
+    fakes.ui.answer('OK');
+    app.draftDueReminders();
+    fakes.endExecution();
+    const drafts = fakes.gmail.live().length;
+    fakes.locks.document.holdElsewhere({ releaseAfterAttempts: 1 });
+    app.draftDueReminders(TRIGGER_EVENT);
+    expect(fakes.gmail.live()).toHaveLength(drafts);
+    expect(fakes.locks.document.blockedAttempts).toBe(1);
+  });
+
+  it('gives up without drafting when the lock stays taken, and says so in the execution log', async () => {
+    const { app, fakes } = await demoLedger();
+    fakes.locks.document.holdElsewhere();
+    expect(() => app.draftDueReminders(TRIGGER_EVENT)).toThrow(/busy/);
+    expect(fakes.gmail.live()).toHaveLength(0);
+  });
+
+  it('does not draft again when a run died after drafting but before logging', async () => {
+    const { app, fakes } = await demoLedger();
+    const reminders = fakes.spreadsheet.sheet('Reminders');
+    const logBefore = reminders.lastRow();
+    app.draftDueReminders(TRIGGER_EVENT);
+    fakes.endExecution();
+    const drafts = fakes.gmail.live().length;
+    // As if this run's log had never been written: the document properties still know.
+    for (let r = reminders.lastRow(); r > logBefore; r--) {
+      for (let c = 1; c <= reminders.lastColumn(); c++) reminders.set(r, c, '');
+    }
+    expect(Object.keys(fakes.properties.document.snapshot())).toContain(`payladder.drafts.${TODAY}`);
+    app.draftDueReminders(TRIGGER_EVENT);
+    expect(fakes.gmail.live()).toHaveLength(drafts);
+  });
+
+  it('catches up after missed days with one message per stage, not one per missed day', async () => {
+    const { app, fakes } = await demoLedger();
+    app.draftDueReminders(TRIGGER_EVENT);
+    fakes.endExecution();
+    // Twenty days without a run.
+    fakes.clock.set('2026-03-22T09:00:00+01:00');
+    const before = draftRows(fakes.spreadsheet).length;
+    app.draftDueReminders(TRIGGER_EVENT);
+    fakes.endExecution();
+    const rows = draftRows(fakes.spreadsheet).slice(before);
+    const perMilestone = new Map<string, number>();
+    for (const r of rows) {
+      for (const id of String(r.Milestone).split(/,\s*/))
+        perMilestone.set(id, (perMilestone.get(id) ?? 0) + 1);
+    }
+    expect(rows.length).toBeGreaterThan(0);
+    for (const [id, n] of perMilestone) expect(n, id).toBe(1);
+    // One draft per client, still.
+    const clients = rows.map((r) => r.Client);
+    const drafts = fakes.gmail.live().filter((d) => d.createdAt.toISOString().startsWith('2026-03-22'));
+    expect(drafts).toHaveLength(new Set(clients).size);
+    // The next morning, only a milestone that reached a new stage overnight is chased again.
+    fakes.clock.set('2026-03-23T09:00:00+01:00');
+    const logged = draftRows(fakes.spreadsheet).length;
+    app.draftDueReminders(TRIGGER_EVENT);
+    const yesterday = new Set(
+      rows.flatMap((r) =>
+        String(r.Milestone)
+          .split(/,\s*/)
+          .map((id) => `${id}|${String(r.Stage)}`),
+      ),
+    );
+    for (const r of draftRows(fakes.spreadsheet).slice(logged)) {
+      for (const id of String(r.Milestone).split(/,\s*/))
+        expect(yesterday).not.toContain(`${id}|${String(r.Stage)}`);
+    }
+  });
+});
+
+describe('the daily trigger', () => {
+  it('installs one time-driven trigger at the hour the user picks, in the sheet’s time zone', async () => {
+    const { app, fakes } = await loadBundle({
+      now: NOW,
+      spreadsheet: createSpreadsheet({ timeZone: 'America/New_York' }),
+    });
+    fakes.ui.answer('OK', '7').answer('OK');
+    app.installDailyTrigger();
+    fakes.ui.answer('OK', '6').answer('OK');
+    app.installDailyTrigger();
+    const triggers = fakes.triggers.forHandler('draftDueReminders');
+    expect(triggers).toHaveLength(1);
+    expect(triggers[0]?.schedule).toMatchObject({ everyDays: 1, atHour: 6, timeZone: 'America/New_York' });
+    expect(fakes.ui.alerts.at(-1)?.prompt).toMatch(/never sends/);
+  });
+
+  it('refuses an hour that is not one, and removes the trigger on request', async () => {
+    const { app, fakes } = await loadBundle({ now: NOW, spreadsheet: createSpreadsheet() });
+    fakes.ui.answer('OK', '25').answer('OK');
+    app.installDailyTrigger();
+    expect(fakes.triggers.triggers).toHaveLength(0);
+    expect(fakes.ui.alerts.at(-1)?.prompt).toMatch(/not an hour/);
+    fakes.ui.answer('OK', '').answer('OK');
+    app.installDailyTrigger();
+    expect(fakes.triggers.triggers[0]?.schedule?.atHour).toBe(8);
+    app.removeDailyTrigger();
+    expect(fakes.triggers.triggers).toHaveLength(0);
+  });
+});

@@ -1,0 +1,188 @@
+/**
+ * Recompute in the bundled Code.js: the computed columns equal the core's report, problems
+ * land in their rows, only computed cells are written, in a constant number of calls.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { RawLedger } from '../../shared/index.ts';
+import { buildReport, cellText, computedValues, demoLedger, MILESTONE_COMPUTED } from '../../shared/index.ts';
+import { createSpreadsheet } from './fakes/spreadsheet-model.ts';
+import type { SpreadsheetModel } from './fakes/spreadsheet-model.ts';
+import { ensureBundleBuilt, loadBundle } from './harness.ts';
+import { col, NOW, rowsOf, seedsOf, TODAY, userCells } from './ledger-helpers.ts';
+
+beforeAll(async () => {
+  await ensureBundleBuilt();
+});
+
+/** The demo ledger, set up, as the fakes hold it, its computed cells emptied again. */
+async function demo(now = NOW) {
+  const loaded = await loadBundle({ now, spreadsheet: createSpreadsheet() });
+  loaded.app.loadDemoData();
+  const ms = loaded.fakes.spreadsheet.sheet('Milestones');
+  for (const header of MILESTONE_COMPUTED) {
+    const c = col(ms, header);
+    for (let r = 2; r <= ms.lastRow(); r++) ms.set(r, c, '');
+  }
+  loaded.calls.reset();
+  return loaded;
+}
+
+function raw(book: SpreadsheetModel): RawLedger {
+  return Object.fromEntries(book.sheets.map((s) => [s.name, s.values()]));
+}
+
+function onEditEvent(book: SpreadsheetModel, context: object, tab: string) {
+  const app = (context as { SpreadsheetApp: GoogleAppsScript.Spreadsheet.SpreadsheetApp }).SpreadsheetApp;
+  return { range: app.getActiveSpreadsheet().getSheetByName(tab)?.getRange(2, 1), source: book } as unknown;
+}
+
+describe('Recompute', () => {
+  it('writes exactly the core’s report into the computed columns', async () => {
+    const { app, fakes } = await demo();
+    const book = fakes.spreadsheet;
+    app.recomputeLedger();
+    const { report } = buildReport(raw(book), TODAY, { locale: book.locale, timeZone: book.timeZone });
+    const ms = book.sheet('Milestones');
+    expect(report.milestones.length).toBeGreaterThan(20);
+    for (const m of report.milestones) {
+      const expected = computedValues(m);
+      for (const header of MILESTONE_COMPUTED) {
+        const cell = ms.get(m.row, col(ms, header));
+        expect(cellText(cell, book.timeZone), `${m.id} ${header}`).toBe(String(expected[header]));
+      }
+    }
+  });
+
+  it('puts problems in their own row’s Problems cell, rows the parser left out included', async () => {
+    const { app, fakes } = await demo();
+    const book = fakes.spreadsheet;
+    const ms = book.sheet('Milestones');
+    const row = ms.lastRow() + 1;
+    // A row the parser must leave out: an unknown client and an amount that is not one.
+    ms.set(row, col(ms, 'ID'), 'BAD-1');
+    ms.set(row, col(ms, 'Client'), 'Nobody Ltd');
+    ms.set(row, col(ms, 'Amount'), 'lots');
+    app.recomputeLedger();
+    const problems = String(ms.get(row, col(ms, 'Problems')));
+    expect(problems).toMatch(/Nobody Ltd/);
+    expect(ms.get(row, col(ms, 'Stage'))).toBe('');
+    const { report } = buildReport(raw(book), TODAY, { locale: book.locale, timeZone: book.timeZone });
+    for (const p of report.problems.filter((x) => x.tab === 'Milestones' && x.row !== null && x.row > 1)) {
+      expect(String(ms.get(p.row as number, col(ms, 'Problems'))), `row ${p.row}`).toContain(p.message);
+    }
+  });
+
+  it('writes only computed cells, one setValues per contiguous block, and leaves every typed cell', async () => {
+    const { app, fakes, calls } = await demo();
+    const book = fakes.spreadsheet;
+    const before = userCells(book);
+    app.recomputeLedger();
+    expect(userCells(book)).toEqual(before);
+    const ms = book.sheet('Milestones');
+    const first = col(ms, 'Paid to date');
+    const writes = calls.list('Range.setValues');
+    expect(writes).toHaveLength(1);
+    expect(writes[0]?.target).toMatch(new RegExp(`^Milestones!`));
+    expect(calls.count('Range.setValue')).toBe(0);
+    expect(calls.count('Sheet.appendRow')).toBe(0);
+    const block = writes[0]?.args[0] as unknown[][];
+    expect(block[0]).toHaveLength(MILESTONE_COMPUTED.length);
+    expect(writes[0]?.target).toBe(`Milestones!${String.fromCharCode(64 + first)}2:T${ms.lastRow()}`);
+  });
+
+  it('writes nothing the second time when nothing changed, and little after one edit', async () => {
+    const { app, fakes, calls } = await demo();
+    app.recomputeLedger();
+    calls.reset();
+    app.recomputeLedger();
+    expect(calls.count('Range.setValues')).toBe(0);
+    expect(calls.cellsWritten).toBe(0);
+    const ms = fakes.spreadsheet.sheet('Milestones');
+    const row = rowsOf(ms).findIndex((r) => r.ID === 'SB-3') + 2;
+    ms.set(row, col(ms, 'Status'), 'Paid');
+    calls.reset();
+    app.recomputeLedger();
+    expect(calls.cellsWritten).toBe(MILESTONE_COMPUTED.length);
+    expect(ms.get(row, col(ms, 'Stage'))).toBe('paid');
+  });
+
+  it('keeps the computed columns right when the user reorders columns', async () => {
+    const { app, fakes } = await demo();
+    const ms = fakes.spreadsheet.sheet('Milestones');
+    // Move Stage in front of everything, as a user dragging the column would.
+    ms.insertColumns(1, 1);
+    const old = col(ms, 'Stage');
+    for (let r = 1; r <= ms.lastRow(); r++) {
+      ms.set(r, 1, ms.get(r, old));
+      ms.set(r, old, '');
+    }
+    const before = userCells(fakes.spreadsheet);
+    app.recomputeLedger();
+    expect(userCells(fakes.spreadsheet)).toEqual(before);
+    const sb1 = rowsOf(ms).find((r) => r.ID === 'SB-1');
+    expect(sb1?.Stage).toBe('paid');
+  });
+
+  it('stamps when it last ran on the Stage header, never in a user cell', async () => {
+    const { app, fakes } = await demo();
+    app.recomputeLedger();
+    const ms = fakes.spreadsheet.sheet('Milestones');
+    expect(ms.note(1, col(ms, 'Stage'))).toMatch(/^Payladder recomputed 2026-03-02 09:00 \(Europe\/Rome\)/);
+    expect(fakes.spreadsheet.toasts.at(-1)?.title).toBe('Payladder recomputed');
+  });
+
+  it('recomputes on an edit in a ledger tab, and not on one in the user’s own tabs', async () => {
+    const { app, fakes, calls, context } = await demo();
+    app.recomputeLedger();
+    calls.reset();
+    fakes.spreadsheet.seedSheet({ name: 'My notes', rows: [['x']] });
+    app.onEdit(onEditEvent(fakes.spreadsheet, context, 'My notes') as GoogleAppsScript.Events.SheetsOnEdit);
+    expect(calls.count('Range.getValues')).toBe(0);
+    // The user types a payment that settles SB-3.
+    const pay = fakes.spreadsheet.sheet('Payments');
+    const row = pay.lastRow() + 1;
+    pay.set(row, col(pay, 'Date'), '2026-03-01');
+    pay.set(row, col(pay, 'Milestone'), 'SB-3');
+    pay.set(row, col(pay, 'Amount'), 600);
+    app.onEdit(onEditEvent(fakes.spreadsheet, context, 'Payments') as GoogleAppsScript.Events.SheetsOnEdit);
+    expect(calls.count('Range.getValues')).toBeGreaterThan(0);
+    const ms = fakes.spreadsheet.sheet('Milestones');
+    expect(rowsOf(ms).find((r) => r.ID === 'SB-3')?.Stage).toBe('paid');
+    expect(calls.count('Range.setValues')).toBe(1);
+    expect(calls.count('Lock.releaseLock')).toBe(1);
+  });
+
+  it('waits for the lock and writes nothing while another run holds it', async () => {
+    const { app, fakes, calls } = await demo();
+    fakes.locks.document.holdElsewhere();
+    fakes.ui.answer('OK');
+    app.recomputeLedger();
+    expect(calls.count('Range.setValues')).toBe(0);
+    expect(fakes.ui.alerts.at(-1)?.prompt).toMatch(/busy/);
+  });
+
+  it('makes the same few SpreadsheetApp calls at every ledger size', async () => {
+    const counts: number[] = [];
+    for (const size of [10, 300]) {
+      const rows = demoLedger(TODAY);
+      const milestones = rows.Milestones ?? [];
+      const [header = [], ...data] = milestones;
+      const many = Array.from({ length: size }, (_, i) => {
+        const r = [...(data[i % data.length] ?? [])];
+        r[0] = `GEN-${i}`;
+        return r;
+      });
+      const book = createSpreadsheet({ sheets: seedsOf({ ...rows, Milestones: [header, ...many] }) });
+      const { app, calls } = await loadBundle({ now: NOW, spreadsheet: book });
+      app.setupLedger();
+      calls.reset();
+      app.recomputeLedger();
+      const sheetsCalls = ['SpreadsheetApp', 'Spreadsheet', 'Sheet', 'Range'].reduce(
+        (n, s) => n + calls.count(s),
+        0,
+      );
+      counts.push(sheetsCalls);
+    }
+    expect(counts[0]).toBe(counts[1]);
+  });
+});

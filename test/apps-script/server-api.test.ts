@@ -1,0 +1,248 @@
+/**
+ * The sidebar's server handlers in the bundled Code.js, called as google.script.run calls
+ * them (plain JSON in and out): each writes only what its action owns.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { SidebarView } from '../../apps-script/src/api.ts';
+import { createSpreadsheet } from './fakes/spreadsheet-model.ts';
+import type { SpreadsheetModel } from './fakes/spreadsheet-model.ts';
+import { ensureBundleBuilt, loadBundle, openEvent } from './harness.ts';
+import { col, NOW, rowsOf, TODAY, userCells } from './ledger-helpers.ts';
+
+beforeAll(async () => {
+  await ensureBundleBuilt();
+});
+
+async function demo() {
+  const loaded = await loadBundle({ now: NOW, spreadsheet: createSpreadsheet() });
+  loaded.app.loadDemoData();
+  loaded.fakes.endExecution();
+  loaded.calls.reset();
+  return loaded;
+}
+
+/** User cells that changed between two snapshots, as `Tab!row,col` keys. */
+function changed(before: Map<string, unknown>, book: SpreadsheetModel): string[] {
+  const after = userCells(book);
+  const keys = new Set([...before.keys(), ...after.keys()]);
+  return [...keys].filter((k) => before.get(k) !== after.get(k)).sort();
+}
+
+function rowOf(book: SpreadsheetModel, tab: string, id: string): number {
+  return rowsOf(book.sheet(tab)).findIndex((r) => r.ID === id) + 2;
+}
+
+describe('the sidebar’s server handlers', () => {
+  it('getSidebarView answers plain JSON with the report, the ledger rows and the trigger', async () => {
+    const { fromSidebarCall } = await demo();
+    const view = fromSidebarCall('getSidebarView') as SidebarView;
+    expect(view.today).toBe(TODAY);
+    expect(view.report.milestones.length).toBeGreaterThan(20);
+    expect(view.clients.length).toBeGreaterThan(5);
+    expect(view.problems.length).toBeGreaterThan(0);
+    expect(view.recomputedAt).toBe('2026-03-02T08:00:00.000Z');
+    expect(view.dailyTrigger).toBeNull();
+    // The demo leaves Locale to the spreadsheet's own.
+    expect(view.locale).toBe('en_US');
+  });
+
+  it('recordPayment appends one Payments row, IDs kept as text, and answers a fresh view', async () => {
+    const { fakes, fromSidebarCall } = await demo();
+    const book = fakes.spreadsheet;
+    const before = userCells(book);
+    const payments = book.sheet('Payments');
+    const row = payments.lastRow() + 1;
+    const out = fromSidebarCall('recordPayment', {
+      milestone: 'vr-1/2',
+      amount: 250.5,
+      date: '2026-03-01',
+      method: '=HYPERLINK("x")',
+    }) as { result: null; view: SidebarView };
+    expect(out.result).toBeNull();
+    expect(changed(before, book).every((k) => k.startsWith(`Payments!${row},`))).toBe(true);
+    const added = rowsOf(payments).at(-1);
+    expect(added).toMatchObject({ Milestone: 'VR-1/2', Amount: 250.5, Method: '=HYPERLINK("x")', Note: '' });
+    expect(payments.formula(row, col(payments, 'Method'))).toBe('');
+    expect(out.view.payments.some((p) => p.milestone === 'VR-1/2' && p.amount === 25050)).toBe(true);
+  });
+
+  it('rejects a bad input with a message, writing nothing', async () => {
+    const { fakes, fromSidebarCall } = await demo();
+    const before = userCells(fakes.spreadsheet);
+    expect(() =>
+      fromSidebarCall('recordPayment', { milestone: 'SB-2', amount: -5, date: '2026-03-01' }),
+    ).toThrow(/amount/);
+    expect(() =>
+      fromSidebarCall('recordPayment', { milestone: 'NOPE', amount: 5, date: '2026-03-01' }),
+    ).toThrow(/not in the Milestones tab/);
+    expect(() => fromSidebarCall('writeOffMilestone', { milestone: 'SB-2' })).toThrow(/confirm/);
+    expect(changed(before, fakes.spreadsheet)).toEqual([]);
+  });
+
+  it('setMilestoneStatus writes that milestone’s Status cell and nothing else', async () => {
+    const { fakes, fromSidebarCall } = await demo();
+    const book = fakes.spreadsheet;
+    const before = userCells(book);
+    const ms = book.sheet('Milestones');
+    const row = rowOf(book, 'Milestones', 'NW-3');
+    const out = fromSidebarCall('setMilestoneStatus', { milestone: 'NW-3', status: 'Disputed' }) as {
+      view: SidebarView;
+    };
+    expect(changed(before, book)).toEqual([`Milestones!${row},${col(ms, 'Status')}`]);
+    expect(out.view.report.milestones.find((m) => m.id === 'NW-3')?.stage).toBe('disputed');
+    fromSidebarCall('setMilestoneStatus', { milestone: 'NW-3', status: '' });
+    expect(changed(before, book)).toEqual([]);
+    // A Paid milestone is the user's to change, not the sidebar's.
+    expect(() =>
+      fromSidebarCall('setMilestoneStatus', { milestone: 'SB-1', status: 'On hold' }),
+    ).not.toThrow();
+  });
+
+  it('writeOffMilestone sets Written off on that row only', async () => {
+    const { fakes, fromSidebarCall } = await demo();
+    const book = fakes.spreadsheet;
+    const before = userCells(book);
+    const row = rowOf(book, 'Milestones', 'LD-1');
+    fromSidebarCall('writeOffMilestone', { milestone: 'LD-1', confirm: true });
+    expect(changed(before, book)).toEqual([`Milestones!${row},${col(book.sheet('Milestones'), 'Status')}`]);
+    expect(book.sheet('Milestones').get(row, col(book.sheet('Milestones'), 'Status'))).toBe('Written off');
+  });
+
+  it('previews a payment plan without writing, then creates it: new rows, the original Renegotiated', async () => {
+    const { fakes, fromSidebarCall } = await demo();
+    const book = fakes.spreadsheet;
+    const before = userCells(book);
+    const input = { milestone: 'GD-1', instalments: 3, interval: 'monthly', start: '2026-03-09' };
+    const preview = fromSidebarCall('previewPaymentPlan', input) as {
+      rows: { id: string; dueDate: string }[];
+    };
+    expect(preview.rows.map((r) => r.id)).toEqual(['GD-1/1', 'GD-1/2', 'GD-1/3']);
+    expect(changed(before, book)).toEqual([]);
+    const out = fromSidebarCall('createPaymentPlan', input) as { view: SidebarView };
+    const ms = rowsOf(book.sheet('Milestones'));
+    expect(ms.filter((r) => String(r.ID).startsWith('GD-1/')).map((r) => r.Stage)).toEqual([
+      'upcoming',
+      'current',
+      'current',
+    ]);
+    expect(ms.find((r) => r.ID === 'GD-1')?.Status).toBe('Renegotiated');
+    expect(out.view.report.milestones.find((m) => m.id === 'GD-1')?.stage).toBe('renegotiated');
+  });
+
+  it('draftReminder drafts once for a client, and refuses a second draft for the same day', async () => {
+    const { fakes, fromSidebarCall } = await demo();
+    const out = fromSidebarCall('draftReminder', { client: 'Kestrel Media GmbH' }) as {
+      result: { draftId: string; to: string[]; milestones: string[] };
+    };
+    expect(out.result.to).toEqual(['rechnungen@kestrel.example.de']);
+    expect(fakes.gmail.live()).toHaveLength(1);
+    expect(() => fromSidebarCall('draftReminder', { client: 'Kestrel Media GmbH' })).toThrow(
+      /Already drafted/,
+    );
+    expect(fakes.gmail.live()).toHaveLength(1);
+  });
+
+  it('exportPack answers the client’s pack with escaped HTML and a CSV', async () => {
+    const { fromSidebarCall } = await demo();
+    const pack = fromSidebarCall('exportPack', { client: 'Harbor & Pine LLC' }) as {
+      html: string;
+      csv: string;
+      filename: string;
+    };
+    expect(pack.html).toContain('Harbor &amp; Pine LLC');
+    expect(pack.html).not.toContain('Harbor & Pine');
+    expect(pack.csv.split('\r\n')[0]).toMatch(/^Date,Event,/);
+    expect(pack.filename).toMatch(/Harbor-Pine-LLC/);
+  });
+
+  it('selectCell and jumpToMilestone move the selection to the row', async () => {
+    const { fakes, fromSidebarCall } = await demo();
+    const book = fakes.spreadsheet;
+    fromSidebarCall('jumpToMilestone', { milestone: 'KM-3' });
+    expect(book.activeRange?.box.row).toBe(rowOf(book, 'Milestones', 'KM-3'));
+    fromSidebarCall('selectCell', { tab: 'Clients', row: 3, column: 'Terms' });
+    expect(book.activeRange).toMatchObject({
+      sheetId: book.sheet('Clients').sheetId,
+      box: { row: 3, column: col(book.sheet('Clients'), 'Terms'), numRows: 1, numColumns: 1 },
+    });
+  });
+});
+
+describe('the menu and the sidebar', () => {
+  it('has every action in a Payladder menu, each pointing at a global of the bundle', async () => {
+    const { app, fakes, missingMenuTargets } = await loadBundle({
+      now: NOW,
+      spreadsheet: createSpreadsheet(),
+    });
+    app.onOpen(openEvent(fakes));
+    expect(fakes.ui.menus[0]?.caption).toBe('Payladder');
+    expect(fakes.ui.items().map((i) => i.functionName)).toEqual([
+      'showSidebar',
+      'setupLedger',
+      'loadDemoData',
+      'recomputeLedger',
+      'draftDueReminders',
+      'installDailyTrigger',
+      'removeDailyTrigger',
+      'paymentPlanForSelection',
+      'documentationPackForSelection',
+    ]);
+    expect(missingMenuTargets()).toEqual([]);
+  });
+
+  it('goes under Extensions as an Editor add-on, onInstall included, even before authorization', async () => {
+    const { app, fakes, calls } = await loadBundle({
+      now: NOW,
+      spreadsheet: createSpreadsheet(),
+      installationSource: 'WEB_STORE_ADD_ON',
+      authMode: 'NONE',
+    });
+    app.onInstall(openEvent(fakes) as unknown as GoogleAppsScript.Events.AddonOnInstall);
+    expect(fakes.ui.menus[0]?.caption).toBeNull();
+    expect(calls.count('SpreadsheetApp.getActiveSpreadsheet')).toBe(0);
+  });
+
+  it('shows the sidebar from sidebar.html, titled Payladder, 300 wide', async () => {
+    const { app, fakes } = await loadBundle({
+      now: NOW,
+      spreadsheet: createSpreadsheet(),
+      htmlFiles: { sidebar: '<div id="app"></div>' },
+    });
+    app.showSidebar();
+    expect(fakes.ui.dialogs).toEqual([
+      expect.objectContaining({
+        kind: 'sidebar',
+        title: 'Payladder',
+        html: expect.objectContaining({ width: 300 }),
+      }),
+    ]);
+  });
+
+  it('makes a payment plan for the selected milestone from the menu', async () => {
+    const { app, fakes } = await demo();
+    const book = fakes.spreadsheet;
+    book.activeSheetId = book.sheet('Milestones').sheetId;
+    book.activeRange = {
+      sheetId: book.sheet('Milestones').sheetId,
+      box: { row: rowOf(book, 'Milestones', 'GD-1'), column: 3, numRows: 1, numColumns: 1 },
+    };
+    fakes.ui.answer('OK', '2').answer('OK');
+    app.paymentPlanForSelection();
+    expect(rowsOf(book.sheet('Milestones')).filter((r) => String(r.ID).startsWith('GD-1/'))).toHaveLength(2);
+    expect(fakes.ui.alerts.at(-1)?.prompt).toMatch(/GD-1\/1/);
+  });
+
+  it('shows the documentation pack of the selected client', async () => {
+    const { app, fakes } = await demo();
+    const book = fakes.spreadsheet;
+    book.activeRange = {
+      sheetId: book.sheet('Clients').sheetId,
+      box: { row: 2, column: 1, numRows: 1, numColumns: 1 },
+    };
+    app.documentationPackForSelection();
+    expect(fakes.ui.dialogs.at(-1)).toMatchObject({
+      kind: 'modal',
+      title: expect.stringMatching(/^Documentation pack: /),
+    });
+  });
+});
