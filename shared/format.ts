@@ -49,7 +49,7 @@ export function formatDate(date: IsoDate, locale: string): string {
 }
 
 /**
- * Sums in several currencies as one phrase, largest currency code order kept stable:
+ * Sums in several currencies as one phrase, in currency-code order:
  * "€1,200.00 + £300.00". Currencies are never added together. An empty map is zero in
  * `fallbackCurrency`.
  */

@@ -117,7 +117,18 @@ export class PaymentPlanError extends Error {
 }
 
 /** Stages whose milestone can go into a plan: still owed and not already replaced. */
-const PLANNABLE = new Set(['upcoming', 'current', 'reminder', 'followup', 'final', 'stop_work', 'demand', 'small_claims', 'disputed', 'on_hold']);
+const PLANNABLE = new Set([
+  'upcoming',
+  'current',
+  'reminder',
+  'followup',
+  'final',
+  'stop_work',
+  'demand',
+  'small_claims',
+  'disputed',
+  'on_hold',
+]);
 
 /**
  * Splits `total` minor units into `n` parts that add up exactly, the larger parts first
@@ -137,8 +148,10 @@ export function instalmentDate(start: IsoDate, interval: PlanInterval, k: number
 }
 
 const DESCRIPTION = {
-  en: (k: number, n: number, replaces: string) => `Payment plan, instalment ${k} of ${n} (replaces ${replaces})`,
-  it: (k: number, n: number, replaces: string) => `Piano di rientro, rata ${k} di ${n} (sostituisce ${replaces})`,
+  en: (k: number, n: number, replaces: string) =>
+    `Payment plan, instalment ${k} of ${n} (replaces ${replaces})`,
+  it: (k: number, n: number, replaces: string) =>
+    `Piano di rientro, rata ${k} di ${n} (sostituisce ${replaces})`,
 };
 
 /** Instalment IDs derived from the first replaced milestone: `M-7/1`…`M-7/4`, or `M-7-r2/1`… if taken. */
@@ -174,7 +187,8 @@ export function makePaymentPlan(input: PaymentPlanInput): PaymentPlan {
     const client = ledger.clients.find((c) => refKey(c.client) === key);
     if (!client) throw new PaymentPlanError('unknown_client', PLAN_ERRORS.unknown_client(input.client));
     chosen = report.milestones.filter(
-      (m) => m.client === client.client && PLANNABLE.has(m.stage) && m.outstanding > 0 && m.stage !== 'disputed',
+      (m) =>
+        m.client === client.client && PLANNABLE.has(m.stage) && m.outstanding > 0 && m.stage !== 'disputed',
     );
   } else chosen = [];
   // Oldest debt first: its ID names the instalments.
@@ -210,11 +224,15 @@ export function makePaymentPlan(input: PaymentPlanInput): PaymentPlan {
         n = needed;
       }
     } else {
-      warnings.push({ code: 'limit_unknown', message: PLAN_WARNINGS.limit_unknown(client?.jurisdiction ?? '') });
+      warnings.push({
+        code: 'limit_unknown',
+        message: PLAN_WARNINGS.limit_unknown(client?.jurisdiction ?? ''),
+      });
     }
   }
   if (total < n) throw new PaymentPlanError('too_small', PLAN_ERRORS.too_small(total, n));
-  if (input.start < today) warnings.push({ code: 'start_in_past', message: PLAN_WARNINGS.start_in_past(input.start) });
+  if (input.start < today)
+    warnings.push({ code: 'start_in_past', message: PLAN_WARNINGS.start_in_past(input.start) });
   const accrued = chosen.reduce((s, m) => s + m.lateInterest + m.compensation, 0);
   if (accrued > 0)
     warnings.push({
@@ -263,4 +281,6 @@ export function makePaymentPlan(input: PaymentPlanInput): PaymentPlan {
 }
 
 /** The Milestones input headers a plan row fills, in the tab's order. */
-export const PLAN_ROW_HEADERS: readonly string[] = MILESTONES.columns.filter((c) => !c.computed).map((c) => c.header);
+export const PLAN_ROW_HEADERS: readonly string[] = MILESTONES.columns
+  .filter((c) => !c.computed)
+  .map((c) => c.header);

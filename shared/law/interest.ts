@@ -106,7 +106,8 @@ function euRateBp(day: number, regime: 'EU' | 'IT', contractDate: IsoDate | null
     }
   }
   if (referenceBp === null) return null;
-  const margin = regime === 'IT' && contractDate && contractDate < '2013-01-01' ? IT_MARGIN_BEFORE_2013_BP : EU_MARGIN_BP;
+  const margin =
+    regime === 'IT' && contractDate && contractDate < '2013-01-01' ? IT_MARGIN_BEFORE_2013_BP : EU_MARGIN_BP;
   return referenceBp + margin;
 }
 

@@ -53,10 +53,10 @@ export interface RenderedMessage {
   usedFallback: boolean;
 }
 
-type Node =
+export type TemplateNode =
   | { kind: 'text'; text: string }
   | { kind: 'field'; name: string }
-  | { kind: 'section'; name: string; inverted: boolean; children: Node[] };
+  | { kind: 'section'; name: string; inverted: boolean; children: TemplateNode[] };
 
 /** What can be wrong with a template's text, before any value is known. */
 export interface TemplateIssue {
@@ -70,11 +70,12 @@ export const SYNTAX_STRAY_CLOSE = (name: string) => `{{/${name}}} closes a secti
 export const SYNTAX_MISMATCH = (open: string, close: string) =>
   `{{/${close}}} closes {{#${open}}}; close the inner section first`;
 export const SYNTAX_LOOSE_BRACES = 'a "{{" that is not a placeholder';
+export const SYNTAX_BRACE_BEFORE_TAG = 'a "{" right before a placeholder';
 export const SYNTAX_NOT_A_SECTION = (name: string) =>
   `{{${name}}} is a list: use it as {{#${name}}}…{{/${name}}}`;
 
 /** Placeholder names are forgiving: `{{ Due date }}`, `{{due-date}}` and `{{due_date}}` are one. */
-export function normalizeName(raw: string): string {
+export function normalizePlaceholder(raw: string): string {
   return raw
     .trim()
     .toLowerCase()
@@ -95,7 +96,7 @@ function tokenize(source: string): Token[] {
     const at = m.index;
     if (at > last) tokens.push({ kind: 'text', text: source.slice(last, at) });
     const sigil = m[1] ?? '';
-    const name = normalizeName(m[2] ?? '');
+    const name = normalizePlaceholder(m[2] ?? '');
     tokens.push({
       kind: sigil === '#' ? 'open' : sigil === '^' ? 'inverted' : sigil === '/' ? 'close' : 'field',
       text: name,
@@ -139,15 +140,19 @@ const SECTION_NAMES: ReadonlySet<string> = new Set([
 ]);
 
 /** Parses a template; issues are collected, never thrown. */
-export function parseTemplate(source: string): { nodes: Node[]; issues: TemplateIssue[] } {
+export function parseTemplate(source: string): { nodes: TemplateNode[]; issues: TemplateIssue[] } {
   const issues: TemplateIssue[] = [];
-  const root: Node[] = [];
-  const stack: Array<{ name: string; children: Node[] }> = [{ name: '', children: root }];
+  const root: TemplateNode[] = [];
+  const stack: Array<{ name: string; children: TemplateNode[] }> = [{ name: '', children: root }];
   const top = () => stack[stack.length - 1]!.children;
-  for (const t of tokenize(source.replace(/\r\n?/g, '\n'))) {
+  const tokens = tokenize(source.replace(/\r\n?/g, '\n'));
+  for (const [i, t] of tokens.entries()) {
     if (t.kind === 'text') {
-      // Left-over braces would reach the client as a raw "{{": refuse the template.
+      // Left-over braces would reach the client as a raw "{{": refuse the template. A "{"
+      // just before a tag could meet another "{" once the tag renders to nothing.
       if (t.text.includes('{{')) issues.push({ kind: 'bad_syntax', detail: SYNTAX_LOOSE_BRACES });
+      else if (t.text.endsWith('{') && i + 1 < tokens.length)
+        issues.push({ kind: 'bad_syntax', detail: SYNTAX_BRACE_BEFORE_TAG });
       top().push({ kind: 'text', text: t.text });
     } else if (t.kind === 'field') {
       if (LIST_NAMES.has(t.text)) issues.push({ kind: 'bad_syntax', detail: SYNTAX_NOT_A_SECTION(t.text) });
@@ -155,7 +160,12 @@ export function parseTemplate(source: string): { nodes: Node[]; issues: Template
       top().push({ kind: 'field', name: t.text });
     } else if (t.kind === 'open' || t.kind === 'inverted') {
       if (!SECTION_NAMES.has(t.text)) issues.push({ kind: 'unknown_placeholder', detail: t.text });
-      const node: Node = { kind: 'section', name: t.text, inverted: t.kind === 'inverted', children: [] };
+      const node: TemplateNode = {
+        kind: 'section',
+        name: t.text,
+        inverted: t.kind === 'inverted',
+        children: [],
+      };
       top().push(node);
       stack.push({ name: t.text, children: node.children });
     } else {
@@ -203,7 +213,7 @@ function truthy(scopes: readonly MergeScope[], name: string): boolean {
 }
 
 function renderNodes(
-  nodes: readonly Node[],
+  nodes: readonly TemplateNode[],
   scopes: readonly MergeScope[],
   data: MergeData,
   missing: Set<string>,
@@ -276,7 +286,8 @@ export function textToHtml(text: string): string {
   return blocks.join('\n');
 }
 
-function problemsFor(
+/** Template issues as Problems on the Templates tab (`row` null for a built-in text). */
+export function templateIssueProblems(
   issues: ReadonlyArray<TemplateIssue & { part: 'Subject' | 'Body' }>,
   row: number | null,
   site: RenderSite,
@@ -321,7 +332,7 @@ export function renderMessage(
     ...body.issues.map((i) => ({ ...i, part: 'Body' as const })),
   ];
   if (issues.length > 0) {
-    problems.push(...problemsFor(issues, source.row, site));
+    problems.push(...templateIssueProblems(issues, source.row, site));
     if (fallback) {
       source = fallback;
       usedFallback = true;

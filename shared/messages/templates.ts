@@ -112,6 +112,11 @@ export const MERGE_FIELDS = {
     hint: 'Fill in Due date or Invoice date in the Milestones tab.',
     perItem: true,
   },
+  days_late: {
+    description: 'Days overdue in words, singular or plural ("1 day overdue", "12 giorni di ritardo").',
+    hint: 'Fill in Due date or Invoice date in the Milestones tab.',
+    perItem: true,
+  },
   late_interest: {
     description: 'Statutory late-payment interest accrued to today (B2B).',
     hint: 'Statutory interest applies to B2B clients under a jurisdiction Payladder has rates for, with Settings → Statutory interest on.',
@@ -224,13 +229,13 @@ const EN_ITEMS = `{{#milestones}}
 - {{invoice}}{{#description}}, {{description}}{{/description}} — {{outstanding}}{{#due_date}} (due {{due_date}}){{/due_date}}
 {{/milestones}}`;
 const EN_ITEMS_LATE = `{{#milestones}}
-- {{invoice}}{{#description}}, {{description}}{{/description}} — {{outstanding}}{{#due_date}} (due {{due_date}}{{#days_overdue}}, {{days_overdue}} days overdue{{/days_overdue}}){{/due_date}}
+- {{invoice}}{{#description}}, {{description}}{{/description}} — {{outstanding}}{{#due_date}} (due {{due_date}}{{#days_overdue}}, {{days_late}}{{/days_overdue}}){{/due_date}}
 {{/milestones}}`;
 const IT_ITEMS = `{{#milestones}}
 - {{invoice}}{{#description}}, {{description}}{{/description}} — {{outstanding}}{{#due_date}} (scadenza {{due_date}}){{/due_date}}
 {{/milestones}}`;
 const IT_ITEMS_LATE = `{{#milestones}}
-- {{invoice}}{{#description}}, {{description}}{{/description}} — {{outstanding}}{{#due_date}} (scadenza {{due_date}}{{#days_overdue}}, {{days_overdue}} giorni di ritardo{{/days_overdue}}){{/due_date}}
+- {{invoice}}{{#description}}, {{description}}{{/description}} — {{outstanding}}{{#due_date}} (scadenza {{due_date}}{{#days_overdue}}, {{days_late}}{{/days_overdue}}){{/due_date}}
 {{/milestones}}`;
 
 const EN_PAY = 'Payment can be made using the details on the invoice, quoting the invoice number.';
@@ -304,7 +309,7 @@ ${SIGNATURE}`,
         subject: 'Promemoria: {{invoice}} in scadenza',
         body: `${IT_HI}
 
-Le scrivo per ricordarLe in anticipo la prossima scadenza, così che possa rientrare nel Suo prossimo giro di pagamenti:
+Le scrivo per ricordarLe in anticipo {{#several}}le prossime scadenze{{/several}}{{^several}}la prossima scadenza{{/several}}, così da poterne tenere conto nel Suo prossimo giro di pagamenti:
 
 ${IT_ITEMS}
 
@@ -546,7 +551,7 @@ Unless the full amount is paid by {{deadline}}, I will start court proceedings t
 {{/over_small_claims_limit}}
 {{/fits_small_claims}}
 
-If you wish to settle, there is still time: ${EN_PAY} Reply to this email and I will confirm receipt.
+If you wish to settle, there is still time. ${EN_PAY} Reply to this email and I will confirm receipt.
 
 ${EN_YOURS}
 ${SIGNATURE}`,
@@ -574,7 +579,7 @@ Se il pagamento integrale non mi perverrà entro 7 giorni (termine: {{deadline}}
 {{/over_small_claims_limit}}
 {{/fits_small_claims}}
 
-Se intende saldare, è ancora in tempo: ${IT_PAY} Mi risponda a questa email e Le confermerò la ricezione.
+Se intende saldare, è ancora in tempo. ${IT_PAY} Mi risponda a questa email e Le confermerò la ricezione.
 
 Distinti saluti,
 ${SIGNATURE}`,
@@ -620,9 +625,7 @@ ${SIGNATURE}`,
 
 Thank you for the request{{#project}} on {{project}}{{/project}}. As it goes beyond the scope of our original agreement, I would like us to confirm it in writing before I start:
 
-{{#change_description}}
 - Work: {{change_description}}
-{{/change_description}}
 {{#change_amount}}
 - Price: {{change_amount}}
 {{/change_amount}}
@@ -640,9 +643,7 @@ ${SIGNATURE}`,
 
 La ringrazio per la richiesta{{#project}} relativa a {{project}}{{/project}}. Poiché va oltre quanto previsto dal nostro accordo iniziale, vorrei confermarla per iscritto prima di iniziare:
 
-{{#change_description}}
 - Lavoro: {{change_description}}
-{{/change_description}}
 {{#change_amount}}
 - Prezzo: {{change_amount}}
 {{/change_amount}}
@@ -702,6 +703,12 @@ export const PLAN_LINE: Readonly<
 > = {
   en: (n, of, date, amount) => `- Instalment ${n} of ${of}, due ${date}: ${amount}`,
   it: (n, of, date, amount) => `- Rata ${n} di ${of}, scadenza ${date}: ${amount}`,
+};
+
+/** `{{days_late}}`: a day count in words, by the language's plural rules (Intl.PluralRules). */
+export const DAYS_LATE: Readonly<Record<Language, (days: number, plural: Intl.LDMLPluralRule) => string>> = {
+  en: (days, plural) => `${days} ${plural === 'one' ? 'day' : 'days'} overdue`,
+  it: (days, plural) => `${days} ${plural === 'one' ? 'giorno' : 'giorni'} di ritardo`,
 };
 
 /**

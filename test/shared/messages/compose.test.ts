@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RawLedger } from '../../../shared/index.ts';
 import {
+  addDays,
   availableMessages,
   buildReport,
   composeMessage,
@@ -14,6 +15,7 @@ import {
   recommendedMessage,
   reminderLogRows,
   TEMPLATES,
+  templateProblems,
 } from '../../../shared/index.ts';
 import { CLIENT, rawLedger } from '../builder.ts';
 
@@ -99,6 +101,21 @@ describe('composeMessage', () => {
     expect(en.locale).toBe('en-GB');
     expect(en.text).toContain('US$1,000.00');
     expect(en.text).toContain('28 November 2026');
+  });
+
+  it.each([
+    ['en', 1, '1 day overdue'],
+    ['en', 2, '2 days overdue'],
+    ['it', 1, '1 giorno di ritardo'],
+    ['it', 12, '12 giorni di ritardo'],
+  ] as const)('%s: %i day(s) late reads "%s"', (language, days, words) => {
+    const raw = rawLedger({
+      clients: [{ ...CLIENT, Language: language }],
+      milestones: [{ ID: 'M-1', Client: 'Acme', Amount: 100, 'Due date': addDays(TODAY, -days) }],
+    });
+    const { ledger: l, report: r } = buildReport(raw, TODAY);
+    const m = composeMessage({ report: r, ledger: l, client: 'Acme', today: TODAY, messageId: 'followup' });
+    expect(m.text).toContain(`, ${words})`);
   });
 
   it.each([
@@ -311,6 +328,24 @@ describe("the user's own templates", () => {
     ]);
     expect(m.text).toBe('first');
     expect(m.problems).toEqual([expect.objectContaining({ code: 'template_duplicate', row: 3 })]);
+  });
+
+  it('templateProblems checks the whole tab without composing', () => {
+    const { ledger: l } = buildReport(
+      withTemplates(base, [
+        ['reminder', 'en', 'Hi {{contakt}}', 'ok'],
+        ['final', 'it', '', '{{#several}}'],
+        ['reminder', 'en', 'dup', 'dup'],
+        ['paid', 'en', 'Thanks', ''],
+      ]),
+      TODAY,
+    );
+    expect(templateProblems(l).map((p) => [p.row, p.code, p.column])).toEqual([
+      [2, 'template_unknown_placeholder', 'Subject'],
+      [3, 'template_bad_syntax', 'Body'],
+      [3, 'template_empty', 'Subject'],
+      [4, 'template_duplicate', 'Stage'],
+    ]);
   });
 
   it('"disputed" names the dispute acknowledgement; other stages become extra messages', () => {

@@ -1,0 +1,585 @@
+/**
+ * The message for a client: which one is recommended, which milestones it covers, and the
+ * merge values drawn from the report, formatted for the client's language with Intl. Every
+ * surface (Gmail compose button, sidebar, `payladder draft`) calls this, so the words and
+ * the choice are the same everywhere. Pure: `today` comes in.
+ */
+import { addDays } from '../dates.ts';
+import { formatDate, formatPerCurrency, formatRateBp, messageLocale } from '../format.ts';
+import { interestRegime } from '../law/interest.ts';
+import { smallClaimsLimit } from '../law/small-claims.ts';
+import { compareUrgency, isLadderStage } from '../ladder.ts';
+import type {
+  ChangeOrder,
+  Client,
+  IsoDate,
+  Language,
+  Ledger,
+  MilestoneReport,
+  Problem,
+  Report,
+  Stage,
+  TemplateRow,
+} from '../model.ts';
+import { currencyDigits, formatMoney } from '../money.ts';
+import type { PerCurrency } from '../money.ts';
+import { refKey } from '../parse.ts';
+import type { PaymentPlan } from '../plans.ts';
+import { makePaymentPlan } from '../plans.ts';
+import { problem } from '../problems.ts';
+import { compareMilestones } from '../report.ts';
+import type { MergeData, MergeScope, TemplateSource } from './render.ts';
+import { checkTemplate, renderMessage, templateIssueProblems } from './render.ts';
+import type { MessageKind } from './templates.ts';
+import {
+  BUILT_IN_TEMPLATES,
+  DAYS_LATE,
+  INTEREST_LAW,
+  isMessageKind,
+  MESSAGE_KINDS,
+  MESSAGE_LABELS,
+  PLAN_LINE,
+  SENDING_STAGES,
+} from './templates.ts';
+
+/** Days a demand gives to pay (the issue's "deadline (7 days)"); also the final notice's. */
+export const DEADLINE_DAYS = 7;
+
+/** The plan a payment-plan proposal offers when none was made: 3 monthly instalments from a week on. */
+export const DEFAULT_PLAN = { instalments: 3, interval: 'monthly', startInDays: 7 } as const;
+
+export const COMPOSE_ERRORS = {
+  unknown_client: (name: string) => `No client named "${name}" in the ledger.`,
+  unknown_message: (id: string) =>
+    `"${id}" is not a message. Use one of: ${MESSAGE_KINDS.join(', ')}, or a stage of your own Templates rows.`,
+  unknown_milestone: (id: string, client: string) =>
+    `Milestone "${id}" is not one of ${client}'s milestones.`,
+  stale_report: (reportDay: string, today: string) =>
+    `The report is for ${reportDay}, not ${today}: compute it again for today.`,
+} as const;
+
+export class ComposeError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ComposeError';
+  }
+}
+
+export interface ComposeInput {
+  report: Report;
+  ledger: Ledger;
+  /** Client name (case and spaces ignored). */
+  client: string;
+  /** Milestone IDs to cover; by default the milestones due for this message (see `messageMilestones`). */
+  milestones?: readonly string[];
+  /** A message id (`reminder`, `dispute`…); by default the recommended one. */
+  messageId?: string;
+  today: IsoDate;
+  /** The plan a `final` or `payment_plan` message proposes. */
+  plan?: PaymentPlan;
+  /** The change order a `change_order` message confirms (ID); by default the latest unsigned one. */
+  changeOrder?: string;
+}
+
+export interface ComposedMessage {
+  messageId: string;
+  client: string;
+  language: Language;
+  /** BCP 47 locale the values are formatted in. */
+  locale: string;
+  /** The client's addresses (whole-domain entries left out). */
+  to: string[];
+  /** IDs of the milestones the message covers, most urgent first. */
+  milestones: string[];
+  /** The message's own stage: its ladder stage, `disputed` for a dispute acknowledgement. */
+  stage: Stage | null;
+  /**
+   * How to log it in Reminders: one group per ladder stage the covered milestones stand at,
+   * so each milestone's cadence counts the message (a follow-up that also chased a
+   * milestone at `reminder` credits that milestone's reminder).
+   */
+  log: Array<{ stage: Stage | null; milestones: string[] }>;
+  template: { source: 'built-in' | 'user'; row: number | null };
+  subject: string;
+  text: string;
+  html: string;
+  problems: Problem[];
+}
+
+export interface Recommendation {
+  messageId: MessageKind;
+  /** The client's milestones whose next action is due today, most urgent first. */
+  milestones: string[];
+}
+
+export interface AvailableMessage {
+  id: string;
+  label: string;
+  recommended: boolean;
+  source: 'built-in' | 'user';
+}
+
+function findClient(ledger: Ledger, name: string): Client {
+  const key = refKey(name);
+  const client = ledger.clients.find((c) => refKey(c.client) === key);
+  if (!client) throw new ComposeError(COMPOSE_ERRORS.unknown_client(name));
+  return client;
+}
+
+/** Owed and on a running ladder: the milestones a reminder may chase (not disputed or on hold). */
+function chaseable(m: MilestoneReport): boolean {
+  return isLadderStage(m.stage) && m.outstanding > 0;
+}
+
+/**
+ * The recommended message for a client today: the stage of the most urgent milestone whose
+ * next action is due on or before `today`, covering every such milestone of the client, so
+ * a client with several due items gets one message. Null when nothing is due.
+ */
+export function recommendedMessage(input: {
+  report: Report;
+  ledger: Ledger;
+  client: string;
+  today: IsoDate;
+}): Recommendation | null {
+  const client = findClient(input.ledger, input.client);
+  const due = input.report.milestones
+    .filter(
+      (m) =>
+        m.client === client.client && m.nextAction !== null && m.nextAction.on <= input.today && chaseable(m),
+    )
+    .sort(compareMilestones);
+  let top: MessageKind | null = null;
+  for (const m of due) {
+    const stage = m.nextAction?.stage;
+    if (stage && isMessageKind(stage) && (top === null || compareUrgency(stage, top as Stage) < 0))
+      top = stage;
+  }
+  if (top === null) return null;
+  // A "past due" message leaves out what is not due yet (its courtesy note follows on its own).
+  const covered = fitsMessage(due, top);
+  return { messageId: top, milestones: (covered.length > 0 ? covered : due).map((m) => m.id) };
+}
+
+/**
+ * Overdue milestones for an overdue message; for the courtesy note, those due within the
+ * week (stage `upcoming`), else any not yet due.
+ */
+function fitsMessage(list: readonly MilestoneReport[], messageId: string): MilestoneReport[] {
+  const late = (m: MilestoneReport) => (m.daysOverdue ?? -1) >= 1;
+  if (messageId !== 'upcoming') return list.filter(late);
+  const soon = list.filter((m) => m.stage === 'upcoming');
+  return soon.length > 0 ? soon : list.filter((m) => !late(m));
+}
+
+/** User template rows by `stage|language`, first row winning; `disputed` counts as `dispute`. */
+function userTemplates(ledger: Ledger): { rows: Map<string, TemplateRow>; problems: Problem[] } {
+  const rows = new Map<string, TemplateRow>();
+  const problems: Problem[] = [];
+  for (const t of ledger.templates) {
+    const id = messageIdOf(t.stage);
+    const key = `${id}|${t.language}`;
+    const first = rows.get(key);
+    if (first) {
+      problems.push(
+        problem('template_duplicate', 'Templates', t.row, 'Stage', {
+          value: id,
+          language: t.language,
+          first: first.row,
+        }),
+      );
+    } else rows.set(key, t);
+  }
+  return { rows, problems };
+}
+
+/**
+ * Every problem of the Templates tab, without composing anything: unknown placeholders and
+ * bad syntax on each row, empty subjects or bodies, and duplicate rows. For the sidebar's
+ * problem list and the add-on's check when the tab is edited.
+ */
+export function templateProblems(ledger: Ledger): Problem[] {
+  const { problems } = userTemplates(ledger);
+  for (const t of ledger.templates) {
+    const messageId = messageIdOf(t.stage);
+    const site = { messageId, language: t.language, client: '' };
+    problems.push(...templateIssueProblems(checkTemplate(t), t.row, site));
+    if (isMessageKind(messageId))
+      for (const [part, text] of [
+        ['Subject', t.subject],
+        ['Body', t.body],
+      ] as const)
+        if (text.trim() === '')
+          problems.push(
+            problem('template_empty', 'Templates', t.row, part, { value: messageId, language: t.language }),
+          );
+  }
+  return problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+}
+
+function messageIdOf(stage: string): string {
+  return stage === 'disputed' ? 'dispute' : stage;
+}
+
+/**
+ * The messages offered for a client, in ladder order then the others; a user's Templates
+ * row for any other stage (a thank-you at `paid`, say) is offered too, in its language.
+ */
+export function availableMessages(input: {
+  report: Report;
+  ledger: Ledger;
+  client: string;
+  today: IsoDate;
+}): AvailableMessage[] {
+  const client = findClient(input.ledger, input.client);
+  const recommended = recommendedMessage(input)?.messageId ?? null;
+  const { rows } = userTemplates(input.ledger);
+  const out: AvailableMessage[] = MESSAGE_KINDS.map((id) => ({
+    id,
+    label: MESSAGE_LABELS[client.language][id],
+    recommended: id === recommended,
+    source: rows.has(`${id}|${client.language}`) ? 'user' : 'built-in',
+  }));
+  for (const t of rows.values()) {
+    const id = messageIdOf(t.stage);
+    if (isMessageKind(id) || t.language !== client.language) continue;
+    out.push({ id, label: id.replace(/_/g, ' '), recommended: false, source: 'user' });
+  }
+  return out;
+}
+
+/**
+ * The milestones a message picked by hand covers when none are named: for a ladder
+ * message, every milestone still being chased that fits it (overdue ones for an overdue
+ * message, not-yet-due ones for the courtesy note); disputed ones for a dispute
+ * acknowledgement; the plan's for a payment-plan proposal; none for a change order.
+ */
+export function messageMilestones(
+  report: Report,
+  client: string,
+  messageId: string,
+  today: IsoDate,
+  plan?: PaymentPlan,
+): MilestoneReport[] {
+  const mine = report.milestones.filter((m) => m.client === client);
+  if (plan && (messageId === 'payment_plan' || messageId === 'final')) {
+    const ids = new Set(plan.replaces);
+    const planned = mine.filter((m) => ids.has(m.id));
+    if (planned.length > 0) return planned.sort(compareMilestones);
+  }
+  if (messageId === 'dispute') {
+    const disputed = mine.filter((m) => m.stage === 'disputed');
+    if (disputed.length > 0) return disputed.sort(compareMilestones);
+  }
+  if (messageId === 'change_order') return [];
+  // A message picked by hand covers everything it fits that is being chased, so a demand
+  // chosen early still claims every overdue amount; failing that, what is due today.
+  const chased = mine.filter(chaseable);
+  const due = chased.filter((m) => m.nextAction !== null && m.nextAction.on <= today);
+  for (const list of [fitsMessage(chased, messageId), due, chased])
+    if (list.length > 0) return [...list].sort(compareMilestones);
+  return [];
+}
+
+function sum(list: readonly MilestoneReport[], get: (m: MilestoneReport) => number): PerCurrency {
+  const out: PerCurrency = {};
+  for (const m of list) out[m.currency] = (out[m.currency] ?? 0) + get(m);
+  return out;
+}
+
+const anyPositive = (totals: PerCurrency) => Object.values(totals).some((v) => v > 0);
+const orNull = (s: string) => (s.trim() === '' ? null : s);
+
+/** The `{{payment_plan}}` block: one line per instalment. */
+export function paymentPlanText(plan: PaymentPlan, language: Language, locale: string): string {
+  return plan.instalments
+    .map((i, k) =>
+      PLAN_LINE[language](
+        k + 1,
+        plan.instalments.length,
+        formatDate(i.dueDate, locale),
+        formatMoney(i.amount, plan.currency, locale),
+      ),
+    )
+    .join('\n');
+}
+
+/** The merge values for one message. Exported for surfaces that preview single fields. */
+export function mergeData(args: {
+  ledger: Ledger;
+  client: Client;
+  milestones: readonly MilestoneReport[];
+  today: IsoDate;
+  locale: string;
+  language: Language;
+  plan?: PaymentPlan | null;
+  changeOrder?: ChangeOrder | null;
+}): MergeData {
+  const { ledger, client, milestones: ms, today, locale, language } = args;
+  const money = (totals: PerCurrency) => formatPerCurrency(totals, locale, client.currency);
+  const plurals = new Intl.PluralRules(locale);
+  const daysLate = (days: number) => DAYS_LATE[language](days, plurals.select(days));
+  const date = (d: IsoDate | null) => (d === null ? null : formatDate(d, locale));
+  const joined = (values: string[]) => orNull([...new Set(values.filter((v) => v.trim() !== ''))].join(', '));
+
+  const items: MergeScope[] = ms.map((m) => {
+    const one = (v: number) => formatMoney(v, m.currency, locale);
+    const late = (m.daysOverdue ?? 0) >= 1;
+    return {
+      fields: {
+        id: m.id,
+        invoice: orNull(m.invoice) ?? m.id,
+        project: orNull(m.project),
+        description: orNull(m.description),
+        amount: one(m.amount),
+        paid: one(m.paid),
+        outstanding: one(m.outstanding),
+        due_date: date(m.dueDate),
+        days_overdue: late ? String(m.daysOverdue) : '0',
+        days_late: daysLate(late ? (m.daysOverdue ?? 0) : 0),
+        late_interest: one(m.lateInterest),
+        compensation: one(m.compensation),
+      },
+      flags: {
+        paid: m.paid > 0,
+        days_overdue: late,
+        late_interest: m.lateInterest > 0,
+        compensation: m.compensation > 0,
+      },
+    };
+  });
+
+  const outstanding = sum(ms, (m) => m.outstanding);
+  const interest = sum(ms, (m) => m.lateInterest);
+  const compensation = sum(ms, (m) => m.compensation);
+  const paid = sum(ms, (m) => m.paid);
+  const claim = sum(ms, (m) => m.outstanding + m.lateInterest + m.compensation);
+  const dueDates = ms
+    .map((m) => m.dueDate)
+    .filter((d): d is IsoDate => d !== null)
+    .sort();
+  const days = ms.map((m) => m.daysOverdue ?? 0);
+  const maxDays = days.length > 0 ? Math.max(...days) : 0;
+  const rates = [...new Set(ms.flatMap((m) => m.interestRates))];
+  const regime = interestRegime(client.jurisdiction);
+
+  // Small claims: the limit in force today, against the principal in the limit's currency.
+  const limit = smallClaimsLimit(client.jurisdiction, today);
+  const limitMinor = limit ? limit.limit * 10 ** currencyDigits(limit.currency) : null;
+  const currencies = Object.keys(outstanding);
+  const comparable = limit !== null && currencies.length === 1 && currencies[0] === limit.currency;
+  const principal = limit ? (outstanding[limit.currency] ?? 0) : 0;
+
+  const co = args.changeOrder ?? null;
+  const plan = args.plan ?? null;
+  return {
+    items,
+    fields: {
+      contact: orNull(client.contact),
+      client: client.client,
+      id: joined(ms.map((m) => m.id)),
+      invoice: joined(ms.map((m) => orNull(m.invoice) ?? m.id)),
+      project: joined(ms.map((m) => m.project)),
+      description: orNull([...new Set(ms.map((m) => m.description).filter(Boolean))].join('; ')),
+      amount: money(sum(ms, (m) => m.amount)),
+      paid: money(paid),
+      outstanding: money(outstanding),
+      due_date: date(dueDates[0] ?? null),
+      days_overdue: String(Math.max(0, maxDays)),
+      days_late: daysLate(Math.max(0, maxDays)),
+      late_interest: money(interest),
+      interest_rate: rates.length > 0 ? rates.map((bp) => formatRateBp(bp, locale)).join(' / ') : null,
+      interest_law: regime ? INTEREST_LAW[language][regime] : null,
+      compensation: money(compensation),
+      total_claim: money(claim),
+      terms: String(client.terms),
+      your_name: orNull(ledger.settings.yourName),
+      business_name: orNull(ledger.settings.businessName),
+      payment_plan: plan ? paymentPlanText(plan, language, locale) : null,
+      deadline: formatDate(addDays(today, DEADLINE_DAYS), locale),
+      today: formatDate(today, locale),
+      small_claims_limit:
+        limit && limitMinor !== null ? formatMoney(limitMinor, limit.currency, locale) : null,
+      change_order: co ? orNull(co.id) : null,
+      change_description: co ? orNull(co.description) : null,
+      change_amount: co && co.amount !== null ? formatMoney(co.amount, client.currency, locale) : null,
+    },
+    flags: {
+      several: ms.length > 1,
+      paid: anyPositive(paid),
+      late_interest: anyPositive(interest),
+      compensation: anyPositive(compensation),
+      statutory: anyPositive(interest) || anyPositive(compensation),
+      days_overdue: maxDays >= 1,
+      fits_small_claims: comparable && limitMinor !== null && principal <= limitMinor,
+      over_small_claims_limit: comparable && limitMinor !== null && principal > limitMinor,
+    },
+  };
+}
+
+/** The template for a message and language: the user's row when there is one, else the built-in. */
+function pickTemplate(
+  ledger: Ledger,
+  messageId: string,
+  language: Language,
+): { template: TemplateSource; fallback: TemplateSource | undefined; problems: Problem[] } {
+  const { rows, problems: duplicates } = userTemplates(ledger);
+  const problems = duplicates.filter((p) => {
+    const row = ledger.templates.find((t) => t.row === p.row);
+    return row !== undefined && messageIdOf(row.stage) === messageId && row.language === language;
+  });
+  const builtIn = isMessageKind(messageId) ? BUILT_IN_TEMPLATES[messageId][language] : undefined;
+  const fallback = builtIn ? { ...builtIn, row: null } : undefined;
+  const user = rows.get(`${messageId}|${language}`);
+  if (!user) {
+    if (!fallback) throw new ComposeError(COMPOSE_ERRORS.unknown_message(messageId));
+    return { template: fallback, fallback: undefined, problems };
+  }
+  let subject = user.subject;
+  let body = user.body;
+  for (const [part, text] of [
+    ['Subject', subject],
+    ['Body', body],
+  ] as const) {
+    if (text.trim() !== '') continue;
+    if (!fallback) continue;
+    problems.push(problem('template_empty', 'Templates', user.row, part, { value: messageId, language }));
+    if (part === 'Subject') subject = fallback.subject;
+    else body = fallback.body;
+  }
+  return { template: { subject, body, row: user.row }, fallback, problems };
+}
+
+/** Covered milestones grouped by the stage to log them at (see ComposedMessage.log). */
+function logGroups(messageId: string, milestones: readonly MilestoneReport[]): ComposedMessage['log'] {
+  const own = logStage(messageId, milestones);
+  if (!(SENDING_STAGES as readonly string[]).includes(messageId))
+    return [{ stage: own, milestones: milestones.map((m) => m.id) }];
+  const groups = new Map<Stage | null, string[]>();
+  for (const m of milestones) {
+    const stage = isLadderStage(m.stage) && m.stage !== 'current' ? m.stage : own;
+    groups.set(stage, [...(groups.get(stage) ?? []), m.id]);
+  }
+  return [...groups].map(([stage, ids]) => ({ stage, milestones: ids }));
+}
+
+/** The stage to log for a message: its own for a ladder message, else the most urgent covered. */
+function logStage(messageId: string, milestones: readonly MilestoneReport[]): Stage | null {
+  if ((SENDING_STAGES as readonly string[]).includes(messageId)) return messageId as Stage;
+  if (messageId === 'dispute') return 'disputed';
+  const first = milestones[0];
+  return first ? first.stage : null;
+}
+
+/** The change order a confirmation is about: the one named, else the client's latest unsigned one. */
+function pickChangeOrder(ledger: Ledger, client: Client, id: string | undefined): ChangeOrder | null {
+  if (id !== undefined) return ledger.changeOrders.find((c) => refKey(c.id) === refKey(id)) ?? null;
+  const unsigned = ledger.changeOrders.filter((c) => c.client === client.client && c.signed === null);
+  return unsigned.sort((a, b) => (b.requested ?? '').localeCompare(a.requested ?? ''))[0] ?? null;
+}
+
+/**
+ * Composes one message for a client: the recommended one unless `messageId` is given,
+ * covering the milestones due for it unless `milestones` are given. Throws a ComposeError
+ * for an unknown client, message or milestone; everything wrong with templates or values
+ * is a problem in the result, and the text never shows `undefined`, `NaN` or a raw `{{`.
+ */
+export function composeMessage(input: ComposeInput): ComposedMessage {
+  const { report, ledger, today } = input;
+  if (report.today !== today) throw new ComposeError(COMPOSE_ERRORS.stale_report(report.today, today));
+  const client = findClient(ledger, input.client);
+  const language = client.language;
+  const locale = messageLocale(language, ledger.settings.locale);
+  const recommendation = recommendedMessage({ report, ledger, client: client.client, today });
+  const messageId = input.messageId ?? recommendation?.messageId ?? 'reminder';
+
+  let milestones: MilestoneReport[];
+  if (input.milestones && input.milestones.length > 0) {
+    const byKey = new Map(
+      report.milestones.filter((m) => m.client === client.client).map((m) => [refKey(m.id), m]),
+    );
+    milestones = input.milestones.map((id) => {
+      const m = byKey.get(refKey(id));
+      if (!m) throw new ComposeError(COMPOSE_ERRORS.unknown_milestone(id, client.client));
+      return m;
+    });
+  } else if (recommendation && (input.messageId ?? recommendation.messageId) === recommendation.messageId) {
+    // The recommended message covers what is due today, whether or not it was named.
+    const ids = new Set(recommendation.milestones);
+    milestones = report.milestones.filter((m) => ids.has(m.id)).sort(compareMilestones);
+  } else {
+    milestones = messageMilestones(report, client.client, messageId, today, input.plan);
+  }
+
+  let plan = input.plan ?? null;
+  if (!plan && messageId === 'payment_plan' && milestones.length > 0) {
+    try {
+      plan = makePaymentPlan({
+        ledger,
+        report,
+        milestones: milestones.map((m) => m.id),
+        instalments: DEFAULT_PLAN.instalments,
+        interval: DEFAULT_PLAN.interval,
+        start: addDays(today, DEFAULT_PLAN.startInDays),
+        keepUnderSmallClaimsLimit: true,
+      });
+    } catch {
+      // Mixed currencies or nothing owed: the proposal shows [payment_plan] and a problem.
+      plan = null;
+    }
+  }
+
+  const changeOrder =
+    messageId === 'change_order' ? pickChangeOrder(ledger, client, input.changeOrder) : null;
+  const data = mergeData({ ledger, client, milestones, today, locale, language, plan, changeOrder });
+  const picked = pickTemplate(ledger, messageId, language);
+  const rendered = renderMessage(
+    picked.template,
+    data,
+    { messageId, language, client: client.client },
+    picked.fallback,
+  );
+  return {
+    messageId,
+    client: client.client,
+    language,
+    locale,
+    to: client.emails.filter((e) => !e.startsWith('@')),
+    milestones: milestones.map((m) => m.id),
+    stage: logStage(messageId, milestones),
+    log: logGroups(messageId, milestones),
+    template: {
+      source: picked.template.row !== null && !rendered.usedFallback ? 'user' : 'built-in',
+      row: rendered.usedFallback ? null : picked.template.row,
+    },
+    subject: rendered.subject,
+    text: rendered.text,
+    html: rendered.html,
+    problems: [...picked.problems, ...rendered.problems],
+  };
+}
+
+/**
+ * The Reminders rows to append once a message is sent (or drafted), by canonical header:
+ * one per group of `message.log` (usually one), each naming its milestones comma-separated
+ * (PRODUCT.md, Reminders); Template is the message id, so the log shows what was sent.
+ */
+export function reminderLogRows(
+  message: Pick<ComposedMessage, 'messageId' | 'client' | 'log' | 'to' | 'subject'>,
+  sent: { on: IsoDate; channel: 'gmail' | 'draft' | 'manual'; link?: string },
+): Array<Record<string, string>> {
+  // Reminders rows name milestones; a message about none (a change order) logs nothing there.
+  return message.log
+    .filter((group) => group.milestones.length > 0)
+    .map((group) => ({
+      Sent: sent.on,
+      Milestone: group.milestones.join(', '),
+      Client: message.client,
+      Stage: group.stage ?? '',
+      Template: message.messageId,
+      To: message.to.join(', '),
+      Subject: message.subject,
+      Channel: sent.channel,
+      Link: sent.link ?? '',
+    }));
+}

@@ -1,0 +1,437 @@
+/**
+ * The documentation pack for one client, as of the report's day: what a lawyer, a
+ * collection agency, a small-claims filing or an accountant asks for (PRODUCT.md, "Other
+ * rules from the field"). Every ledger row about the client becomes at least one timeline
+ * event that names its tab and row, so each line of the pack can be traced to the sheet.
+ *
+ * The client's Notes and Risk are left out on purpose: they are the user's private
+ * judgement, and a pack may be handed to the debtor's side or a court.
+ */
+import { interestRegime } from '../law/interest.ts';
+import type { BadDebtDate, BadDebtRules } from '../law/bad-debt.ts';
+import { badDebtCountry, badDebtDate, badDebtRules } from '../law/bad-debt.ts';
+import type { SmallClaimsLimit } from '../law/small-claims.ts';
+import { smallClaimsLimit } from '../law/small-claims.ts';
+import type {
+  Channel,
+  Client,
+  IsoDate,
+  Ledger,
+  Milestone,
+  MilestoneReport,
+  Problem,
+  Report,
+  Stage,
+} from '../model.ts';
+import { currencyDigits } from '../money.ts';
+import { refKey } from '../parse.ts';
+import { compareMilestones, isOpen } from '../report.ts';
+import { stageLabel } from '../computed.ts';
+
+export const PACK_EVENT_KINDS = [
+  'contract',
+  'change_order',
+  'change_order_signed',
+  'invoice',
+  'milestone',
+  'due',
+  'payment',
+  'reminder',
+  'dispute',
+  'status',
+] as const;
+export type PackEventKind = (typeof PACK_EVENT_KINDS)[number];
+
+export interface PackEvent {
+  /** Null when the ledger gives no date (a contract link, a manual status). */
+  date: IsoDate | null;
+  kind: PackEventKind;
+  /** Short English title ("Payment received"). */
+  title: string;
+  /** One line of detail. */
+  detail: string;
+  milestones: string[];
+  invoice: string;
+  /** Minor units of `currency`. */
+  amount: number | null;
+  currency: string | null;
+  stage: Stage | null;
+  channel: Channel | null;
+  to: string;
+  subject: string;
+  link: string;
+  /** The ledger row the event comes from. */
+  source: { tab: string; row: number };
+}
+
+export interface PackMilestone extends MilestoneReport {
+  invoiceDate: IsoDate | null;
+  changeOrder: string;
+}
+
+/** Totals in one currency, minor units. */
+export interface PackTotals {
+  currency: string;
+  /** Amounts of milestones neither cancelled nor renegotiated (replaced by a plan). */
+  invoiced: number;
+  paid: number;
+  /** Still owed on open milestones (disputed and on hold included). */
+  outstanding: number;
+  overdue: number;
+  lateInterest: number;
+  compensation: number;
+  /** outstanding + lateInterest + compensation. */
+  totalClaim: number;
+  /** Unpaid amounts of milestones marked Written off. */
+  writtenOff: number;
+}
+
+export interface PackSmallClaims {
+  currency: string;
+  /** Minor units of principal (outstanding) in this currency. */
+  principal: number;
+  limit: SmallClaimsLimit | null;
+  /** Minor units; null when unknown. */
+  limitMinor: number | null;
+  /** null when unknown (no limit on file, or a different currency). */
+  fits: boolean | null;
+}
+
+export interface Pack {
+  today: IsoDate;
+  client: Client;
+  preparedBy: { yourName: string; businessName: string };
+  /** The ledger's locale, for formatting. */
+  locale: string;
+  events: PackEvent[];
+  milestones: PackMilestone[];
+  totals: PackTotals[];
+  smallClaims: PackSmallClaims[];
+  /** Notes for the client's jurisdiction, then the user's own when it is another country. */
+  badDebt: Array<BadDebtRules & { basis: 'client' | 'you' }>;
+  badDebtDates: BadDebtDate[];
+  /** The interest regime the figures follow, or null when none applies. */
+  interestRegime: 'EU' | 'IT' | 'UK' | null;
+  statutoryInterestOn: boolean;
+  problems: Problem[];
+  /** Problems in the whole ledger: rows with errors are left out of every figure. */
+  ledgerErrors: number;
+}
+
+export const PACK_ERRORS = {
+  unknown_client: (name: string) => `No client named "${name}" in the ledger.`,
+  stale_report: (reportDay: string, today: string) =>
+    `The report is for ${reportDay}, not ${today}: compute it again for the pack's day.`,
+} as const;
+
+export class PackError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PackError';
+  }
+}
+
+const KIND_ORDER = new Map(PACK_EVENT_KINDS.map((k, i) => [k, i]));
+
+/** Dated events in date order (ties: kind, then ledger row); undated ones last. */
+export function compareEvents(a: PackEvent, b: PackEvent): number {
+  if (a.date !== b.date) {
+    if (a.date === null) return 1;
+    if (b.date === null) return -1;
+    return a.date < b.date ? -1 : 1;
+  }
+  return (
+    (KIND_ORDER.get(a.kind) ?? 0) - (KIND_ORDER.get(b.kind) ?? 0) ||
+    a.source.tab.localeCompare(b.source.tab) ||
+    a.source.row - b.source.row
+  );
+}
+
+function event(
+  partial: Partial<PackEvent> & Pick<PackEvent, 'date' | 'kind' | 'title' | 'source'>,
+): PackEvent {
+  return {
+    detail: '',
+    milestones: [],
+    invoice: '',
+    amount: null,
+    currency: null,
+    stage: null,
+    channel: null,
+    to: '',
+    subject: '',
+    link: '',
+    ...partial,
+  };
+}
+
+const describe = (m: Milestone) => [m.project, m.description].filter(Boolean).join(' — ');
+
+/** Builds the pack for `client` from a report computed for `today`. */
+export function buildPack(input: { ledger: Ledger; report: Report; client: string; today: IsoDate }): Pack {
+  const { ledger, report, today } = input;
+  if (report.today !== today) throw new PackError(PACK_ERRORS.stale_report(report.today, today));
+  const key = refKey(input.client);
+  const client = ledger.clients.find((c) => refKey(c.client) === key);
+  if (!client) throw new PackError(PACK_ERRORS.unknown_client(input.client));
+
+  const milestones = ledger.milestones.filter((m) => m.client === client.client);
+  const ids = new Set(milestones.map((m) => m.id));
+  const byId = new Map(milestones.map((m) => [m.id, m]));
+  const reports = new Map(report.milestones.filter((m) => ids.has(m.id)).map((m) => [m.id, m]));
+  const payments = ledger.payments.filter((p) => ids.has(p.milestone));
+  const reminders = ledger.reminders.filter(
+    (r) => r.client === client.client || r.milestones.some((id) => ids.has(id)),
+  );
+  const changeOrders = ledger.changeOrders.filter(
+    (c) => c.client === client.client || milestones.some((m) => m.changeOrder === c.id),
+  );
+  const events: PackEvent[] = [];
+
+  // Contract: a date is an event; a link or other text is on file but undated.
+  if (client.contract !== '') {
+    events.push(
+      event({
+        date: client.contractDate,
+        kind: 'contract',
+        title: client.contractDate ? 'Contract signed' : 'Contract on file',
+        detail: client.contractDate ? '' : client.contract,
+        link: client.contractDate ? '' : client.contract,
+        source: { tab: 'Clients', row: client.row },
+      }),
+    );
+  }
+
+  for (const c of changeOrders) {
+    const billed = milestones.filter((m) => m.changeOrder === c.id).map((m) => m.id);
+    events.push(
+      event({
+        date: c.requested,
+        kind: 'change_order',
+        title: `Change order ${c.id} requested`,
+        detail: `${c.description}${c.signed ? '' : ' (not signed)'}`,
+        milestones: billed,
+        amount: c.amount,
+        currency: c.amount === null ? null : client.currency,
+        source: { tab: 'Change orders', row: c.row },
+      }),
+    );
+    if (c.signed) {
+      events.push(
+        event({
+          date: c.signed,
+          kind: 'change_order_signed',
+          title: `Change order ${c.id} signed`,
+          detail: c.description,
+          milestones: billed,
+          source: { tab: 'Change orders', row: c.row },
+        }),
+      );
+    }
+  }
+
+  for (const m of milestones) {
+    const r = reports.get(m.id);
+    const source = { tab: 'Milestones', row: m.row };
+    const base = { milestones: [m.id], invoice: m.invoice, currency: m.currency, source };
+    if (m.invoiceDate) {
+      events.push(
+        event({
+          ...base,
+          date: m.invoiceDate,
+          kind: 'invoice',
+          title: m.invoice ? `Invoice ${m.invoice} issued` : `Milestone ${m.id} billed`,
+          detail: describe(m) + (m.changeOrder ? ` (change order ${m.changeOrder})` : ''),
+          amount: m.amount,
+        }),
+      );
+    }
+    const due = r?.dueDate ?? m.dueDate;
+    if (due) {
+      events.push(
+        event({
+          ...base,
+          date: due,
+          kind: 'due',
+          title: 'Payment due',
+          detail: describe(m),
+          amount: m.amount,
+        }),
+      );
+    }
+    if (!m.invoiceDate && !due) {
+      events.push(
+        event({
+          ...base,
+          date: null,
+          kind: 'milestone',
+          title: `Milestone ${m.id} (not invoiced yet)`,
+          detail: describe(m),
+          amount: m.amount,
+        }),
+      );
+    }
+    if (m.status === 'disputed') {
+      // Dated by the first message logged at the disputed stage, when there is one.
+      const first = reminders
+        .filter((x) => x.stage === 'disputed' && x.milestones.includes(m.id))
+        .map((x) => x.sent)
+        .sort()[0];
+      events.push(
+        event({
+          ...base,
+          date: first ?? null,
+          kind: 'dispute',
+          title: 'Disputed by the client',
+          detail: `${describe(m)}; status Disputed in the ledger`,
+          amount: r?.outstanding ?? null,
+          stage: 'disputed',
+        }),
+      );
+    } else if (m.status) {
+      events.push(
+        event({
+          ...base,
+          date: m.status === 'paid' ? (r?.paidOn ?? null) : null,
+          kind: 'status',
+          title: `Status: ${stageLabel(m.status)}`,
+          detail: describe(m),
+          stage: m.status,
+        }),
+      );
+    }
+  }
+
+  for (const p of payments) {
+    const m = byId.get(p.milestone);
+    events.push(
+      event({
+        date: p.date,
+        kind: 'payment',
+        title: 'Payment received',
+        detail: [p.method, p.note].filter(Boolean).join(' — '),
+        milestones: [p.milestone],
+        invoice: m?.invoice ?? '',
+        amount: p.amount,
+        currency: m?.currency ?? client.currency,
+        source: { tab: 'Payments', row: p.row },
+      }),
+    );
+  }
+
+  for (const r of reminders) {
+    const invoices = r.milestones.map((id) => byId.get(id)?.invoice ?? '').filter(Boolean);
+    events.push(
+      event({
+        date: r.sent,
+        kind: 'reminder',
+        title: `Reminder sent${r.stage ? ` (${stageLabel(r.stage)})` : ''}`,
+        detail: r.subject,
+        milestones: r.milestones,
+        invoice: invoices.join(', '),
+        stage: r.stage,
+        channel: r.channel,
+        to: r.to,
+        subject: r.subject,
+        link: r.link,
+        source: { tab: 'Reminders', row: r.row },
+      }),
+    );
+  }
+  events.sort(compareEvents);
+
+  const packMilestones: PackMilestone[] = [...reports.values()].sort(compareMilestones).map((r) => {
+    const m = byId.get(r.id);
+    return { ...r, invoiceDate: m?.invoiceDate ?? null, changeOrder: m?.changeOrder ?? '' };
+  });
+
+  const totals = new Map<string, PackTotals>();
+  for (const m of packMilestones) {
+    let t = totals.get(m.currency);
+    if (!t) {
+      t = {
+        currency: m.currency,
+        invoiced: 0,
+        paid: 0,
+        outstanding: 0,
+        overdue: 0,
+        lateInterest: 0,
+        compensation: 0,
+        totalClaim: 0,
+        writtenOff: 0,
+      };
+      totals.set(m.currency, t);
+    }
+    // A renegotiated milestone's balance lives on in its plan's instalments: counting both
+    // would bill the client twice.
+    if (m.stage === 'cancelled' || m.stage === 'renegotiated') continue;
+    t.invoiced += m.amount;
+    t.paid += m.paid;
+    if (m.stage === 'written_off') {
+      t.writtenOff += m.outstanding;
+      continue;
+    }
+    t.lateInterest += m.lateInterest;
+    t.compensation += m.compensation;
+    if (isOpen(m.stage)) {
+      t.outstanding += m.outstanding;
+      if ((m.daysOverdue ?? 0) >= 1) t.overdue += m.outstanding;
+    }
+  }
+  for (const t of totals.values()) t.totalClaim = t.outstanding + t.lateInterest + t.compensation;
+
+  const limit = smallClaimsLimit(client.jurisdiction, today);
+  const smallClaims: PackSmallClaims[] = [...totals.values()]
+    .filter((t) => t.outstanding > 0)
+    .map((t) => {
+      const limitMinor = limit ? limit.limit * 10 ** currencyDigits(limit.currency) : null;
+      const same = limit !== null && limit.currency === t.currency;
+      return {
+        currency: t.currency,
+        principal: t.outstanding,
+        limit,
+        limitMinor,
+        // The limit is on the principal (CPR 26.8(2); Reg. 861/2007 Art. 2), as in the report.
+        fits: same && limitMinor !== null ? t.outstanding <= limitMinor : null,
+      };
+    });
+
+  const badDebt: Pack['badDebt'] = [{ ...badDebtRules(client.jurisdiction), basis: 'client' }];
+  const own = ledger.settings.defaultJurisdiction;
+  if (own && badDebtCountry(own) !== badDebtCountry(client.jurisdiction) && badDebtCountry(own) !== null)
+    badDebt.push({ ...badDebtRules(own), basis: 'you' });
+  const badDebtDates = packMilestones
+    .filter((m) => isOpen(m.stage) || m.stage === 'written_off')
+    .flatMap((m) => {
+      const dates = badDebt
+        .map((b) => badDebtDate(b.jurisdiction, m))
+        .filter((d): d is BadDebtDate => d !== null);
+      return [...new Map(dates.map((d) => [d.rule, d])).values()];
+    });
+
+  const rows = {
+    Clients: new Set([client.row]),
+    Milestones: new Set(milestones.map((m) => m.row)),
+    Payments: new Set(payments.map((p) => p.row)),
+    Reminders: new Set(reminders.map((r) => r.row)),
+    'Change orders': new Set(changeOrders.map((c) => c.row)),
+  } as Record<string, Set<number>>;
+  const problems = report.problems.filter((p) => p.row !== null && rows[p.tab]?.has(p.row));
+
+  return {
+    today,
+    client,
+    preparedBy: { yourName: ledger.settings.yourName, businessName: ledger.settings.businessName },
+    locale: ledger.settings.locale,
+    events,
+    milestones: packMilestones,
+    totals: [...totals.values()].sort((a, b) => a.currency.localeCompare(b.currency)),
+    smallClaims,
+    badDebt,
+    badDebtDates,
+    interestRegime: client.business === 'B2B' ? interestRegime(client.jurisdiction) : null,
+    statutoryInterestOn: ledger.settings.statutoryInterest,
+    problems,
+    ledgerErrors: report.problems.filter((p) => p.severity === 'error').length,
+  };
+}

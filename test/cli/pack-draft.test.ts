@@ -1,0 +1,201 @@
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { packPaths } from '../../cli/commands.ts';
+import { parseCommand, run } from '../../cli/main.ts';
+import { parseCsv } from '../../cli/sources/csv.ts';
+import { demoLedger, PACK_CSV_HEADERS } from '../../shared/index.ts';
+
+function io() {
+  const out = { stdout: '', stderr: '' };
+  return {
+    out,
+    io: {
+      stdout: (s: string) => void (out.stdout += s),
+      stderr: (s: string) => void (out.stderr += s),
+      isTty: false,
+      env: {},
+      now: () => new Date('2026-11-30T10:00:00Z'),
+    },
+  };
+}
+
+const tmp = () => mkdtempSync(path.join(tmpdir(), 'payladder-pack-'));
+
+function writeCsvLedger(raw: Record<string, unknown[][]>): string {
+  const dir = tmp();
+  const cell = (v: unknown) => {
+    const s = v === null || v === undefined ? '' : String(v);
+    return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
+  for (const [tab, rows] of Object.entries(raw))
+    writeFileSync(path.join(dir, `${tab}.csv`), rows.map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n');
+  return dir;
+}
+
+describe('parseCommand', () => {
+  it.each([
+    [[], 'report', []],
+    [['--json'], 'report', ['--json']],
+    [['pack', '--client', 'X'], 'pack', ['--client', 'X']],
+    [['draft'], 'draft', []],
+    [['report', '--json'], 'report', ['--json']],
+  ])('%j → %s %j', (argv, command, rest) => expect(parseCommand(argv)).toEqual({ command, rest }));
+});
+
+describe('packPaths', () => {
+  it.each([
+    ['out/acme', 'out/acme.html', 'out/acme.csv'],
+    ['acme.html', 'acme.html', 'acme.csv'],
+    ['acme.HTM', 'acme.HTM', 'acme.csv'],
+    ['acme.csv', 'acme.html', 'acme.csv'],
+    ['acme.v2', 'acme.v2.html', 'acme.v2.csv'],
+  ])('--out %s → %s + %s', (out, html, csv) => expect(packPaths(out)).toEqual({ html, csv }));
+});
+
+describe('payladder pack', () => {
+  it('writes the HTML pack and the CSV timeline beside it, from the demo ledger', async () => {
+    const dir = tmp();
+    const { out, io: streams } = io();
+    const file = path.join(dir, 'northwind');
+    expect(await run(['pack', '--client', 'northwind analytics ltd', '--out', file], streams)).toBe(0);
+    expect(out.stderr).toBe('');
+    expect(out.stdout).toContain('Documentation pack for Northwind Analytics Ltd as of 2026-11-30');
+    expect(out.stdout).toContain(`Wrote ${file}.html`);
+    const html = readFileSync(`${file}.html`, 'utf8');
+    expect(html).toContain('<h1>Documentation pack: Northwind Analytics Ltd</h1>');
+    const csv = parseCsv(readFileSync(`${file}.csv`, 'utf8'));
+    expect(csv[0]).toEqual([...PACK_CSV_HEADERS]);
+    expect(csv.filter((r) => r[2] === 'reminder')).toHaveLength(9);
+  });
+
+  it('reads a CSV ledger with --ledger and honours --today; --out FILE.csv decides the CSV name', async () => {
+    const ledgerDir = writeCsvLedger(demoLedger('2026-06-30') as Record<string, unknown[][]>);
+    const dir = tmp();
+    const { out, io: streams } = io();
+    const args = ['pack', '--client', 'Glenmore Distillery', '--ledger', ledgerDir, '--today', '2026-06-30'];
+    expect(await run([...args, '--out', path.join(dir, 'g.csv')], streams)).toBe(0);
+    expect(existsSync(path.join(dir, 'g.csv'))).toBe(true);
+    expect(readFileSync(path.join(dir, 'g.html'), 'utf8')).toContain('As of 30 June 2026');
+    expect(out.stdout).toContain('as of 2026-06-30');
+  });
+
+  it('writes through io.writeFile when given', async () => {
+    const files: Record<string, string> = {};
+    const { io: streams } = io();
+    const code = await run(['pack', '--client', 'Giorgio Rossi', '--out', 'mem.html'], {
+      ...streams,
+      writeFile: async (f: string, d: string) => void (files[f] = d),
+    });
+    expect(code).toBe(0);
+    expect(Object.keys(files)).toEqual(['mem.html', 'mem.csv']);
+  });
+
+  it.each([
+    [['pack', '--out', 'x'], /pack needs --client NAME/],
+    [['pack', '--client', 'Giorgio Rossi'], /pack needs --out FILE/],
+    [['pack', '--client', 'Nobody', '--out', 'x'], /No client named "Nobody"/],
+    [
+      ['pack', '--client', 'Giorgio Rossi', '--out', '/nonexistent/dir/x'],
+      /Cannot write \/nonexistent\/dir\/x.html/,
+    ],
+    [['pack', '--client', 'Giorgio Rossi', '--out', 'x', '--json'], /Unknown option '--json'/],
+    [['pack', '--client', 'Giorgio Rossi', '--out', 'x', '--today', 'soon'], /--today wants a date/],
+    [['--out', 'x'], /Unknown option '--out'/],
+  ])('exits 2 with one line for %j', async (args, message) => {
+    const { out, io: streams } = io();
+    expect(await run(args, streams)).toBe(2);
+    expect(out.stdout).toBe('');
+    expect(out.stderr).toMatch(message);
+    expect(out.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});
+
+describe('payladder draft', () => {
+  it('prints the recommended message: To, Subject and the plain-text body', async () => {
+    const { out, io: streams } = io();
+    expect(await run(['draft', '--client', 'Kestrel Media GmbH'], streams)).toBe(0);
+    expect(out.stdout).toMatch(
+      /^To: rechnungen@kestrel\.example\.de\nSubject: Follow-up: overdue payment for KM-88, KM-93\n\nHi Jonas,\n/,
+    );
+    expect(out.stdout).toContain('Total outstanding: €4,400.00.');
+    expect(out.stderr).toBe('');
+  });
+
+  it('writes Italian for an Italian client', async () => {
+    const { out, io: streams } = io();
+    expect(await run(['draft', '--client', 'Studio Bianchi Architetti'], streams)).toBe(0);
+    expect(out.stdout).toContain('Subject: Promemoria di pagamento: FT-2026-071');
+  });
+
+  it('--message picks another message; --html prints the HTML body', async () => {
+    const { out, io: streams } = io();
+    expect(
+      await run(['draft', '--client', 'Northwind Analytics Ltd', '--message', 'demand', '--html'], streams),
+    ).toBe(0);
+    expect(out.stdout).toContain(
+      'Subject: Formal demand for payment: INV-1041, INV-1052, INV-1063, INV-1070',
+    );
+    expect(out.stdout).toContain('<ul><li>Principal: £19,800.00</li>');
+  });
+
+  it('--json prints the composed message', async () => {
+    const { out, io: streams } = io();
+    expect(await run(['draft', '--client', 'Maison Lumière SARL', '--json'], streams)).toBe(0);
+    const doc = JSON.parse(out.stdout);
+    expect(doc).toMatchObject({
+      messageId: 'final',
+      client: 'Maison Lumière SARL',
+      milestones: ['ML-1'],
+      problems: [],
+    });
+    expect(doc.html).toContain('<p>Dear Camille,</p>');
+  });
+
+  it('says when nothing is due, and how to draft anyway', async () => {
+    const { out, io: streams } = io();
+    expect(await run(['draft', '--client', 'Belfast Print Works'], streams)).toBe(0);
+    expect(out.stdout).toBe(
+      'Nothing is due for Belfast Print Works today. Next: Reminder on 2026-12-02. Use --message ID to draft one anyway.\n',
+    );
+  });
+
+  it('prints template problems on stderr and the message anyway', async () => {
+    const raw = demoLedger('2026-11-30') as Record<string, unknown[][]>;
+    raw.Templates = [
+      ['Stage', 'Language', 'Subject', 'Body'],
+      ['followup', 'en', 'Chasing {{invoice}}', 'Hi {{contakt}}'],
+    ];
+    const dir = writeCsvLedger(raw);
+    const { out, io: streams } = io();
+    expect(
+      await run(
+        ['draft', '--client', 'Kestrel Media GmbH', '--ledger', dir, '--today', '2026-11-30'],
+        streams,
+      ),
+    ).toBe(0);
+    expect(out.stderr).toMatch(/^payladder: error Templates row 2, Body: "\{\{contakt\}\}"/);
+    expect(out.stdout).toContain('Subject: Follow-up: overdue payment for KM-88, KM-93');
+  });
+
+  it.each([
+    [['draft'], /draft needs --client NAME/],
+    [['draft', '--client', 'Kestrel Media GmbH', '--message', 'thanks'], /"thanks" is not a message/],
+    [['draft', '--client', 'Kestrel Media GmbH', '--html', '--json'], /--html or --json, not both/],
+    [['draft', '--client', 'Kestrel Media GmbH', '--out', 'x'], /Unknown option '--out'/],
+  ])('exits 2 with one line for %j', async (args, message) => {
+    const { out, io: streams } = io();
+    expect(await run(args, streams)).toBe(2);
+    expect(out.stdout).toBe('');
+    expect(out.stderr).toMatch(message);
+    expect(out.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('--help prints the usage with both commands', async () => {
+    const { out, io: streams } = io();
+    expect(await run(['draft', '--help'], streams)).toBe(0);
+    expect(out.stdout).toContain('payladder pack --client NAME');
+    expect(out.stdout).toContain('payladder draft --client NAME');
+  });
+});
