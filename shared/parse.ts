@@ -121,7 +121,7 @@ class RowReader {
   ) {}
 
   raw(header: string): unknown {
-    const i = this.tab.columns.get(header);
+    const i = this.tab.index[header];
     return i === undefined ? undefined : this.cells[i];
   }
   /** Cell by 0-based column index (the hot path of forEachRow). */
@@ -209,6 +209,8 @@ class RowReader {
 
 class TabReader {
   readonly columns: Map<string, number>;
+  /** The same as `columns`, as a plain object: the per-cell lookup on the hot path. */
+  readonly index: Record<string, number | undefined>;
   readonly name: string;
   readonly present: boolean;
   constructor(
@@ -223,6 +225,7 @@ class TabReader {
     const rows: RawTab = name === null ? [] : (raw[name] ?? []);
     this.rows = rows;
     this.columns = locateColumns(spec, rows[0] ?? []);
+    this.index = Object.fromEntries(this.columns);
     if (name !== null) {
       layout[spec.key] = {
         name,
