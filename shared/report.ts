@@ -218,22 +218,25 @@ export function computeReport(ledger: Ledger, problems: readonly Problem[], toda
     if (p.tab === 'Milestones' && p.row !== null) push(milestoneRowProblems, p.row, p);
   const extra: Problem[] = [];
 
-  const milestones = ledger.milestones.map((m) => {
+  const milestones: MilestoneReport[] = new Array(ledger.milestones.length);
+  const none: readonly Payment[] = [];
+  const noReminders: readonly Reminder[] = [];
+  for (let i = 0; i < ledger.milestones.length; i++) {
+    const m = ledger.milestones[i] as Milestone;
     const parsed = milestoneRowProblems.get(m.row);
-    const rowProblems = parsed ? [...parsed] : [];
+    const rowProblems: Problem[] = parsed ? parsed.slice() : [];
     const before = rowProblems.length;
-    const r = reportMilestone(
+    milestones[i] = reportMilestone(
       m,
       clientByName.get(m.client),
-      paymentsBy.get(m.id) ?? [],
-      remindersBy.get(m.id) ?? [],
+      paymentsBy.get(m.id) ?? none,
+      remindersBy.get(m.id) ?? noReminders,
       ledger,
       today,
       rowProblems,
     );
-    for (let i = before; i < rowProblems.length; i++) extra.push(rowProblems[i] as Problem);
-    return r;
-  });
+    for (let j = before; j < rowProblems.length; j++) extra.push(rowProblems[j] as Problem);
+  }
 
   const totals: Record<string, CurrencyTotals> = {};
   const stageCounts: Record<string, number> = {};
