@@ -1,0 +1,48 @@
+/**
+ * The toolbar badge: how many milestones need an action today, in the colour of the most
+ * urgent stage among them; `!` in red when the last sync failed; empty before a ledger is
+ * chosen. The tooltip says the same in words.
+ */
+import type { Lang } from '../ui/i18n.ts';
+import { STRINGS } from '../ui/i18n.ts';
+import { ERROR_COLOR, STAGE_COLORS } from '../ui/stages.ts';
+import { errorText } from '../ui/format.ts';
+import type { SyncStatus } from './items.ts';
+import type { PopupView } from './view.ts';
+
+export interface Badge {
+  text: string;
+  color: string;
+  title: string;
+}
+
+export interface BadgeApi {
+  setBadgeText(details: { text: string }): Promise<void> | void;
+  setBadgeBackgroundColor(details: { color: string }): Promise<void> | void;
+  setTitle(details: { title: string }): Promise<void> | void;
+}
+
+export function badgeFor(view: PopupView | null, status: SyncStatus, lang: Lang, now: number): Badge {
+  const s = STRINGS[lang];
+  if (status.error) {
+    if (status.error.code === 'not_configured') return { text: '', color: ERROR_COLOR, title: s.badgeSetup };
+    const { title } = errorText(status.error, lang, now, status.nextRetryAt);
+    return { text: '!', color: ERROR_COLOR, title: s.badgeError(title) };
+  }
+  if (!view) return { text: '', color: ERROR_COLOR, title: s.badgeSetup };
+  if (view.dueTodayCount === 0) return { text: '', color: STAGE_COLORS.current, title: s.badgeNothing };
+  return {
+    // Four characters is all the badge shows.
+    text: view.dueTodayCount > 999 ? '999+' : String(view.dueTodayCount),
+    color: STAGE_COLORS[view.dueTodayWorst ?? 'reminder'],
+    title: s.badgeDue(view.dueTodayCount),
+  };
+}
+
+export async function applyBadge(api: BadgeApi, badge: Badge): Promise<void> {
+  await Promise.all([
+    api.setBadgeText({ text: badge.text }),
+    api.setBadgeBackgroundColor({ color: badge.color }),
+    api.setTitle({ title: badge.title }),
+  ]);
+}

@@ -1,0 +1,36 @@
+/**
+ * Defaults and limits with no zod in them: the popup imports these on its way to the first
+ * paint, where every kilobyte of script delays it. The schemas (items.ts, view.ts) use them.
+ */
+import type { Preferences, ReminderLog, SyncStatus } from './items.ts';
+
+/** Sync intervals the options page offers, minutes. */
+export const SYNC_MINUTES = [5, 10, 15, 30, 60] as const;
+export const DEFAULT_SYNC_MINUTES = 10;
+
+export const UI_LANGUAGES = ['auto', 'en', 'it'] as const;
+
+export const DEFAULT_PREFERENCES: Preferences = {
+  spreadsheetId: null,
+  syncMinutes: DEFAULT_SYNC_MINUTES,
+  language: 'auto',
+  logging: true,
+  demo: false,
+};
+
+export const IDLE_STATUS: SyncStatus = {
+  syncing: false,
+  lastAttemptAt: null,
+  lastSuccessAt: null,
+  error: null,
+  failures: 0,
+  nextRetryAt: null,
+  requests: 0,
+};
+
+export const EMPTY_LOG: ReminderLog = { queue: [], logged: [] };
+
+/** How much of the report the popup's view keeps: a status check, not the whole list (the sheet has it). */
+export const NEEDS_ACTION_SHOWN = 15;
+export const CLIENTS_PER_STAGE = 5;
+export const PROBLEMS_SHOWN = 5;

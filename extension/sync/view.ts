@@ -1,0 +1,147 @@
+/**
+ * The popup's view of the report: the totals, the aging, what needs action today and the
+ * clients by stage, cut to what a popup shows. It is written at each sync so the popup can
+ * paint from it at once; for 10,000 clients it is a few kilobytes where the whole report is
+ * tens of megabytes.
+ */
+import * as z from 'zod';
+import type {
+  Ledger,
+  MilestoneReport,
+  Problem as ProblemType,
+  Report,
+  Stage as StageType,
+} from '../../shared/index.ts';
+import {
+  CurrencyTotals,
+  IsoDate,
+  NextAction,
+  Problem,
+  Stage,
+  compareMilestones,
+  compareUrgency,
+  isOpen,
+} from '../../shared/index.ts';
+
+import { CLIENTS_PER_STAGE, NEEDS_ACTION_SHOWN, PROBLEMS_SHOWN } from './defaults.ts';
+
+export { CLIENTS_PER_STAGE, NEEDS_ACTION_SHOWN, PROBLEMS_SHOWN } from './defaults.ts';
+
+export const ActionItem = z.object({
+  client: z.string(),
+  milestone: z.string(),
+  /** The milestone's stage; `next.stage` is the message due. */
+  stage: Stage,
+  next: NextAction,
+  currency: z.string(),
+  /** Minor units. */
+  outstanding: z.number().int(),
+  daysOverdue: z.number().int().nullable(),
+});
+export type ActionItem = z.infer<typeof ActionItem>;
+
+export const ClientLine = z.object({
+  client: z.string(),
+  nextAction: NextAction.nullable(),
+  /** Minor units per currency. */
+  outstanding: z.record(z.string(), z.number().int()),
+  maxDaysOverdue: z.number().int().nullable(),
+});
+export type ClientLine = z.infer<typeof ClientLine>;
+
+export const StageGroup = z.object({
+  stage: Stage,
+  /** Clients whose worst stage this is. */
+  count: z.number().int(),
+  /** The most urgent of them; none for stages that need nothing (paid, cancelled, written off). */
+  clients: z.array(ClientLine),
+});
+export type StageGroup = z.infer<typeof StageGroup>;
+
+export const PopupView = z.object({
+  source: z.enum(['sheet', 'demo']),
+  spreadsheetId: z.string().nullable(),
+  title: z.string(),
+  /** The ledger's locale (`it_IT`) for amounts. */
+  locale: z.string(),
+  today: IsoDate,
+  /** Epoch ms. */
+  syncedAt: z.number(),
+  totals: z.record(z.string(), CurrencyTotals),
+  dueTodayCount: z.number().int(),
+  /** The most urgent stage among the milestones due today (the badge's colour). */
+  dueTodayWorst: Stage.nullable(),
+  needsAction: z.array(ActionItem),
+  byStage: z.array(StageGroup),
+  problems: z.object({ errors: z.number().int(), warnings: z.number().int(), first: z.array(Problem) }),
+  clients: z.number().int(),
+  milestones: z.number().int(),
+});
+export type PopupView = z.infer<typeof PopupView>;
+
+export interface ViewSource {
+  source: 'sheet' | 'demo';
+  spreadsheetId: string | null;
+  title: string;
+  syncedAt: number;
+}
+
+export function buildView(report: Report, ledger: Pick<Ledger, 'settings'>, from: ViewSource): PopupView {
+  const due: MilestoneReport[] = [];
+  let dueTodayWorst: StageType | null = null;
+  for (const m of report.milestones) {
+    if (!m.nextAction || m.nextAction.on > report.today) continue;
+    due.push(m);
+    if (dueTodayWorst === null || compareUrgency(m.stage, dueTodayWorst) < 0) dueTodayWorst = m.stage;
+  }
+  due.sort(compareMilestones);
+
+  const groups = new Map<StageType, StageGroup>();
+  // report.clients is sorted most urgent first, so each group keeps its most urgent clients.
+  for (const c of report.clients) {
+    if (c.worstStage === null) continue;
+    const group = groups.get(c.worstStage) ?? { stage: c.worstStage, count: 0, clients: [] };
+    groups.set(c.worstStage, group);
+    group.count++;
+    if (isOpen(c.worstStage) && group.clients.length < CLIENTS_PER_STAGE) {
+      group.clients.push({
+        client: c.client,
+        nextAction: c.nextAction,
+        outstanding: c.outstanding,
+        maxDaysOverdue: c.maxDaysOverdue,
+      });
+    }
+  }
+
+  let errors = 0;
+  const first: ProblemType[] = [];
+  for (const p of report.problems) {
+    if (p.severity === 'error') errors++;
+  }
+  // Errors first: a row left out of the ledger matters more than a warning.
+  for (const p of report.problems) if (p.severity === 'error' && first.length < PROBLEMS_SHOWN) first.push(p);
+  for (const p of report.problems)
+    if (p.severity === 'warning' && first.length < PROBLEMS_SHOWN) first.push(p);
+
+  return {
+    ...from,
+    locale: ledger.settings.locale,
+    today: report.today,
+    totals: report.totals,
+    dueTodayCount: report.dueTodayCount,
+    dueTodayWorst,
+    needsAction: due.slice(0, NEEDS_ACTION_SHOWN).map((m) => ({
+      client: m.client,
+      milestone: m.id,
+      stage: m.stage,
+      next: m.nextAction as NonNullable<MilestoneReport['nextAction']>,
+      currency: m.currency,
+      outstanding: m.outstanding,
+      daysOverdue: m.daysOverdue,
+    })),
+    byStage: [...groups.values()].sort((a, b) => compareUrgency(a.stage, b.stage)),
+    problems: { errors, warnings: report.problems.length - errors, first },
+    clients: report.clients.length,
+    milestones: report.milestones.length,
+  };
+}

@@ -1,0 +1,87 @@
+import {
+  ClientsByStage,
+  ErrorBox,
+  NeedsAction,
+  Problems,
+  Queue,
+  SyncLine,
+  Totals,
+} from './popup-sections.tsx';
+import { useStore } from './store.ts';
+
+/** The toolbar popup: a status check of the ledger, painted from storage before any network. */
+export function PopupApp() {
+  const store = useStore();
+  const t = store.t.value;
+  const prefs = store.preferences.value;
+  const view = store.view.value;
+  const configured = prefs.demo || prefs.spreadsheetId !== null;
+  const busy = store.busy.value !== null;
+  return (
+    <main class="popup" lang={store.lang.value}>
+      <header>
+        <h1>
+          {t.appName}
+          {view ? <span class="title"> · {view.title}</span> : null}
+        </h1>
+        <button
+          type="button"
+          class="refresh"
+          onClick={() => void store.refresh()}
+          disabled={busy || !configured}
+        >
+          {store.syncing.value ? t.syncing : t.refresh}
+        </button>
+      </header>
+      {prefs.demo ? <p class="demo-banner">{t.demoBanner}</p> : null}
+      {configured ? (
+        <>
+          <SyncLine />
+          <ErrorBox />
+          <Queue />
+          <Totals />
+          <NeedsAction />
+          <ClientsByStage />
+          <Problems />
+        </>
+      ) : (
+        <section class="onboarding" data-testid="onboarding">
+          <h2>{t.chooseLedgerTitle}</h2>
+          <p>{t.chooseLedger}</p>
+          <div class="actions">
+            <button type="button" onClick={() => store.openOptions()}>
+              {t.settings}
+            </button>
+            <button type="button" onClick={() => void store.savePreferences({ demo: true })} disabled={busy}>
+              {t.tryDemo}
+            </button>
+          </div>
+        </section>
+      )}
+      <footer class="actions">
+        {configured && !prefs.demo ? (
+          <button type="button" onClick={() => store.openLedger()}>
+            {t.openLedger}
+          </button>
+        ) : null}
+        <button type="button" onClick={() => store.openOptions()}>
+          {t.settings}
+        </button>
+        {prefs.demo || !store.canSignIn ? null : store.signedIn.value ? (
+          <button type="button" onClick={() => void store.signOut()} disabled={busy}>
+            {t.signOut}
+          </button>
+        ) : (
+          <button type="button" onClick={() => void store.signIn()} disabled={busy}>
+            {store.busy.value === 'signIn' ? t.signingIn : t.signIn}
+          </button>
+        )}
+      </footer>
+      {store.notice.value ? (
+        <p class="notice" role="status">
+          {store.notice.value}
+        </p>
+      ) : null}
+    </main>
+  );
+}

@@ -1,0 +1,219 @@
+/** The popup's sections; each reads the store and renders ledger text as text only. */
+import { formatDate, formatRelative, errorText, money } from './format.ts';
+import { AgingChart } from './aging-chart.tsx';
+import { StageChip } from './stage-chip.tsx';
+import { useStore } from './store.ts';
+import { CLIENTS_PER_STAGE } from '../sync/defaults.ts';
+
+/** Older than this many sync intervals, the figures are flagged out of date. */
+const STALE_INTERVALS = 2;
+
+export function SyncLine() {
+  const store = useStore();
+  const t = store.t.value;
+  const view = store.view.value;
+  const last = store.status.value.lastSuccessAt ?? view?.syncedAt ?? null;
+  const age = last === null ? null : store.now.value - last;
+  const stale = age !== null && age > STALE_INTERVALS * store.preferences.value.syncMinutes * 60_000;
+  return (
+    <p class="sync-line" data-testid="sync-line">
+      {store.syncing.value ? (
+        <span aria-live="polite">{t.syncing}</span>
+      ) : last === null ? (
+        t.neverSynced
+      ) : (
+        <>
+          <time dateTime={new Date(last).toISOString()}>
+            {t.syncedAgo(formatRelative(-(age ?? 0), store.lang.value))}
+          </time>
+          {view ? ` · ${t.asOf(formatDate(view.today, store.lang.value, view.today))}` : ''}
+          {stale ? (
+            <strong class="stale" data-testid="stale">
+              {' '}
+              · {t.outOfDate}
+            </strong>
+          ) : null}
+        </>
+      )}
+    </p>
+  );
+}
+
+export function ErrorBox() {
+  const store = useStore();
+  const error = store.status.value.error;
+  if (!error || error.code === 'not_configured') return null;
+  const { title, fix } = errorText(error, store.lang.value, store.now.value, store.status.value.nextRetryAt);
+  const needsSignIn = error.code === 'signed_out' || error.code === 'auth' || error.code === 'scope';
+  return (
+    <section class="error" role="alert" data-testid="error" data-code={error.code}>
+      <p class="error-title">{title}</p>
+      <p class="error-fix">{fix}</p>
+      {needsSignIn && store.canSignIn ? (
+        <button type="button" onClick={() => void store.signIn()} disabled={store.busy.value !== null}>
+          {store.busy.value === 'signIn' ? store.t.value.signingIn : store.t.value.signIn}
+        </button>
+      ) : null}
+    </section>
+  );
+}
+
+export function Totals() {
+  const store = useStore();
+  const view = store.view.value;
+  const t = store.t.value;
+  if (!view) return null;
+  const currencies = Object.keys(view.totals)
+    .filter((c) => (view.totals[c]?.outstanding ?? 0) > 0)
+    .sort();
+  return (
+    <section aria-labelledby="totals-h" data-testid="totals">
+      <h2 id="totals-h">{t.outstanding}</h2>
+      {currencies.length === 0 ? <p>{t.noOutstanding}</p> : null}
+      {currencies.map((currency) => {
+        const totals = view.totals[currency];
+        if (!totals) return null;
+        return (
+          <div class="currency" key={currency} data-currency={currency}>
+            <dl class="figures">
+              <div>
+                <dt>{t.outstanding}</dt>
+                <dd data-testid={`outstanding-${currency}`}>
+                  {money(totals.outstanding, currency, view.locale)}
+                </dd>
+              </div>
+              <div>
+                <dt>{t.overdue}</dt>
+                <dd data-testid={`overdue-${currency}`}>{money(totals.overdue, currency, view.locale)}</dd>
+              </div>
+              {totals.lateInterest > 0 ? (
+                <div>
+                  <dt>{t.lateInterest}</dt>
+                  <dd>{money(totals.lateInterest, currency, view.locale)}</dd>
+                </div>
+              ) : null}
+            </dl>
+            <AgingChart currency={currency} totals={totals} locale={view.locale} />
+          </div>
+        );
+      })}
+    </section>
+  );
+}
+
+export function NeedsAction() {
+  const store = useStore();
+  const view = store.view.value;
+  const t = store.t.value;
+  if (!view) return null;
+  const hidden = view.dueTodayCount - view.needsAction.length;
+  return (
+    <section aria-labelledby="today-h" data-testid="needs-action">
+      <h2 id="today-h">
+        {t.needsActionToday} <span class="count">{view.dueTodayCount}</span>
+      </h2>
+      {view.needsAction.length === 0 ? <p>{t.nothingDueToday}</p> : null}
+      <ul class="items">
+        {view.needsAction.map((a) => (
+          <li key={`${a.milestone}`} data-milestone={a.milestone}>
+            <StageChip stage={a.next.stage} />
+            <span class="who">{a.client}</span>
+            <span class="what">
+              {a.milestone} · {money(a.outstanding, a.currency, view.locale)}
+              {a.daysOverdue !== null && a.daysOverdue >= 1 ? ` · ${t.daysLate(a.daysOverdue)}` : ''}
+            </span>
+          </li>
+        ))}
+      </ul>
+      {hidden > 0 ? <p class="more">{t.more(hidden)}</p> : null}
+    </section>
+  );
+}
+
+export function ClientsByStage() {
+  const store = useStore();
+  const view = store.view.value;
+  const t = store.t.value;
+  const lang = store.lang.value;
+  if (!view) return null;
+  return (
+    <section aria-labelledby="stages-h" data-testid="clients-by-stage">
+      <h2 id="stages-h">{t.clientsByStage}</h2>
+      {view.byStage.map((group) => (
+        <div class="stage-group" key={group.stage} data-stage={group.stage}>
+          <h3>
+            <StageChip stage={group.stage} /> <span class="count">{t.clientsCount(group.count)}</span>
+          </h3>
+          {group.clients.length > 0 ? (
+            <ul class="items">
+              {group.clients.map((c) => (
+                <li key={c.client}>
+                  <span class="who">{c.client}</span>
+                  <span class="what">
+                    {Object.entries(c.outstanding)
+                      .filter(([, v]) => v > 0)
+                      .map(([cur, v]) => money(v, cur, view.locale))
+                      .join(' + ')}
+                    {' · '}
+                    {c.nextAction === null
+                      ? t.noNextAction
+                      : c.nextAction.on <= view.today
+                        ? t.nextActionToday(t.stages[c.nextAction.stage])
+                        : t.nextAction(
+                            t.stages[c.nextAction.stage],
+                            formatDate(c.nextAction.on, lang, view.today),
+                          )}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          {group.clients.length > 0 && group.count > Math.min(group.clients.length, CLIENTS_PER_STAGE) ? (
+            <p class="more">{t.more(group.count - group.clients.length)}</p>
+          ) : null}
+        </div>
+      ))}
+    </section>
+  );
+}
+
+export function Problems() {
+  const store = useStore();
+  const view = store.view.value;
+  const t = store.t.value;
+  if (!view) return null;
+  const count = view.problems.errors + view.problems.warnings;
+  if (count === 0) return null;
+  return (
+    <section aria-labelledby="problems-h" data-testid="problems">
+      <h2 id="problems-h">{t.problems(count)}</h2>
+      <ul class="problems">
+        {view.problems.first.map((p, i) => (
+          <li key={i} data-severity={p.severity}>
+            <span class="where">{t.problemWhere(p.tab, p.row === null ? '' : String(p.row))}</span>{' '}
+            {p.message} <span class="fix">{p.fix}</span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+export function Queue() {
+  const store = useStore();
+  const pending = store.log.value.queue.length;
+  if (pending === 0) return null;
+  const error = store.log.value.queue.find((q) => q.lastError)?.lastError ?? null;
+  const detail = error ? errorText(error, store.lang.value, store.now.value, null).title : null;
+  return (
+    <section class="queue" data-testid="queue">
+      <p>
+        {store.t.value.queue(pending)}
+        {detail ? ` — ${detail}` : ''}
+      </p>
+      <button type="button" onClick={() => void store.flushQueue()} disabled={store.busy.value !== null}>
+        {store.t.value.queueRetry}
+      </button>
+    </section>
+  );
+}

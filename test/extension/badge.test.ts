@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { STAGES } from '../../shared/index.ts';
+import { badgeFor } from '../../extension/sync/badge.ts';
+import { IDLE_STATUS } from '../../extension/sync/items.ts';
+import { buildView } from '../../extension/sync/view.ts';
+import { ERROR_COLOR, STAGE_COLORS } from '../../extension/ui/stages.ts';
+import { demoState } from './demo-state.ts';
+
+const { report, state } = demoState();
+const view = buildView(report, state.ledger, {
+  source: 'demo',
+  spreadsheetId: null,
+  title: 'Demo',
+  syncedAt: 0,
+});
+
+describe('badgeFor', () => {
+  it('shows the count due today in the colour of the most urgent stage', () => {
+    const b = badgeFor(view, IDLE_STATUS, 'en', 0);
+    expect(view.dueTodayCount).toBeGreaterThan(0);
+    expect(b.text).toBe(String(view.dueTodayCount));
+    expect(b.color).toBe(STAGE_COLORS[view.dueTodayWorst ?? 'current']);
+    expect(b.title).toBe(`Payladder: ${view.dueTodayCount} milestones need action today`);
+    expect(badgeFor(view, IDLE_STATUS, 'it', 0).title).toContain('scadenze');
+  });
+
+  it('is empty when nothing is due', () => {
+    expect(badgeFor({ ...view, dueTodayCount: 0, dueTodayWorst: null }, IDLE_STATUS, 'en', 0).text).toBe('');
+  });
+
+  it('caps at four characters', () => {
+    expect(badgeFor({ ...view, dueTodayCount: 12_345 }, IDLE_STATUS, 'en', 0).text).toBe('999+');
+  });
+
+  it('shows ! in red on an error, naming it in the tooltip', () => {
+    const error = {
+      code: 'forbidden' as const,
+      status: 403,
+      detail: '',
+      spreadsheetId: 'x',
+      sheetTitle: 'Studio ledger',
+      at: 0,
+    };
+    const b = badgeFor(view, { ...IDLE_STATUS, error }, 'en', 0);
+    expect(b).toEqual({
+      text: '!',
+      color: ERROR_COLOR,
+      title: 'Payladder: This Google account has no access to “Studio ledger”.',
+    });
+  });
+
+  it('shows nothing but a hint before a ledger is chosen', () => {
+    const error = {
+      code: 'not_configured' as const,
+      status: null,
+      detail: '',
+      spreadsheetId: null,
+      sheetTitle: null,
+      at: 0,
+    };
+    expect(badgeFor(null, { ...IDLE_STATUS, error }, 'en', 0).text).toBe('');
+    expect(badgeFor(null, IDLE_STATUS, 'en', 0).text).toBe('');
+  });
+});
+
+// WCAG 2.x relative luminance and contrast ratio.
+function luminance(hex: string): number {
+  const [r, g, b] = [1, 3, 5].map((i) => {
+    const c = parseInt(hex.slice(i, i + 2), 16) / 255;
+    return c <= 0.039_28 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  }) as [number, number, number];
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+it.each([...STAGES.map((s) => [s, STAGE_COLORS[s]] as const), ['error', ERROR_COLOR] as const])(
+  'white text on %s (%s) meets WCAG AA 4.5:1',
+  (_stage, color) => {
+    expect(1.05 / (luminance(color) + 0.05)).toBeGreaterThanOrEqual(4.5);
+  },
+);

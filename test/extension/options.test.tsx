@@ -1,0 +1,127 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ConnectionTest } from '../../extension/messages.ts';
+import { OptionsApp } from '../../extension/ui/options-app.tsx';
+import { cached, renderPage } from './ui-fixtures.tsx';
+
+afterEach(cleanup);
+
+const ID = '1AbCdEfGhIjKlMnOpQrStUvWxYz0123456789-_abcde';
+const URL_OF = `https://docs.google.com/spreadsheets/d/${ID}/edit#gid=0`;
+const unset = () => cached({ view: null, preferences: { ...cached().preferences, spreadsheetId: null } });
+
+function typeUrl(value: string) {
+  const input = screen.getByLabelText('Google Sheet URL') as HTMLInputElement;
+  fireEvent.input(input, { target: { value } });
+  fireEvent.blur(input);
+}
+
+describe('the options page', () => {
+  it('refuses what is not a Google Sheets URL', () => {
+    renderPage(OptionsApp, { cached: unset() });
+    typeUrl('https://example.com/my-ledger');
+    expect(screen.getByText(/This is not a Google Sheets URL/)).toBeTruthy();
+    expect((screen.getByRole('button', { name: 'Save' }) as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByLabelText('Google Sheet URL').getAttribute('aria-invalid')).toBe('true');
+  });
+
+  it('tests the connection with the ID parsed out of the URL, then saves it', async () => {
+    const test: ConnectionTest = {
+      ok: true,
+      spreadsheetId: ID,
+      title: 'Studio ledger',
+      tabsFound: ['Clients', 'Milestones'],
+      tabsMissing: ['Templates'],
+      error: null,
+    };
+    const { calls } = renderPage(OptionsApp, { cached: unset(), answers: { testConnection: test } });
+    typeUrl(URL_OF);
+    fireEvent.click(screen.getByRole('button', { name: 'Test the connection' }));
+    await waitFor(() =>
+      expect(screen.getByTestId('connection-test').textContent).toContain('Connected to “Studio ledger”.'),
+    );
+    expect(screen.getByTestId('connection-test').textContent).toContain('Missing tabs: Templates');
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() =>
+      expect(calls).toEqual([
+        { type: 'testConnection', data: { spreadsheet: ID } },
+        { type: 'savePreferences', data: { spreadsheetId: ID, demo: false } },
+      ]),
+    );
+  });
+
+  it('shows a failed test with its fix', async () => {
+    const test: ConnectionTest = {
+      ok: false,
+      spreadsheetId: ID,
+      title: null,
+      tabsFound: [],
+      tabsMissing: [],
+      error: { code: 'not_found', status: 404, detail: '', spreadsheetId: ID, sheetTitle: null, at: 0 },
+    };
+    renderPage(OptionsApp, { cached: unset(), answers: { testConnection: test } });
+    typeUrl(URL_OF);
+    fireEvent.click(screen.getByRole('button', { name: 'Test the connection' }));
+    await waitFor(() =>
+      expect(screen.getByTestId('connection-test').textContent).toContain(
+        `Google Sheets has no spreadsheet “${ID}”.`,
+      ),
+    );
+  });
+
+  it('saves each setting as it changes', async () => {
+    const { calls } = renderPage(OptionsApp);
+    fireEvent.change(screen.getByLabelText('Check the sheet every'), { target: { value: '30' } });
+    await waitFor(() => expect(calls.at(-1)).toEqual({ type: 'savePreferences', data: { syncMinutes: 30 } }));
+    fireEvent.change(screen.getByLabelText('Language'), { target: { value: 'it' } });
+    await waitFor(() => expect(calls.at(-1)).toEqual({ type: 'savePreferences', data: { language: 'it' } }));
+    fireEvent.click(screen.getByLabelText('Log sent reminders in the Reminders tab'));
+    await waitFor(() => expect(calls.at(-1)).toEqual({ type: 'savePreferences', data: { logging: false } }));
+    fireEvent.click(screen.getByLabelText('Demo mode'));
+    await waitFor(() => expect(calls.at(-1)).toEqual({ type: 'savePreferences', data: { demo: true } }));
+  });
+
+  it('says how to set up sign-in when the build has no client id', () => {
+    renderPage(OptionsApp, { canSignIn: false });
+    expect(screen.getByTestId('no-client-id').textContent).toContain('PAYLADDER_WEB_OAUTH_CLIENT_ID');
+    expect(screen.queryByRole('button', { name: 'Sign in with Google' })).toBeNull();
+  });
+
+  it('signs out', async () => {
+    const { calls } = renderPage(OptionsApp);
+    fireEvent.click(screen.getByRole('button', { name: 'Sign out' }));
+    await waitFor(() => expect(calls.map((c) => c.type)).toEqual(['signOut']));
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Sign in with Google' })).toBeTruthy());
+  });
+
+  it('tells a cancelled sign-in apart from a failed one', async () => {
+    const { MessageError } = await import('../../extension/messages.ts');
+    renderPage(OptionsApp, {
+      cached: cached({ account: null }),
+      answers: { signIn: new MessageError('cancelled', 'closed'), status: { auth: { signedIn: false } } },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in with Google' }));
+    await waitFor(() => expect(screen.getByTestId('notice').textContent).toBe('Sign-in was cancelled.'));
+  });
+});
+
+it('accepts a bare spreadsheet ID (the field is text: a url field would block the form for it)', async () => {
+  const { calls } = renderPage(OptionsApp, { cached: unset() });
+  const input = screen.getByLabelText('Google Sheet URL') as HTMLInputElement;
+  expect(input.type).toBe('text');
+  typeUrl(ID);
+  fireEvent.submit(input.closest('form') as HTMLFormElement);
+  await waitFor(() =>
+    expect(calls).toEqual([{ type: 'savePreferences', data: { spreadsheetId: ID, demo: false } }]),
+  );
+});
+
+it('shows a changed setting at once, and undoes it when the background refuses', async () => {
+  const { store } = renderPage(OptionsApp, { answers: { savePreferences: new Error('refused') } });
+  const demo = screen.getByLabelText('Demo mode') as HTMLInputElement;
+  fireEvent.click(demo);
+  expect(store.preferences.value.demo).toBe(true);
+  await waitFor(() => expect(store.preferences.value.demo).toBe(false));
+  expect(screen.getByTestId('notice').textContent).toBe('Something went wrong inside Payladder.');
+});

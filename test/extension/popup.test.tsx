@@ -1,0 +1,154 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import { PopupApp } from '../../extension/ui/popup-app.tsx';
+import { NOW, cached, demoView, renderPage } from './ui-fixtures.tsx';
+import type { SyncError } from '../../extension/sync/items.ts';
+
+afterEach(cleanup);
+
+const forbidden: SyncError = {
+  code: 'forbidden',
+  status: 403,
+  detail: 'The caller does not have permission',
+  spreadsheetId: 'sheet-1234567890',
+  sheetTitle: 'Studio ledger',
+  at: NOW,
+};
+
+describe('the popup', () => {
+  it('paints the cached figures on the first render, before any message is answered', () => {
+    const { calls, container } = renderPage(PopupApp);
+    // Synchronous: nothing awaited since render.
+    expect(calls).toEqual([]);
+    const view = demoView();
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Payladder · Studio ledger');
+    expect(screen.getByTestId('sync-line').textContent).toMatch(/^Synced 3 minutes ago · as of 30 Nov/);
+    expect(screen.getByTestId('outstanding-EUR').textContent).toMatch(/^€/);
+    const today = screen.getByTestId('needs-action');
+    expect(within(today).getByRole('heading').textContent).toBe(`Needs action today ${view.dueTodayCount}`);
+    expect(within(today).getAllByRole('listitem')).toHaveLength(view.needsAction.length);
+    const stages = screen.getByTestId('clients-by-stage');
+    expect(stages.querySelectorAll('.stage-group')).toHaveLength(view.byStage.length);
+    expect(container.querySelector('[data-testid="error"]')).toBeNull();
+  });
+
+  it('draws each currency’s aging as an SVG a screen reader can read', () => {
+    renderPage(PopupApp);
+    const charts = screen.getAllByRole('img');
+    expect(charts.length).toBe(Object.values(demoView().totals).filter((t) => t.outstanding > 0).length);
+    const eur = charts.find((c) => c.id === '' && c.getAttribute('aria-labelledby')?.startsWith('aging-EUR'));
+    expect(eur?.querySelector('title')?.textContent).toBe('Outstanding EUR by days overdue');
+    expect(eur?.querySelector('desc')?.textContent).toMatch(/^Not yet due: €[\d,.]+; 1–30 days: €/);
+    expect(eur?.querySelectorAll('rect')).toHaveLength(5);
+  });
+
+  it('speaks Italian when asked', () => {
+    renderPage(PopupApp, { cached: cached({ preferences: { ...cached().preferences, language: 'it' } }) });
+    expect(screen.getByTestId('sync-line').textContent).toMatch(/^Sincronizzato 3 minuti fa · al 30 nov/);
+    expect(screen.getByRole('button', { name: 'Aggiorna' })).toBeTruthy();
+    expect(screen.getByText('Da fare oggi', { exact: false })).toBeTruthy();
+  });
+
+  it('follows the browser language when set to auto', () => {
+    renderPage(PopupApp, { language: 'it-IT' });
+    expect(screen.getByRole('button', { name: 'Apri il registro' })).toBeTruthy();
+  });
+
+  it('shows an error with its fix, naming the sheet, above the cached figures', () => {
+    renderPage(PopupApp, { cached: cached({ status: { ...cached().status, error: forbidden } }) });
+    const box = screen.getByRole('alert');
+    expect(box.textContent).toContain('This Google account has no access to “Studio ledger”.');
+    expect(box.textContent).toContain('ask its owner to share it with you');
+    expect(screen.getByTestId('totals')).toBeTruthy();
+  });
+
+  it('offers to sign in when signed out, and sends the sign-in to the background', async () => {
+    const signedOut = { ...forbidden, code: 'signed_out' as const, status: null };
+    const { calls } = renderPage(PopupApp, {
+      cached: cached({ status: { ...cached().status, error: signedOut }, account: null }),
+    });
+    const buttons = screen.getAllByRole('button', { name: 'Sign in with Google' });
+    expect(buttons.length).toBe(2);
+    fireEvent.click(buttons[0] as HTMLElement);
+    await waitFor(() => expect(calls.map((c) => c.type)).toContain('signIn'));
+  });
+
+  it('says when a retry is scheduled', () => {
+    const server = { ...forbidden, code: 'server' as const, status: 503 };
+    renderPage(PopupApp, {
+      cached: cached({ status: { ...cached().status, error: server, nextRetryAt: NOW + 4 * 60_000 } }),
+    });
+    expect(screen.getByRole('alert').textContent).toContain('Payladder tries again in 4 minutes');
+  });
+
+  it('flags figures older than two intervals as out of date', () => {
+    renderPage(PopupApp, {
+      cached: cached({ status: { ...cached().status, lastSuccessAt: NOW - 25 * 60_000 } }),
+    });
+    expect(screen.getByTestId('stale').textContent).toContain('out of date');
+  });
+
+  it('renders ledger text as text, never as markup', () => {
+    const view = demoView();
+    const evil = '<img src=x onerror="alert(1)">Evil & Co';
+    const first = view.needsAction[0];
+    if (!first) throw new Error('no action in the demo');
+    const patched = { ...view, needsAction: [{ ...first, client: evil }, ...view.needsAction.slice(1)] };
+    const { container } = renderPage(PopupApp, { cached: cached({ view: patched }) });
+    expect(container.querySelector('img')).toBeNull();
+    expect(screen.getByText(evil)).toBeTruthy();
+  });
+
+  it('refreshes, opens the ledger and the settings', async () => {
+    const { calls, opened } = renderPage(PopupApp);
+    fireEvent.click(screen.getByRole('button', { name: 'Refresh' }));
+    await waitFor(() => expect(calls.map((c) => c.type)).toEqual(['sync']));
+    fireEvent.click(screen.getByRole('button', { name: 'Open ledger' }));
+    fireEvent.click(screen.getAllByRole('button', { name: 'Settings' })[0] as HTMLElement);
+    expect(opened).toEqual(['https://docs.google.com/spreadsheets/d/sheet-1234567890/edit', 'options']);
+  });
+
+  it('shows reminders waiting to be logged and retries them on request', async () => {
+    const entry = {
+      client: 'Glenmore Distillery',
+      milestones: ['GD-1'],
+      stage: 'reminder' as const,
+      template: 'reminder',
+      to: 'finance@glenmore.example.com',
+      subject: 'Invoice GD-0007',
+      link: '',
+      sentAt: '2026-11-30T08:00:00Z',
+      channel: 'gmail' as const,
+      key: 'k',
+      queuedAt: NOW,
+      attempts: 1,
+      uncertain: false,
+      lastError: { ...forbidden, code: 'timeout' as const, status: null },
+    };
+    const { calls } = renderPage(PopupApp, {
+      cached: cached({ log: { queue: [entry, { ...entry, key: 'k2' }], logged: [] } }),
+    });
+    expect(screen.getByTestId('queue').textContent).toContain(
+      '2 reminders waiting to be logged in the sheet — Google Sheets did not answer in time.',
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Log now' }));
+    await waitFor(() => expect(calls.map((c) => c.type)).toEqual(['flushQueue']));
+  });
+
+  it('before a ledger is chosen, offers the settings and the demo', async () => {
+    const { calls } = renderPage(PopupApp, {
+      cached: cached({ view: null, preferences: { ...cached().preferences, spreadsheetId: null } }),
+    });
+    expect(screen.getByTestId('onboarding')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Try the demo' }));
+    await waitFor(() => expect(calls).toEqual([{ type: 'savePreferences', data: { demo: true } }]));
+  });
+
+  it('shows the demo banner and no account buttons in demo mode', () => {
+    renderPage(PopupApp, { cached: cached({ preferences: { ...cached().preferences, demo: true } }) });
+    expect(screen.getByText('Demo ledger: made-up clients, no Google account needed.')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Sign out' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Open ledger' })).toBeNull();
+  });
+});
