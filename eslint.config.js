@@ -21,8 +21,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-syntax': [
         'error',
-        { selector: "AssignmentExpression[left.property.name='innerHTML']", message: 'Use textContent or JSX.' },
-        { selector: "AssignmentExpression[left.property.name='outerHTML']", message: 'Use textContent or JSX.' },
+        {
+          selector: "AssignmentExpression[left.property.name='innerHTML']",
+          message: 'Use textContent or JSX.',
+        },
+        {
+          selector: "AssignmentExpression[left.property.name='outerHTML']",
+          message: 'Use textContent or JSX.',
+        },
         { selector: "CallExpression[callee.property.name='insertAdjacentHTML']", message: 'Use DOM nodes.' },
       ],
     },
