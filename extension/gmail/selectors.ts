@@ -2,33 +2,36 @@
  * Every Gmail selector Payladder uses, in one place.
  *
  * Each anchor is a list of alternatives tried in order: the first one that matches
- * anything in the scope wins. Each alternative names the saved pages it must match
- * (fixture names without `.html`, from `test/fixtures/gmail/` or the shared set in
- * `../shared/fixtures/gmail/`); `test/gmail/selectors.test.ts` proves every claim.
+ * anything in the scope wins. Beside each anchor, its proof names the saved pages each
+ * alternative must match (fixture names without `.html`, from `test/fixtures/gmail/` or
+ * the shared set in `../shared/fixtures/gmail/`); `test/gmail/selectors.test.ts` checks
+ * every claim.
  *
  * House rules, from years of Gmail changing under extensions:
  * - attributes and roles first (`[email]`, `[data-hovercard-id]`, `role=…`, `name=…`);
  *   Gmail's class names are minified and get renamed, and in 2025–2026 Gmail has been
  *   testing hashed class names (`Ht` → `Ht-<hash>`), so a class-based alternative always
- *   has an attribute or role fallback, or says in `withoutClasses` how the adapter copes;
+ *   has an attribute or role fallback, or its proof says in `withoutClasses` how the
+ *   adapter copes;
  * - never the text of `aria-label`, `data-tooltip`, `title` or `placeholder`: it is
  *   localized ("Message Body", "Corpo del messaggio").
  */
 
-/** One CSS selector and the fixtures it must match at least once. */
-export interface Alternative {
-  readonly css: string;
-  readonly fixtures: readonly string[];
-}
-
 /** Something Payladder needs to find in Gmail's page. */
 export interface Anchor {
-  /** Tried in order; the first alternative that matches anything wins. */
-  readonly alternatives: readonly [Alternative, ...Alternative[]];
-  /**
-   * Only for an anchor whose alternatives all use class names: what the adapter does
-   * when Gmail renames them (every other class-based anchor has an attribute fallback).
-   */
+  /** CSS selectors tried in order; the first that matches anything wins. */
+  readonly alternatives: readonly [string, ...string[]];
+}
+
+/**
+ * The evidence for an anchor, kept beside it: for each alternative, in order, the saved
+ * pages it must match at least once; and, only for an anchor whose alternatives all use
+ * class names, what the adapter does when Gmail renames them (every other class-based
+ * anchor has an attribute fallback). Proofs are constants of their own so that only the
+ * tests carry them: the content script, which ships to every user, imports none.
+ */
+export interface Proof {
+  readonly fixtures: readonly (readonly string[])[];
   readonly withoutClasses?: string;
 }
 
@@ -40,6 +43,9 @@ const LIST_2014 = 'inbox-list-2014-A';
 const THREAD_2014 = 'thread-view-2014-A';
 const COMPOSE_2020 = 'compose-new-2020-A';
 const COMPOSE_2020_B = 'compose-new-2020-B';
+const LIST_2014_B = 'inbox-list-2014-B';
+const THREAD_2014_B = 'thread-view-2014-B';
+const THREAD_2022 = 'thread-view-2022-B';
 const LIST_2026 = 'inbox-list-2026-B';
 const THREAD_2026 = 'thread-view-2026-B';
 const INLINE_2026 = 'thread-inline-reply-2026-B';
@@ -50,8 +56,6 @@ const REPLY_2026 = 'compose-reply-2026-B';
 const COMPOSES_2026 = [COMPOSE_2026, REPLY_2026, INLINE_2026];
 const ALL_COMPOSES = [COMPOSE_2020, COMPOSE_2020_B, ...COMPOSES_2026];
 
-const alt = (css: string, fixtures: readonly string[]): Alternative => ({ css, fixtures });
-
 // ---------------------------------------------------------------------------------------
 // Thread list
 
@@ -59,10 +63,13 @@ const alt = (css: string, fixtures: readonly string[]): Alternative => ({ css, f
 export const listRow: Anchor = {
   alternatives: [
     // The row class has held since at least 2014.
-    alt('tr.zA', [LIST_2014, LIST_2026]),
+    'tr.zA',
     // Rows carry role=row in today's grid; the 2014 rows did not.
-    alt('[role=main] tr[role=row]', [LIST_2026]),
+    '[role=main] tr[role=row]',
   ],
+};
+export const listRowProof: Proof = {
+  fixtures: [[LIST_2014, LIST_2014_B, LIST_2026], [LIST_2026]],
 };
 
 /** Within a row: the people shown in the sender column (scope: the row). */
@@ -70,10 +77,13 @@ export const rowSender: Anchor = {
   alternatives: [
     // `.yW` is the sender cell. 2014 rows repeat the senders in a hidden accessibility
     // line (`.afn`) before it; scoping to `.yW` keeps the reading to what the cell shows.
-    alt('.yW [email]', [LIST_2014, LIST_2026]),
-    alt('[email]', [LIST_2014, LIST_2026]),
-    alt('[data-hovercard-id*="@"]', [LIST_2026]),
+    '.yW [email]',
+    '[email]',
+    '[data-hovercard-id*="@"]',
   ],
+};
+export const rowSenderProof: Proof = {
+  fixtures: [[LIST_2014, LIST_2014_B, LIST_2026], [LIST_2014, LIST_2014_B, LIST_2026], [LIST_2026]],
 };
 
 /**
@@ -82,12 +92,51 @@ export const rowSender: Anchor = {
  * code of 2023–2026; the 2014 rows had no id attribute at all).
  */
 export const rowThreadId: Anchor = {
-  alternatives: [alt('[data-legacy-thread-id]', [LIST_2026])],
+  alternatives: ['[data-legacy-thread-id]'],
+};
+export const rowThreadIdProof: Proof = {
+  fixtures: [[LIST_2026]],
 };
 
 /** Within a row: `data-thread-id="#thread-f:<decimal>"`, Gmail's permanent thread id. */
 export const rowThreadPermId: Anchor = {
-  alternatives: [alt('[data-thread-id]', [LIST_2026])],
+  alternatives: ['[data-thread-id]'],
+};
+export const rowThreadPermIdProof: Proof = {
+  fixtures: [[LIST_2026]],
+};
+
+/**
+ * Within a row: the cell showing the senders (scope: the row), where a stage badge is drawn
+ * over its end. The reader falls back to the cell around the first sender.
+ */
+export const rowSenderCell: Anchor = {
+  alternatives: ['td.yX', '.yW'],
+};
+export const rowSenderCellProof: Proof = {
+  fixtures: [
+    [LIST_2014, LIST_2014_B, LIST_2026],
+    [LIST_2014, LIST_2014_B, LIST_2026],
+  ],
+  withoutClasses:
+    'the badge goes into the table cell (`td`) or `[role=gridcell]` around the first sender, ' +
+    'found by its `email=` attribute',
+};
+
+// ---------------------------------------------------------------------------------------
+// The signed-in account
+
+/**
+ * The account button in Gmail's top bar. Its `aria-label` names the account and its
+ * address ("Google Account: Alex Moreau (me@example.com)"): the words are localized, the
+ * address is not, and only the address is read out of it. The document title
+ * ("Inbox - me@example.com - Gmail") is read first; this is the fallback.
+ */
+export const accountButton: Anchor = {
+  alternatives: ['[role=banner] a[href*="SignOutOptions"]'],
+};
+export const accountButtonProof: Proof = {
+  fixtures: [[LIST_2026, THREAD_2022, THREAD_2026, INLINE_2026]],
 };
 
 // ---------------------------------------------------------------------------------------
@@ -100,11 +149,14 @@ export const rowThreadPermId: Anchor = {
  */
 export const threadContainer: Anchor = {
   alternatives: [
-    alt('.a98.iY', [THREAD_2026, INLINE_2026]),
-    // No fixture: this layout lived for days in Oct 2022; proven by a unit test instead.
-    alt('.PeIF1d', []),
-    alt('.if', [THREAD_2014]),
+    '.a98.iY',
+    // This layout lived for days in Oct 2022 (thread-view-2022-B).
+    '.PeIF1d',
+    '.if',
   ],
+};
+export const threadContainerProof: Proof = {
+  fixtures: [[THREAD_2026, INLINE_2026], [THREAD_2022], [THREAD_2014, THREAD_2014_B]],
   withoutClasses:
     'the reader climbs from the subject heading (attribute fallbacks) to the nearest ' +
     'ancestor holding a message (`[data-legacy-message-id]`)',
@@ -113,38 +165,64 @@ export const threadContainer: Anchor = {
 /** The conversation's subject heading (scope: a thread container or the page). */
 export const threadSubject: Anchor = {
   alternatives: [
-    alt('h2.hP', [THREAD_2014, THREAD_2026, INLINE_2026]),
+    'h2.hP',
     // Today's heading also carries the thread ids (extensions read them there, 2023–2026).
-    alt('h2[data-legacy-thread-id]', [THREAD_2026, INLINE_2026]),
-    alt('h2[data-thread-perm-id]', [THREAD_2026, INLINE_2026]),
+    'h2[data-legacy-thread-id]',
+    'h2[data-thread-perm-id]',
+  ],
+};
+export const threadSubjectProof: Proof = {
+  fixtures: [
+    [THREAD_2014, THREAD_2014_B, THREAD_2022, THREAD_2026, INLINE_2026],
+    [THREAD_2022, THREAD_2026, INLINE_2026],
+    [THREAD_2022, THREAD_2026, INLINE_2026],
   ],
 };
 
 /** One message of the conversation, collapsed or expanded (scope: a thread container). */
 export const message: Anchor = {
   alternatives: [
-    alt('[data-legacy-message-id]', [THREAD_2026, INLINE_2026]),
-    alt('[data-message-id]', [THREAD_2026, INLINE_2026]),
+    '[data-legacy-message-id]',
+    '[data-message-id]',
     // 2014: expanded `div.adn`, collapsed `div.adf`, no id attributes.
-    alt('div.adn, div.adf', [THREAD_2014]),
+    'div.adn, div.adf',
+  ],
+};
+export const messageProof: Proof = {
+  fixtures: [
+    [THREAD_2022, THREAD_2026, INLINE_2026],
+    [THREAD_2022, THREAD_2026, INLINE_2026],
+    [THREAD_2014, THREAD_2014_B],
   ],
 };
 
 /** Within a message: its sender (scope: a message). */
 export const messageSender: Anchor = {
   alternatives: [
-    alt('.gD[email]', [THREAD_2014, THREAD_2026, INLINE_2026]),
+    '.gD[email]',
     // An expanded message names its sender in an h3; a collapsed one has no h3.
-    alt('h3 [email]', [THREAD_2014, THREAD_2026, INLINE_2026]),
+    'h3 [email]',
+  ],
+};
+export const messageSenderProof: Proof = {
+  fixtures: [
+    [THREAD_2014, THREAD_2014_B, THREAD_2022, THREAD_2026, INLINE_2026],
+    [THREAD_2014, THREAD_2014_B, THREAD_2022, THREAD_2026, INLINE_2026],
   ],
 };
 
 /** Within a message: the recipients line "to …, …" (scope: a message). */
 export const messageRecipient: Anchor = {
   alternatives: [
-    alt('.g2[email]', [THREAD_2014, THREAD_2026, INLINE_2026]),
+    '.g2[email]',
     // Without `.g2`, the reader takes every address of the message header but the sender.
-    alt('[email]', [THREAD_2014, THREAD_2026, INLINE_2026]),
+    '[email]',
+  ],
+};
+export const messageRecipientProof: Proof = {
+  fixtures: [
+    [THREAD_2014, THREAD_2014_B, THREAD_2022, THREAD_2026, INLINE_2026],
+    [THREAD_2014, THREAD_2014_B, THREAD_2022, THREAD_2026, INLINE_2026],
   ],
 };
 
@@ -153,9 +231,12 @@ export const messageRecipient: Anchor = {
  * anything inside it when it collects participants.
  */
 export const messageBody: Anchor = {
-  alternatives: [
-    alt('.a3s', [THREAD_2014, THREAD_2026, INLINE_2026]),
-    alt('.ii.gt', [THREAD_2014, THREAD_2026, INLINE_2026]),
+  alternatives: ['.a3s', '.ii.gt'],
+};
+export const messageBodyProof: Proof = {
+  fixtures: [
+    [THREAD_2014, THREAD_2014_B, THREAD_2022, THREAD_2026, INLINE_2026],
+    [THREAD_2014, THREAD_2014_B, THREAD_2022, THREAD_2026, INLINE_2026],
   ],
   withoutClasses:
     'message bodies carry no attribute or role of their own (2014–2026). The reader loses ' +
@@ -167,9 +248,33 @@ export const messageBody: Anchor = {
 export const participant: Anchor = {
   alternatives: [
     // Participants carry their address in an attribute; class names change.
-    alt('[email]', [THREAD_2014, THREAD_2026, INLINE_2026]),
-    alt('[data-hovercard-id*="@"]', [THREAD_2026, INLINE_2026]),
+    '[email]',
+    '[data-hovercard-id*="@"]',
   ],
+};
+export const participantProof: Proof = {
+  fixtures: [
+    [THREAD_2014, THREAD_2014_B, THREAD_2022, THREAD_2026, INLINE_2026],
+    [THREAD_2022, THREAD_2026, INLINE_2026],
+  ],
+};
+
+/**
+ * The "Reply" link of the reply bar under the conversation (scope: a thread container):
+ * `.amn` holds Reply, Reply all (2026 only) and Forward as `[role=link]` spans, Reply
+ * first (2014–2026). The status chip's "Write reminder" clicks it.
+ */
+export const threadReply: Anchor = {
+  alternatives: ['.amn .ams.bkH', '.amn [role=link]'],
+};
+export const threadReplyProof: Proof = {
+  fixtures: [
+    [THREAD_2022, THREAD_2026],
+    [THREAD_2014, THREAD_2014_B, THREAD_2022, THREAD_2026],
+  ],
+  withoutClasses:
+    'the panel asks the user to open a reply and use the Payladder button in its toolbar, ' +
+    'which inserts the same recommended template',
 };
 
 // ---------------------------------------------------------------------------------------
@@ -181,14 +286,18 @@ export const participant: Anchor = {
  * (InboxSDK's page parser, 2021–2024). The reader keeps regions holding a `composeMarker`.
  */
 export const composeRegion: Anchor = {
-  alternatives: [alt('[role=region]', ALL_COMPOSES)],
+  alternatives: ['[role=region]'],
+};
+export const composeRegionProof: Proof = {
+  fixtures: [ALL_COMPOSES],
 };
 
 /** Proof that a region is a compose form: subject box, compose id, or body editable. */
 export const composeMarker: Anchor = {
-  alternatives: [
-    alt('input[name=subjectbox], input[name=composeid], [g_editable=true][role=textbox]', ALL_COMPOSES),
-  ],
+  alternatives: ['input[name=subjectbox], input[name=composeid], [g_editable=true][role=textbox]'],
+};
+export const composeMarkerProof: Proof = {
+  fixtures: [ALL_COMPOSES],
 };
 
 /**
@@ -196,12 +305,18 @@ export const composeMarker: Anchor = {
  * from it to the nearest ancestor that also holds the body editable.
  */
 export const composeForm: Anchor = {
-  alternatives: [alt('form', ALL_COMPOSES)],
+  alternatives: ['form'],
+};
+export const composeFormProof: Proof = {
+  fixtures: [ALL_COMPOSES],
 };
 
 /** The floating window around a new message or a popped-out reply (not an inline reply). */
 export const composeDialog: Anchor = {
-  alternatives: [alt('[role=dialog]', [COMPOSE_2020, COMPOSE_2020_B, COMPOSE_2026, REPLY_2026])],
+  alternatives: ['[role=dialog]'],
+};
+export const composeDialogProof: Proof = {
+  fixtures: [[COMPOSE_2020, COMPOSE_2020_B, COMPOSE_2026, REPLY_2026]],
 };
 
 /**
@@ -209,44 +324,59 @@ export const composeDialog: Anchor = {
  * "undefined") in a new message (InboxSDK reads it the same way, 2016–2024).
  */
 export const composeReplyTarget: Anchor = {
-  alternatives: [alt('input[name=rm]', [COMPOSE_2020, COMPOSE_2020_B, ...COMPOSES_2026])],
+  alternatives: ['input[name=rm]'],
+};
+export const composeReplyTargetProof: Proof = {
+  fixtures: [[COMPOSE_2020, COMPOSE_2020_B, ...COMPOSES_2026]],
 };
 
 /** Hidden input: the draft's message id (`#msg-a:r-…`). */
 export const composeDraftId: Anchor = {
-  alternatives: [alt('input[name=draft]', ALL_COMPOSES)],
+  alternatives: ['input[name=draft]'],
+};
+export const composeDraftIdProof: Proof = {
+  fixtures: [ALL_COMPOSES],
 };
 
 /** The subject box. An inline reply has one too, hidden, holding "Re: …". */
 export const composeSubject: Anchor = {
-  alternatives: [alt('input[name=subjectbox]', ALL_COMPOSES)],
+  alternatives: ['input[name=subjectbox]'],
+};
+export const composeSubjectProof: Proof = {
+  fixtures: [ALL_COMPOSES],
 };
 
 /** The rich-text body editable. */
 export const composeBody: Anchor = {
-  alternatives: [
-    alt('[g_editable=true][role=textbox]', ALL_COMPOSES),
-    alt('[contenteditable=true][role=textbox]', ALL_COMPOSES),
-  ],
+  alternatives: ['[g_editable=true][role=textbox]', '[contenteditable=true][role=textbox]'],
+};
+export const composeBodyProof: Proof = {
+  fixtures: [ALL_COMPOSES, ALL_COMPOSES],
 };
 
 /** The bottom toolbar holding Send (scope: a compose root). */
 export const composeToolbar: Anchor = {
   alternatives: [
-    alt('table.IZ', ALL_COMPOSES),
+    'table.IZ',
     // The same table carries role=group (compose-new-2020-A; kept in our 2026 fixtures).
-    alt('[role=group]', ALL_COMPOSES),
+    '[role=group]',
   ],
+};
+export const composeToolbarProof: Proof = {
+  fixtures: [ALL_COMPOSES, ALL_COMPOSES],
 };
 
 /** The Send button (scope: a compose root). */
 export const composeSend: Anchor = {
   alternatives: [
-    alt('.aoO[role=button]', ALL_COMPOSES),
+    '.aoO[role=button]',
     // Send is the first button of the bottom toolbar (compose-new-2020-A; kept in our
     // 2026 fixtures, where a hashed `.aoO` leaves only this alternative).
-    alt('[role=group] [role=button], [role=group] button', ALL_COMPOSES),
+    '[role=group] [role=button], [role=group] button',
   ],
+};
+export const composeSendProof: Proof = {
+  fixtures: [ALL_COMPOSES, ALL_COMPOSES],
 };
 
 /**
@@ -255,15 +385,21 @@ export const composeSend: Anchor = {
  * `data-smartmail`.
  */
 export const composeSignature: Anchor = {
-  alternatives: [
-    alt('[data-smartmail=gmail_signature]', [COMPOSE_2026, REPLY_2026, INLINE_2026]),
-    alt('.gmail_signature', [COMPOSE_2026, REPLY_2026, INLINE_2026]),
+  alternatives: ['[data-smartmail=gmail_signature]', '.gmail_signature'],
+};
+export const composeSignatureProof: Proof = {
+  fixtures: [
+    [COMPOSE_2026, REPLY_2026, INLINE_2026],
+    [COMPOSE_2026, REPLY_2026, INLINE_2026],
   ],
 };
 
 /** The "-- " line today's Gmail puts above a signature; new text goes above it. */
 export const composeSignaturePrefix: Anchor = {
-  alternatives: [alt('.gmail_signature_prefix', [COMPOSE_2026, REPLY_2026, INLINE_2026])],
+  alternatives: ['.gmail_signature_prefix'],
+};
+export const composeSignaturePrefixProof: Proof = {
+  fixtures: [[COMPOSE_2026, REPLY_2026, INLINE_2026]],
   withoutClasses:
     'a class of the mail format, not of the UI; without it new text goes just above the ' +
     'signature, below the "-- " line',
@@ -275,7 +411,10 @@ export const composeSignaturePrefix: Anchor = {
  * message bodies of thread-view-2014-A.
  */
 export const composeQuote: Anchor = {
-  alternatives: [alt('.gmail_quote', [REPLY_2026]), alt('blockquote', [REPLY_2026])],
+  alternatives: ['.gmail_quote', 'blockquote'],
+};
+export const composeQuoteProof: Proof = {
+  fixtures: [[REPLY_2026], [REPLY_2026]],
 };
 
 /** Recipient anchors of one field (scope: a compose root). */
@@ -294,62 +433,85 @@ export interface RecipientAnchors {
   readonly pending: Anchor;
 }
 
-function recipientAnchors(
-  field: RecipientField,
-  fixtures: { readonly chip: readonly string[]; readonly pending: readonly string[] },
-): RecipientAnchors {
+function recipientAnchors(field: RecipientField): RecipientAnchors {
   return {
     chip: {
-      alternatives: [
-        alt(`div[name=${field}] [role=option][data-hovercard-id], div[name=${field}] [email]`, fixtures.chip),
-      ],
+      alternatives: [`div[name=${field}] [role=option][data-hovercard-id], div[name=${field}] [email]`],
     },
-    chipInput: { alternatives: [alt(`input[type=hidden][name=${field}]`, [COMPOSE_2020_B])] },
-    textarea: { alternatives: [alt(`textarea[name=${field}]`, [COMPOSE_2020, COMPOSE_2020_B])] },
-    pending: { alternatives: [alt(`div[name=${field}] input:not([type=hidden])`, fixtures.pending)] },
+    chipInput: { alternatives: [`input[type=hidden][name=${field}]`] },
+    textarea: { alternatives: [`textarea[name=${field}]`] },
+    pending: { alternatives: [`div[name=${field}] input:not([type=hidden])`] },
   };
 }
 
 export const recipientAnchorsByField: Readonly<Record<RecipientField, RecipientAnchors>> = {
-  to: recipientAnchors('to', { chip: COMPOSES_2026, pending: COMPOSES_2026 }),
-  cc: recipientAnchors('cc', { chip: [COMPOSE_2026, REPLY_2026], pending: COMPOSES_2026 }),
-  bcc: recipientAnchors('bcc', { chip: [COMPOSE_2026], pending: COMPOSES_2026 }),
+  to: recipientAnchors('to'),
+  cc: recipientAnchors('cc'),
+  bcc: recipientAnchors('bcc'),
 };
 
-/** Every anchor by name: for the conventions test and for skeleton logs. */
-export const ANCHORS: Readonly<Record<string, Anchor>> = {
-  listRow,
-  rowSender,
-  rowThreadId,
-  rowThreadPermId,
-  threadContainer,
-  threadSubject,
-  message,
-  messageSender,
-  messageRecipient,
-  messageBody,
-  participant,
-  composeRegion,
-  composeMarker,
-  composeForm,
-  composeDialog,
-  composeReplyTarget,
-  composeDraftId,
-  composeSubject,
-  composeBody,
-  composeToolbar,
-  composeSend,
-  composeSignature,
-  composeSignaturePrefix,
-  composeQuote,
-  ...Object.fromEntries(
-    RECIPIENT_FIELDS.flatMap((field) =>
-      Object.entries(recipientAnchorsByField[field]).map(([kind, anchor]) => [`${field}.${kind}`, anchor]),
-    ),
-  ),
+function recipientProofs(chip: readonly string[]): Readonly<Record<keyof RecipientAnchors, Proof>> {
+  return {
+    chip: { fixtures: [chip] },
+    chipInput: { fixtures: [[COMPOSE_2020_B]] },
+    textarea: { fixtures: [[COMPOSE_2020, COMPOSE_2020_B]] },
+    pending: { fixtures: [COMPOSES_2026] },
+  };
+}
+
+export const recipientProofsByField: Readonly<
+  Record<RecipientField, Readonly<Record<keyof RecipientAnchors, Proof>>>
+> = {
+  to: /* @__PURE__ */ recipientProofs(COMPOSES_2026),
+  cc: /* @__PURE__ */ recipientProofs([COMPOSE_2026, REPLY_2026]),
+  bcc: /* @__PURE__ */ recipientProofs([COMPOSE_2026]),
 };
+
+/**
+ * Every anchor by name with its proof: for the conventions test. A function, so that the
+ * content script, which never calls it, does not carry the proofs.
+ */
+export function anchorTable(): Readonly<Record<string, { anchor: Anchor; proof: Proof }>> {
+  const named: Record<string, { anchor: Anchor; proof: Proof }> = {
+    listRow: { anchor: listRow, proof: listRowProof },
+    rowSender: { anchor: rowSender, proof: rowSenderProof },
+    rowSenderCell: { anchor: rowSenderCell, proof: rowSenderCellProof },
+    rowThreadId: { anchor: rowThreadId, proof: rowThreadIdProof },
+    rowThreadPermId: { anchor: rowThreadPermId, proof: rowThreadPermIdProof },
+    accountButton: { anchor: accountButton, proof: accountButtonProof },
+    threadContainer: { anchor: threadContainer, proof: threadContainerProof },
+    threadSubject: { anchor: threadSubject, proof: threadSubjectProof },
+    message: { anchor: message, proof: messageProof },
+    messageSender: { anchor: messageSender, proof: messageSenderProof },
+    messageRecipient: { anchor: messageRecipient, proof: messageRecipientProof },
+    messageBody: { anchor: messageBody, proof: messageBodyProof },
+    participant: { anchor: participant, proof: participantProof },
+    threadReply: { anchor: threadReply, proof: threadReplyProof },
+    composeRegion: { anchor: composeRegion, proof: composeRegionProof },
+    composeMarker: { anchor: composeMarker, proof: composeMarkerProof },
+    composeForm: { anchor: composeForm, proof: composeFormProof },
+    composeDialog: { anchor: composeDialog, proof: composeDialogProof },
+    composeReplyTarget: { anchor: composeReplyTarget, proof: composeReplyTargetProof },
+    composeDraftId: { anchor: composeDraftId, proof: composeDraftIdProof },
+    composeSubject: { anchor: composeSubject, proof: composeSubjectProof },
+    composeBody: { anchor: composeBody, proof: composeBodyProof },
+    composeToolbar: { anchor: composeToolbar, proof: composeToolbarProof },
+    composeSend: { anchor: composeSend, proof: composeSendProof },
+    composeSignature: { anchor: composeSignature, proof: composeSignatureProof },
+    composeSignaturePrefix: { anchor: composeSignaturePrefix, proof: composeSignaturePrefixProof },
+    composeQuote: { anchor: composeQuote, proof: composeQuoteProof },
+  };
+  for (const field of RECIPIENT_FIELDS) {
+    const anchors = recipientAnchorsByField[field];
+    const proofs = recipientProofsByField[field];
+    for (const kind of ['chip', 'chipInput', 'textarea', 'pending'] as const) {
+      named[`${field}.${kind}`] = { anchor: anchors[kind], proof: proofs[kind] };
+    }
+  }
+  return named;
+}
 
 /** The whole alternative list as one selector (any alternative), e.g. for `closest`. */
 export function anyOf(anchor: Anchor): string {
-  return anchor.alternatives.map((a) => a.css).join(', ');
+  return anchor.alternatives.join(', ');
 }

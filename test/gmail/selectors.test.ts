@@ -5,7 +5,7 @@
  * least one page, nothing selects on localized text, and class names never stand alone.
  */
 import { describe, expect, it } from 'vitest';
-import { ANCHORS } from '../../extension/gmail/selectors';
+import { anchorTable } from '../../extension/gmail/selectors';
 import { findFixture, fixtureDirs, loadFixture } from './fixture-set';
 
 const dirs = fixtureDirs();
@@ -20,12 +20,18 @@ function pageOf(name: string): Document | undefined {
 const sharedAvailable = dirs.some((d) => d.label !== 'project' && d.problem === null);
 
 // Alternatives without a fixture, each proven by the unit test named here.
-const UNIT_PROVEN: Readonly<Record<string, string>> = {
-  'threadContainer .PeIF1d': 'thread.test.ts › reads the Oct 2022 .PeIF1d container',
-};
+// None today: the Oct 2022 `.PeIF1d` container has its page since thread-view-2022-B.
+const UNIT_PROVEN: Readonly<Record<string, string>> = {};
 
-const claims = Object.entries(ANCHORS).flatMap(([name, anchor]) =>
-  anchor.alternatives.flatMap((alt) => alt.fixtures.map((fixture) => ({ name, css: alt.css, fixture }))),
+const table = Object.entries(anchorTable());
+// Each alternative with the fixtures its proof names for it (same position).
+const alternativesOf = ([, { anchor, proof }]: (typeof table)[number]) =>
+  anchor.alternatives.map((css, i) => ({ css, fixtures: proof.fixtures[i] ?? [] }));
+
+const claims = table.flatMap((entry) =>
+  alternativesOf(entry).flatMap((alt) =>
+    alt.fixtures.map((fixture) => ({ name: entry[0], css: alt.css, fixture })),
+  ),
 );
 
 describe('every selector alternative matches the fixtures it names', () => {
@@ -43,38 +49,42 @@ describe('every selector alternative matches the fixtures it names', () => {
 });
 
 describe('conventions', () => {
-  const anchors = Object.entries(ANCHORS);
-
   it('has anchors to check', () => {
-    expect(anchors.length).toBeGreaterThan(20);
+    expect(table.length).toBeGreaterThan(20);
   });
 
-  it.each(anchors)('%s is proven on at least one saved page', (_name, anchor) => {
-    expect(anchor.alternatives.some((a) => a.fixtures.length > 0)).toBe(true);
+  it.each(table)('%s has a proof entry for each alternative', (_name, { anchor, proof }) => {
+    expect(proof.fixtures).toHaveLength(anchor.alternatives.length);
+  });
+
+  it.each(table)('%s is proven on at least one saved page', (name, entry) => {
+    expect(alternativesOf([name, entry]).some((a) => a.fixtures.length > 0)).toBe(true);
   });
 
   it('lists every alternative without a fixture, with the unit test that proves it', () => {
-    const unproven = anchors.flatMap(([name, anchor]) =>
-      anchor.alternatives.filter((a) => a.fixtures.length === 0).map((a) => `${name} ${a.css}`),
+    const unproven = table.flatMap((entry) =>
+      alternativesOf(entry)
+        .filter((a) => a.fixtures.length === 0)
+        .map((a) => `${entry[0]} ${a.css}`),
     );
     expect(unproven.sort()).toEqual(Object.keys(UNIT_PROVEN).sort());
   });
 
-  it.each(anchors)('%s never selects on localized text', (_name, anchor) => {
-    for (const { css } of anchor.alternatives) {
+  it.each(table)('%s never selects on localized text', (_name, { anchor }) => {
+    for (const css of anchor.alternatives) {
       expect(css).not.toMatch(/\[\s*(aria-label|aria-description|data-tooltip|title|alt|placeholder)\b/i);
       expect(css).not.toMatch(/:contains|:has-text/i);
     }
   });
 
-  it.each(anchors)(
+  it.each(table)(
     '%s has an attribute or role fallback for its class names, or says why not',
-    (_name, anchor) => {
-      const classFree = anchor.alternatives.some((a) => !usesClass(a.css));
-      const usesClasses = anchor.alternatives.some((a) => usesClass(a.css));
+    (_name, { anchor, proof }) => {
+      const classFree = anchor.alternatives.some((css) => !usesClass(css));
+      const usesClasses = anchor.alternatives.some((css) => usesClass(css));
       if (usesClasses && !classFree)
-        expect(anchor.withoutClasses?.length ?? 0, 'withoutClasses').toBeGreaterThan(30);
-      else expect(anchor.withoutClasses).toBeUndefined();
+        expect(proof.withoutClasses?.length ?? 0, 'withoutClasses').toBeGreaterThan(30);
+      else expect(proof.withoutClasses).toBeUndefined();
     },
   );
 });

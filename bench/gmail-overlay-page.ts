@@ -1,0 +1,199 @@
+/**
+ * The page side of bench/gmail-overlay.ts, bundled and run in Chromium on a page served at
+ * `https://mail.google.com`: the real surfaces and scheduler draw into Chromium's DOM, and
+ * every message goes to the Node process (`payladderAnswer`, a Playwright binding), whose
+ * background answers from a 10,000-client ledger and times itself.
+ *
+ * Frames are run by the harness (the scheduler's `requestFrame` queues them), and replies
+ * are handed to the overlay by the harness once they arrived, so each figure is exactly the
+ * content script's work: the frames a change triggers plus what the answers draw, timed
+ * with `performance.now()` around synchronous work and its microtasks; the waiting for
+ * the background is not counted (its own time is measured in Node).
+ */
+import { createLedgerClient } from '../extension/gmail/ledger-client.ts';
+import { startOverlay } from '../extension/gmail/observer.ts';
+import { SURFACES } from '../extension/gmail/registry.ts';
+import type { Cleanup } from '../extension/gmail/surface.ts';
+import type { Envelope } from '../extension/messages.ts';
+import { createMessenger } from '../extension/messages.ts';
+
+declare global {
+  interface Window {
+    payladderAnswer(envelope: string): Promise<unknown>;
+    payladderBench: typeof bench;
+  }
+}
+
+export interface PageFigures {
+  /** Per navigation, answers already known (the content script's whole work), ms. */
+  listNavigation: number[];
+  threadNavigation: number[];
+  /** Per navigation the first time (the frame, then drawing once the answer came), ms, waiting excluded. */
+  listFirst: number[];
+  threadFirst: number[];
+  mutationBatch: number[];
+  idleFrame: number[];
+  badges: number;
+  chips: number;
+  fetches: number;
+  messages: number;
+}
+
+const frames: (() => void)[] = [];
+let fetches = 0;
+
+// Counted, not blocked: the content script must never call these.
+const realFetch = window.fetch.bind(window);
+window.fetch = (...args: Parameters<typeof fetch>) => {
+  fetches += 1;
+  return realFetch(...args);
+};
+const realOpen = XMLHttpRequest.prototype.open;
+XMLHttpRequest.prototype.open = function (this: XMLHttpRequest, ...args: unknown[]) {
+  fetches += 1;
+  return (realOpen as (...a: unknown[]) => void).apply(this, args);
+} as typeof realOpen;
+
+const cleanup: Cleanup = {
+  isValid: true,
+  onInvalidated: () => () => undefined,
+  setTimeout: (handler, timeout) => window.setTimeout(handler, timeout),
+};
+/** Replies that arrived, waiting for the harness to hand them over (timed). */
+const replies: (() => void)[] = [];
+let inFlight = 0;
+const ledger = createLedgerClient(
+  createMessenger(
+    (envelope: Envelope) =>
+      new Promise((resolve) => {
+        inFlight += 1;
+        void window.payladderAnswer(JSON.stringify(envelope)).then((reply) =>
+          replies.push(() => {
+            inFlight -= 1;
+            resolve(reply);
+          }),
+        );
+      }),
+  ),
+  () => 0,
+);
+const overlay = startOverlay({
+  doc: document,
+  surfaces: SURFACES,
+  ledger,
+  cleanup,
+  now: () => 0,
+  log: () => undefined,
+  requestFrame: (callback) => frames.push(callback),
+});
+
+/** Runs `work` and the microtasks it starts; answers the time taken, ms. */
+async function timed(work: () => void): Promise<number> {
+  const started = performance.now();
+  work();
+  for (let i = 0; i < 20; i += 1) await Promise.resolve();
+  return performance.now() - started;
+}
+
+const runFrames = () => timed(() => frames.splice(0).forEach((frame) => frame()));
+const deliver = () => timed(() => replies.splice(0).forEach((reply) => reply()));
+
+/** Lets the MutationObserver's callback (a microtask) queue its frame. */
+const observed = () => new Promise<void>((resolve) => queueMicrotask(resolve));
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+function listMain(clients: number, rows: number, offset: number): string {
+  return `<table role="grid"><tbody>${Array.from({ length: rows }, (_, i) => {
+    const client = (i * 97 + offset) % clients;
+    const sender = i % 4 === 0 ? `accounts@client${client}.example.com` : `person${i % 37}@example.org`;
+    return `<tr class="zA" role="row"><td class="yX" role="gridcell"><div class="yW"><span email="${sender}" name="Sender ${i}">Sender ${i}</span>, <span email="me@example.com" name="me">me</span></div></td><td role="gridcell"><span data-legacy-thread-id="${(i + offset).toString(16).padStart(16, '0')}">Subject ${i}</span></td><td role="gridcell"><span>30 Nov</span></td></tr>`;
+  }).join('')}</tbody></table>`;
+}
+
+function threadMain(client: number): string {
+  const messages = Array.from(
+    { length: 12 },
+    (_, i) =>
+      `<div data-legacy-message-id="m${i}"><h3><span class="gD" email="${i % 2 ? 'me@example.com' : `accounts@client${client}.example.com`}" name="P">P</span></h3><span class="g2" email="colleague${i % 3}@client${client}.example.com">c</span><div class="a3s">Message ${i} text</div></div>`,
+  ).join('');
+  return `<div class="a98 iY"><div class="ha"><h2 class="hP" data-legacy-thread-id="${client.toString(16).padStart(16, '0')}">Invoice ${client}</h2></div>${messages}<div class="amn"><span class="ams bkH" role="link">Reply</span></div></div>`;
+}
+
+const bench = {
+  async run(options: {
+    clients: number;
+    rows: number;
+    navigations: number;
+    batches: number;
+  }): Promise<PageFigures> {
+    const main = document.querySelector('[role=main]') as HTMLElement;
+    const figures: PageFigures = {
+      listNavigation: [],
+      threadNavigation: [],
+      listFirst: [],
+      threadFirst: [],
+      mutationBatch: [],
+      idleFrame: [],
+      badges: 0,
+      chips: 0,
+      fetches: 0,
+      messages: 0,
+    };
+
+    /** Gmail draws a view afresh and changes the URL (not timed); then the overlay's work (timed). */
+    const navigate = async (kind: 'list' | 'thread', n: number): Promise<number> => {
+      const template = document.createElement('template');
+      template.innerHTML =
+        kind === 'list'
+          ? listMain(options.clients, options.rows, n % 2)
+          : threadMain((n * 31) % options.clients);
+      main.replaceChildren(template.content);
+      history.replaceState(
+        null,
+        '',
+        kind === 'list' ? '#inbox' : `#inbox/FMfcgzQbfxGmNqTlRZcvtpx${String(n).padStart(9, 'x')}`,
+      );
+      // Timed from here: the MutationObserver's callback (a microtask) is the overlay's work too.
+      const started = performance.now();
+      await observed();
+      let spent = performance.now() - started + (await runFrames());
+      // The first time, answers come from the background: waited for (not timed), drawn (timed).
+      for (let guard = 0; (inFlight > 0 || frames.length > 0) && guard < 1000; guard += 1) {
+        if (replies.length > 0) spent += await deliver();
+        else if (frames.length > 0) spent += await runFrames();
+        else await nextTask();
+      }
+      return spent;
+    };
+
+    for (let n = 0; n < options.navigations; n += 1) {
+      const kind = n % 2 === 0 ? 'list' : 'thread';
+      const first = await navigate(kind, n);
+      if (n >= 2) (kind === 'list' ? figures.listFirst : figures.threadFirst).push(first);
+      // Back to the same view: Gmail draws it afresh, the answers are known.
+      const again = await navigate(kind, n);
+      if (n >= 2) (kind === 'list' ? figures.listNavigation : figures.threadNavigation).push(again);
+      if (kind === 'thread')
+        figures.chips = Math.max(figures.chips, document.querySelectorAll('payladder-chip').length);
+    }
+
+    await navigate('list', 0);
+    figures.badges = document.querySelectorAll('payladder-badge').length;
+    const rows = Array.from(document.querySelectorAll('tr.zA'));
+    for (let i = 0; i < options.batches; i += 1) {
+      // Gmail updates one row (its time, a read mark).
+      const row = rows[(i * 7) % rows.length] as Element;
+      row.querySelector('td:last-child span')?.replaceChildren(document.createTextNode(`${i % 24}:00`));
+      await observed();
+      figures.mutationBatch.push(await runFrames());
+      const started = performance.now();
+      overlay.tick();
+      figures.idleFrame.push(performance.now() - started);
+    }
+    figures.fetches = fetches;
+    figures.messages = ledger.sent;
+    return figures;
+  },
+};
+
+window.payladderBench = bench;

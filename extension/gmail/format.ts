@@ -1,0 +1,62 @@
+/** Amounts, days and dates as the overlay shows them. */
+import type { IsoDate } from '../../shared/model.ts';
+import { formatMoney } from '../../shared/money.ts';
+import type { Lang, OverlayStrings } from './strings';
+import { intlTag } from './strings';
+
+/** Minor units per currency → "€4,800.00 + £120.00", in the ledger's locale; '' when nothing. */
+export function moneyText(totals: Readonly<Record<string, number>>, locale: string): string {
+  return Object.entries(totals)
+    .filter(([, minor]) => minor > 0)
+    .map(([currency, minor]) => formatMoney(minor, currency, locale))
+    .join(' + ');
+}
+
+// Making an Intl formatter costs far more than using one: one per language and shape.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** "30 Nov" / "30 nov"; the year only when it is not `today`'s. */
+export function dateText(date: IsoDate, lang: Lang, today: IsoDate): string {
+  const sameYear = date.slice(0, 4) === today.slice(0, 4);
+  const key = `${lang}|${sameYear}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(intlTag(lang), {
+      day: 'numeric',
+      month: 'short',
+      ...(sameYear ? {} : { year: 'numeric' }),
+      timeZone: 'UTC',
+    });
+    dateFormats.set(key, format);
+  }
+  return format.format(new Date(`${date}T00:00:00Z`));
+}
+
+/** Calendar days from `from` to `to` (ISO dates). */
+export function daysFrom(from: IsoDate, to: IsoDate): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+/** "23 days late", or "due in 4 days" for a milestone not yet due; '' without a due date. */
+export function lateText(
+  daysOverdue: number | null,
+  dueDate: IsoDate | null,
+  today: IsoDate,
+  t: OverlayStrings,
+): string {
+  if (daysOverdue !== null && daysOverdue >= 1) return t.daysLate(daysOverdue);
+  if (dueDate !== null) return t.dueIn(daysFrom(today, dueDate));
+  return '';
+}
+
+/** "next: Follow-up today" / "next: Stop work on 4 Dec". */
+export function nextText(
+  next: { stage: string; on: IsoDate } | null,
+  today: IsoDate,
+  lang: Lang,
+  t: OverlayStrings,
+): string {
+  if (next === null) return t.nothingNext;
+  const stage = t.stages[next.stage as keyof OverlayStrings['stages']] ?? next.stage;
+  return t.next(stage, next.on <= today ? t.today : t.onDate(dateText(next.on, lang, today)));
+}

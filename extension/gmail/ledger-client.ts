@@ -1,0 +1,117 @@
+/**
+ * The overlay's view of the ledger: every answer comes from the background by message (the
+ * content script makes no network request and holds no parser), and is kept for a short
+ * while so moving between conversations and lists does not ask again for what is known.
+ */
+import type {
+  ClientListEntry,
+  ClientSummary,
+  LogReminderResult,
+  Messenger,
+  RenderedMessages,
+  ReminderRequest,
+  RowBadge,
+} from '../messages.ts';
+
+export type OverlayMessenger = Pick<
+  Messenger,
+  'lookup' | 'rowBadges' | 'renderMessages' | 'clientList' | 'logReminder'
+>;
+
+/** Answers are kept this long: the background syncs every few minutes at most. */
+export const KEEP_MS = 60_000;
+
+export interface LedgerClient {
+  /** The client among `addresses` (skipping `exclude`), or null. */
+  summary(addresses: readonly string[], exclude: readonly string[]): Promise<ClientSummary | null>;
+  /** The client named `client` (the pick-a-client fallback). */
+  summaryOf(client: string): Promise<ClientSummary | null>;
+  /** The badge known for an address: a badge, null (none), or undefined (not asked yet). */
+  badge(address: string): RowBadge | null | undefined;
+  /** Asks for the badges of the addresses not known yet, in one request. */
+  loadBadges(addresses: readonly string[], exclude: readonly string[]): Promise<void>;
+  messages(client: string): Promise<RenderedMessages | null>;
+  clients(): Promise<ClientListEntry[]>;
+  log(request: ReminderRequest): Promise<LogReminderResult>;
+  /** Forgets every answer (after a reminder is logged the stage moves). */
+  forget(): void;
+  /** Messages sent so far (for the benchmark). */
+  readonly sent: number;
+}
+
+interface Kept<T> {
+  value: Promise<T>;
+  at: number;
+}
+
+export function createLedgerClient(messenger: OverlayMessenger, now: () => number): LedgerClient {
+  let summaries = new Map<string, Kept<ClientSummary | null>>();
+  let badges = new Map<string, { value: RowBadge | null; at: number }>();
+  let sent = 0;
+
+  const fresh = (at: number) => now() - at < KEEP_MS;
+
+  function kept<T>(map: Map<string, Kept<T>>, key: string, ask: () => Promise<T>): Promise<T> {
+    const hit = map.get(key);
+    if (hit && fresh(hit.at)) return hit.value;
+    sent += 1;
+    const value = ask();
+    map.set(key, { value, at: now() });
+    // A failure is not kept: the next frame asks again.
+    value.catch(() => {
+      if (map.get(key)?.value === value) map.delete(key);
+    });
+    return value;
+  }
+
+  return {
+    summary(addresses, exclude) {
+      const key = `a:${addresses.join(',')}|${exclude.join(',')}`;
+      return kept(summaries, key, () =>
+        messenger.lookup({ addresses: [...addresses], exclude: [...exclude] }),
+      );
+    },
+    summaryOf(client) {
+      return kept(summaries, `c:${client}`, () => messenger.lookup({ client }));
+    },
+    badge(address) {
+      const hit = badges.get(address);
+      return hit && fresh(hit.at) ? hit.value : undefined;
+    },
+    async loadBadges(addresses, exclude) {
+      const skip = new Set(exclude);
+      const unknown = [...new Set(addresses)].filter((a) => !skip.has(a) && this.badge(a) === undefined);
+      if (unknown.length === 0) return;
+      const at = now();
+      // Marked as asked at once, so the next frames do not ask again while this one runs.
+      for (const a of unknown) badges.set(a, { value: null, at });
+      sent += 1;
+      try {
+        const answer = await messenger.rowBadges({ addresses: unknown, exclude: [...exclude] });
+        for (const a of unknown) badges.set(a, { value: answer[a] ?? null, at });
+      } catch (error) {
+        for (const a of unknown) if (badges.get(a)?.at === at) badges.delete(a);
+        throw error;
+      }
+    },
+    messages(client) {
+      sent += 1;
+      return messenger.renderMessages({ client });
+    },
+    clients() {
+      sent += 1;
+      return messenger.clientList();
+    },
+    log(request) {
+      sent += 1;
+      return messenger.logReminder(request);
+    },
+    forget() {
+      summaries = new Map();
+      badges = new Map();
+    },
+    get sent() {
+      return sent;
+    },
+  };
+}

@@ -1,0 +1,121 @@
+/** @jsxImportSource ./dom */
+/**
+ * Inbox badges: a thread list row whose senders include a client who owes money gets a
+ * small badge with that client's worst stage.
+ *
+ * No layout shift: the badge's host is an empty block of height 0 at the top of the sender
+ * cell, and the badge is drawn over the cell's right end (as Gmail draws its own hover
+ * actions over a row), so rows keep their height and columns their width whether or not
+ * a badge is there, and whenever it arrives.
+ *
+ * Cheap for long lists: a frame re-reads only the rows Gmail's mutations reached (all of
+ * them after a navigation or an answer), and only their sender attributes; the background
+ * is asked once per list for every sender not known yet (`rowBadges`), and a row is
+ * written to only when its badge changes.
+ */
+import type { RowBadge } from '../messages.ts';
+import { STAGE_COLORS } from '../ui/stages.ts';
+import { type OverlayHost, createHost } from './overlay-host';
+import { normalizeAddress } from './read/addresses';
+import { isDisplayed, queryAnchor, queryAnchorAll } from './read/dom';
+import { listRow, rowSender, rowSenderCell } from './selectors';
+import type { OverlayStrings } from './strings';
+import { BADGE_CSS } from './styles';
+import { type OverlayContext, type Surface, baseView } from './surface';
+
+interface RowState {
+  /** What the badge shows (client, stage, language, theme); '' for no badge. */
+  readonly key: string;
+  readonly host: OverlayHost | null;
+}
+
+const drawn = new WeakMap<Element, RowState>();
+
+export const rowBadges: Surface = {
+  id: 'row-badges',
+  matches: (route) => baseView(route).kind === 'list',
+  mount(ctx, root) {
+    const rows = displayedRows(root);
+    if (rows.length === 0) {
+      ctx.missing('listRow');
+      return;
+    }
+    const me = new Set(ctx.me);
+    const unknown: string[] = [];
+    for (const row of rows) {
+      const state = drawn.get(row);
+      if (state && !ctx.touched(row) && (state.host === null || row.contains(state.host.host))) continue;
+      // The senders only (readListRow also reads the thread ids: a badge needs none).
+      const senders = queryAnchorAll(row, rowSender);
+      let badge: RowBadge | null = null;
+      for (const el of senders) {
+        const address = normalizeAddress(el.getAttribute('email') ?? el.getAttribute('data-hovercard-id'));
+        if (address === null || me.has(address)) continue;
+        const known = ctx.ledger.badge(address);
+        if (known === undefined) unknown.push(address);
+        else if (known !== null && badge === null) badge = known;
+      }
+      apply(ctx, row, senders[0] ?? null, badge);
+    }
+    if (unknown.length > 0) {
+      ctx.ledger.loadBadges(unknown, ctx.me).then(ctx.schedule, () => undefined);
+    }
+  },
+};
+
+/**
+ * Rows of the lists on screen. Gmail keeps lists it has left in the page, hidden; whether
+ * a row is shown is decided once per row group (its parent), not once per row.
+ */
+function displayedRows(root: Document): Element[] {
+  const shown = new Map<Element | null, boolean>();
+  return queryAnchorAll(root, listRow).filter((row) => {
+    const parent = row.parentElement;
+    let visible = shown.get(parent);
+    if (visible === undefined) {
+      visible = parent === null ? isDisplayed(row) : isDisplayed(parent);
+      shown.set(parent, visible);
+    }
+    return visible && (row.getAttribute('style') === null || isDisplayed(row));
+  });
+}
+
+function apply(ctx: OverlayContext, row: Element, firstSender: Element | null, badge: RowBadge | null): void {
+  const key = badge ? `${badge.client}\n${badge.stage}\n${ctx.lang}\n${ctx.theme}` : '';
+  const state = drawn.get(row);
+  if (state && state.key === key && (state.host === null || row.contains(state.host.host))) return;
+  state?.host?.host.remove();
+  if (!badge) {
+    drawn.set(row, { key, host: null });
+    return;
+  }
+  const cell = senderCell(row, firstSender);
+  const host = createHost(row.ownerDocument, 'payladder-badge', BADGE_CSS, {
+    theme: ctx.theme,
+    interactive: false,
+    bare: true,
+  });
+  host.root.append(badgeView(badge, ctx.t));
+  cell.prepend(host.host);
+  drawn.set(row, { key, host });
+}
+
+/** The sender cell, or the cell around the first sender, or the row itself. */
+function senderCell(row: Element, firstSender: Element | null): Element {
+  return queryAnchor(row, rowSenderCell) ?? firstSender?.closest('td, [role=gridcell]') ?? row;
+}
+
+export function badgeView(badge: RowBadge, t: OverlayStrings): HTMLElement {
+  const stage = t.stages[badge.stage];
+  return (
+    <span
+      class="badge"
+      role="img"
+      aria-label={t.badgeLabel(badge.client, stage)}
+      title={`${badge.client} · ${stage}${badge.maxDaysOverdue !== null && badge.maxDaysOverdue >= 1 ? ` · ${t.daysLate(badge.maxDaysOverdue)}` : ''}`}
+      style={{ backgroundColor: STAGE_COLORS[badge.stage] }}
+    >
+      {stage}
+    </span>
+  );
+}

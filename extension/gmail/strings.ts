@@ -1,0 +1,160 @@
+/**
+ * The overlay's words in English and Italian. Italian must give every English entry with
+ * the same signature (`satisfies OverlayStrings`), so a missing translation fails the type
+ * check. Ledger and mail text (client names, notes, template text) is shown as typed.
+ *
+ * The overlay speaks Gmail's language (`<html lang>`), not the browser's: it sits inside
+ * Gmail's own UI. The stage names are the popup's (extension/ui/i18n.ts), repeated here
+ * because importing that module would put every popup and options string into the
+ * content script, which has a 40 KB budget.
+ */
+import type { Stage } from '../../shared/model.ts';
+
+export type Lang = 'en' | 'it';
+
+const en = {
+  stages: {
+    current: 'Not yet due',
+    upcoming: 'Due soon',
+    reminder: 'Reminder',
+    followup: 'Follow-up',
+    final: 'Final notice',
+    stop_work: 'Stop work',
+    demand: 'Formal demand',
+    small_claims: 'Small claims',
+    disputed: 'Disputed',
+    on_hold: 'On hold',
+    renegotiated: 'Renegotiated',
+    paid: 'Paid',
+    cancelled: 'Cancelled',
+    written_off: 'Written off',
+  } satisfies Record<Stage, string>,
+  risks: { low: 'low', medium: 'medium', high: 'high' },
+  daysLate: (n: number) => (n === 1 ? '1 day late' : `${n} days late`),
+  dueIn: (n: number) => (n <= 0 ? 'due today' : n === 1 ? 'due tomorrow' : `due in ${n} days`),
+  outstanding: (amount: string) => `${amount} outstanding`,
+  next: (stage: string, when: string) => `next: ${stage} ${when}`,
+  today: 'today',
+  onDate: (date: string) => `on ${date}`,
+  nothingNext: 'no message due',
+  chipLabel: (client: string) => `Payladder: ${client}. Show details`,
+  badgeLabel: (client: string, stage: string) => `Payladder: ${client}, ${stage}`,
+  panelLabel: (client: string) => `Payladder: ${client}`,
+  milestones: 'Milestones',
+  more: (n: number) => `+${n} more`,
+  lastReminders: 'Last reminders',
+  noReminders: 'No reminder logged yet.',
+  risk: 'Risk',
+  riskUnknown: 'not set',
+  behaviour: (avgDaysLate: number | null, onTimePct: number | null, paid: number) =>
+    paid === 0
+      ? 'No paid milestones yet.'
+      : `Paid ${paid === 1 ? '1 milestone' : `${paid} milestones`}${
+          avgDaysLate === null ? '' : `, ${avgDaysLate} days late on average`
+        }${onTimePct === null ? '' : `, ${onTimePct}% on time`}.`,
+  notes: 'Notes',
+  writeReminder: 'Write reminder',
+  openReplyFirst: 'Open a reply, then use the Payladder button in its toolbar.',
+  // Compose
+  button: 'Payladder',
+  buttonLabel: 'Payladder: insert a reminder',
+  menuLabel: 'Payladder reminders',
+  loading: 'Loading…',
+  recommended: 'Recommended',
+  preview: 'Preview',
+  noClient: 'No recipient is a client in your ledger.',
+  chooseClient: 'Choose a client',
+  anotherClient: 'Another client…',
+  filterClients: 'Filter clients',
+  noClientMatches: 'No client matches.',
+  noLedger:
+    'Your ledger is not loaded: open Payladder from the browser toolbar to sign in or choose a ledger.',
+  noMessages: 'No message to offer for this client.',
+  failed: (detail: string) => `Payladder could not answer: ${detail}`,
+  signedOut: 'You are signed out of Google: open Payladder from the browser toolbar to sign in.',
+  noBody: 'Payladder could not find the message body of this window.',
+  // Logging
+  logged: 'Payladder: reminder logged in your ledger.',
+  queued: 'Payladder: the reminder is not in your ledger yet; it will be retried (see the toolbar popup).',
+  notLogged: 'Payladder could not log the reminder.',
+};
+
+export type OverlayStrings = typeof en;
+
+const it = {
+  stages: {
+    current: 'Non ancora scaduto',
+    upcoming: 'In scadenza',
+    reminder: 'Promemoria',
+    followup: 'Sollecito',
+    final: 'Ultimo avviso',
+    stop_work: 'Lavori sospesi',
+    demand: 'Diffida',
+    small_claims: 'Vie legali',
+    disputed: 'Contestato',
+    on_hold: 'In sospeso',
+    renegotiated: 'Rinegoziato',
+    paid: 'Pagato',
+    cancelled: 'Annullato',
+    written_off: 'Stralciato',
+  },
+  risks: { low: 'basso', medium: 'medio', high: 'alto' },
+  daysLate: (n: number) => (n === 1 ? '1 giorno di ritardo' : `${n} giorni di ritardo`),
+  dueIn: (n: number) => (n <= 0 ? 'scade oggi' : n === 1 ? 'scade domani' : `scade tra ${n} giorni`),
+  outstanding: (amount: string) => `${amount} da incassare`,
+  next: (stage: string, when: string) => `prossimo: ${stage} ${when}`,
+  today: 'oggi',
+  onDate: (date: string) => `il ${date}`,
+  nothingNext: 'nessun messaggio previsto',
+  chipLabel: (client: string) => `Payladder: ${client}. Mostra i dettagli`,
+  badgeLabel: (client: string, stage: string) => `Payladder: ${client}, ${stage}`,
+  panelLabel: (client: string) => `Payladder: ${client}`,
+  milestones: 'Scadenze',
+  more: (n: number) => `altre ${n}`,
+  lastReminders: 'Ultimi solleciti',
+  noReminders: 'Nessun sollecito registrato.',
+  risk: 'Rischio',
+  riskUnknown: 'non indicato',
+  behaviour: (avgDaysLate: number | null, onTimePct: number | null, paid: number) =>
+    paid === 0
+      ? 'Nessuna scadenza ancora pagata.'
+      : `${paid === 1 ? '1 scadenza pagata' : `${paid} scadenze pagate`}${
+          avgDaysLate === null ? '' : `, in media con ${avgDaysLate} giorni di ritardo`
+        }${onTimePct === null ? '' : `, ${onTimePct}% puntuali`}.`,
+  notes: 'Note',
+  writeReminder: 'Scrivi sollecito',
+  openReplyFirst: 'Apri una risposta, poi usa il pulsante Payladder nella sua barra.',
+  button: 'Payladder',
+  buttonLabel: 'Payladder: inserisci un sollecito',
+  menuLabel: 'Solleciti Payladder',
+  loading: 'Caricamento…',
+  recommended: 'Consigliato',
+  preview: 'Anteprima',
+  noClient: 'Nessun destinatario è un cliente del tuo registro.',
+  chooseClient: 'Scegli un cliente',
+  anotherClient: 'Un altro cliente…',
+  filterClients: 'Filtra i clienti',
+  noClientMatches: 'Nessun cliente corrisponde.',
+  noLedger:
+    'Il registro non è caricato: apri Payladder dalla barra del browser per accedere o scegliere un registro.',
+  noMessages: 'Nessun messaggio da proporre per questo cliente.',
+  failed: (detail: string) => `Payladder non ha risposto: ${detail}`,
+  signedOut: 'Non hai effettuato l’accesso a Google: apri Payladder dalla barra del browser per accedere.',
+  noBody: 'Payladder non trova il corpo del messaggio in questa finestra.',
+  logged: 'Payladder: sollecito registrato nel tuo registro.',
+  queued: 'Payladder: il sollecito non è ancora nel registro; verrà ritentato (vedi il popup nella barra).',
+  notLogged: 'Payladder non è riuscito a registrare il sollecito.',
+} satisfies OverlayStrings;
+
+export const OVERLAY_STRINGS: Readonly<Record<Lang, OverlayStrings>> = { en, it };
+
+/** Gmail's UI language (`<html lang="it">`), else the browser's; Italian or English. */
+export function overlayLang(doc: Document, browserLanguage = ''): Lang {
+  const tag = (doc.documentElement.getAttribute('lang') ?? '').trim() || browserLanguage;
+  return tag.toLowerCase().startsWith('it') ? 'it' : 'en';
+}
+
+/** BCP 47 tag for Intl in the overlay's language. */
+export function intlTag(lang: Lang): string {
+  return lang === 'it' ? 'it-IT' : 'en-GB';
+}

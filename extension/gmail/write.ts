@@ -1,0 +1,63 @@
+/**
+ * Choosing and writing a client's message: the order the compose menu lists them in, and
+ * the one-step "write the recommended reminder" the status chip asks for.
+ */
+import type { Stage } from '../../shared/model.ts';
+import type { RenderedMessages } from '../messages.ts';
+import { type ComposedMessage, insertAndRecord } from './insertions';
+import type { LedgerClient } from './ledger-client';
+import { readCompose } from './read/compose';
+
+export interface MenuMessage {
+  readonly id: string;
+  readonly label: string;
+  readonly message: ComposedMessage;
+}
+
+/**
+ * A client's messages in menu order: the recommended one first (the core's choice: the
+ * stage of the most urgent milestone due today); when nothing is due today, the message of
+ * the client's worst stage; then the others in the core's order.
+ */
+export function orderMessages(
+  rendered: RenderedMessages,
+  worstStage: Stage | null,
+): { first: string | null; messages: MenuMessage[] } {
+  const byId = new Map(rendered.messages.map((m) => [m.messageId, m]));
+  const labels = new Map(rendered.available.map((a) => [a.id, a.label]));
+  // A dispute is answered by the dispute acknowledgement.
+  const fallback = worstStage === 'disputed' ? 'dispute' : worstStage;
+  const first =
+    rendered.recommended !== null && byId.has(rendered.recommended)
+      ? rendered.recommended
+      : fallback !== null && byId.has(fallback)
+        ? fallback
+        : null;
+  const ids = [...rendered.available.map((a) => a.id), ...rendered.messages.map((m) => m.messageId)];
+  const ordered = [...new Set(first === null ? ids : [first, ...ids])];
+  return {
+    first,
+    messages: ordered.flatMap((id) => {
+      const message = byId.get(id);
+      return message ? [{ id, label: labels.get(id) ?? id, message }] : [];
+    }),
+  };
+}
+
+/**
+ * Writes the client's first message (see `orderMessages`) into the compose window rooted
+ * at `composeRoot`, above the signature and quote. False when there was nothing to write
+ * or nowhere to write it.
+ */
+export async function writeRecommended(
+  ledger: LedgerClient,
+  composeRoot: Element,
+  client: string,
+): Promise<boolean> {
+  const [rendered, summary] = await Promise.all([ledger.messages(client), ledger.summaryOf(client)]);
+  if (!rendered || !composeRoot.isConnected) return false;
+  const [first] = orderMessages(rendered, summary?.worstStage ?? null).messages;
+  if (!first) return false;
+  // Read again: the window may have changed while the background answered.
+  return insertAndRecord(readCompose(composeRoot), first.message, null);
+}

@@ -1,0 +1,329 @@
+/**
+ * For the overlay's happy-dom tests: a saved page loaded into the test's own document at
+ * its URL, and a background in the same process: the real message router (so every
+ * request the overlay sends passes the background's schemas) in front of the real ledger
+ * functions (`lookupClient`, `renderMessagesFor`) on a parsed ledger. Replies go through a
+ * JSON round trip, as runtime messages do.
+ */
+import type { IsoDate, RawLedger } from '../../shared/index.ts';
+import { parseLedger } from '../../shared/index.ts';
+import { createLedgerClient, type LedgerClient } from '../../extension/gmail/ledger-client.ts';
+import { type Overlay, startOverlay } from '../../extension/gmail/observer.ts';
+import { SURFACES } from '../../extension/gmail/registry.ts';
+import type { Cleanup } from '../../extension/gmail/surface.ts';
+import type { Envelope, ReminderRequest } from '../../extension/messages.ts';
+import { createMessenger } from '../../extension/messages.ts';
+import { lookupClient, summaryByName } from '../../extension/sync/client-summary.ts';
+import { makeLedgerState } from '../../extension/sync/ledger-state.ts';
+import { createMessageRouter } from '../../extension/sync/message-router.ts';
+import { renderMessagesFor } from '../../extension/sync/render-messages.ts';
+import type { LogReminderResult, SyncService } from '../../extension/sync/sync-service.ts';
+
+const EXTENSION_ID = 'abcdefghijklmnopabcdefghijklmnop';
+
+export interface FakeBackground {
+  readonly ledger: LedgerClient;
+  /** The runtime-message transport itself: envelope in, reply out (for a page in a real browser). */
+  readonly transport: (envelope: Envelope) => Promise<unknown>;
+  /** Every message the overlay sent, in order. */
+  readonly requests: { type: string; data: unknown }[];
+  /** Every reminder accepted for logging (one per distinct key). */
+  readonly logged: ReminderRequest[];
+  /** Makes the next answers fail (`internal`), as when the extension was reloaded. */
+  failing: boolean;
+  /** Time spent answering (ms): the background's share, for the benchmark. */
+  readonly busyMs: number;
+}
+
+export function fakeBackground(raw: RawLedger, today: IsoDate, now: () => number = () => 0): FakeBackground {
+  const parsed = parseLedger(raw, { locale: 'en_GB', timeZone: 'Europe/Rome' });
+  const state = makeLedgerState({
+    source: 'sheet',
+    spreadsheetId: 'sheet',
+    syncedAt: 0,
+    title: 'Ledger',
+    locale: parsed.ledger.settings.locale,
+    timeZone: parsed.ledger.settings.timeZone,
+    reminders: null,
+    fingerprint: 'fixture',
+    ledger: parsed.ledger,
+    problems: parsed.problems,
+  });
+  const keys = new Set<string>();
+  const logged: ReminderRequest[] = [];
+  // The background's own work, timed where it runs (synchronously inside each answer), so a
+  // benchmark can tell it from the content script's.
+  let busy = 0;
+  let depth = 0;
+  const timed = <T>(work: () => T): T => {
+    const started = performance.now();
+    depth += 1;
+    try {
+      return work();
+    } finally {
+      depth -= 1;
+      if (depth === 0) busy += performance.now() - started;
+    }
+  };
+  const lookup: SyncService['lookup'] = async (request) =>
+    timed(() =>
+      request.client !== undefined
+        ? summaryByName(state, request.client, today)
+        : lookupClient(state, request.addresses ?? [], request.exclude ?? [], today),
+    );
+  const service: Partial<SyncService> = {
+    ledgerState: async () => state,
+    lookup,
+    clientList: async () =>
+      timed(() =>
+        state.ledger.clients
+          .map((c) => ({ client: c.client, emails: c.emails }))
+          .sort((a, b) => a.client.localeCompare(b.client)),
+      ),
+    renderMessages: async (request) => {
+      const name =
+        request.client ??
+        (await lookup({ addresses: request.addresses ?? [], exclude: request.exclude ?? [] }))?.client;
+      return name === undefined ? null : timed(() => renderMessagesFor(state, name, today, request));
+    },
+    logReminder: async (request): Promise<LogReminderResult> => {
+      const key = request.key ?? JSON.stringify(request);
+      if (keys.has(key)) return { status: 'duplicate', key, pending: 0, error: null };
+      keys.add(key);
+      logged.push(request);
+      return { status: 'logged', key, pending: 0, error: null };
+    },
+  };
+  const route = createMessageRouter(service as SyncService, {
+    extensionId: EXTENSION_ID,
+    extensionOrigin: `chrome-extension://${EXTENSION_ID}/`,
+  });
+  const fake: FakeBackground = {
+    ledger: undefined as unknown as LedgerClient,
+    transport: undefined as unknown as FakeBackground['transport'],
+    requests: [],
+    logged,
+    failing: false,
+    get busyMs() {
+      return busy;
+    },
+  };
+  const transport = async (envelope: Envelope): Promise<unknown> => {
+    fake.requests.push({ type: envelope.type, data: envelope.data });
+    if (fake.failing)
+      return { ok: false, error: { code: 'internal', message: 'Extension context invalidated.' } };
+    // Runtime messages are cloned both ways; the clones count as the background's time.
+    const request = timed(() => JSON.parse(JSON.stringify(envelope)) as unknown);
+    // The router's own checks (zod) run synchronously in `route`.
+    const reply = await timed(() =>
+      route(request, { id: EXTENSION_ID, url: 'https://mail.google.com/mail/u/0/#inbox' }),
+    );
+    return timed(() => JSON.parse(JSON.stringify(reply)) as unknown);
+  };
+  const messenger = createMessenger(transport);
+  (fake as { ledger: LedgerClient }).ledger = createLedgerClient(messenger, now);
+  (fake as { transport: FakeBackground['transport'] }).transport = transport;
+  return fake;
+}
+
+/** Replaces the test document with a saved page, at `url`. */
+export function loadPage(html: string, fragment: boolean, url: string): void {
+  const text = fragment
+    ? `<!doctype html><html><head><title>Gmail</title></head><body>${html}</body></html>`
+    : html;
+  // happy-dom would try to load iframes' `src`; a saved page's iframes are not read.
+  const parsed = new DOMParser().parseFromString(
+    text.replace(/<iframe\b/gi, '<iframe srcdoc=""'),
+    'text/html',
+  );
+  const root = document.documentElement;
+  for (const name of root.getAttributeNames()) root.removeAttribute(name);
+  for (const name of parsed.documentElement.getAttributeNames()) {
+    root.setAttribute(name, parsed.documentElement.getAttribute(name) ?? '');
+  }
+  root.replaceChildren(...Array.from(parsed.documentElement.childNodes).map((n) => document.adoptNode(n)));
+  setUrl(url);
+}
+
+export function setUrl(url: string): void {
+  (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(url);
+}
+
+/** A cleanup context that runs timers for real and can be invalidated. */
+export function testCleanup(): Cleanup & { invalidate(): void } {
+  const callbacks: (() => void)[] = [];
+  let valid = true;
+  return {
+    get isValid() {
+      return valid;
+    },
+    onInvalidated(callback) {
+      callbacks.push(callback);
+      return () => callbacks.splice(callbacks.indexOf(callback), 1);
+    },
+    setTimeout: (handler, timeout) => window.setTimeout(handler, timeout) as unknown as number,
+    invalidate() {
+      valid = false;
+      for (const callback of callbacks.splice(0)) callback();
+    },
+  };
+}
+
+export interface TestOverlay {
+  readonly overlay: Overlay;
+  readonly cleanup: Cleanup & { invalidate(): void };
+  readonly logs: string[];
+  /** Runs passes until the page and the answers settle. */
+  settle(): Promise<void>;
+}
+
+export function startTestOverlay(background: FakeBackground, now: () => number = () => 0): TestOverlay {
+  const cleanup = testCleanup();
+  const logs: string[] = [];
+  // Frames are driven by `settle`, so tests decide when a pass runs.
+  const overlay = startOverlay({
+    doc: document,
+    surfaces: SURFACES,
+    ledger: background.ledger,
+    cleanup,
+    now,
+    log: (message) => logs.push(message),
+    requestFrame: () => 0,
+  });
+  return {
+    overlay,
+    cleanup,
+    logs,
+    async settle() {
+      for (let i = 0; i < 6; i += 1) {
+        overlay.tick();
+        await flush();
+      }
+    },
+  };
+}
+
+/** Lets pending promises (message round trips, Preact effects) run. */
+export async function flush(): Promise<void> {
+  for (let i = 0; i < 10; i += 1) await new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** Elements inside Payladder's shadow roots matching `selector`, page order. */
+export function inOverlays(tag: string, selector: string): HTMLElement[] {
+  return Array.from(document.querySelectorAll(tag)).flatMap((host) =>
+    Array.from(host.shadowRoot?.querySelectorAll<HTMLElement>(selector) ?? []),
+  );
+}
+
+export interface ClientSpec {
+  readonly name: string;
+  readonly emails: string;
+  readonly language?: 'en' | 'it';
+  readonly risk?: string;
+  readonly notes?: string;
+}
+
+export interface MilestoneSpec {
+  readonly id: string;
+  readonly client: string;
+  readonly amount: number;
+  /** Days overdue on `today` (negative: not due yet). */
+  readonly late: number;
+  readonly status?: string;
+  readonly project?: string;
+}
+
+/** A small raw ledger (as the Sheets API returns it) for one test's story. */
+export function rawLedger(
+  today: IsoDate,
+  clients: readonly ClientSpec[],
+  milestones: readonly MilestoneSpec[],
+  payments: readonly (readonly unknown[])[] = [],
+): RawLedger {
+  const day = (offset: number) => {
+    const d = new Date(`${today}T00:00:00Z`);
+    d.setUTCDate(d.getUTCDate() + offset);
+    return d.toISOString().slice(0, 10);
+  };
+  return {
+    Clients: [
+      [
+        'Client',
+        'Emails',
+        'Contact',
+        'Language',
+        'Currency',
+        'Jurisdiction',
+        'Business',
+        'Terms',
+        'Grace',
+        'Contract',
+        'Risk',
+        'Notes',
+      ],
+      ...clients.map((c) => [
+        c.name,
+        c.emails,
+        'Sam',
+        c.language ?? 'en',
+        'EUR',
+        'IT',
+        'B2B',
+        30,
+        30,
+        '2026-01-05',
+        c.risk ?? '',
+        c.notes ?? '',
+      ]),
+    ],
+    Milestones: [
+      [
+        'ID',
+        'Client',
+        'Project',
+        'Description',
+        'Amount',
+        'Currency',
+        'Invoice',
+        'Invoice date',
+        'Due date',
+        'Status',
+        'Change order',
+      ],
+      ...milestones.map((m) => [
+        m.id,
+        m.client,
+        m.project ?? 'Site',
+        'Work',
+        m.amount,
+        'EUR',
+        `INV-${m.id}`,
+        day(-m.late - 30),
+        day(-m.late),
+        m.status ?? '',
+        '',
+      ]),
+    ],
+    Payments: [['Date', 'Milestone', 'Amount', 'Method', 'Note'], ...payments.map((p) => [...p])],
+    Reminders: [['Sent', 'Milestone', 'Client', 'Stage', 'Template', 'To', 'Subject', 'Channel', 'Link']],
+    Settings: [
+      ['Setting', 'Value'],
+      ['Your name', 'Alex Moreau'],
+      ['Locale', 'en_GB'],
+      ['Time zone', 'Europe/Rome'],
+    ],
+  };
+}
+
+/** Builds a page from markup written by the test (example.com addresses only). */
+export function setPage(
+  bodyHtml: string,
+  url: string,
+  options: { title?: string; lang?: string } = {},
+): void {
+  loadPage(
+    `<!doctype html><html lang="${options.lang ?? 'en'}"><head><title>${options.title ?? 'Inbox - me@example.com - Gmail'}</title></head><body>${bodyHtml}</body></html>`,
+    false,
+    url,
+  );
+}
