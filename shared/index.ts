@@ -27,3 +27,4 @@ export * from './messages/compose.ts';
 export * from './pack/build.ts';
 export * from './pack/html.ts';
 export * from './pack/csv.ts';
+export * from './stage-labels.ts';

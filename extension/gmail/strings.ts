@@ -8,27 +8,12 @@
  * because importing that module would put every popup and options string into the
  * content script, which has a 40 KB budget.
  */
-import type { Stage } from '../../shared/model.ts';
+import { STAGE_LABELS } from '../../shared/stage-labels.ts';
 
 export type Lang = 'en' | 'it';
 
 const en = {
-  stages: {
-    current: 'Not yet due',
-    upcoming: 'Due soon',
-    reminder: 'Reminder',
-    followup: 'Follow-up',
-    final: 'Final notice',
-    stop_work: 'Stop work',
-    demand: 'Formal demand',
-    small_claims: 'Small claims',
-    disputed: 'Disputed',
-    on_hold: 'On hold',
-    renegotiated: 'Renegotiated',
-    paid: 'Paid',
-    cancelled: 'Cancelled',
-    written_off: 'Written off',
-  } satisfies Record<Stage, string>,
+  stages: STAGE_LABELS.en,
   risks: { low: 'low', medium: 'medium', high: 'high' },
   daysLate: (n: number) => (n === 1 ? '1 day late' : `${n} days late`),
   dueIn: (n: number) => (n <= 0 ? 'due today' : n === 1 ? 'due tomorrow' : `due in ${n} days`),
@@ -82,22 +67,7 @@ const en = {
 export type OverlayStrings = typeof en;
 
 const it = {
-  stages: {
-    current: 'Non ancora scaduto',
-    upcoming: 'In scadenza',
-    reminder: 'Promemoria',
-    followup: 'Sollecito',
-    final: 'Ultimo avviso',
-    stop_work: 'Lavori sospesi',
-    demand: 'Diffida',
-    small_claims: 'Vie legali',
-    disputed: 'Contestato',
-    on_hold: 'In sospeso',
-    renegotiated: 'Rinegoziato',
-    paid: 'Pagato',
-    cancelled: 'Annullato',
-    written_off: 'Stralciato',
-  },
+  stages: STAGE_LABELS.it,
   risks: { low: 'basso', medium: 'medio', high: 'alto' },
   daysLate: (n: number) => (n === 1 ? '1 giorno di ritardo' : `${n} giorni di ritardo`),
   dueIn: (n: number) => (n <= 0 ? 'scade oggi' : n === 1 ? 'scade domani' : `scade tra ${n} giorni`),

@@ -3,7 +3,8 @@
  * with the same signature (`satisfies Strings`), so a missing translation fails the build.
  * Ledger text (client names, problem texts from the core) is shown as typed.
  */
-import type { AgingBucket, Stage } from '../../shared/index.ts';
+import type { AgingBucket } from '../../shared/index.ts';
+import { STAGE_LABELS } from '../../shared/stage-labels.ts';
 import type { SyncErrorCode } from '../sync/items.ts';
 
 export type Lang = 'en' | 'it';
@@ -92,22 +93,7 @@ const en = {
   demoHelp: 'Use a bundled demo ledger instead of your sheet: no Google account, nothing leaves the browser.',
   accountSection: 'Google account',
   signedOut: 'Not signed in.',
-  stages: {
-    current: 'Not yet due',
-    upcoming: 'Due soon',
-    reminder: 'Reminder',
-    followup: 'Follow-up',
-    final: 'Final notice',
-    stop_work: 'Stop work',
-    demand: 'Formal demand',
-    small_claims: 'Small claims',
-    disputed: 'Disputed',
-    on_hold: 'On hold',
-    renegotiated: 'Renegotiated',
-    paid: 'Paid',
-    cancelled: 'Cancelled',
-    written_off: 'Written off',
-  } satisfies Record<Stage, string>,
+  stages: STAGE_LABELS.en,
   buckets: {
     current: 'Not yet due',
     '1-30': '1–30 days',
@@ -267,22 +253,7 @@ const it = {
     'Usa un registro dimostrativo incluso al posto del tuo foglio: nessun account Google, nulla esce dal browser.',
   accountSection: 'Account Google',
   signedOut: 'Accesso non effettuato.',
-  stages: {
-    current: 'Non ancora scaduto',
-    upcoming: 'In scadenza',
-    reminder: 'Promemoria',
-    followup: 'Sollecito',
-    final: 'Ultimo avviso',
-    stop_work: 'Lavori sospesi',
-    demand: 'Diffida',
-    small_claims: 'Vie legali',
-    disputed: 'Contestato',
-    on_hold: 'In sospeso',
-    renegotiated: 'Rinegoziato',
-    paid: 'Pagato',
-    cancelled: 'Annullato',
-    written_off: 'Stralciato',
-  },
+  stages: STAGE_LABELS.it,
   buckets: {
     current: 'Non ancora scaduto',
     '1-30': '1–30 giorni',
