@@ -9,7 +9,8 @@ import { parseArgs } from 'node:util';
 import type { Ledger, RawLedger, Report } from '../shared/index.ts';
 import {
   DEMO_SHEET,
-  buildReport,
+  computeReport,
+  parseLedger,
   demoLedger,
   isIsoDate,
   refKey,
@@ -172,15 +173,10 @@ export async function prepare(
   io: Io,
 ): Promise<{ report: Report; ledger: Ledger; today: string; title: string }> {
   const source = await loadLedger(opts, io);
-  // Parse once to learn the ledger's own time zone (Settings → Time zone), then date the report.
-  const probe = buildReport(source.raw, opts.today ?? '2000-01-01', {
-    locale: source.locale,
-    timeZone: source.timeZone,
-  });
-  const today = opts.today ?? todayIn(probe.ledger.settings.timeZone, io.now());
-  const { report, ledger } = opts.today
-    ? probe
-    : buildReport(source.raw, today, { locale: source.locale, timeZone: source.timeZone });
+  // Parse first: the ledger's own time zone (Settings → Time zone) decides what today is.
+  const { ledger, problems } = parseLedger(source.raw, { locale: source.locale, timeZone: source.timeZone });
+  const today = opts.today ?? todayIn(ledger.settings.timeZone, io.now());
+  const report = computeReport(ledger, problems, today);
   return { report, ledger, today, title: source.title };
 }
 

@@ -7,7 +7,7 @@ import { paymentBehaviour } from './behaviour.ts';
 import { addDays, daysBetween } from './dates.ts';
 import { fixedCompensation, interestRegime, regimeCurrency, statutoryInterest } from './law/interest.ts';
 import { smallClaimsLimit } from './law/small-claims.ts';
-import { compareUrgency, isLadderStage, nextActionFor, needsWrittenRecord, stageAt } from './ladder.ts';
+import { compareUrgency, nextActionFor, needsWrittenRecord, stageAt } from './ladder.ts';
 import type {
   AgingBucket,
   Client,
@@ -344,5 +344,3 @@ export function buildReport(
   const parsed = parseLedger(raw, opts);
   return { ...parsed, report: computeReport(parsed.ledger, parsed.problems, today) };
 }
-
-export { isLadderStage };

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { LadderStage, MilestoneReport, Stage } from '../../../shared/model.ts';
+import { isOpen } from '../../../shared/stages.ts';
 import { Fact } from '../ui/fact.tsx';
 import { StageChip } from '../ui/stage-chip.tsx';
 import { ActionButton } from './action-button.tsx';
@@ -8,12 +9,6 @@ import { PaymentPlanForm } from './payment-plan-form.tsx';
 import { RecordPaymentForm } from './record-payment-form.tsx';
 import { WriteOffConfirm } from './write-off-confirm.tsx';
 
-/**
- * Stages whose amount is no longer chased here, so money actions are not offered (the
- * same set as `isOpen` in shared/report.ts, which cannot be imported: report.ts pulls the
- * parser, and with it zod, into the bundle). The server still validates every action.
- */
-const CLOSED: ReadonlySet<Stage> = new Set<Stage>(['paid', 'cancelled', 'written_off', 'renegotiated']);
 const PAUSED: ReadonlySet<Stage> = new Set<Stage>(['disputed', 'on_hold']);
 /** Keyed by stage so a stage added to the ladder is a type error here until it is listed. */
 const ON_LADDER: Record<LadderStage, true> = {
@@ -37,7 +32,8 @@ export function MilestoneCard({ milestone: m }: { milestone: MilestoneReport }) 
   const [panel, setPanel] = useState<Panel>(null);
   const toggle = (next: Panel) => setPanel(panel === next ? null : next);
   const money = (minor: number) => f.money(minor, m.currency);
-  const open = !CLOSED.has(m.stage);
+  // Money actions only where the amount is still chased; the server validates every action.
+  const open = isOpen(m.stage);
   const onLadder = m.stage in ON_LADDER;
   const headingId = `milestone-${m.row}`;
 
