@@ -1,6 +1,14 @@
 /** Payladder's domain core: every surface imports from here. */
 export * from './model.ts';
-export { isOpen } from './stages.ts';
+export {
+  isOpen,
+  isBusinessParty,
+  BUSINESS_KINDS,
+  CHANNELS,
+  WRITTEN_CHANNELS,
+  type BusinessKind,
+  type ChannelKind,
+} from './stages.ts';
 export * from './dates.ts';
 export * from './money.ts';
 export * from './tabs.ts';
@@ -18,6 +26,7 @@ export * from './demo.ts';
 export * from './law/rates.ts';
 export * from './law/interest.ts';
 export * from './law/small-claims.ts';
+export * from './law/notice-period.ts';
 export * from './format.ts';
 export * from './plans.ts';
 export * from './law/bad-debt.ts';

@@ -88,22 +88,120 @@ export function isLadderStage(stage: Stage): stage is LadderStage {
   return (LADDER_STAGES as readonly string[]).includes(stage);
 }
 
-/**
- * The next message for a milestone at `stage`: due `today` when nothing was logged at this
- * stage yet; otherwise the last logged date + the stage's cadence; null for a `once`
- * stage already sent and for stages that send nothing. `lastAtStage` is the latest
- * reminder date logged for this milestone at this stage.
- */
-export function nextActionFor(stage: Stage, lastAtStage: IsoDate | null, today: IsoDate): NextAction | null {
-  if (!isLadderStage(stage)) return null;
-  const r = rung(stage);
-  if (!r.sends) return null;
-  if (lastAtStage === null) return { stage, on: today };
-  if (r.cadence === null) return null;
-  return { stage, on: addDays(lastAtStage, r.cadence) };
+/** A ladder message that went out (its Reminders row's Channel is not `draft`). */
+export interface SentStep {
+  stage: LadderStage;
+  on: IsoDate;
 }
 
-/** Stages from which a written reminder must already be on file (PRODUCT.md). */
+export interface LadderInput {
+  /** The milestone's due date. */
+  dueDate: IsoDate;
+  /** The day the report is as of. */
+  today: IsoDate;
+  /** The client's grace: days overdue from which work may stop. */
+  grace: number;
+  /** The client has a milestone, not cancelled, due after `today` (stop_work only then). */
+  ongoingWork: boolean;
+  /** The milestone's sent ladder messages dated on or before `today`, in any order. */
+  sent: readonly SentStep[];
+  /** Days the formal demand gives before the court step (see law/notice-period.ts). */
+  noticeDays: number;
+}
+
+export interface LadderPosition {
+  /** The next step once it is due, otherwise the last step sent; `current`/`upcoming` before any. */
+  stage: LadderStage;
+  /** The next step and the day it is due (may be past: an action the user is late with). */
+  next: NextAction | null;
+  /** The most recent sent step (the higher one on a tie). */
+  lastSent: SentStep | null;
+}
+
+/** Minimum days between a sent step and the next one (PRODUCT.md, "Minimum gaps"). */
+export const MIN_GAP_DAYS = 7;
+
+/** The formal steps, never skipped (stop_work only while work is ongoing). */
+const REQUIRED: readonly LadderStage[] = ['final', 'stop_work', 'demand', 'small_claims'];
+/** Steps sent once: after them the ladder moves on instead of repeating. */
+const ONCE: ReadonlySet<LadderStage> = new Set(['upcoming', 'small_claims']);
+
+/**
+ * Where a milestone stands on the ladder, as a sequence and not a clock (PRODUCT.md, "The
+ * ladder", the algorithm block): the thresholds are the earliest day of each step; what was
+ * sent decides what comes next. Friendly steps may be skipped; `final`, `stop_work` (only
+ * with ongoing work), `demand` and `small_claims` never are; 7 days after any sent step, and
+ * the notice period between a sent demand and the court step. Days are calendar days.
+ */
+export function ladderPosition(input: LadderInput): LadderPosition {
+  const { dueDate, today, grace, ongoingWork, sent, noticeDays } = input;
+  const takes = (s: LadderStage) => s !== 'current' && (s !== 'stop_work' || ongoingWork);
+  const earliest = (s: LadderStage) => addDays(dueDate, s === 'stop_work' ? grace : (rung(s).from ?? 0));
+  const idx = ladderIndex;
+
+  let reached: LadderStage | null = null;
+  let latest: IsoDate | null = null;
+  let lastSent: SentStep | null = null;
+  let firstDemand: IsoDate | null = null;
+  for (const s of sent) {
+    if (s.stage === 'current' || s.on > today) continue;
+    if (reached === null || idx(s.stage) > idx(reached)) reached = s.stage;
+    if (latest === null || s.on > latest) latest = s.on;
+    if (
+      lastSent === null ||
+      s.on > lastSent.on ||
+      (s.on === lastSent.on && idx(s.stage) > idx(lastSent.stage))
+    )
+      lastSent = { stage: s.stage, on: s.on };
+    if (s.stage === 'demand' && (firstDemand === null || s.on < firstDemand)) firstDemand = s.on;
+  }
+  const reachedIdx = reached === null ? 0 : idx(reached);
+
+  // The highest step whose earliest day has come.
+  let candidate: LadderStage | null = null;
+  for (const r of LADDER) if (takes(r.stage) && earliest(r.stage) <= today) candidate = r.stage;
+  // The first formal step above what was sent (a later formal step sent satisfies an earlier one).
+  const required = REQUIRED.find((s) => takes(s) && idx(s) > reachedIdx) ?? null;
+  // The step after `s` in the table's order that this milestone takes.
+  const after = (s: LadderStage | null) =>
+    LADDER.find((r) => takes(r.stage) && idx(r.stage) > (s === null ? 0 : idx(s)))?.stage ?? null;
+
+  const dueOf = (step: LadderStage): IsoDate => {
+    let due = earliest(step);
+    if (latest !== null) due = maxDate(due, addDays(latest, MIN_GAP_DAYS));
+    if (step === 'small_claims' && firstDemand !== null) due = maxDate(due, addDays(firstDemand, noticeDays));
+    return due;
+  };
+
+  let next: NextAction | null;
+  let chosen = candidate;
+  if (chosen !== null && required !== null && idx(required) < idx(chosen)) chosen = required;
+  if (chosen === null && reached === null) {
+    // Nothing sent and nothing due yet: the first step, on its day.
+    const first = after(null);
+    next = first === null ? null : { stage: first, on: earliest(first) };
+  } else if (chosen === null || (reached !== null && idx(chosen) <= reachedIdx)) {
+    const last = reached as LadderStage;
+    const cadence = rung(last).cadence;
+    if (ONCE.has(last) || cadence === null) {
+      const step = after(last);
+      next = step === null ? null : { stage: step, on: dueOf(step) };
+    } else {
+      next = { stage: last, on: addDays(latest as IsoDate, cadence) };
+    }
+  } else {
+    next = { stage: chosen, on: dueOf(chosen) };
+  }
+
+  const stage: LadderStage = next !== null && next.on <= today ? next.stage : (reached ?? 'current');
+  return { stage, next, lastSent };
+}
+
+function maxDate(a: IsoDate, b: IsoDate): IsoDate {
+  return a > b ? a : b;
+}
+
+/** Stages from which a sent written reminder must already be on file (PRODUCT.md, Evidence). */
 export function needsWrittenRecord(stage: Stage): boolean {
   return isLadderStage(stage) && ladderIndex(stage) >= ladderIndex('stop_work');
 }

@@ -7,7 +7,15 @@
  * schemas at their edges (storage reads, sidebar calls, messages).
  */
 import * as z from 'zod';
-import { AGING_BUCKETS, LADDER_STAGES, LANGUAGES, MANUAL_STATUSES, STAGES } from './stages.ts';
+import {
+  AGING_BUCKETS,
+  BUSINESS_KINDS,
+  CHANNELS,
+  LADDER_STAGES,
+  LANGUAGES,
+  MANUAL_STATUSES,
+  STAGES,
+} from './stages.ts';
 
 export {
   AGING_BUCKETS,
@@ -33,13 +41,13 @@ export type Stage = z.infer<typeof Stage>;
 export const Language = z.enum(LANGUAGES);
 export type Language = z.infer<typeof Language>;
 
-export const Business = z.enum(['B2B', 'B2C']);
+export const Business = z.enum(BUSINESS_KINDS);
 export type Business = z.infer<typeof Business>;
 
 export const Risk = z.enum(['low', 'medium', 'high']);
 export type Risk = z.infer<typeof Risk>;
 
-export const Channel = z.enum(['gmail', 'draft', 'manual']);
+export const Channel = z.enum(CHANNELS);
 export type Channel = z.infer<typeof Channel>;
 
 export const Severity = z.enum(['error', 'warning']);
@@ -226,13 +234,36 @@ export const MilestoneReport = z.object({
   /** Fixed compensation, minor units of the milestone currency (0 when none applies). */
   compensation: Minor,
   smallClaims: SmallClaimsFit.nullable(),
-  /** Last reminder logged for this milestone, if any. */
+  /** The most recent ladder message sent for it (Channel not `draft`), as of the report's day. */
+  lastSent: z.object({ stage: LadderStage, on: IsoDate }).nullable(),
+  /**
+   * A Payladder draft of the next action's message, prepared but not confirmed sent: the
+   * next action is then to send it, not to draft it again (PRODUCT.md, Evidence).
+   */
+  draft: z.object({ on: IsoDate, link: z.string() }).nullable(),
+  /** Last reminder logged for this milestone (drafts included), if any. */
   lastReminder: z.object({ sent: IsoDate, stage: Stage.nullable(), channel: Channel.nullable() }).nullable(),
   remindersLogged: z.number().int(),
   /** Problems on this milestone's row (the row's `Problems` cell). */
   problems: z.array(Problem),
 });
 export type MilestoneReport = z.infer<typeof MilestoneReport>;
+
+/**
+ * The one message a client is due today (PRODUCT.md, "One message per client a day"): the
+ * most urgent step due, covering exactly the milestones that travel with it, in one
+ * currency. `overdue` is the covered milestones' overdue outstanding in minor units of
+ * `currency` (0 for an `upcoming` note): never anything not yet due.
+ */
+export const ClientMessage = z.object({
+  messageId: LadderStage,
+  milestones: z.array(z.string()),
+  overdue: Minor,
+  currency: z.string(),
+  /** Every covered milestone already has a Payladder draft of this message: send it. */
+  drafted: z.boolean(),
+});
+export type ClientMessage = z.infer<typeof ClientMessage>;
 
 export const ClientReport = z.object({
   client: z.string(),
@@ -251,6 +282,8 @@ export const ClientReport = z.object({
   nextAction: NextAction.nullable(),
   /** IDs of milestones whose next action is due on or before today. */
   dueToday: z.array(z.string()),
+  /** The one message due to this client today, if any (see ClientMessage). */
+  message: ClientMessage.nullable(),
   milestones: z.array(z.string()),
 });
 export type ClientReport = z.infer<typeof ClientReport>;
@@ -272,6 +305,8 @@ export const Report = z.object({
   stageCounts: z.record(z.string(), z.number().int()),
   /** Milestones whose next action is due on or before today. */
   dueTodayCount: z.number().int(),
+  /** Messages to send today: one per client with a message due (ClientReport.message). */
+  messagesDue: z.number().int(),
   problems: z.array(Problem),
 });
 export type Report = z.infer<typeof Report>;

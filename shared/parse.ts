@@ -24,7 +24,7 @@ import type {
   Stage,
   TemplateRow,
 } from './model.ts';
-import { MANUAL_STATUSES, STAGES } from './stages.ts';
+import { CHANNELS, MANUAL_STATUSES, STAGES } from './stages.ts';
 import { bcp47, currencyDigits, isCurrency } from './money.ts';
 import type { ProblemCode } from './problems.ts';
 import { problem } from './problems.ts';
@@ -426,10 +426,10 @@ export function parseLedger(raw: RawLedger, opts: ParseOptions = {}): Parsed {
             hint: jurisdictionHint(r.text('Jurisdiction')),
           });
       }
-      let business: Client['business'] = 'B2B';
+      let business: Client['business'] = 'company';
       if (r.has('Business')) {
-        const b = r.text('Business').toUpperCase().replace(/\s+/g, '');
-        if (b === 'B2B' || b === 'B2C') business = b;
+        const b = parseBusiness(r.text('Business'));
+        if (b) business = b;
         else r.fail('unknown_business', 'Business', { value: r.text('Business') });
       }
       const terms = r.days('Terms', settings.defaultTerms);
@@ -622,8 +622,8 @@ export function parseLedger(raw: RawLedger, opts: ParseOptions = {}): Parsed {
       let channel: Channel | null = null;
       if (r.has('Channel')) {
         const k = keyOf(r.text('Channel'));
-        if (k === 'gmail' || k === 'draft' || k === 'manual') channel = k;
-        else r.fail('unknown_channel', 'Channel', { value: r.text('Channel') });
+        channel = parseChannel(k);
+        if (channel === null) r.fail('unknown_channel', 'Channel', { value: r.text('Channel') });
       }
       if (r.failed || !sent || ms.length === 0 || ms.some((m) => m === null)) return;
       const named = r.text('Client');
@@ -681,4 +681,25 @@ function readCurrency(r: RowReader, header: string, fallback: string | null): st
   if (isCurrency(c)) return c;
   r.fail('unknown_currency', header, { value: r.text(header) });
   return null;
+}
+
+/**
+ * A Business cell: `company`, `sole_trader` (also "sole trader", "sole-trader"), `consumer`;
+ * the older `B2B` / `B2C` read as `company` / `consumer`. Null for anything else.
+ */
+export function parseBusiness(text: string): Client['business'] | null {
+  const k = text
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, '');
+  if (k === 'company' || k === 'b2b') return 'company';
+  if (k === 'soletrader') return 'sole_trader';
+  if (k === 'consumer' || k === 'b2c') return 'consumer';
+  return null;
+}
+
+/** A Channel cell, its key already lower-cased; the older `manual` reads as `email`. */
+export function parseChannel(key: string): Channel | null {
+  if (key === 'manual') return 'email';
+  return (CHANNELS as readonly string[]).includes(key) ? (key as Channel) : null;
 }

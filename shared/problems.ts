@@ -87,8 +87,9 @@ export const PROBLEMS = {
   },
   unknown_business: {
     severity: 'error',
-    message: (v) => `"${v.value}" in Business is neither B2B nor B2C.`,
-    fix: () => 'Use B2B for a business client, B2C for a consumer.',
+    message: (v) => `"${v.value}" in Business is not a kind of client Payladder knows.`,
+    fix: () =>
+      'Use company for a limited company or other organisation, sole_trader for a self-employed person trading in their own name, consumer for a private individual.',
   },
   unknown_risk: {
     severity: 'error',
@@ -109,7 +110,8 @@ export const PROBLEMS = {
   unknown_channel: {
     severity: 'error',
     message: (v) => `"${v.value}" is not a channel.`,
-    fix: () => 'Use gmail, draft or manual.',
+    fix: () =>
+      'Use gmail, email, post, pec, registered (raccomandata or recorded delivery), phone, or draft for a message prepared but not yet sent.',
   },
   duplicate_id: {
     severity: 'error',
@@ -162,9 +164,14 @@ export const PROBLEMS = {
   },
   no_written_reminder: {
     severity: 'warning',
-    message: (v) => `No written reminder logged before ${v.stage}.`,
+    message: (v) => `No written reminder sent before the ${v.step}.`,
     fix: () =>
-      'Send (or log in Reminders) a written reminder now: a court or agency will ask for proof that you chased in writing.',
+      'Send a written reminder (email, post, PEC or recorded delivery) and log it in Reminders: a court or agency will ask for proof that you chased in writing. Drafts and phone calls are not written proof.',
+  },
+  future_entry: {
+    severity: 'warning',
+    message: (v) => `${v.column} ${v.value} is after today (${v.today}); the row is left out until that day.`,
+    fix: () => 'Check the date: most often it is a typo (the year or the month).',
   },
   interest_rate_unknown: {
     severity: 'warning',

@@ -7,10 +7,13 @@ import { paymentBehaviour } from './behaviour.ts';
 import { addDays, daysBetween } from './dates.ts';
 import { fixedCompensation, interestRegime, regimeCurrency, statutoryInterest } from './law/interest.ts';
 import { smallClaimsLimit } from './law/small-claims.ts';
-import { compareUrgency, nextActionFor, needsWrittenRecord, stageAt } from './ladder.ts';
+import type { SentStep } from './ladder.ts';
+import { compareUrgency, isLadderStage, ladderIndex, ladderPosition, needsWrittenRecord } from './ladder.ts';
+import { noticePeriod } from './law/notice-period.ts';
 import type {
   AgingBucket,
   Client,
+  ClientMessage,
   ClientReport,
   CurrencyTotals,
   IsoDate,
@@ -31,7 +34,8 @@ import type { ParseOptions, Parsed } from './parse.ts';
 import { parseLedger } from './parse.ts';
 import { problem } from './problems.ts';
 import { TABS } from './tabs.ts';
-import { isOpen } from './stages.ts';
+import { isBusinessParty, isOpen, LADDER_STAGES } from './stages.ts';
+import type { LadderStage } from './stages.ts';
 
 export { isOpen };
 
@@ -67,16 +71,53 @@ export function emptyTotals(): CurrencyTotals {
   };
 }
 
-/** One milestone's report row. `payments` and `reminders` are this milestone's own. */
+/** The steps at which a sent written reminder must be on file, in prose (problem texts). */
+const STEP_NAMES: Partial<Record<Stage, string>> = {
+  stop_work: 'stop-work notice',
+  demand: 'formal demand',
+  small_claims: 'notice of court claim',
+};
+
+/** What a milestone's row is worked out from, besides the milestone itself. */
+export interface MilestoneContext {
+  client: Client | undefined;
+  /** This milestone's payments dated on or before `today`. */
+  payments: readonly Payment[];
+  /** This milestone's Reminders rows dated on or before `today`. */
+  reminders: readonly Reminder[];
+  /** The client has a milestone, not cancelled, due after `today` (stop_work only then). */
+  ongoingWork: boolean;
+}
+
+/**
+ * The ladder step a Reminders row records: its Stage when that is a step of the ladder,
+ * else its Template when that names one (a row logged with only the message id).
+ */
+export function reminderStep(r: Reminder): LadderStage | null {
+  if (r.stage !== null && isLadderStage(r.stage) && r.stage !== 'current') return r.stage;
+  const t = r.template.trim().toLowerCase();
+  return (LADDER_STAGES as readonly string[]).includes(t) && t !== 'current' ? (t as LadderStage) : null;
+}
+
+/** A Reminders row counts as sent unless its Channel is `draft` (PRODUCT.md, Evidence). */
+export function isSent(r: Reminder): boolean {
+  return r.channel !== 'draft';
+}
+
+/** Sent in writing: any channel but `draft` and `phone` (an empty Channel counts as written). */
+export function isWritten(r: Reminder): boolean {
+  return r.channel !== 'draft' && r.channel !== 'phone';
+}
+
+/** One milestone's report row, as of `today`. */
 export function reportMilestone(
   m: Milestone,
-  client: Client | undefined,
-  payments: readonly Payment[],
-  reminders: readonly Reminder[],
+  ctx: MilestoneContext,
   ledger: Pick<Ledger, 'settings'>,
   today: IsoDate,
   rowProblems: Problem[],
 ): MilestoneReport {
+  const { client, payments, reminders } = ctx;
   const tab = 'Milestones';
   const dueDate = dueDateOf(m, client);
   let paid = 0;
@@ -98,24 +139,67 @@ export function reportMilestone(
 
   const grace = client?.grace ?? ledger.settings.defaultGrace;
   const days = dueDate === null ? null : daysBetween(dueDate, today);
+
+  // The sent ladder messages, and the last Reminders row of any kind.
+  const sent: SentStep[] = [];
+  let last: Reminder | null = null;
+  let written = false;
+  for (const r of reminders) {
+    if (last === null || r.sent > last.sent) last = r;
+    const step = reminderStep(r);
+    if (step === null || !isSent(r)) continue;
+    sent.push({ stage: step, on: r.sent });
+    if (isWritten(r)) written = true;
+  }
+
   let stage: Stage;
+  let nextAction: NextAction | null = null;
+  let lastSent: SentStep | null = null;
   if (m.status) stage = m.status;
   else if (paidOn !== null) stage = 'paid';
-  else stage = days === null ? 'current' : stageAt(days, grace);
+  else if (dueDate === null) stage = 'current';
+  else {
+    const business = client?.business ?? 'company';
+    const position = ladderPosition({
+      dueDate,
+      today,
+      grace,
+      ongoingWork: ctx.ongoingWork,
+      sent,
+      noticeDays: noticePeriod(client?.jurisdiction ?? '', business).days,
+    });
+    stage = position.stage;
+    nextAction = position.next;
+    lastSent = position.lastSent;
+  }
+  if (lastSent === null && sent.length > 0) {
+    for (const s of sent)
+      if (
+        lastSent === null ||
+        s.on > lastSent.on ||
+        (s.on === lastSent.on && ladderIndex(s.stage) > ladderIndex(lastSent.stage))
+      )
+        lastSent = s;
+  }
+
+  // A Payladder draft of the next message, made after the last sent one: send it, don't redraft.
+  let draft: MilestoneReport['draft'] = null;
+  if (nextAction !== null) {
+    for (const r of reminders) {
+      if (isSent(r) || reminderStep(r) !== nextAction.stage) continue;
+      if (lastSent !== null && r.sent < lastSent.on) continue;
+      if (draft === null || r.sent > draft.on) draft = { on: r.sent, link: r.link };
+    }
+  }
 
   const ended = stage === 'paid' || stage === 'cancelled';
   const outstanding = ended ? 0 : Math.max(0, m.amount - paid);
   const daysOverdue = ended ? null : days;
 
-  let lastAtStage: IsoDate | null = null;
-  let last: Reminder | null = null;
-  for (const r of reminders) {
-    if (r.stage === stage && (lastAtStage === null || r.sent > lastAtStage)) lastAtStage = r.sent;
-    if (last === null || r.sent > last.sent) last = r;
-  }
-  const nextAction: NextAction | null = nextActionFor(stage, lastAtStage, today);
-  if (needsWrittenRecord(stage) && reminders.length === 0) {
-    rowProblems.push(problem('no_written_reminder', tab, m.row, 'Stage', { stage }));
+  if (needsWrittenRecord(stage) && !written) {
+    rowProblems.push(
+      problem('no_written_reminder', tab, m.row, 'Stage', { step: STEP_NAMES[stage] ?? stage }),
+    );
   }
 
   // Statutory interest and compensation: B2B, setting on, a regime on file, and late.
@@ -131,7 +215,14 @@ export function reportMilestone(
     stage !== 'written_off' &&
     stage !== 'renegotiated' &&
     (stage !== 'paid' || paidOn !== null);
-  if (ledger.settings.statutoryInterest && client?.business === 'B2B' && dueDate && wasLate && claimable) {
+  if (
+    ledger.settings.statutoryInterest &&
+    client !== undefined &&
+    isBusinessParty(client.business) &&
+    dueDate &&
+    wasLate &&
+    claimable
+  ) {
     if (regime) {
       const result = statutoryInterest({
         regime,
@@ -200,23 +291,63 @@ export function reportMilestone(
     interestRates,
     compensation,
     smallClaims,
+    lastSent,
+    draft,
     lastReminder: last ? { sent: last.sent, stage: last.stage, channel: last.channel } : null,
     remindersLogged: reminders.length,
     problems: rowProblems,
   };
 }
 
-/** Computes the report. `problems` are the parse problems; report-time ones are added. */
-export function computeReport(ledger: Ledger, problems: readonly Problem[], today: IsoDate): Report {
+export interface ReportOptions {
+  /**
+   * The real today, when the report is as of another day (`--today`): entries dated after
+   * it are warnings. Defaults to the report's own day.
+   */
+  realToday?: IsoDate;
+}
+
+/**
+ * Computes the report as of `today` (PRODUCT.md, "As of a day"): payments, reminders and
+ * change orders dated after `today` are left out; those dated after the real today are a
+ * warning on their row. `problems` are the parse problems; report-time ones are added.
+ */
+export function computeReport(
+  ledger: Ledger,
+  problems: readonly Problem[],
+  today: IsoDate,
+  options: ReportOptions = {},
+): Report {
+  const realToday = options.realToday ?? today;
+  const extra: Problem[] = [];
+  const future = (tab: string, row: number, column: string, value: IsoDate) => {
+    if (value > realToday) extra.push(problem('future_entry', tab, row, column, { value, today: realToday }));
+  };
   const clientByName = new Map(ledger.clients.map((c) => [c.client, c]));
   const paymentsBy = new Map<string, Payment[]>();
-  for (const p of ledger.payments) push(paymentsBy, p.milestone, p);
+  for (const p of ledger.payments) {
+    future('Payments', p.row, 'Date', p.date);
+    if (p.date <= today) push(paymentsBy, p.milestone, p);
+  }
   const remindersBy = new Map<string, Reminder[]>();
-  for (const r of ledger.reminders) for (const id of r.milestones) push(remindersBy, id, r);
+  for (const r of ledger.reminders) {
+    future('Reminders', r.row, 'Sent', r.sent);
+    if (r.sent <= today) for (const id of r.milestones) push(remindersBy, id, r);
+  }
+  for (const c of ledger.changeOrders) {
+    if (c.requested !== null) future('Change orders', c.row, 'Requested', c.requested);
+    if (c.signed !== null) future('Change orders', c.row, 'Signed', c.signed);
+  }
+  // Ongoing work: the client has a milestone, not cancelled, due after today.
+  const ongoing = new Set<string>();
+  for (const m of ledger.milestones) {
+    if (m.status === 'cancelled') continue;
+    const due = dueDateOf(m, clientByName.get(m.client));
+    if (due !== null && due > today) ongoing.add(m.client);
+  }
   const milestoneRowProblems = new Map<number, Problem[]>();
   for (const p of problems)
     if (p.tab === 'Milestones' && p.row !== null) push(milestoneRowProblems, p.row, p);
-  const extra: Problem[] = [];
 
   const milestones: MilestoneReport[] = new Array(ledger.milestones.length);
   const none: readonly Payment[] = [];
@@ -228,9 +359,12 @@ export function computeReport(ledger: Ledger, problems: readonly Problem[], toda
     const before = rowProblems.length;
     milestones[i] = reportMilestone(
       m,
-      clientByName.get(m.client),
-      paymentsBy.get(m.id) ?? none,
-      remindersBy.get(m.id) ?? noReminders,
+      {
+        client: clientByName.get(m.client),
+        payments: paymentsBy.get(m.id) ?? none,
+        reminders: remindersBy.get(m.id) ?? noReminders,
+        ongoingWork: ongoing.has(m.client),
+      },
       ledger,
       today,
       rowProblems,
@@ -291,10 +425,13 @@ export function computeReport(ledger: Ledger, problems: readonly Problem[], toda
       paidMilestones: behaviour.count,
       nextAction,
       dueToday,
+      message: clientMessage(ms, today),
       milestones: ms.map((m) => m.id),
     };
   });
   clients.sort(compareClients);
+  let messagesDue = 0;
+  for (const c of clients) if (c.message !== null) messagesDue++;
 
   return {
     today,
@@ -303,7 +440,45 @@ export function computeReport(ledger: Ledger, problems: readonly Problem[], toda
     totals,
     stageCounts,
     dueTodayCount,
+    messagesDue,
     problems: sortProblems([...problems, ...extra]),
+  };
+}
+
+/** Steps that travel together in one message; every other step goes alone. */
+const TRAVEL_TOGETHER: ReadonlySet<Stage> = new Set<Stage>(['reminder', 'followup', 'final']);
+
+/**
+ * The one message due to a client today (PRODUCT.md, "One message per client a day"): the
+ * most urgent step due among the milestones still chased; `reminder`, `followup` and
+ * `final` travel together, every other step covers only the milestones at that step. A
+ * message covers one currency, that of its most urgent milestone (a client invoiced in two
+ * currencies gets the other one's message the next day), so its overdue total is one figure.
+ */
+export function clientMessage(milestones: readonly MilestoneReport[], today: IsoDate): ClientMessage | null {
+  const due = milestones.filter(
+    (m) => m.nextAction !== null && m.nextAction.on <= today && isLadderStage(m.stage) && m.outstanding > 0,
+  );
+  if (due.length === 0) return null;
+  const byStep = (m: MilestoneReport) => ladderIndex((m.nextAction as NextAction).stage);
+  due.sort((a, b) => byStep(b) - byStep(a) || compareMilestones(a, b));
+  const top = due[0] as MilestoneReport;
+  const step = (top.nextAction as NextAction).stage;
+  const together = TRAVEL_TOGETHER.has(step);
+  const covered = due.filter(
+    (m) =>
+      m.currency === top.currency &&
+      (together ? TRAVEL_TOGETHER.has((m.nextAction as NextAction).stage) : m.nextAction?.stage === step),
+  );
+  covered.sort(compareMilestones);
+  let overdue = 0;
+  for (const m of covered) if ((m.daysOverdue ?? 0) >= 1) overdue += m.outstanding;
+  return {
+    messageId: step,
+    milestones: covered.map((m) => m.id),
+    overdue,
+    currency: top.currency,
+    drafted: covered.every((m) => m.draft !== null),
   };
 }
 
@@ -339,8 +514,8 @@ function sortProblems(problems: Problem[]): Problem[] {
 export function buildReport(
   raw: RawLedger,
   today: IsoDate,
-  opts: ParseOptions = {},
+  opts: ParseOptions & ReportOptions = {},
 ): Parsed & { report: Report } {
   const parsed = parseLedger(raw, opts);
-  return { ...parsed, report: computeReport(parsed.ledger, parsed.problems, today) };
+  return { ...parsed, report: computeReport(parsed.ledger, parsed.problems, today, opts) };
 }

@@ -32,6 +32,29 @@ export const ENDING_STATUSES: readonly ManualStatus[] = ['paid', 'cancelled', 'w
 export const STAGES = [...LADDER_STAGES, ...MANUAL_STATUSES] as const;
 export type Stage = (typeof STAGES)[number];
 
+/**
+ * What kind of party the client is (PRODUCT.md, Clients → Business): statutory interest and
+ * compensation are for `company` and `sole_trader`; in England and Wales the Pre-Action
+ * Protocol for Debt Claims covers a debt owed by an individual, sole traders included
+ * (legal-facts §8 `uk.pap.scope`). `B2B` still reads as `company`, `B2C` as `consumer`.
+ */
+export const BUSINESS_KINDS = ['company', 'sole_trader', 'consumer'] as const;
+export type BusinessKind = (typeof BUSINESS_KINDS)[number];
+
+/** True for the parties the late-payment laws cover (a business, sole traders included). */
+export function isBusinessParty(business: BusinessKind): boolean {
+  return business !== 'consumer';
+}
+
+/**
+ * How a Reminders row went out (PRODUCT.md, Reminders → Channel). Every channel but `draft`
+ * counts as sent; `phone` is sent but not written evidence. The old `manual` reads as `email`.
+ */
+export const CHANNELS = ['gmail', 'email', 'post', 'pec', 'registered', 'phone', 'draft'] as const;
+export type ChannelKind = (typeof CHANNELS)[number];
+/** Channels that leave a written record a lawyer or court can be shown. */
+export const WRITTEN_CHANNELS: readonly ChannelKind[] = ['gmail', 'email', 'post', 'pec', 'registered'];
+
 export const LANGUAGES = ['en', 'it'] as const;
 export type Language = (typeof LANGUAGES)[number];
 

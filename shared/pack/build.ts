@@ -26,6 +26,7 @@ import type {
 import { currencyDigits } from '../money.ts';
 import { refKey } from '../parse.ts';
 import { compareMilestones, isOpen } from '../report.ts';
+import { isBusinessParty } from '../stages.ts';
 import { stageLabel } from '../computed.ts';
 
 export const PACK_EVENT_KINDS = [
@@ -429,7 +430,7 @@ export function buildPack(input: { ledger: Ledger; report: Report; client: strin
     smallClaims,
     badDebt,
     badDebtDates,
-    interestRegime: client.business === 'B2B' ? interestRegime(client.jurisdiction) : null,
+    interestRegime: isBusinessParty(client.business) ? interestRegime(client.jurisdiction) : null,
     statutoryInterestOn: ledger.settings.statutoryInterest,
     problems,
     ledgerErrors: report.problems.filter((p) => p.severity === 'error').length,

@@ -181,8 +181,8 @@ export function packHtml(pack: Pack): string {
 
   // Interest
   out.push('<section id="interest">', '<h2>Statutory interest and compensation</h2>');
-  if (c.business !== 'B2B')
-    out.push('<p>The client is a consumer (B2C): no statutory late-payment interest is claimed.</p>');
+  if (c.business === 'consumer')
+    out.push('<p>The client is a consumer: no statutory late-payment interest is claimed.</p>');
   else if (!pack.statutoryInterestOn) out.push('<p>Statutory interest is switched off in Settings.</p>');
   else if (pack.interestRegime === null)
     out.push(

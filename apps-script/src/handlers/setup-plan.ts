@@ -9,6 +9,8 @@
  */
 import type { ColumnKind, Stage, TabKey, TabSpec } from '../../../shared/index.ts';
 import {
+  BUSINESS_KINDS,
+  CHANNELS,
   columnLetter,
   findTabName,
   JURISDICTIONS,
@@ -124,7 +126,7 @@ function ruleFor(
     case 'language':
       return { type: 'list', values: ['en', 'it'] };
     case 'business':
-      return { type: 'list', values: ['B2B', 'B2C'] };
+      return { type: 'list', values: [...BUSINESS_KINDS] };
     case 'risk':
       return { type: 'list', values: ['low', 'medium', 'high'] };
     case 'status':
@@ -132,7 +134,7 @@ function ruleFor(
     case 'stage':
       return { type: 'list', values: [...STAGES] };
     case 'channel':
-      return { type: 'list', values: ['gmail', 'draft', 'manual'] };
+      return { type: 'list', values: [...CHANNELS] };
     case 'jurisdiction':
       return { type: 'list', values: [...JURISDICTIONS].sort() };
     case 'client-ref':
