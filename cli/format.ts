@@ -115,7 +115,10 @@ export function formatReport(report: Report, locale: string, style: Style, title
       );
     }
   }
-  out.push('', `${report.dueTodayCount} milestone(s) need an action today.`);
+  out.push(
+    '',
+    `${report.messagesDue} message(s) to send today, one per client (${report.dueTodayCount} milestone(s) with an action due).`,
+  );
 
   if (report.problems.length > 0) {
     const errors = report.problems.filter((p) => p.severity === 'error').length;

@@ -175,8 +175,9 @@ export async function prepare(
   const source = await loadLedger(opts, io);
   // Parse first: the ledger's own time zone (Settings → Time zone) decides what today is.
   const { ledger, problems } = parseLedger(source.raw, { locale: source.locale, timeZone: source.timeZone });
-  const today = opts.today ?? todayIn(ledger.settings.timeZone, io.now());
-  const report = computeReport(ledger, problems, today);
+  const realToday = todayIn(ledger.settings.timeZone, io.now());
+  const today = opts.today ?? realToday;
+  const report = computeReport(ledger, problems, today, { realToday });
   return { report, ledger, today, title: source.title };
 }
 
@@ -224,6 +225,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       report.milestones = report.milestones.filter((m) => m.client === client);
       report.clients = report.clients.filter((c) => c.client === client);
       report.dueTodayCount = report.milestones.filter((m) => m.nextAction && m.nextAction.on <= today).length;
+      report.messagesDue = report.clients.filter((c) => c.message !== null).length;
     }
     if (opts.json) io.stdout(JSON.stringify(toJsonReport(report), null, 2) + '\n');
     else {

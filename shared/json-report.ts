@@ -24,6 +24,8 @@ export function milestoneJson(m: MilestoneReport) {
     daysOverdue: m.daysOverdue,
     stage: m.stage,
     nextAction: m.nextAction,
+    lastSent: m.lastSent,
+    draft: m.draft,
     lateInterest: major(m.lateInterest),
     interestRates: m.interestRates.map((bp) => bp / 100),
     compensation: major(m.compensation),
@@ -57,6 +59,16 @@ export function toJsonReport(report: Report) {
       onTimeShare: c.onTimeShare,
       nextAction: c.nextAction,
       dueToday: c.dueToday,
+      ongoingWork: c.ongoingWork,
+      message: c.message
+        ? {
+            messageId: c.message.messageId,
+            milestones: c.message.milestones,
+            overdue: toMajor(c.message.overdue, c.message.currency),
+            currency: c.message.currency,
+            drafted: c.message.drafted,
+          }
+        : null,
     })),
     totals: Object.fromEntries(
       Object.entries(report.totals).map(([cur, t]) => [
@@ -72,6 +84,7 @@ export function toJsonReport(report: Report) {
     ),
     stageCounts: report.stageCounts,
     dueTodayCount: report.dueTodayCount,
+    messagesDue: report.messagesDue,
     problems: report.problems.map((p) => ({
       tab: p.tab,
       row: p.row,

@@ -187,7 +187,9 @@ export function ladderPosition(input: LadderInput): LadderPosition {
       const step = after(last);
       next = step === null ? null : { stage: step, on: dueOf(step) };
     } else {
-      next = { stage: last, on: addDays(latest as IsoDate, cadence) };
+      // A step sent before its threshold (logged early by hand) repeats no sooner than its own
+      // first day, so a reminder never goes out before the invoice is late.
+      next = { stage: last, on: maxDate(addDays(latest as IsoDate, cadence), earliest(last)) };
     }
   } else {
     next = { stage: chosen, on: dueOf(chosen) };

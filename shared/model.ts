@@ -282,6 +282,8 @@ export const ClientReport = z.object({
   nextAction: NextAction.nullable(),
   /** IDs of milestones whose next action is due on or before today. */
   dueToday: z.array(z.string()),
+  /** The client has a milestone, not cancelled, due after today (so `stop_work` applies). */
+  ongoingWork: z.boolean(),
   /** The one message due to this client today, if any (see ClientMessage). */
   message: ClientMessage.nullable(),
   milestones: z.array(z.string()),

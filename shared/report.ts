@@ -425,6 +425,7 @@ export function computeReport(
       paidMilestones: behaviour.count,
       nextAction,
       dueToday,
+      ongoingWork: ongoing.has(c.client),
       message: clientMessage(ms, today),
       milestones: ms.map((m) => m.id),
     };

@@ -2,7 +2,7 @@
  * Short stage names for chips, badges and lists, in each supported language. Plain data
  * with no zod, so the Gmail content script can import it without growing.
  */
-import type { Language, Stage } from './stages.ts';
+import type { ChannelKind, Language, Stage } from './stages.ts';
 
 export const STAGE_LABELS: Readonly<Record<Language, Readonly<Record<Stage, string>>>> = {
   en: {
@@ -36,5 +36,27 @@ export const STAGE_LABELS: Readonly<Record<Language, Readonly<Record<Stage, stri
     paid: 'Pagato',
     cancelled: 'Annullato',
     written_off: 'Stralciato',
+  },
+};
+
+/** How a Reminders row went out, in words, for every text a user or a lawyer reads. */
+export const CHANNEL_WORDS: Readonly<Record<Language, Readonly<Record<ChannelKind, string>>>> = {
+  en: {
+    gmail: 'sent from Gmail',
+    email: 'sent by email',
+    post: 'sent by post',
+    pec: 'sent by PEC (certified email)',
+    registered: 'sent by registered post',
+    phone: 'by phone (not written)',
+    draft: 'drafted, not confirmed sent',
+  },
+  it: {
+    gmail: 'inviato da Gmail',
+    email: 'inviato per email',
+    post: 'inviato per posta',
+    pec: 'inviato via PEC',
+    registered: 'inviato per raccomandata A/R',
+    phone: 'per telefono (non scritto)',
+    draft: 'bozza, invio non confermato',
   },
 };

@@ -8,9 +8,10 @@ import { addDays } from '../dates.ts';
 import { formatDate, formatPerCurrency, formatRateBp, messageLocale } from '../format.ts';
 import { interestRegime } from '../law/interest.ts';
 import { smallClaimsLimit } from '../law/small-claims.ts';
-import { compareUrgency, isLadderStage } from '../ladder.ts';
+import { isLadderStage } from '../ladder.ts';
 import type {
   ChangeOrder,
+  Channel,
   Client,
   IsoDate,
   Language,
@@ -27,7 +28,8 @@ import { refKey } from '../parse.ts';
 import type { PaymentPlan } from '../plans.ts';
 import { makePaymentPlan } from '../plans.ts';
 import { problem } from '../problems.ts';
-import { compareMilestones } from '../report.ts';
+import { compareMilestones, isSent, reminderStep } from '../report.ts';
+import { noticePeriod } from '../law/notice-period.ts';
 import type { MergeData, MergeScope, TemplateSource } from './render.ts';
 import { checkTemplate, renderMessage, templateIssueProblems } from './render.ts';
 import type { MessageKind } from './templates.ts';
@@ -42,7 +44,11 @@ import {
   SENDING_STAGES,
 } from './templates.ts';
 
-/** Days a demand gives to pay (the issue's "deadline (7 days)"); also the final notice's. */
+/**
+ * Days every message but the formal demand gives to pay or answer. The demand gives the
+ * jurisdiction's notice period instead (law/notice-period.ts), since the court step waits
+ * for it.
+ */
 export const DEADLINE_DAYS = 7;
 
 /** The plan a payment-plan proposal offers when none was made: 3 monthly instalments from a week on. */
@@ -54,6 +60,8 @@ export const COMPOSE_ERRORS = {
     `"${id}" is not a message. Use one of: ${MESSAGE_KINDS.join(', ')}, or a stage of your own Templates rows.`,
   unknown_milestone: (id: string, client: string) =>
     `Milestone "${id}" is not one of ${client}'s milestones.`,
+  court_needs_demand: (client: string) =>
+    `No formal demand to ${client} is logged as sent: a notice of court claim can only follow a demand that went out. Send the formal demand first (a draft is not enough), and log it in Reminders.`,
   stale_report: (reportDay: string, today: string) =>
     `The report is for ${reportDay}, not ${today}: compute it again for today.`,
 } as const;
@@ -132,9 +140,9 @@ function chaseable(m: MilestoneReport): boolean {
 }
 
 /**
- * The recommended message for a client today: the stage of the most urgent milestone whose
- * next action is due on or before `today`, covering every such milestone of the client, so
- * a client with several due items gets one message. Null when nothing is due.
+ * The recommended message for a client today: the report's one message per client
+ * (ClientReport.message, PRODUCT.md "One message per client a day"), so every surface
+ * drafts the same thing. Null when nothing is due.
  */
 export function recommendedMessage(input: {
   report: Report;
@@ -143,22 +151,24 @@ export function recommendedMessage(input: {
   today: IsoDate;
 }): Recommendation | null {
   const client = findClient(input.ledger, input.client);
-  const due = input.report.milestones
-    .filter(
-      (m) =>
-        m.client === client.client && m.nextAction !== null && m.nextAction.on <= input.today && chaseable(m),
-    )
-    .sort(compareMilestones);
-  let top: MessageKind | null = null;
-  for (const m of due) {
-    const stage = m.nextAction?.stage;
-    if (stage && isMessageKind(stage) && (top === null || compareUrgency(stage, top as Stage) < 0))
-      top = stage;
+  const message = input.report.clients.find((c) => c.client === client.client)?.message ?? null;
+  if (message === null || !isMessageKind(message.messageId)) return null;
+  return { messageId: message.messageId, milestones: [...message.milestones] };
+}
+
+/** The client's sent ladder messages (not drafts) covering any of `ids`, dated on or before `today`. */
+function sentFor(
+  ledger: Ledger,
+  ids: ReadonlySet<string>,
+  today: IsoDate,
+): Array<{ step: Stage; on: IsoDate }> {
+  const out: Array<{ step: Stage; on: IsoDate }> = [];
+  for (const r of ledger.reminders) {
+    if (r.sent > today || !isSent(r) || !r.milestones.some((id) => ids.has(id))) continue;
+    const step = reminderStep(r);
+    if (step !== null) out.push({ step, on: r.sent });
   }
-  if (top === null) return null;
-  // A "past due" message leaves out what is not due yet (its courtesy note follows on its own).
-  const covered = fitsMessage(due, top);
-  return { messageId: top, milestones: (covered.length > 0 ? covered : due).map((m) => m.id) };
+  return out.sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0));
 }
 
 /**
@@ -234,7 +244,13 @@ export function availableMessages(input: {
   const client = findClient(input.ledger, input.client);
   const recommended = recommendedMessage(input)?.messageId ?? null;
   const { rows } = userTemplates(input.ledger);
-  const out: AvailableMessage[] = MESSAGE_KINDS.map((id) => ({
+  // A court step only after a sent demand (PRODUCT.md, "Messages say only what the log shows").
+  const chased = new Set(
+    input.report.milestones.filter((m) => m.client === client.client && chaseable(m)).map((m) => m.id),
+  );
+  const demanded = sentFor(input.ledger, chased, input.today).some((s) => s.step === 'demand');
+  const kinds = MESSAGE_KINDS.filter((id) => id !== 'small_claims' || demanded);
+  const out: AvailableMessage[] = kinds.map((id) => ({
     id,
     label: MESSAGE_LABELS[client.language][id],
     recommended: id === recommended,
@@ -308,14 +324,25 @@ export function paymentPlanText(plan: PaymentPlan, language: Language, locale: s
 export function mergeData(args: {
   ledger: Ledger;
   client: Client;
+  /** The message being written: the demand's deadline is the notice period, others 7 days. */
+  messageId: string;
   milestones: readonly MilestoneReport[];
   today: IsoDate;
   locale: string;
   language: Language;
+  /** The client still has work not yet due (`stop_work` applies); default false. */
+  ongoingWork?: boolean;
   plan?: PaymentPlan | null;
   changeOrder?: ChangeOrder | null;
 }): MergeData {
   const { ledger, client, milestones: ms, today, locale, language } = args;
+  // What the log shows: the sent ladder messages about these milestones, and the first demand.
+  const sent = sentFor(ledger, new Set(ms.map((m) => m.id)), today);
+  const sentDays = [...new Set(sent.map((s) => s.on))];
+  const firstDemand = sent.find((s) => s.step === 'demand')?.on ?? null;
+  const notice = noticePeriod(client.jurisdiction, client.business);
+  const deadlineDays = args.messageId === 'demand' ? notice.days : DEADLINE_DAYS;
+  const listFormat = new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' });
   const money = (totals: PerCurrency) => formatPerCurrency(totals, locale, client.currency);
   const plurals = new Intl.PluralRules(locale);
   const daysLate = (days: number) => DAYS_LATE[language](days, plurals.select(days));
@@ -396,7 +423,12 @@ export function mergeData(args: {
       your_name: orNull(ledger.settings.yourName),
       business_name: orNull(ledger.settings.businessName),
       payment_plan: plan ? paymentPlanText(plan, language, locale) : null,
-      deadline: formatDate(addDays(today, DEADLINE_DAYS), locale),
+      deadline: formatDate(addDays(today, deadlineDays), locale),
+      deadline_days: String(deadlineDays),
+      reminder_dates:
+        sentDays.length > 0 ? listFormat.format(sentDays.map((d) => formatDate(d, locale))) : null,
+      demand_date: firstDemand === null ? null : formatDate(firstDemand, locale),
+      interest_to: formatDate(today, locale),
       today: formatDate(today, locale),
       small_claims_limit:
         limit && limitMinor !== null ? formatMoney(limitMinor, limit.currency, locale) : null,
@@ -411,6 +443,8 @@ export function mergeData(args: {
       compensation: anyPositive(compensation),
       statutory: anyPositive(interest) || anyPositive(compensation),
       days_overdue: maxDays >= 1,
+      several_reminders: sentDays.length > 1,
+      ongoing_work: args.ongoingWork ?? false,
       fits_small_claims: comparable && limitMinor !== null && principal <= limitMinor,
       over_small_claims_limit: comparable && limitMinor !== null && principal > limitMinor,
     },
@@ -531,7 +565,30 @@ export function composeMessage(input: ComposeInput): ComposedMessage {
 
   const changeOrder =
     messageId === 'change_order' ? pickChangeOrder(ledger, client, input.changeOrder) : null;
-  const data = mergeData({ ledger, client, milestones, today, locale, language, plan, changeOrder });
+  if (messageId === 'small_claims') {
+    // A court step only after a sent demand, and only for the milestones it demanded.
+    const demanded = (m: MilestoneReport) =>
+      sentFor(ledger, new Set([m.id]), today).some((s) => s.step === 'demand');
+    if (!(input.milestones && input.milestones.length > 0))
+      milestones = report.milestones
+        .filter((m) => m.client === client.client && chaseable(m) && demanded(m))
+        .sort(compareMilestones);
+    if (milestones.length === 0 || !milestones.every(demanded))
+      throw new ComposeError(COMPOSE_ERRORS.court_needs_demand(client.client));
+  }
+  const ongoingWork = report.clients.find((c) => c.client === client.client)?.ongoingWork ?? false;
+  const data = mergeData({
+    ledger,
+    client,
+    messageId,
+    milestones,
+    today,
+    locale,
+    language,
+    ongoingWork,
+    plan,
+    changeOrder,
+  });
   const picked = pickTemplate(ledger, messageId, language);
   const rendered = renderMessage(
     picked.template,
@@ -566,7 +623,7 @@ export function composeMessage(input: ComposeInput): ComposedMessage {
  */
 export function reminderLogRows(
   message: Pick<ComposedMessage, 'messageId' | 'client' | 'log' | 'to' | 'subject'>,
-  sent: { on: IsoDate; channel: 'gmail' | 'draft' | 'manual'; link?: string },
+  sent: { on: IsoDate; channel: Channel; link?: string },
 ): Array<Record<string, string>> {
   // Reminders rows name milestones; a message about none (a change order) logs nothing there.
   return message.log

@@ -51,7 +51,7 @@ export const MESSAGE_LABELS: Readonly<Record<Language, Readonly<Record<MessageKi
     followup: 'Sollecito',
     final: 'Ultimo sollecito con proposta di rateizzazione',
     stop_work: 'Sospensione dei lavori',
-    demand: 'Diffida e messa in mora',
+    demand: 'Messa in mora',
     small_claims: 'Preavviso di azione giudiziaria',
     dispute: 'Risposta a una contestazione',
     change_order: 'Conferma di una modifica',
@@ -149,7 +149,26 @@ export const MERGE_FIELDS = {
     description: 'The proposed instalments, one per line.',
     hint: 'Make a payment plan for the client first (Payladder → Payment plan).',
   },
-  deadline: { description: 'Today + 7 days: the date to pay by.', hint: 'Always set.' },
+  deadline: {
+    description:
+      "The date to pay by: today + the jurisdiction's notice period in a formal demand (30 days under England and Wales' Pre-Action Protocol, 14 for a company, 15 in Italy, 14 elsewhere), today + 7 days in every other message.",
+    hint: 'Always set.',
+  },
+  deadline_days: { description: 'The days the deadline gives (see deadline).', hint: 'Always set.' },
+  reminder_dates: {
+    description:
+      'The dates of the messages sent about these milestones ("3 and 10 November"), from Reminders; drafts are not counted. Empty when none was sent.',
+    hint: 'Log the reminders you sent in the Reminders tab (Channel: gmail, email, post, pec, registered or phone).',
+  },
+  demand_date: {
+    description:
+      'The date the formal demand was sent (the first one), from Reminders. Empty when none was sent.',
+    hint: 'Send the formal demand first, and log it in Reminders.',
+  },
+  interest_to: {
+    description: 'The last day statutory interest is counted to.',
+    hint: 'Always set.',
+  },
   today: { description: "Today's date.", hint: 'Always set.' },
   small_claims_limit: {
     description: "The small-claims limit of the client's jurisdiction.",
@@ -174,6 +193,8 @@ export type MergeFieldName = keyof typeof MERGE_FIELDS;
 export const SECTION_FLAGS = {
   several: 'More than one milestone in the message.',
   statutory: 'Statutory interest or fixed compensation is claimed.',
+  several_reminders: 'More than one message was sent about these milestones.',
+  ongoing_work: 'The client still has work not yet due, so work can be put on hold.',
   fits_small_claims: "The principal is within the jurisdiction's small-claims limit.",
   over_small_claims_limit: "The principal is above the jurisdiction's small-claims limit.",
 } as const;
@@ -255,7 +276,7 @@ The amount now due is:
 
 - Principal: {{outstanding}}
 {{#late_interest}}
-- Statutory interest under {{interest_law}}{{#interest_rate}} at {{interest_rate}} a year{{/interest_rate}}, to {{today}}: {{late_interest}}
+- Statutory interest under {{interest_law}}{{#interest_rate}} at {{interest_rate}} a year{{/interest_rate}}, to {{interest_to}}: {{late_interest}}
 {{/late_interest}}
 {{#compensation}}
 - Fixed compensation for recovery costs: {{compensation}}
@@ -274,7 +295,7 @@ L'importo dovuto è il seguente:
 
 - Capitale: {{outstanding}}
 {{#late_interest}}
-- Interessi di mora ({{interest_law}}{{#interest_rate}}, tasso annuo {{interest_rate}}{{/interest_rate}}) maturati a oggi: {{late_interest}}
+- Interessi di mora ({{interest_law}}{{#interest_rate}}, tasso annuo {{interest_rate}}{{/interest_rate}}), calcolati fino alla data: {{interest_to}}: {{late_interest}}
 {{/late_interest}}
 {{#compensation}}
 - Risarcimento forfettario dei costi di recupero: {{compensation}}
@@ -362,7 +383,12 @@ ${SIGNATURE}`,
         subject: 'Follow-up: overdue payment for {{invoice}}',
         body: `${EN_HI}
 
-I am following up on my earlier reminder: I have not yet received payment for the following, which is now overdue.
+{{#reminder_dates}}
+I am following up on my reminder of {{reminder_dates}}: I have not yet received payment for the following, which is now overdue.
+{{/reminder_dates}}
+{{^reminder_dates}}
+I have not yet received payment for the following, which is now overdue.
+{{/reminder_dates}}
 
 ${EN_ITEMS_LATE}
 
@@ -380,7 +406,12 @@ ${SIGNATURE}`,
         subject: 'Sollecito di pagamento: {{invoice}}',
         body: `${IT_HI}
 
-faccio seguito al mio precedente promemoria: non ho ancora ricevuto il pagamento di quanto segue, ormai scaduto.
+{{#reminder_dates}}
+faccio seguito ai miei messaggi (inviati in data: {{reminder_dates}}): non ho ancora ricevuto il pagamento di quanto segue, ormai scaduto.
+{{/reminder_dates}}
+{{^reminder_dates}}
+non ho ancora ricevuto il pagamento di quanto segue, ormai scaduto.
+{{/reminder_dates}}
 
 ${IT_ITEMS_LATE}
 
@@ -400,7 +431,12 @@ ${SIGNATURE}`,
         subject: 'Final reminder: {{invoice}} ({{outstanding}} overdue)',
         body: `${EN_DEAR}
 
-Despite my earlier reminders, the following remains unpaid:
+{{#reminder_dates}}
+Despite my {{#several_reminders}}reminders{{/several_reminders}}{{^several_reminders}}reminder{{/several_reminders}} of {{reminder_dates}}, the following remains unpaid:
+{{/reminder_dates}}
+{{^reminder_dates}}
+The following remains unpaid:
+{{/reminder_dates}}
 
 ${EN_ITEMS_LATE}
 
@@ -416,7 +452,12 @@ For example:
 {{payment_plan}}
 {{/payment_plan}}
 
+{{#ongoing_work}}
 If I do not hear from you by then, I will have to put any further work on hold until the account is brought up to date.
+{{/ongoing_work}}
+{{^ongoing_work}}
+If I do not hear from you by then, my next letter will be a formal demand for payment, with statutory interest where the law provides it.
+{{/ongoing_work}}
 
 Kind regards,
 ${SIGNATURE}`,
@@ -425,7 +466,12 @@ ${SIGNATURE}`,
         subject: 'Ultimo sollecito: {{invoice}}',
         body: `${IT_DEAR}
 
-nonostante i precedenti solleciti, quanto segue risulta ancora non pagato:
+{{#reminder_dates}}
+nonostante {{#several_reminders}}i miei solleciti{{/several_reminders}}{{^several_reminders}}il mio sollecito{{/several_reminders}} (inviati in data: {{reminder_dates}}), quanto segue risulta ancora non pagato:
+{{/reminder_dates}}
+{{^reminder_dates}}
+quanto segue risulta ancora non pagato:
+{{/reminder_dates}}
 
 ${IT_ITEMS_LATE}
 
@@ -441,7 +487,12 @@ Per esempio:
 {{payment_plan}}
 {{/payment_plan}}
 
+{{#ongoing_work}}
 Se non avrò Sue notizie entro questo termine, dovrò sospendere ogni ulteriore attività fino alla regolarizzazione della posizione.
+{{/ongoing_work}}
+{{^ongoing_work}}
+Se non avrò Sue notizie entro questo termine, Le invierò una formale messa in mora, con gli interessi previsti dalla legge.
+{{/ongoing_work}}
 
 Cordiali saluti,
 ${SIGNATURE}`,
@@ -452,7 +503,7 @@ ${SIGNATURE}`,
         subject: 'Work on hold: overdue payment for {{invoice}}',
         body: `${EN_DEAR}
 
-As the following remains unpaid despite my reminders, I have put all work for {{client}} on hold until the account is brought up to date:
+As the following remains unpaid{{#reminder_dates}} despite my {{#several_reminders}}reminders{{/several_reminders}}{{^several_reminders}}reminder{{/several_reminders}} of {{reminder_dates}}{{/reminder_dates}}, I have put all work for {{client}} on hold until the account is brought up to date:
 
 ${EN_ITEMS_LATE}
 
@@ -472,7 +523,7 @@ ${SIGNATURE}`,
         subject: 'Sospensione dei lavori: pagamento scaduto {{invoice}}',
         body: `${IT_DEAR}
 
-poiché quanto segue risulta ancora non pagato nonostante i miei solleciti, ho sospeso tutte le attività per {{client}} fino alla regolarizzazione della posizione:
+poiché quanto segue risulta ancora non pagato{{#reminder_dates}} nonostante i miei solleciti (inviati in data: {{reminder_dates}}){{/reminder_dates}}, ho sospeso tutte le attività per {{client}} fino alla regolarizzazione della posizione:
 
 ${IT_ITEMS_LATE}
 
@@ -483,7 +534,7 @@ Sono inoltre maturati finora interessi di mora per {{late_interest}} ({{interest
 
 Le attività riprenderanno non appena riceverò il pagamento. ${IT_PAY} Se preferisce saldare a rate, mi risponda e concorderemo per iscritto un piano di rientro.
 
-Preferirei risolvere la questione insieme e riprendere il lavoro: La prego di farmi sapere entro 7 giorni come intende procedere.
+Preferirei risolvere la questione insieme e riprendere il lavoro: La prego di farmi sapere entro 7 giorni (termine: {{deadline}}) come intende procedere.
 
 Cordiali saluti,
 ${SIGNATURE}`,
@@ -494,32 +545,32 @@ ${SIGNATURE}`,
         subject: 'Formal demand for payment: {{invoice}}',
         body: `${EN_DEAR}
 
-I am writing formally about the following debt, which remains unpaid despite my reminders:
+I am writing formally about the following debt, which remains unpaid{{#reminder_dates}} despite my {{#several_reminders}}reminders{{/several_reminders}}{{^several_reminders}}reminder{{/several_reminders}} of {{reminder_dates}}{{/reminder_dates}}:
 
 ${EN_ITEMS_LATE}
 
 ${EN_CLAIM}
 
-Please pay the full amount by {{deadline}}, 7 days from the date of this letter, using the details on the invoice.
+Please pay the full amount by {{deadline}}, {{deadline_days}} days from the date of this letter, using the details on the invoice.
 
-If payment is not received by then, I will pass the matter to a lawyer or a debt collection agency without further notice, and further costs may be claimed from you. I would prefer to avoid that. If you dispute any part of this amount, please tell me in writing before {{deadline}}.
+If payment is not received by then, I intend to take legal steps to recover the debt, through the courts or with the help of a lawyer or a debt collection agency, and further costs may be claimed from you. I would prefer to avoid that. If you dispute any part of this amount, please tell me in writing before {{deadline}}.
 
 ${EN_YOURS}
 ${SIGNATURE}`,
       },
       it: {
-        subject: 'Diffida di pagamento: {{invoice}}',
+        subject: 'Messa in mora: {{invoice}}',
         body: `${IT_DEAR}
 
-con la presente Le chiedo formalmente il pagamento di quanto segue, ancora insoluto nonostante i precedenti solleciti:
+con la presente Le chiedo formalmente il pagamento di quanto segue, ancora insoluto{{#reminder_dates}} nonostante i miei solleciti (inviati in data: {{reminder_dates}}){{/reminder_dates}}:
 
 ${IT_ITEMS_LATE}
 
 ${IT_CLAIM}
 
-La invito a pagare l'intero importo entro 7 giorni dalla data della presente (termine: {{deadline}}), con le coordinate indicate in fattura.
+La invito a pagare l'intero importo entro {{deadline_days}} giorni dalla data della presente (termine: {{deadline}}), con le coordinate indicate in fattura.
 
-In mancanza, senza ulteriore preavviso, affiderò la pratica a un legale o a una società di recupero crediti, con gli ulteriori costi a Suo carico nei limiti di legge. Preferirei evitarlo. Se contesta in tutto o in parte questo importo, La prego di comunicarmelo per iscritto entro lo stesso termine.
+In mancanza, intendo agire per il recupero del credito, in via giudiziale o tramite un legale o una società di recupero crediti, con gli ulteriori costi a Suo carico nei limiti di legge. Preferirei evitarlo. Se contesta in tutto o in parte questo importo, La prego di comunicarmelo per iscritto entro lo stesso termine.
 
 La presente vale come formale messa in mora.
 
@@ -533,7 +584,7 @@ ${SIGNATURE}`,
           '{{#over_small_claims_limit}}Referral to a lawyer{{/over_small_claims_limit}}{{^over_small_claims_limit}}Notice of court claim{{/over_small_claims_limit}}: {{invoice}}',
         body: `${EN_DEAR}
 
-The following remains unpaid despite my reminders and my formal demand:
+The following remains unpaid{{#reminder_dates}} despite my messages of {{reminder_dates}}, including my formal demand of {{demand_date}}{{/reminder_dates}}:
 
 ${EN_ITEMS_LATE}
 
@@ -561,7 +612,7 @@ ${SIGNATURE}`,
           '{{#over_small_claims_limit}}Affidamento al legale{{/over_small_claims_limit}}{{^over_small_claims_limit}}Preavviso di azione giudiziaria{{/over_small_claims_limit}}: {{invoice}}',
         body: `${IT_DEAR}
 
-quanto segue risulta ancora non pagato, nonostante i solleciti e la formale diffida:
+quanto segue risulta ancora non pagato{{#reminder_dates}}, nonostante le mie comunicazioni (inviate in data: {{reminder_dates}}), compresa la formale messa in mora (inviata in data: {{demand_date}}){{/reminder_dates}}:
 
 ${IT_ITEMS_LATE}
 

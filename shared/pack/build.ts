@@ -180,12 +180,15 @@ export function buildPack(input: { ledger: Ledger; report: Report; client: strin
   const ids = new Set(milestones.map((m) => m.id));
   const byId = new Map(milestones.map((m) => [m.id, m]));
   const reports = new Map(report.milestones.filter((m) => ids.has(m.id)).map((m) => [m.id, m]));
-  const payments = ledger.payments.filter((p) => ids.has(p.milestone));
+  // As of the pack's day: entries dated later are left out (PRODUCT.md, "As of a day").
+  const payments = ledger.payments.filter((p) => ids.has(p.milestone) && p.date <= today);
   const reminders = ledger.reminders.filter(
-    (r) => r.client === client.client || r.milestones.some((id) => ids.has(id)),
+    (r) => (r.client === client.client || r.milestones.some((id) => ids.has(id))) && r.sent <= today,
   );
   const changeOrders = ledger.changeOrders.filter(
-    (c) => c.client === client.client || milestones.some((m) => m.changeOrder === c.id),
+    (c) =>
+      (c.client === client.client || milestones.some((m) => m.changeOrder === c.id)) &&
+      (c.requested === null || c.requested <= today),
   );
   const events: PackEvent[] = [];
 
@@ -326,7 +329,7 @@ export function buildPack(input: { ledger: Ledger; report: Report; client: strin
       event({
         date: r.sent,
         kind: 'reminder',
-        title: `Reminder sent${r.stage ? ` (${stageLabel(r.stage)})` : ''}`,
+        title: `${reminderTitle(r.channel)}${r.stage ? ` (${stageLabel(r.stage)})` : ''}`,
         detail: r.subject,
         milestones: r.milestones,
         invoice: invoices.join(', '),
@@ -435,4 +438,14 @@ export function buildPack(input: { ledger: Ledger; report: Report; client: strin
     problems,
     ledgerErrors: report.problems.filter((p) => p.severity === 'error').length,
   };
+}
+
+/**
+ * What a Reminders row proves (PRODUCT.md, Evidence): a draft was prepared, not confirmed
+ * sent; a phone call was made but is not written; anything else was sent.
+ */
+export function reminderTitle(channel: Channel | null): string {
+  if (channel === 'draft') return 'Reminder prepared, not confirmed sent';
+  if (channel === 'phone') return 'Phone call (not written)';
+  return 'Reminder sent';
 }

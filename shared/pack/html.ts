@@ -8,6 +8,7 @@ import { escapeHtml, formatDate, formatRateBp, messageLocale } from '../format.t
 import type { IsoDate } from '../model.ts';
 import { formatMoney } from '../money.ts';
 import { stageLabel } from '../computed.ts';
+import { CHANNEL_WORDS } from '../stage-labels.ts';
 import type { BadDebtDate } from '../law/bad-debt.ts';
 import type { Pack, PackEvent } from './build.ts';
 
@@ -252,7 +253,7 @@ function timelineRow(
 ): string {
   const details = [
     ev.detail,
-    ev.channel ? `via ${ev.channel}` : '',
+    ev.channel ? CHANNEL_WORDS.en[ev.channel] : '',
     ev.to ? `to ${ev.to}` : '',
     ev.link && ev.link !== ev.detail ? ev.link : '',
   ]

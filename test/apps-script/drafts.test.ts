@@ -32,17 +32,14 @@ function raw(book: SpreadsheetModel): RawLedger {
   return Object.fromEntries(book.sheets.map((s) => [s.name, s.values()]));
 }
 
-/** The clients the core says have something to chase today. */
+/**
+ * The clients the core says have a message due today that is not already waiting as a
+ * draft (ClientReport.message): the daily run drafts exactly these.
+ */
 function dueClients(book: SpreadsheetModel, today: string): string[] {
   const { report } = buildReport(raw(book), today, { locale: book.locale, timeZone: book.timeZone });
-  const byId = new Map(report.milestones.map((m) => [m.id, m]));
   return report.clients
-    .filter((c) =>
-      c.dueToday.some((id) => {
-        const m = byId.get(id);
-        return m !== undefined && m.outstanding > 0 && isLadderStage(m.stage);
-      }),
-    )
+    .filter((c) => c.message !== null && !c.message.drafted)
     .map((c) => c.client)
     .sort();
 }
@@ -93,8 +90,8 @@ describe('the daily run', () => {
   it('writes in the client’s language', async () => {
     const { app, fakes } = await demoLedger();
     app.draftDueReminders(TRIGGER_EVENT);
-    const bianchi = fakes.gmail.live().find((d) => d.to.includes('studiobianchi'));
-    expect(bianchi?.subject).toMatch(/Promemoria|Sollecito|Preavviso|Diffida/);
+    const vento = fakes.gmail.live().find((d) => d.to.includes('ventorosso'));
+    expect(vento?.subject).toMatch(/Promemoria|Sollecito|Sospensione|Preavviso|Messa in mora/);
     const northwind = fakes.gmail.live().find((d) => d.to.includes('northwind'));
     expect(northwind?.subject).not.toMatch(/Promemoria|Sollecito/);
     expect(northwind?.htmlBody).toMatch(/<p>/);

@@ -95,7 +95,7 @@ describe('Set up ledger on an empty spreadsheet', () => {
       'Cancelled',
     ]);
     expect(rule('Clients', 'Language')?.values[0]).toEqual(['en', 'it']);
-    expect(rule('Clients', 'Business')?.values[0]).toEqual(['B2B', 'B2C']);
+    expect(rule('Clients', 'Business')?.values[0]).toEqual(['company', 'sole_trader', 'consumer']);
     expect(rule('Clients', 'Jurisdiction')?.values[0]).toEqual(
       expect.arrayContaining(['IT', 'GB-ENG', 'US-CA', 'EU']),
     );
@@ -111,7 +111,7 @@ describe('Set up ledger on an empty spreadsheet', () => {
       criteria: 'VALUE_IN_RANGE',
       values: ['Milestones!A2:A1000', true],
     });
-    expect(rule('Reminders', 'Channel')?.values[0]).toEqual(['gmail', 'draft', 'manual']);
+    expect(rule('Reminders', 'Channel')?.values[0]).toEqual(['gmail', 'email', 'post', 'pec', 'registered', 'phone', 'draft']);
     // Down to the last row, never on the header or a computed column.
     const ms = book.sheet('Milestones');
     expect(ms.validation(ms.maxRows, col(ms, 'Amount'))).not.toBeNull();

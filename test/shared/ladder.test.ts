@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { addDays, daysBetween } from '../../shared/dates.ts';
-import type { LadderStage } from '../../shared/ladder.ts';
+import type { LadderStage } from '../../shared/stages.ts';
 import { ladderIndex, ladderPosition, stageAt } from '../../shared/ladder.ts';
 import { noticePeriod } from '../../shared/law/notice-period.ts';
 
@@ -185,6 +185,15 @@ describe('ladderPosition: a sequence, not a clock (PRODUCT.md, the algorithm blo
       60,
     ],
     [
+      'reminder logged before the due date repeats no sooner than day 1',
+      -2,
+      [['reminder', -10]],
+      {},
+      'reminder',
+      'reminder',
+      1,
+    ],
+    [
       'court notice sent: once, nothing after',
       120,
       [
@@ -288,10 +297,7 @@ describe('ladder properties', () => {
         if (r.on === null || r.next === null) return;
         const latest = past.length > 0 ? Math.max(...past.map(([, d]) => d)) : null;
         if (latest !== null) expect(r.on).toBeGreaterThanOrEqual(latest + 7);
-        // A step taken for the first time waits for its threshold; a repeat follows its cadence.
-        const reached = Math.max(0, ...past.map(([s]) => ladderIndex(s)));
-        if (ladderIndex(r.next) > reached)
-          expect(r.on).toBeGreaterThanOrEqual(r.next === 'stop_work' ? grace : stageThreshold(r.next));
+        expect(r.on).toBeGreaterThanOrEqual(r.next === 'stop_work' ? grace : stageThreshold(r.next));
         if (r.next === 'small_claims') {
           const demands = past.filter(([s]) => s === 'demand').map(([, d]) => d);
           expect(demands.length).toBeGreaterThan(0);
@@ -312,7 +318,7 @@ describe('ladder properties', () => {
 });
 
 function stageThreshold(stage: LadderStage): number {
-  return {
+  const table: Record<LadderStage, number> = {
     current: -999,
     upcoming: -7,
     reminder: 1,
@@ -321,5 +327,6 @@ function stageThreshold(stage: LadderStage): number {
     stop_work: 30,
     demand: 45,
     small_claims: 60,
-  }[stage];
+  };
+  return table[stage];
 }

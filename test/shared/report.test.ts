@@ -28,14 +28,99 @@ describe('milestone stage and next action', () => {
     const [m] = ms([{ ...M, 'Invoice date': '2026-02-01' }], {
       clients: [{ ...CLIENT, Terms: 14 }],
     }).milestones;
-    expect(m).toMatchObject({ dueDate: '2026-02-15', daysOverdue: 44, stage: 'stop_work' });
+    // 44 days late with nothing sent: the first message is the final notice (never skipped).
+    expect(m).toMatchObject({ dueDate: '2026-02-15', daysOverdue: 44, stage: 'final' });
   });
 
-  it('uses the client grace for stop work', () => {
-    const [m] = ms([{ ...M, 'Due date': addDays(today, -21) }], {
-      clients: [{ ...CLIENT, Grace: 21 }],
-    }).milestones;
-    expect(m?.stage).toBe('stop_work');
+  it('uses the client grace for stop work, taken only while work is ongoing', () => {
+    const sentFinal = [{ Sent: addDays(today, -10), Milestone: 'M-1', Stage: 'final', Channel: 'gmail' }];
+    const future = { ID: 'M-2', Client: 'Acme', Amount: 500, 'Due date': addDays(today, 20) };
+    const ongoing = ms([{ ...M, 'Due date': addDays(today, -40) }, future], {
+      clients: [{ ...CLIENT, Grace: 35 }],
+      reminders: sentFinal,
+    }).milestones[0];
+    // Grace 35 was reached 5 days ago, but the gap after the final notice ended 3 days ago.
+    expect(ongoing).toMatchObject({
+      stage: 'stop_work',
+      nextAction: { stage: 'stop_work', on: addDays(today, -3) },
+    });
+    const done = ms([{ ...M, 'Due date': addDays(today, -40) }], {
+      clients: [{ ...CLIENT, Grace: 35 }],
+      reminders: sentFinal,
+    }).milestones[0];
+    // No work left to stop: the final notice repeats weekly until the demand's day (45) comes.
+    expect(done).toMatchObject({ stage: 'final', nextAction: { stage: 'final', on: addDays(today, -3) } });
+    const later = buildReport(
+      rawLedger({
+        milestones: [{ ...M, 'Due date': addDays(today, -40) }],
+        clients: [{ ...CLIENT, Grace: 35 }],
+        reminders: sentFinal,
+      }),
+      addDays(today, 5),
+    ).report.milestones[0];
+    expect(later).toMatchObject({ stage: 'demand', nextAction: { stage: 'demand', on: addDays(today, 5) } });
+  });
+
+  it('counts a draft as prepared, not sent: it does not advance the ladder', () => {
+    const draft = [
+      {
+        Sent: addDays(today, -3),
+        Milestone: 'M-1',
+        Stage: 'reminder',
+        Channel: 'draft',
+        Link: 'https://mail.google.com/#drafts/d1',
+      },
+    ];
+    const [m] = ms([{ ...M, 'Due date': addDays(today, -5) }], { reminders: draft }).milestones;
+    expect(m).toMatchObject({
+      stage: 'reminder',
+      nextAction: { stage: 'reminder', on: addDays(today, -4) },
+      lastSent: null,
+      draft: { on: addDays(today, -3), link: 'https://mail.google.com/#drafts/d1' },
+    });
+    const report = ms([{ ...M, 'Due date': addDays(today, -5) }], { reminders: draft });
+    expect(report.clients[0]?.message).toMatchObject({ messageId: 'reminder', drafted: true });
+    const sent = ms([{ ...M, 'Due date': addDays(today, -5) }], {
+      reminders: [{ ...draft[0], Channel: 'gmail' }],
+    }).milestones[0];
+    expect(sent).toMatchObject({
+      stage: 'reminder',
+      lastSent: { stage: 'reminder', on: addDays(today, -3) },
+      draft: null,
+    });
+    expect(sent?.nextAction).toEqual({ stage: 'reminder', on: addDays(today, 4) });
+  });
+
+  it.each([['manual'], ['email'], ['post'], ['pec'], ['registered'], ['phone'], ['gmail'], ['']])(
+    'channel "%s" counts as sent',
+    (channel) => {
+      const [m] = ms([{ ...M, 'Due date': addDays(today, -5) }], {
+        reminders: [{ Sent: addDays(today, -3), Milestone: 'M-1', Stage: 'reminder', Channel: channel }],
+      }).milestones;
+      expect(m?.lastSent).toEqual({ stage: 'reminder', on: addDays(today, -3) });
+    },
+  );
+
+  it('as of a day: later payments and reminders are left out; those after the real today are warnings', () => {
+    const rows = [{ ...M, 'Due date': addDays(today, -30) }];
+    const extra = {
+      payments: [{ Date: addDays(today, 2), Milestone: 'M-1', Amount: 1000 }],
+      reminders: [{ Sent: addDays(today, 1), Milestone: 'M-1', Stage: 'final', Channel: 'gmail' }],
+    };
+    const asOf = buildReport(rawLedger({ milestones: rows, ...extra }), today, {
+      realToday: addDays(today, 5),
+    }).report;
+    expect(asOf.milestones[0]).toMatchObject({ stage: 'final', outstanding: 100_000, lastSent: null });
+    expect(asOf.problems.filter((p) => p.code === 'future_entry')).toEqual([]);
+    const typo = buildReport(rawLedger({ milestones: rows, ...extra }), today).report;
+    expect(
+      typo.problems.filter((p) => p.code === 'future_entry').map((p) => [p.tab, p.row, p.column]),
+    ).toEqual([
+      ['Payments', 2, 'Date'],
+      ['Reminders', 2, 'Sent'],
+    ]);
+    const later = buildReport(rawLedger({ milestones: rows, ...extra }), addDays(today, 5)).report;
+    expect(later.milestones[0]?.stage).toBe('paid');
   });
 
   it('has no due date, and stays current, before it is invoiced', () => {
@@ -87,13 +172,18 @@ describe('milestone stage and next action', () => {
     expect(report.dueTodayCount).toBe(1);
   });
 
-  it('warns when a milestone reaches stop work with no written reminder', () => {
-    const report = ms([{ ...M, 'Due date': addDays(today, -31) }]);
-    expect(report.milestones[0]?.problems.map((p) => p.code)).toContain('no_written_reminder');
-    const logged = ms([{ ...M, 'Due date': addDays(today, -31) }], {
-      reminders: [{ Sent: addDays(today, -25), Milestone: 'M-1', Stage: 'reminder' }],
+  it('warns when a milestone reaches the demand with no written reminder sent (a call is not written)', () => {
+    const calls = ms([{ ...M, 'Due date': addDays(today, -50) }], {
+      reminders: [{ Sent: addDays(today, -20), Milestone: 'M-1', Stage: 'final', Channel: 'phone' }],
     });
-    expect(logged.milestones[0]?.problems.map((p) => p.code)).not.toContain('no_written_reminder');
+    expect(calls.milestones[0]?.stage).toBe('demand');
+    const warning = calls.milestones[0]?.problems.find((p) => p.code === 'no_written_reminder');
+    expect(warning?.message).toBe('No written reminder sent before the formal demand.');
+    const written = ms([{ ...M, 'Due date': addDays(today, -50) }], {
+      reminders: [{ Sent: addDays(today, -20), Milestone: 'M-1', Stage: 'final', Channel: 'email' }],
+    });
+    expect(written.milestones[0]?.stage).toBe('demand');
+    expect(written.milestones[0]?.problems.map((p) => p.code)).not.toContain('no_written_reminder');
   });
 });
 
@@ -126,13 +216,19 @@ describe('interest, compensation and small claims in the report', () => {
 
   it('says whether a small claim fits the jurisdiction limit', () => {
     const due = addDays(today, -70);
+    const reminders = [
+      { Sent: addDays(today, -45), Milestone: 'M-1', Stage: 'final', Channel: 'gmail' },
+      { Sent: addDays(today, -25), Milestone: 'M-1', Stage: 'demand', Channel: 'post' },
+    ];
     const under = ms([{ ...M, Amount: 9_000, 'Due date': due }], {
       clients: [{ ...CLIENT, Jurisdiction: 'GB-SCT', Currency: 'GBP' }],
+      reminders,
     }).milestones[0];
     expect(under?.stage).toBe('small_claims');
     expect(under?.smallClaims).toMatchObject({ limit: 500_000, currency: 'GBP', fits: false });
     const unknown = ms([{ ...M, 'Due date': due }], {
       clients: [{ ...CLIENT, Jurisdiction: 'US-RI', Currency: 'USD' }],
+      reminders,
     }).milestones[0];
     expect(unknown?.smallClaims).toMatchObject({ limit: null, fits: null });
   });
@@ -158,7 +254,7 @@ describe('totals and clients', () => {
     });
     expect(report.totals.GBP).toMatchObject({ outstanding: 60_000, aging: { '61-90': 60_000 } });
     expect(report.clients[0]).toMatchObject({
-      worstStage: 'small_claims',
+      worstStage: 'final',
       outstanding: { EUR: 100_000, GBP: 60_000 },
     });
   });

@@ -151,7 +151,7 @@ function NeedsAction() {
                   </li>
                 ))}
               </ul>
-              <DraftButton client={c.client} milestones={c.dueToday} />
+              <DraftButton client={c.client} />
             </li>
           );
         })}

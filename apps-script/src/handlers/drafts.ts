@@ -1,28 +1,23 @@
 /**
- * Gmail drafts for due reminders: one draft per client covering every milestone whose next
- * action is due, in the client's language, from shared/messages. Payladder never sends:
- * it drafts, logs the draft in Reminders (Channel `draft`), and the user sends.
+ * Gmail drafts for the messages due today: for each client the one message the core says is
+ * due (ClientReport.message), in the client's language, from shared/messages. Payladder
+ * never sends: it drafts and logs the draft in Reminders with Channel `draft`, which is
+ * prepared, not sent: it does not advance the ladder and is not evidence of chasing
+ * (PRODUCT.md, Evidence) until the user sends it and the log says so.
  *
- * Never two drafts for the same milestone, stage and day. Three things make sure of it,
- * all under the document lock so a trigger and a click cannot interleave:
- *  1. the ledger is read again inside the lock, so a run that waited sees what the run
- *     before it logged, and the core no longer finds those milestones due;
- *  2. a Reminders row logged today at the milestone's stage counts as done;
+ * Never two drafts of the same message. Three things make sure of it, all under the
+ * document lock so a trigger and a click cannot interleave:
+ *  1. the ledger is read again inside the lock, so a run that waited sees the draft rows
+ *     the run before it logged, and the core marks that message `drafted`;
+ *  2. a message whose every milestone has a draft of it since the last sent message is
+ *     not drafted again (the next action is to send that draft);
  *  3. a document-properties ledger of `milestone|stage|date` keys, written right after each
  *     draft is created, covers a run that died between creating a draft and logging it.
- * After missed days nothing piles up: the core's next action is one date per stage (the
- * last logged message + the cadence), so a week without runs yields one message at the
- * stage the milestone has reached, not one per missed day.
+ * After missed days nothing piles up: the core's next action is one step and one date, so a
+ * week without runs yields one message, not one per missed day.
  */
-import type { Client, ComposedMessage, IsoDate, MilestoneReport, Stage } from '../../../shared/index.ts';
-import {
-  addDays,
-  compareUrgency,
-  composeMessage,
-  isLadderStage,
-  refKey,
-  reminderLogRows,
-} from '../../../shared/index.ts';
+import type { Client, ComposedMessage, IsoDate, Stage } from '../../../shared/index.ts';
+import { addDays, composeMessage, refKey, reminderLogRows } from '../../../shared/index.ts';
 import type { CellValue, Services } from '../services.ts';
 import type { LoadedLedger } from './ledger.ts';
 import { requireColumn, requireLayout, UserError } from './ledger.ts';
@@ -107,12 +102,6 @@ function loggedToday(loaded: LoadedLedger): Set<string> {
     for (const id of r.milestones) out.add(`${refKey(id)}|${r.stage}`);
   }
   return out;
-}
-
-/** The stage a milestone's message is sent at: its due next action, else its ladder stage. */
-function stageOf(m: MilestoneReport): Stage | null {
-  if (m.nextAction) return m.nextAction.stage;
-  return isLadderStage(m.stage) ? m.stage : null;
 }
 
 export interface DraftOutcome {
@@ -244,8 +233,10 @@ export interface DailyResult {
 export const DRAFT_BUDGET_MS = 4 * 60_000;
 
 /**
- * The daily run's drafting step, on a freshly loaded ledger, holding the lock: one draft
- * for every client with a next action due today, skipping what was drafted or logged today.
+ * The daily run's drafting step, on a freshly loaded ledger, holding the lock: for every
+ * client, the one message the core says is due today (ClientReport.message), the same one
+ * the CLI, the sidebar and Gmail compose produce. A message already drafted and not yet
+ * sent is not drafted again: the next action is to send that draft.
  */
 export function draftDue(services: Services, loaded: LoadedLedger): DailyResult {
   const reminders = loaded.layout.reminders;
@@ -253,41 +244,26 @@ export function draftDue(services: Services, loaded: LoadedLedger): DailyResult 
   requireColumn(reminders, 'Sent');
   requireColumn(reminders, 'Milestone');
   const keys = draftedOn(services, loaded.today);
-  const logged = loggedToday(loaded);
-  const byId = new Map(loaded.report.milestones.map((m) => [m.id, m]));
   const clients = new Map(loaded.ledger.clients.map((c) => [c.client, c]));
   const result: DailyResult = { drafted: [], failed: [], skipped: [], deferred: [] };
   const started = services.now().getTime();
 
   for (const c of loaded.report.clients) {
-    if (c.dueToday.length === 0) continue;
+    const message = c.message;
+    if (message === null) continue;
     if (services.now().getTime() - started > DRAFT_BUDGET_MS) {
       result.deferred.push(c.client);
       continue;
     }
     const client = clients.get(c.client);
     if (!client) continue;
-    const due = c.dueToday
-      .map((id) => byId.get(id))
-      .filter((m): m is MilestoneReport => m !== undefined && m.outstanding > 0 && isLadderStage(m.stage))
-      .filter((m) => {
-        const stage = stageOf(m);
-        if (stage === null) return false;
-        return !keys.has(draftKey(m.id, stage, loaded.today)) && !logged.has(`${refKey(m.id)}|${stage}`);
-      });
-    if (due.length === 0) {
+    const keyed = message.milestones.some((id) => keys.has(draftKey(id, message.messageId, loaded.today)));
+    if (message.drafted || keyed) {
       result.skipped.push(c.client);
       continue;
     }
-    // One message for the client, at the most urgent stage among what is due.
-    const top = due
-      .map((m) => stageOf(m))
-      .filter((s): s is Stage => s !== null)
-      .sort(compareUrgency)[0];
     try {
-      result.drafted.push(
-        draftAndLog(services, loaded, { client, milestones: due.map((m) => m.id), messageId: top, keys }),
-      );
+      result.drafted.push(draftAndLog(services, loaded, { client, keys }));
     } catch (error) {
       // One client's bad address must not stop the others' drafts.
       result.failed.push({ client: c.client, error: error instanceof Error ? error.message : String(error) });

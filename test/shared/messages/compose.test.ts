@@ -32,27 +32,55 @@ function withTemplates(raw: RawLedger, rows: unknown[][]): RawLedger {
 
 describe('recommendedMessage', () => {
   it.each([
-    ['Studio Bianchi Architetti', 'reminder', ['SB-4']],
-    ['Northwind Analytics Ltd', 'small_claims', ['NW-1', 'NW-3', 'NW-5']],
+    ['Studio Bianchi Architetti', 'stop_work', ['SB-2']],
+    ['Northwind Analytics Ltd', 'small_claims', ['NW-1']],
+    ['Glenmore Distillery', 'final', ['GD-1']],
     ['Kestrel Media GmbH', 'followup', ['KM-1', 'KM-3']],
     ['Maison Lumière SARL', 'final', ['ML-1']],
     ['Harbor & Pine LLC', 'reminder', ['HP-4']],
-    ['Vento Rosso S.r.l.', 'small_claims', ['VR-2', 'VR-1/2']],
+    ['Vento Rosso S.r.l.', 'demand', ['VR-2']],
+    ['Lakeshore Dental Group', 'final', ['LD-1']],
+    ['Giorgio Rossi', 'followup', ['GR-1']],
   ])('%s → %s covering %j', (client, messageId, milestones) => {
     expect(recommendedMessage({ report, ledger, client, today: TODAY })).toEqual({ messageId, milestones });
+    // The same as the report's one message per client.
+    expect(report.clients.find((c) => c.client === client)?.message).toMatchObject({ messageId, milestones });
   });
 
   it('is null when nothing is due today', () => {
     expect(recommendedMessage({ report, ledger, client: 'Belfast Print Works', today: TODAY })).toBeNull();
   });
 
-  it('leaves a not-yet-due milestone out of a past-due message (it gets its courtesy note later)', () => {
-    // Studio Bianchi: SB-4 is overdue (reminder) and SB-3 is upcoming, both due today.
-    const due = report.clients.find((c) => c.client === 'Studio Bianchi Architetti')?.dueToday;
-    expect(due).toEqual(expect.arrayContaining(['SB-3', 'SB-4']));
-    expect(
-      recommendedMessage({ report, ledger, client: 'studio bianchi architetti', today: TODAY })?.milestones,
-    ).toEqual(['SB-4']);
+  it('leaves a not-yet-due milestone out of a past-due message and its overdue total', () => {
+    // Maison Lumière: ML-1 is at its final notice and ML-2 falls due in 3 days, both due today.
+    const c = report.clients.find((x) => x.client === 'Maison Lumière SARL');
+    expect(c?.dueToday).toEqual(expect.arrayContaining(['ML-1', 'ML-2']));
+    expect(c?.message).toEqual({
+      messageId: 'final',
+      milestones: ['ML-1'],
+      overdue: 520000,
+      currency: 'EUR',
+      drafted: false,
+    });
+    const m = composeMessage({ report, ledger, client: 'maison lumière sarl', today: TODAY });
+    expect(m.text).not.toContain('ML-2026-5');
+  });
+
+  it('a 62-day-late invoice never reminded gets the final notice, not a court claim (Glenmore)', () => {
+    const m = composeMessage({ report, ledger, client: 'Glenmore Distillery', today: TODAY });
+    expect(m.messageId).toBe('final');
+    expect(m.text).not.toMatch(/court|my formal demand|despite my reminders and/i);
+    // Its one reminder was sent on day 1, and the text names it.
+    expect(m.text).toMatch(/Despite my reminder of \d+ \w+ 2026, the following remains unpaid/);
+    expect(() =>
+      composeMessage({
+        report,
+        ledger,
+        client: 'Glenmore Distillery',
+        today: TODAY,
+        messageId: 'small_claims',
+      }),
+    ).toThrow(ComposeError);
   });
 });
 
@@ -92,11 +120,11 @@ describe('composeMessage', () => {
   });
 
   it("formats money and dates for the client's language", () => {
-    const it_ = composeMessage({ report, ledger, client: 'Studio Bianchi Architetti', today: TODAY });
+    const it_ = composeMessage({ report, ledger, client: 'Giorgio Rossi', today: TODAY });
     expect(it_.locale).toBe('it-IT');
-    expect(it_.text).toMatch(/1500,00\s€/);
-    expect(it_.text).toContain('25 novembre 2026');
-    expect(it_.text).toMatch(/^Buongiorno Giulia,/);
+    expect(it_.text).toMatch(/450,00\s€/);
+    expect(it_.text).toContain('18 novembre 2026');
+    expect(it_.text).toMatch(/^Buongiorno Giorgio,/);
     const en = composeMessage({ report, ledger, client: 'Harbor & Pine LLC', today: TODAY });
     expect(en.locale).toBe('en-GB');
     expect(en.text).toContain('US$1,000.00');
@@ -127,7 +155,7 @@ describe('composeMessage', () => {
     expect(messageLocale(lang, locale)).toBe(expected);
   });
 
-  it('demand: principal, statutory interest with its law and rate, compensation, total, a 7-day deadline', () => {
+  it('demand: principal, statutory interest with its law and rate, compensation, total, the notice period as deadline', () => {
     const m = composeMessage({
       report,
       ledger,
@@ -141,20 +169,57 @@ describe('composeMessage', () => {
       /- Statutory interest under the Late Payment of Commercial Debts \(Interest\) Act 1998 at 11\.75% a year, to 30 November 2026: £\d/,
     );
     expect(m.text).toContain('- Fixed compensation for recovery costs: £310.00');
-    expect(m.text).toContain('Please pay the full amount by 7 December 2026');
+    // An English company: 14 days (Practice Direction – Pre-Action Conduct, legal-facts §8).
+    expect(m.text).toContain(
+      'Please pay the full amount by 14 December 2026, 14 days from the date of this letter',
+    );
     expect(m.text).toContain('lawyer or a debt collection agency');
+    expect(m.text).not.toMatch(/without further notice/);
+  });
+
+  it.each([
+    ['GB-ENG', 'sole_trader', 'en', '30 December 2026, 30 days'],
+    ['GB-WLS', 'consumer', 'en', '30 December 2026, 30 days'],
+    ['GB-ENG', 'company', 'en', '14 December 2026, 14 days'],
+    ['GB-SCT', 'company', 'en', '14 December 2026, 14 days'],
+    ['IT', 'company', 'it', 'entro 15 giorni dalla data della presente (termine: 15 dicembre 2026)'],
+  ] as const)('a demand to %s %s gives its notice period: %s', (jurisdiction, business, language, words) => {
+    const raw = rawLedger({
+      clients: [{ ...CLIENT, Jurisdiction: jurisdiction, Business: business, Language: language }],
+      milestones: [{ ID: 'M-1', Client: 'Acme', Amount: 100, 'Due date': '2026-09-01' }],
+      reminders: [{ Sent: '2026-10-20', Milestone: 'M-1', Stage: 'final', Channel: 'email' }],
+    });
+    const { ledger: l, report: r } = buildReport(raw, TODAY);
+    const m = composeMessage({ report: r, ledger: l, client: 'Acme', today: TODAY });
+    expect(m.messageId).toBe('demand');
+    expect(m.text).toContain(words);
   });
 
   it('small claims: above the limit the matter goes to a lawyer; within it a claim is filed', () => {
     const over = composeMessage({ report, ledger, client: 'Northwind Analytics Ltd', today: TODAY });
     expect(over.subject).toMatch(/^Referral to a lawyer/);
     expect(over.text).toContain('above the small-claims limit of £10,000.00');
-    const within = composeMessage({ report, ledger, client: 'Glenmore Distillery', today: TODAY });
+    expect(over.text).toMatch(/despite my messages of .*, including my formal demand of 16 October 2026/);
+    const sent = [
+      { Sent: '2026-09-01', Milestone: 'M-1', Stage: 'final', Channel: 'gmail' },
+      { Sent: '2026-10-01', Milestone: 'M-1', Stage: 'demand', Channel: 'registered' },
+    ];
+    const scot = buildReport(
+      rawLedger({
+        clients: [{ ...CLIENT, Jurisdiction: 'GB-SCT', Currency: 'GBP' }],
+        milestones: [{ ID: 'M-1', Client: 'Acme', Amount: 1800, 'Due date': '2026-08-01' }],
+        reminders: sent,
+      }),
+      TODAY,
+    );
+    const within = composeMessage({ report: scot.report, ledger: scot.ledger, client: 'Acme', today: TODAY });
     expect(within.subject).toMatch(/^Notice of court claim/);
     expect(within.text).toContain('I will file a small claim');
+    expect(within.text).toContain('including my formal demand of 1 October 2026');
     const raw = rawLedger({
       clients: [{ ...CLIENT, Jurisdiction: 'DE' }],
       milestones: [{ ID: 'M-1', Client: 'Acme', Amount: 100, 'Due date': '2026-08-01' }],
+      reminders: sent,
     });
     const de = buildReport(raw, TODAY);
     const unknown = composeMessage({ report: de.report, ledger: de.ledger, client: 'Acme', today: TODAY });
@@ -356,7 +421,8 @@ describe("the user's own templates", () => {
     expect(compose(rows, 'Acme', 'dispute').text).toBe('We hear you.');
     const { ledger: l, report: r } = buildReport(withTemplates(base, rows), TODAY);
     const offered = availableMessages({ report: r, ledger: l, client: 'Acme', today: TODAY });
-    expect(offered.map((o) => o.id)).toEqual([...MESSAGE_KINDS, 'paid']);
+    // No demand was sent, so the court notice is not offered.
+    expect(offered.map((o) => o.id)).toEqual([...MESSAGE_KINDS.filter((k) => k !== 'small_claims'), 'paid']);
     expect(offered.find((o) => o.id === 'dispute')?.source).toBe('user');
     expect(offered.filter((o) => o.recommended).map((o) => o.id)).toEqual(['reminder']);
     expect(compose(rows, 'Acme', 'paid').text).toBe('Thank you for paying F-1.');
@@ -394,6 +460,11 @@ describe('hostile values', () => {
         },
       ],
       changeOrders: [{ ID: 'CO-1', Client: 'Acme', Description: 'Extra', Amount: 50 }],
+      // A final notice and a demand went out, so every message, the court notice too, is offered.
+      reminders: [
+        { Sent: '2026-09-25', Milestone: 'M-1', Stage: 'final', Channel: 'gmail' },
+        { Sent: '2026-10-10', Milestone: 'M-1', Stage: 'demand', Channel: 'gmail' },
+      ],
       settings: { 'Your name': 'Alex', 'Business name': 'Studio' },
     });
     (raw.Clients as unknown[][])[0]!.push('Contact');

@@ -2,7 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Language, Ledger, Report } from '../../../shared/index.ts';
 import {
+  availableMessages,
   BUILT_IN_TEMPLATES,
+  ComposeError,
   buildReport,
   checkTemplate,
   composeMessage,
@@ -64,7 +66,7 @@ describe('built-in templates', () => {
         /\{\{compensation\}\}/,
         /\{\{deadline\}\}/,
         /lawyer or a debt collection agency/,
-        /7 days/,
+        /\{\{deadline_days\}\} days from the date of this letter/,
       ],
     ],
     [
@@ -75,8 +77,8 @@ describe('built-in templates', () => {
         /\{\{late_interest\}\}/,
         /\{\{compensation\}\}/,
         /\{\{deadline\}\}/,
-        /legale o a una società di recupero crediti/,
-        /7 giorni/,
+        /legale o una società di recupero crediti/,
+        /entro \{\{deadline_days\}\} giorni/,
       ],
     ],
     [
@@ -132,6 +134,15 @@ describe('every template × language × client of the demo ledger', () => {
     it.each(MESSAGE_KINDS.flatMap((id) => ledger.clients.map((c) => [id, c.client] as const)))(
       `${lang}: %s for %s renders with nothing left over`,
       (id, client) => {
+        const offered = availableMessages({ report, ledger, client, today: TODAY }).map((a) => a.id);
+        if (!offered.includes(id)) {
+          // A court notice only after a sent demand: not offered, and refused when asked for.
+          expect(id).toBe('small_claims');
+          expect(() => composeMessage({ report, ledger, client, today: TODAY, messageId: id })).toThrow(
+            ComposeError,
+          );
+          return;
+        }
         const m = composeMessage({ report, ledger, client, today: TODAY, messageId: id });
         for (const part of [m.subject, m.text, m.html]) expect(part).not.toMatch(LEFTOVER);
         expect(m.subject.length).toBeGreaterThan(3);
@@ -151,7 +162,8 @@ describe('fast-check ledgers', () => {
         for (const client of ledger.clients.length
           ? clients.filter((n) => ledger.clients.some((c) => c.client === n))
           : []) {
-          for (const id of MESSAGE_KINDS) {
+          const offered = availableMessages({ report, ledger, client, today: TODAY }).map((a) => a.id);
+          for (const id of MESSAGE_KINDS.filter((k) => offered.includes(k))) {
             const m = composeMessage({ report, ledger, client, today: TODAY, messageId: id });
             for (const part of [m.subject, m.text, m.html]) expect(part).not.toMatch(LEFTOVER);
             for (const p of m.problems) expect(p.tab).toBe('Templates');
