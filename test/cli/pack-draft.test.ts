@@ -125,8 +125,8 @@ describe('payladder draft', () => {
 
   it('writes Italian for an Italian client', async () => {
     const { out, io: streams } = io();
-    expect(await run(['draft', '--client', 'Studio Bianchi Architetti'], streams)).toBe(0);
-    expect(out.stdout).toContain('Subject: Promemoria di pagamento: FT-2026-071');
+    expect(await run(['draft', '--client', 'Giorgio Rossi'], streams)).toBe(0);
+    expect(out.stdout).toContain('Subject: Sollecito di pagamento: FT-2026-080');
   });
 
   it('--message picks another message; --html prints the HTML body', async () => {

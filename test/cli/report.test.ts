@@ -86,7 +86,9 @@ describe('payladder report', () => {
       paid: 0,
       outstanding: 12000,
       stage: 'small_claims',
-      nextAction: { stage: 'small_claims', on: '2026-11-30' },
+      // The demand went out on 16 October; 14 days' notice to a company ended on 30 October.
+      nextAction: { stage: 'small_claims', on: '2026-10-30' },
+      lastSent: { stage: 'demand', on: '2026-10-16' },
       compensation: 100,
       smallClaims: { limit: 10000, fits: false },
     });

@@ -74,11 +74,12 @@ describe('inbox badges', () => {
     await start(300);
     const expected = Array.from({ length: 300 }, (_, i) => i).filter((i) => i % 7 === 0 || i % 7 === 5);
     expect(badgedRows()).toEqual(expected);
+    // Northwind is 40 days late with nothing sent: its first message is the final notice.
     const texts = new Set(inOverlays('payladder-badge', '.badge').map((b) => b.textContent));
-    expect(texts).toEqual(new Set(['Stop work', 'Reminder']));
+    expect(texts).toEqual(new Set(['Final notice', 'Reminder']));
     const first = inOverlays('payladder-badge', '.badge')[0];
-    expect(first?.getAttribute('aria-label')).toBe('Payladder: Northwind, Stop work');
-    expect(first?.getAttribute('title')).toBe('Northwind · Stop work · 40 days late');
+    expect(first?.getAttribute('aria-label')).toBe('Payladder: Northwind, Final notice');
+    expect(first?.getAttribute('title')).toBe('Northwind · Final notice · 40 days late');
   });
 
   it('ask the background once for the whole list, without the user’s address', async () => {
