@@ -110,19 +110,16 @@ export const rowThreadPermIdProof: Proof = {
 
 /**
  * Within a row: the cell showing the senders (scope: the row), where a stage badge is drawn
- * over its end. The reader falls back to the cell around the first sender.
+ * over its end. Without classes (Gmail's hashed-class experiment, 2025–2026), the grid
+ * cell holding a sender's address; proved on every list page with its classes rewritten
+ * (test/gmail/fixtures.test.ts, test/gmail/overlay-fixtures.test.ts and the Chromium suite).
+ * The reader falls back to the cell around the first sender.
  */
 export const rowSenderCell: Anchor = {
-  alternatives: ['td.yX', '.yW'],
+  alternatives: ['td.yX', '.yW', '[role=gridcell]:has([email], [data-hovercard-id*="@"])'],
 };
 export const rowSenderCellProof: Proof = {
-  fixtures: [
-    [LIST_2014, LIST_2014_B, LIST_2026],
-    [LIST_2014, LIST_2014_B, LIST_2026],
-  ],
-  withoutClasses:
-    'the badge goes into the table cell (`td`) or `[role=gridcell]` around the first sender, ' +
-    'found by its `email=` attribute',
+  fixtures: [[LIST_2014, LIST_2014_B, LIST_2026], [LIST_2014, LIST_2014_B, LIST_2026], [LIST_2026]],
 };
 
 // ---------------------------------------------------------------------------------------
