@@ -111,13 +111,31 @@ async function until(check: () => Promise<boolean>, timeoutMs: number): Promise<
 
 const appends = () => fakes.sheets.requests.filter((r) => r.method === 'POST' && r.path.includes(':append'));
 
-/** The adapter's way: the first alternative of `anchor` that matches anything on the page. */
-async function anchored(anchor: Anchor, within: Page | Locator = gmail): Promise<Locator> {
-  for (const css of anchor.alternatives) {
-    const found = within.locator(css);
-    if ((await found.count()) > 0) return found.first();
-  }
-  throw new Error(`nothing on the page matches ${anchor.alternatives.join(' | ')}`);
+/**
+ * The adapter's way: the first element of the first alternative of `anchor` that matches
+ * anything in the page's own DOM. Playwright's CSS locators also look into open shadow
+ * roots (Payladder's own buttons), which the adapter never does: the element is found in
+ * the page with `querySelector` and marked for the locator.
+ */
+let marks = 0;
+async function anchored(anchor: Anchor): Promise<Locator> {
+  marks += 1;
+  const mark = String(marks);
+  const found = await gmail.evaluate(
+    ([alternatives, value]) => {
+      for (const css of alternatives) {
+        const el = document.querySelector(css);
+        if (el) {
+          el.setAttribute('data-e2e-anchor', value);
+          return true;
+        }
+      }
+      return false;
+    },
+    [anchor.alternatives, mark] as const,
+  );
+  if (!found) throw new Error(`nothing on the page matches ${anchor.alternatives.join(' | ')}`);
+  return gmail.locator(`[data-e2e-anchor="${mark}"]`);
 }
 
 async function open(plan: FixturePlan, classes: ClassNames): Promise<void> {
