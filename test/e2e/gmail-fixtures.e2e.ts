@@ -42,6 +42,7 @@ import {
   type Anchor,
   composeBody,
   composeDialog,
+  composeDraftId,
   composeRegion,
   composeSend,
   composeSubject,
@@ -296,6 +297,15 @@ describe.each(runs)('%s', (_name, plan, classes) => {
         }, plan.clientAddress);
         expect(await to.inputValue()).toBe(plan.clientAddress);
       }
+      // Each run is a message of its own, but both runs serve the same page, and the
+      // extension rightly logs one draft id once: give this run's draft an id of its own.
+      const draft = await anchored(composeDraftId);
+      await draft.evaluate(
+        (el, id) => {
+          (el as HTMLInputElement).value = id;
+        },
+        `#msg-a:r-e2e-${classes === 'hashed' ? 'hashed' : 'saved'}-${plan.fixture.name}`,
+      );
       await gmail.locator('payladder-compose button.button').click({ timeout: 15_000 });
       const first = gmail.locator('payladder-compose [role=menuitem][data-message]').first();
       await first.waitFor({ timeout: 10_000 }).catch(async (error: unknown) => {
