@@ -6,7 +6,7 @@ export { routeOf, accountOf } from './routes';
 export type { GmailView, ListView, ThreadView, ComposeView, OtherView } from './routes';
 export { readListRows, readListRow } from './read/list-rows';
 export type { ListRow } from './read/list-rows';
-export { readThread, readThreadContainer, findThreadContainers } from './read/thread';
+export { readThread, readThreadContainer, findThreadContainers, findReplyLink } from './read/thread';
 export type { GmailThread, ThreadMessage } from './read/thread';
 export { readComposeWindows, readCompose, findComposeRoots } from './read/compose';
 export type { ComposeWindow, ComposeKind } from './read/compose';

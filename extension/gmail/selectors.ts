@@ -49,6 +49,8 @@ const THREAD_2022 = 'thread-view-2022-B';
 const LIST_2026 = 'inbox-list-2026-B';
 const THREAD_2026 = 'thread-view-2026-B';
 const INLINE_2026 = 'thread-inline-reply-2026-B';
+const REPLY_BARS_2026 = 'thread-reply-bars-2026-B';
+const PERM_UNDEFINED_2026 = 'thread-perm-id-undefined-2026-B';
 const COMPOSE_2026 = 'compose-new-2026-B';
 const REPLY_2026 = 'compose-reply-2026-B';
 
@@ -108,19 +110,16 @@ export const rowThreadPermIdProof: Proof = {
 
 /**
  * Within a row: the cell showing the senders (scope: the row), where a stage badge is drawn
- * over its end. The reader falls back to the cell around the first sender.
+ * over its end. Without classes (Gmail's hashed-class experiment, 2025–2026), the grid
+ * cell holding a sender's address; proved on every list page with its classes rewritten
+ * (test/gmail/fixtures.test.ts, test/gmail/overlay-fixtures.test.ts and the Chromium suite).
+ * The reader falls back to the cell around the first sender.
  */
 export const rowSenderCell: Anchor = {
-  alternatives: ['td.yX', '.yW'],
+  alternatives: ['td.yX', '.yW', '[role=gridcell]:has([email], [data-hovercard-id*="@"])'],
 };
 export const rowSenderCellProof: Proof = {
-  fixtures: [
-    [LIST_2014, LIST_2014_B, LIST_2026],
-    [LIST_2014, LIST_2014_B, LIST_2026],
-  ],
-  withoutClasses:
-    'the badge goes into the table cell (`td`) or `[role=gridcell]` around the first sender, ' +
-    'found by its `email=` attribute',
+  fixtures: [[LIST_2014, LIST_2014_B, LIST_2026], [LIST_2014, LIST_2014_B, LIST_2026], [LIST_2026]],
 };
 
 // ---------------------------------------------------------------------------------------
@@ -173,9 +172,9 @@ export const threadSubject: Anchor = {
 };
 export const threadSubjectProof: Proof = {
   fixtures: [
-    [THREAD_2014, THREAD_2014_B, THREAD_2022, THREAD_2026, INLINE_2026],
-    [THREAD_2022, THREAD_2026, INLINE_2026],
-    [THREAD_2022, THREAD_2026, INLINE_2026],
+    [THREAD_2014, THREAD_2014_B, THREAD_2022, THREAD_2026, INLINE_2026, REPLY_BARS_2026],
+    [THREAD_2022, THREAD_2026, INLINE_2026, PERM_UNDEFINED_2026],
+    [THREAD_2022, THREAD_2026, INLINE_2026, PERM_UNDEFINED_2026],
   ],
 };
 
@@ -260,21 +259,35 @@ export const participantProof: Proof = {
 };
 
 /**
- * The "Reply" link of the reply bar under the conversation (scope: a thread container):
- * `.amn` holds Reply, Reply all (2026 only) and Forward as `[role=link]` spans, Reply
- * first (2014–2026). The status chip's "Write reminder" clicks it.
+ * The reply bar under the conversation (scope: a thread container): `.amn` holds Reply,
+ * Reply all (2026 only) and Forward (2014–2026). Gmail may render several: since Nov 2025
+ * an A/B test draws one outside the message table and keeps others hidden or inside a
+ * `table` (InboxSDK's thread view, `#findBottomReplyToolbarElement`, 2025-11-25). The reader
+ * takes the displayed bar outside tables, else a displayed one inside a table, never a
+ * hidden one (thread-reply-bars-2026-B).
  */
-export const threadReply: Anchor = {
-  alternatives: ['.amn .ams.bkH', '.amn [role=link]'],
+export const threadReplyBar: Anchor = {
+  alternatives: ['.amn'],
 };
-export const threadReplyProof: Proof = {
-  fixtures: [
-    [THREAD_2022, THREAD_2026],
-    [THREAD_2014, THREAD_2014_B, THREAD_2022, THREAD_2026],
-  ],
+export const threadReplyBarProof: Proof = {
+  fixtures: [[THREAD_2014, THREAD_2014_B, THREAD_2022, THREAD_2026, REPLY_BARS_2026]],
   withoutClasses:
     'the panel asks the user to open a reply and use the Payladder button in its toolbar, ' +
     'which inserts the same recommended template',
+};
+
+/**
+ * The "Reply" link of a reply bar (scope: one `threadReplyBar`): `[role=link]` spans,
+ * Reply first (2014–2026). The status chip's "Write reminder" clicks it.
+ */
+export const threadReply: Anchor = {
+  alternatives: ['.ams.bkH', '[role=link]'],
+};
+export const threadReplyProof: Proof = {
+  fixtures: [
+    [THREAD_2022, THREAD_2026, REPLY_BARS_2026],
+    [THREAD_2014, THREAD_2014_B, THREAD_2022, THREAD_2026, REPLY_BARS_2026],
+  ],
 };
 
 // ---------------------------------------------------------------------------------------
@@ -486,6 +499,7 @@ export function anchorTable(): Readonly<Record<string, { anchor: Anchor; proof: 
     messageRecipient: { anchor: messageRecipient, proof: messageRecipientProof },
     messageBody: { anchor: messageBody, proof: messageBodyProof },
     participant: { anchor: participant, proof: participantProof },
+    threadReplyBar: { anchor: threadReplyBar, proof: threadReplyBarProof },
     threadReply: { anchor: threadReply, proof: threadReplyProof },
     composeRegion: { anchor: composeRegion, proof: composeRegionProof },
     composeMarker: { anchor: composeMarker, proof: composeMarkerProof },

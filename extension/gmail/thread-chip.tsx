@@ -13,9 +13,7 @@ import { requestWrite } from './insertions';
 import { type OverlayHost, createHost } from './overlay-host';
 import { follow, onDismiss, placeNear, placeStyle } from './popup';
 import { findComposeRoots, readCompose } from './read/compose';
-import { queryAnchor } from './read/dom';
-import { findThreadContainers, readThreadContainer } from './read/thread';
-import { threadReply } from './selectors';
+import { findReplyLink, findThreadContainers, readThreadContainer } from './read/thread';
 import type { Lang, OverlayStrings } from './strings';
 import { CHIP_CSS } from './styles';
 import { type OverlayContext, type Surface, baseView } from './surface';
@@ -112,7 +110,7 @@ function writeReminder(ctx: OverlayContext, container: Element, client: string):
     void writeRecommended(ctx.ledger, open.element, client);
     return null;
   }
-  const reply = queryAnchor(container, threadReply);
+  const reply = findReplyLink(container);
   if (!reply) return ctx.t.openReplyFirst;
   requestWrite(doc, { client, container, at: ctx.now() });
   clickLikeAUser(reply);

@@ -115,9 +115,12 @@ export function parsePage(html: string, fragment: boolean): Document {
   return new DOMParser().parseFromString(text, 'text/html');
 }
 
-export function loadFixture(fixture: Fixture): { doc: Document; expected: FixtureExpectation } {
+export function loadFixture(
+  fixture: Fixture,
+  classes: ClassNames = 'as saved',
+): { doc: Document; expected: FixtureExpectation } {
   const expected = readExpectation(fixture);
-  return { doc: parsePage(readFileSync(fixture.htmlPath, 'utf8'), expected.fragment), expected };
+  return { doc: parsePage(fixtureHtml(fixture, classes), expected.fragment), expected };
 }
 
 /** Finds a fixture by name across the directories (project first). */
@@ -125,19 +128,56 @@ export function findFixture(dirs: readonly FixtureDir[], name: string): Fixture 
   return fixturesOf(dirs).find((f) => f.name === name);
 }
 
+/** What a fixture is loaded as: as saved, or with every class name rewritten. */
+export type ClassNames = 'as saved' | 'hashed';
+export const CLASS_NAMES: readonly ClassNames[] = ['as saved', 'hashed'];
+
 /**
- * Renames every class token to `<token>-<hash>`, as Gmail's 2025–2026 experiment does to
- * `Ht`: class-based selectors stop matching, attribute and role selectors must carry on.
+ * Gmail started hashing class names in 2025 (`Ht` → `Ht-<hash>`); before Oct 2021 (chips,
+ * conversation ids) it had nothing but classes to find some parts by. A page captured from
+ * then on must read the same with every class name rewritten; an older one must read the
+ * same or not at all, never differently.
  */
-export function hashClassNames(doc: Document): void {
-  for (const el of Array.from(doc.querySelectorAll('[class]'))) {
-    const hashed = Array.from(el.classList, (token) => `${token}-${hash(token)}`);
-    el.setAttribute('class', hashed.join(' '));
-  }
+export const HASHED_CLASSES_FROM = '2021-10';
+
+export function readsWithoutClasses(expected: FixtureExpectation): boolean {
+  return expected.captured >= HASHED_CLASSES_FROM;
+}
+
+/**
+ * Renames every class token of every `class` attribute to `<token>-<hash>` (deterministic),
+ * as Gmail's 2025–2026 experiment does to `Ht`: class-based selectors stop matching,
+ * attribute and role selectors must carry on. Works on the saved HTML text, so the
+ * happy-dom suites and the Chromium suite load the very same page. Style sheets in the
+ * page are left alone, as they would be rewritten with the classes: their rules stop
+ * applying, which only matters to a page hiding things by class.
+ */
+export function hashClassNames(html: string): string {
+  return html.replace(/<[A-Za-z][^<>]*>/g, (tag) =>
+    tag.replace(
+      /(\sclass\s*=\s*)("([^"]*)"|'([^']*)'|([^\s"'>]+))/i,
+      (_m, lead: string, _q: string, dq?: string, sq?: string, bare?: string) =>
+        `${lead}"${hashTokens(dq ?? sq ?? bare ?? '')}"`,
+    ),
+  );
+}
+
+function hashTokens(value: string): string {
+  return value
+    .split(/\s+/)
+    .filter((token) => token !== '')
+    .map((token) => `${token}-${hash(token)}`)
+    .join(' ');
 }
 
 function hash(text: string): string {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i += 1) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
   return (h >>> 0).toString(16).padStart(8, '0').slice(0, 6);
+}
+
+/** The fixture's HTML as saved, or with its classes hashed. */
+export function fixtureHtml(fixture: Fixture, classes: ClassNames = 'as saved'): string {
+  const html = readFileSync(fixture.htmlPath, 'utf8');
+  return classes === 'hashed' ? hashClassNames(html) : html;
 }

@@ -14,6 +14,14 @@ describe('readListRows', () => {
     expect(row).toMatchObject({ senders: [], senderElements: [], threadId: null, threadPermId: null });
   });
 
+  it('reads thread ids written as "undefined" as absent', () => {
+    const [row] = readListRows(
+      page(`<table><tr class="zA"><td><span email="a@example.com"></span></td>
+        <td><span data-thread-id="#thread-f:undefined" data-legacy-thread-id="undefined">Invoice</span></td></tr></table>`),
+    );
+    expect(row).toMatchObject({ senders: ['a@example.com'], threadId: null, threadPermId: null });
+  });
+
   it('returns no rows, without throwing, on a page without a thread list', () => {
     expect(readListRows(page('<div role="main"><h2 class="hP">Invoice</h2></div>'))).toEqual([]);
   });

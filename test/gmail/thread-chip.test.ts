@@ -2,11 +2,15 @@
 /** The status chip of an open conversation, on pages written for each story. */
 import { afterEach, describe, expect, it } from 'vitest';
 import { findComposeRoots, readCompose } from '../../extension/gmail/read/compose.ts';
+import { readFileSync } from 'node:fs';
+import { fixtureLedger } from './fixture-ledger.ts';
+import { type Fixture, findFixture, fixtureDirs, readExpectation } from './fixture-set.ts';
 import {
   type TestOverlay,
   fakeBackground,
   flush,
   inOverlays,
+  loadPage,
   rawLedger,
   setPage,
   startTestOverlay,
@@ -194,6 +198,21 @@ describe('Write reminder', () => {
     expect(compose.body.editable?.textContent).toContain('I am open to a payment plan');
     expect(compose.body.editable?.textContent).toContain('INV-N-2');
     expect(compose.subject).toBe('Re: March invoice');
+  });
+
+  it('clicks the reply bar Gmail shows, not a hidden one or one inside a table (thread-reply-bars-2026-B)', async () => {
+    const fixture = findFixture(fixtureDirs(), 'thread-reply-bars-2026-B') as Fixture;
+    const expected = readExpectation(fixture);
+    loadPage(readFileSync(fixture.htmlPath, 'utf8'), expected.fragment, expected.url);
+    running = startTestOverlay(fakeBackground(fixtureLedger([fixture], TODAY).raw, TODAY));
+    await running.settle();
+    const pressed: string[] = [];
+    for (const link of Array.from(document.querySelectorAll('[role=link]'))) {
+      link.addEventListener('mousedown', () => pressed.push(link.id));
+    }
+    (chip() as HTMLButtonElement).click();
+    (inOverlays('payladder-chip', 'button.action')[0] as HTMLButtonElement).click();
+    expect(pressed).toEqual([':r3']);
   });
 
   it('asks the user to open a reply when the page shows no Reply link', async () => {

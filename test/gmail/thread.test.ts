@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 /** Edge cases of the conversation reader that the saved pages do not all show. */
 import { describe, expect, it } from 'vitest';
-import { findThreadContainers, readThread } from '../../extension/gmail/adapter';
+import { findReplyLink, findThreadContainers, readThread } from '../../extension/gmail/adapter';
 import { findFixture, fixtureDirs, loadFixture, parsePage } from './fixture-set';
 
 const page = (html: string): Document => parsePage(html, true);
@@ -81,5 +81,67 @@ describe('readThread', () => {
       'dana.rossi@example.com',
       'paolo.greco@example.com',
     ]);
+  });
+
+  it('reads data-thread-perm-id="undefined" as no permanent id, keeping the legacy id', () => {
+    const thread = readThread(fixture('thread-perm-id-undefined-2026-B'));
+    expect(thread?.subject).toBe('Invoice 2026-015 (April milestone)');
+    expect(thread?.threadPermId).toBeNull();
+    expect(thread?.threadId).toBe('1938f2a4c07d51e9');
+  });
+
+  it.each([
+    ['missing', ''],
+    ['empty', ' data-thread-perm-id=""'],
+    ['"undefined"', ' data-thread-perm-id="undefined"'],
+    ['"#thread-f:undefined"', ' data-thread-perm-id="#thread-f:undefined"'],
+    ['"null"', ' data-thread-perm-id="null"'],
+  ])('reads a %s permanent id as absent', (_case, attribute) => {
+    const doc = page(`<div class="a98 iY"><h2 class="hP"${attribute} data-legacy-thread-id="19a">Invoice</h2>
+      <div data-legacy-message-id="undefined">${person('gD', 'a@example.com')}</div></div>`);
+    const thread = readThread(doc);
+    expect(thread?.threadPermId).toBeNull();
+    expect(thread?.threadId).toBe('19a');
+    expect(thread?.messages[0]?.messageId).toBeNull();
+  });
+
+  it('keeps a good permanent id, without its #', () => {
+    const doc = page(`<div class="a98 iY"><h2 class="hP" data-thread-perm-id="#thread-f:181">Invoice</h2>
+      <div class="adn">${person('gD', 'a@example.com')}</div></div>`);
+    expect(readThread(doc)?.threadPermId).toBe('thread-f:181');
+  });
+});
+
+describe('findReplyLink', () => {
+  const container = (doc: Document): Element => findThreadContainers(doc)[0] as Element;
+
+  it('takes the shown reply bar outside tables over a hidden one and one inside a table', () => {
+    const doc = fixture('thread-reply-bars-2026-B');
+    expect(doc.querySelectorAll('.amn')).toHaveLength(3);
+    expect(findReplyLink(container(doc))?.id).toBe(':r3');
+  });
+
+  it('takes a shown bar inside a table when it is the only one shown (the classic layout)', () => {
+    const doc = fixture('thread-reply-bars-2026-B');
+    doc.getElementById(':r3')?.closest('.amn')?.setAttribute('style', 'display: none');
+    expect(findReplyLink(container(doc))?.id).toBe(':r2');
+    expect(findReplyLink(container(fixture('thread-view-2026-B')))?.textContent).toBe('Reply');
+  });
+
+  it('never takes a hidden bar', () => {
+    const doc = fixture('thread-reply-bars-2026-B');
+    doc.getElementById(':r2')?.closest('.amn')?.setAttribute('hidden', '');
+    doc.getElementById(':r3')?.closest('.amn')?.setAttribute('style', 'display:none');
+    expect(findReplyLink(container(doc))).toBeNull();
+  });
+
+  it('follows the page’s style sheets where the page has them', () => {
+    const doc = fixture('thread-reply-bars-2026-B');
+    const style = doc.createElement('style');
+    style.textContent = '.aYi { display: none }';
+    doc.head.append(style);
+    const bar = doc.getElementById(':r3')?.closest('.amn') as Element;
+    bar.classList.add('aYi');
+    expect(findReplyLink(container(doc))?.id).toBe(':r2');
   });
 });

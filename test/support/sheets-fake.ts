@@ -7,6 +7,7 @@ import {
   quoteSheetTitle,
 } from './a1-notation.ts';
 import { FakeService } from './fake-service.ts';
+import { type DiscoveryMethod, checkRequest, responseProblems, scopesAllow } from './sheets-discovery.ts';
 import { applyFieldsMask, parseFieldsMask } from './fields-mask.ts';
 import {
   type FakeExchange,
@@ -24,6 +25,13 @@ import {
  * spreadsheets.get, values.batchGet, values.get, values.append. Anything else
  * gets a 404 naming the route, so a client calling an endpoint the fake does
  * not know fails loudly instead of silently passing.
+ *
+ * Google's discovery document is the law (sheets-discovery.ts): a request whose path,
+ * method, query parameters or body the document does not allow is refused with 400
+ * INVALID_ARGUMENT, as the real API refuses unknown names; the scopes a token needs are
+ * the method's `scopes` in the document; and every answer the fake gives is checked
+ * against the method's response schema (a drifted answer is a 500, never sent). Every
+ * drift is also kept in `drift`, and `close()` throws when any is left unread.
  */
 
 /** A cell as a test writes it. `{ date }` is a date-formatted cell: serial number unformatted, locale date formatted. */
@@ -61,16 +69,6 @@ export interface SheetsFakeOptions {
 
 export const SHEETS_SCOPE = 'https://www.googleapis.com/auth/spreadsheets';
 export const SHEETS_READONLY_SCOPE = 'https://www.googleapis.com/auth/spreadsheets.readonly';
-const DRIVE_SCOPE = 'https://www.googleapis.com/auth/drive';
-const DRIVE_FILE_SCOPE = 'https://www.googleapis.com/auth/drive.file';
-const READ_SCOPES = [
-  SHEETS_SCOPE,
-  SHEETS_READONLY_SCOPE,
-  DRIVE_SCOPE,
-  `${DRIVE_SCOPE}.readonly`,
-  DRIVE_FILE_SCOPE,
-];
-const WRITE_SCOPES = [SHEETS_SCOPE, DRIVE_SCOPE, DRIVE_FILE_SCOPE];
 
 // Google's texts for these errors, as seen in API answers; clients show or match them.
 export const SHEETS_ERROR = {
@@ -136,6 +134,12 @@ export class SheetsFake extends FakeService<SheetsFailureStatus> {
   /** token → granted scopes (space-separated). */
   private readonly tokens = new Map<string, string>();
   private readonly initialTokens: readonly string[];
+  /**
+   * Every departure from the discovery document seen so far, requests and answers, one
+   * line each. A test that provokes one on purpose reads and empties it; `close()` throws
+   * on any left.
+   */
+  readonly drift: string[] = [];
 
   constructor(options: SheetsFakeOptions = {}) {
     super();
@@ -187,34 +191,73 @@ export class SheetsFake extends FakeService<SheetsFailureStatus> {
   /** Back to a fresh fake: no spreadsheets, only the tokens given at construction, empty log. */
   override reset(): void {
     super.reset();
+    this.drift.length = 0;
     this.spreadsheets.clear();
     this.tokens.clear();
     for (const token of this.initialTokens) this.tokens.set(token, SHEETS_SCOPE);
   }
 
+  /** Throws when drift is left unread: a suite whose client drifted fails even if it coped. */
+  override async close(): Promise<void> {
+    await super.close();
+    if (this.drift.length > 0) {
+      throw new Error(
+        `Sheets fake: exchanges departed from the discovery document:\n${this.drift.join('\n')}`,
+      );
+    }
+  }
+
   handle(exchange: FakeExchange): void {
-    if (this.playScenario(exchange)) return;
     const { request, res } = exchange;
+    const check = request.method === 'OPTIONS' ? null : checkRequest(request);
+    // A documented method the fake does not serve answers 404 "no route" below, unchecked.
+    if (check?.method && matchRoute(request) && check.problems.length > 0) {
+      // Refused before any scenario: a drifted request never reaches Google's logic.
+      this.requests.push(request);
+      this.drift.push(...check.problems);
+      // One bad enum value gets Google's own words for it; anything else the generic refusal.
+      const [only] = check.problems;
+      const message =
+        check.problems.length === 1 && only?.startsWith('Invalid value at')
+          ? only
+          : `Invalid JSON payload received. ${check.problems.join('; ')}`;
+      sendJson(res, 400, errorBody(400, 'INVALID_ARGUMENT', message), corsHeaders(request));
+      return;
+    }
+    if (this.playScenario(exchange)) return;
     if (request.method === 'OPTIONS') {
       sendPreflight(res, request);
       return;
     }
     try {
       const route = matchRoute(request);
-      if (!route) {
+      if (!route || !check?.method) {
         throw new RequestError(
           404,
           'NOT_FOUND',
           `Payladder Sheets fake: no route for ${request.method} ${request.path}`,
         );
       }
-      this.authorize(request, route.kind === 'append');
+      this.authorize(request, check.method);
       const spreadsheet = this.spreadsheets.get(route.id);
       if (!spreadsheet) throw new RequestError(404, 'NOT_FOUND', SHEETS_ERROR.notFound);
       if (spreadsheet.access === 'denied') {
         throw new RequestError(403, 'PERMISSION_DENIED', SHEETS_ERROR.permissionDenied);
       }
-      sendJson(res, 200, this.answer(route, spreadsheet, request), corsHeaders(request));
+      const answer = this.answer(route, spreadsheet, request);
+      const drifted = responseProblems(check.method, answer);
+      if (drifted.length > 0) {
+        this.drift.push(...drifted);
+        // A bug of the fake: answered as a server error, never sent as if Google had said it.
+        sendJson(
+          res,
+          500,
+          errorBody(500, 'INTERNAL', `Sheets fake answer drifts: ${drifted.join('; ')}`),
+          {},
+        );
+        return;
+      }
+      sendJson(res, 200, answer, corsHeaders(request));
     } catch (error) {
       if (!(error instanceof RequestError)) throw error;
       sendJson(res, error.code, errorBody(error.code, error.status, error.message), {
@@ -240,15 +283,14 @@ export class SheetsFake extends FakeService<SheetsFailureStatus> {
     sendJson(exchange.res, status, errorBody(status, grpc, message), corsHeaders(exchange.request));
   }
 
-  private authorize(request: FakeRequest, write: boolean): void {
+  // The scopes are the method's own list in the discovery document.
+  private authorize(request: FakeRequest, method: DiscoveryMethod): void {
     const header = request.headers.authorization;
     if (!header) throw new RequestError(401, 'UNAUTHENTICATED', SHEETS_ERROR.missingCredentials);
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     const scope = match?.[1] === undefined ? undefined : this.tokens.get(match[1]);
     if (scope === undefined) throw new RequestError(401, 'UNAUTHENTICATED', SHEETS_ERROR.invalidCredentials);
-    const granted = scope.split(/\s+/);
-    const needed = write ? WRITE_SCOPES : READ_SCOPES;
-    if (!needed.some((s) => granted.includes(s))) {
+    if (!scopesAllow(method, scope.split(/\s+/))) {
       throw new RequestError(403, 'PERMISSION_DENIED', SHEETS_ERROR.insufficientScopes);
     }
   }

@@ -41,6 +41,30 @@ export function isDisplayed(element: Element): boolean {
   return true;
 }
 
+/**
+ * `isDisplayed`, and also not `display: none` by the page's style sheets where the page has
+ * layout (Chromium; happy-dom computes what it can). For the few elements read one at a
+ * time (reply bars), not for every row of a list.
+ */
+export function isShown(element: Element): boolean {
+  if (!isDisplayed(element)) return false;
+  const view = element.ownerDocument.defaultView;
+  if (!view || typeof view.getComputedStyle !== 'function') return true;
+  return view.getComputedStyle(element).display !== 'none';
+}
+
+/**
+ * An id attribute's value, trimmed and without a leading `#`, or null when it is absent,
+ * empty, or a script's unset value written out: Gmail has been writing
+ * `data-thread-perm-id="undefined"` since late 2025 (KartikTalwar/gmail.js issue #814,
+ * 2025-11-09; fixture thread-perm-id-undefined-2026-B).
+ */
+export function idValue(value: string | null | undefined): string | null {
+  const text = value?.trim().replace(/^#/, '') ?? '';
+  if (text === '' || /(^|:)(undefined|null)$/.test(text)) return null;
+  return text;
+}
+
 /** The current value of an input or textarea (what the user typed), '' for anything else. */
 export function fieldValue(element: Element | null): string {
   if (!element) return '';

@@ -1,14 +1,14 @@
 /** Reads the conversation rows of a Gmail thread list (inbox, label, search results). */
 import { listRow, rowSender, rowThreadId, rowThreadPermId } from '../selectors';
 import { dedupe, normalizeAddress } from './addresses';
-import { isDisplayed, queryAnchor, queryAnchorAll } from './dom';
+import { idValue, isDisplayed, queryAnchor, queryAnchorAll } from './dom';
 
 export interface ListRow {
   /** The row element: where a badge goes. */
   readonly element: Element;
   /** Hex thread id (`data-legacy-thread-id`), null when the row does not show one. */
   readonly threadId: string | null;
-  /** Permanent thread id without its `#` (`thread-f:1817…`), null when absent. */
+  /** Permanent thread id without its `#` (`thread-f:1817…`), null when absent or "undefined". */
   readonly threadPermId: string | null;
   /**
    * The people shown in the sender column, lower-cased, deduplicated, in the order
@@ -31,16 +31,11 @@ export function readListRow(row: Element): ListRow {
     return address === null ? [] : [{ address, el }];
   });
   const senders = dedupe(found, (s) => s.address);
-  const permId = queryAnchor(row, rowThreadPermId)?.getAttribute('data-thread-id') ?? null;
   return {
     element: row,
-    threadId: nonEmpty(queryAnchor(row, rowThreadId)?.getAttribute('data-legacy-thread-id')),
-    threadPermId: nonEmpty(permId?.replace(/^#/, '')),
+    threadId: idValue(queryAnchor(row, rowThreadId)?.getAttribute('data-legacy-thread-id')),
+    threadPermId: idValue(queryAnchor(row, rowThreadPermId)?.getAttribute('data-thread-id')),
     senders: senders.map((s) => s.address),
     senderElements: senders.map((s) => s.el),
   };
-}
-
-function nonEmpty(value: string | null | undefined): string | null {
-  return value == null || value.trim() === '' ? null : value.trim();
 }

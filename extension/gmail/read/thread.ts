@@ -6,11 +6,22 @@ import {
   messageSender,
   participant,
   threadContainer,
+  threadReply,
+  threadReplyBar,
   threadSubject,
 } from '../selectors';
 import { dedupe, normalizeAddress } from './addresses';
 import { findComposeRoots } from './compose';
-import { closestAnchor, isDisplayed, outermost, queryAnchor, queryAnchorAll, collapsedText } from './dom';
+import {
+  closestAnchor,
+  collapsedText,
+  idValue,
+  isDisplayed,
+  isShown,
+  outermost,
+  queryAnchor,
+  queryAnchorAll,
+} from './dom';
 
 export interface ThreadMessage {
   readonly element: Element;
@@ -29,7 +40,10 @@ export interface GmailThread {
   readonly subject: string | null;
   /** Hex thread id from the subject heading (`data-legacy-thread-id`), when shown. */
   readonly threadId: string | null;
-  /** Permanent thread id (`thread-f:…`) from the subject heading, when shown. */
+  /**
+   * Permanent thread id (`thread-f:…`) from the subject heading, when shown; null when
+   * missing or written as "undefined" (late 2025 on): then only `threadId` identifies it.
+   */
   readonly threadPermId: string | null;
   /**
    * Every address the conversation shows (senders, recipients, cc), lower-cased,
@@ -92,8 +106,8 @@ export function readThreadContainer(container: Element): GmailThread {
     element: container,
     subjectElement,
     subject: subjectElement ? collapsedText(subjectElement) : null,
-    threadId: attr(subjectElement, 'data-legacy-thread-id'),
-    threadPermId: attr(subjectElement, 'data-thread-perm-id')?.replace(/^#/, '') ?? null,
+    threadId: idValue(subjectElement?.getAttribute('data-legacy-thread-id')),
+    threadPermId: idValue(subjectElement?.getAttribute('data-thread-perm-id')),
     participants: dedupe(participants),
     messages,
   };
@@ -110,7 +124,7 @@ function readMessage(element: Element, outsideMail: (el: Element) => boolean): T
     .filter((a): a is string => a !== null);
   return {
     element,
-    messageId: attr(element, 'data-legacy-message-id'),
+    messageId: idValue(element.getAttribute('data-legacy-message-id')),
     sender: senderElement ? addressOf(senderElement) : null,
     recipients: dedupe(recipients),
   };
@@ -125,7 +139,22 @@ function addressOf(el: Element): string | null {
   return normalizeAddress(el.getAttribute('email') ?? el.getAttribute('data-hovercard-id'));
 }
 
-function attr(el: Element | null, name: string): string | null {
-  const value = el?.getAttribute(name)?.trim();
-  return value ? value : null;
+/**
+ * The Reply link of the conversation's reply bar, or null when no bar is shown. Gmail may
+ * draw several bars (an A/B test since Nov 2025), some hidden, some inside a `table`:
+ * the displayed bar outside tables wins, then a displayed one inside a table (the classic
+ * layout, 2014–2025, has its only bar in one), never a hidden one, as InboxSDK's thread view
+ * does (`#findBottomReplyToolbarElement`, 2025-11-25; fixture thread-reply-bars-2026-B).
+ * A table counts when it lies inside the conversation container.
+ */
+export function findReplyLink(container: Element): Element | null {
+  const bars = queryAnchorAll(container, threadReplyBar).filter(isShown);
+  // A table around the whole conversation (the page layout of thread-view-2014-A and of
+  // our fixtures) does not count: only one inside the conversation does.
+  const inTable = (el: Element): boolean => {
+    const table = el.closest('table');
+    return table !== null && container.contains(table);
+  };
+  const bar = bars.find((el) => !inTable(el)) ?? bars[0];
+  return bar ? queryAnchor(bar, threadReply) : null;
 }
