@@ -17,7 +17,8 @@ import {
 import type { CellValue, MenuEntry, Services, UserInterface } from '../services.ts';
 import { textCell } from './cells.ts';
 import type { DailyResult } from './drafts.ts';
-import { draftDue } from './drafts.ts';
+import { DRAFT_BUDGET_MS, draftDue } from './drafts.ts';
+import { goneDrafts } from './draft-status.ts';
 import type { LoadedLedger } from './ledger.ts';
 import { loadLedger, UserError } from './ledger.ts';
 import { LOCK_WAIT, locked } from './locked.ts';
@@ -93,7 +94,8 @@ export function createHandlers(services: Services): Handlers {
       const now = services.now();
       // Read inside the lock: what an overlapping run logged is seen here.
       const { loaded } = recomputeUnlocked(services, now);
-      const result = draftDue(services, loaded);
+      const result = draftDue(services, loaded, now.getTime());
+      result.gone = goneDrafts(services, loaded, now.getTime() + DRAFT_BUDGET_MS);
       // The new Reminders rows move next actions on: write them to the sheet now.
       const after = result.drafted.length > 0 ? recomputeUnlocked(services, now).loaded : loaded;
       return { result, loaded: after };
@@ -173,7 +175,7 @@ export function createHandlers(services: Services): Handlers {
       if (fromTrigger) {
         const { result } = runDaily();
         services.log(
-          `Payladder daily run: ${result.drafted.length} drafts, ${result.skipped.length} already drafted, ${result.deferred.length} left for the next run, ${result.failed.length} failed.`,
+          `Payladder daily run: ${result.drafted.length} drafts, ${result.skipped.length} already drafted, ${result.deferred.length} left for the next run, ${result.failed.length} failed, ${result.gone.length} earlier drafts gone from Gmail.`,
         );
         if (result.failed.length > 0)
           throw new Error(
