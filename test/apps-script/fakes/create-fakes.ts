@@ -55,6 +55,8 @@ export interface FakesOptions {
   execution?: ExecutionKind;
   /** Advanced services' user symbols; default the manifest's enabledAdvancedServices. */
   advancedServices?: readonly string[];
+  /** False: calls cost no modelled time (runtime.ts). Default true. */
+  modelTime?: boolean;
   /** Scopes granted; default the manifest's, `apps-script/appsscript.json`. */
   oauthScopes?: readonly string[];
   /** False simulates a time-driven trigger: SpreadsheetApp.getUi() throws. Default true. */
@@ -117,6 +119,7 @@ export function createFakes(options: FakesOptions = {}): Fakes {
   const runtime = new FakeRuntime({
     clock,
     granted: options.oauthScopes ?? MANIFEST.oauthScopes,
+    modelTime: options.modelTime ?? true,
     error: (message) => {
       const error = new realm.Error(message);
       error.name = 'Exception';

@@ -37,10 +37,17 @@ export class FakeClock {
     this.ms = toMillis(now);
   }
 
-  /** Moves time forward (Utilities.sleep and lock waits do this). */
+  /** Moves time forward (Utilities.sleep, lock waits and the runtime's cost model do this). */
   advance(ms: number): void {
     this.ms += ms;
+    this.spent += ms;
   }
+
+  /**
+   * Milliseconds that passed through `advance` since the clock was made: the time an
+   * execution spends, which `set` (a test jumping to another day) does not add to.
+   */
+  spent = 0;
 }
 
 function toMillis(now: Date | string | number): number {

@@ -103,13 +103,16 @@ export interface RuntimeOptions {
   granted: readonly string[];
   /** Makes an error in the code under test's realm. */
   error(message: string): Error;
+  /** False: calls cost no time (tests of the fakes' own clocks). Default true. */
+  modelTime?: boolean;
 }
 
 export class FakeRuntime {
   readonly granted: ReadonlySet<string>;
   kind: ExecutionKind = 'menu';
+  /** `clock.spent` when the execution started. */
   private started: number;
-  /** Trigger runtime used per day (UTC day of the start), in ms. */
+  /** Trigger runtime used per day (UTC day the run ended), in ms. */
   private readonly triggerMs = new Map<string, number>();
   /** Modelled ms charged in the current execution. */
   charged = 0;
@@ -121,7 +124,7 @@ export class FakeRuntime {
 
   constructor(private readonly options: RuntimeOptions) {
     this.granted = new Set(options.granted);
-    this.started = options.clock.now();
+    this.started = options.clock.spent;
   }
 
   get authMode(): FakeAuthMode {
@@ -137,7 +140,7 @@ export class FakeRuntime {
   /** Starts an execution of `kind`; throws when today's trigger runtime is used up. */
   start(kind: ExecutionKind): void {
     this.kind = kind;
-    this.started = this.options.clock.now();
+    this.started = this.options.clock.spent;
     this.charged = 0;
     this.killed = false;
     if (kind === 'time-driven' && this.triggerRuntimeToday() >= LIMITS.triggerRuntimePerDayMs) {
@@ -148,25 +151,43 @@ export class FakeRuntime {
   /** Ends the execution; time-driven runs count against the daily trigger runtime. */
   end(): void {
     if (this.kind === 'time-driven') {
-      const day = this.dayOf(this.started);
+      const day = this.dayOf(this.options.clock.now());
       this.triggerMs.set(day, (this.triggerMs.get(day) ?? 0) + this.elapsedMs());
     }
     this.kind = 'menu';
-    this.started = this.options.clock.now();
+    this.started = this.options.clock.spent;
     this.charged = 0;
   }
 
+  /** Time this execution has spent: modelled calls, sleeps and lock waits. */
   elapsedMs(): number {
-    return this.options.clock.now() - this.started;
+    return this.options.clock.spent - this.started;
   }
 
   triggerRuntimeToday(): number {
     return this.triggerMs.get(this.dayOf(this.options.clock.now())) ?? 0;
   }
 
+  private faults: { key: string; after: string | null; message: string }[] = [];
+
+  /**
+   * Makes the next call of `key` throw `message` (as a Google service failing mid-run does),
+   * only once a call of `after` has been made when given: e.g. the first Range.setValues
+   * after a draft was created.
+   */
+  failNext(key: string, message: string, after?: string): void {
+    this.faults.push({ key, after: after ?? null, message });
+  }
+
   /** Before a call: scope, auth mode, then the time it costs and the execution's limit. */
   before(service: string, method: string, args: readonly unknown[]): void {
     const key = `${service}.${method}`;
+    for (const f of this.faults) if (f.after === key) f.after = null;
+    const fault = this.faults.findIndex((f) => f.key === key && f.after === null);
+    if (fault >= 0) {
+      const [f] = this.faults.splice(fault, 1);
+      throw this.options.error(f?.message ?? 'Service error');
+    }
     const row = scopesOf(service, method);
     if (!row) throw new RuntimeError(`fakes/scopes.ts has no row for ${key}: add it from ${key}'s reference page`);
     const [anyOf] = row;
@@ -197,7 +218,7 @@ export class FakeRuntime {
   }
 
   private charge(ms: number): void {
-    if (ms <= 0) return;
+    if (ms <= 0 || this.options.modelTime === false) return;
     this.options.clock.advance(ms);
     this.charged += ms;
     if (this.elapsedMs() > this.limitMs) {

@@ -488,3 +488,6 @@ export const SCOPES: Readonly<Record<string, ScopeRow>> = {
 export function scopesOf(service: string, method: string): ScopeRow | undefined {
   return SCOPES[`${service}.${method}`];
 }
+
+/** Every scope the table names: what tests of the fakes' own behaviour grant. */
+export const ALL_SCOPES: readonly string[] = [...new Set(Object.values(SCOPES).flatMap(([anyOf]) => anyOf))];
