@@ -102,10 +102,15 @@ function dailyTriggers(adapter: SpreadsheetAdapter, handler?: string): GoogleApp
   );
 }
 
-export function appsScriptServices(options: { dailyHandler: string }): Services {
+export function appsScriptServices(options: {
+  dailyHandler: string;
+  /** Known from the trigger's event (onOpen in AuthMode.NONE): ScriptApp is not asked. */
+  addOn?: boolean;
+}): Services {
   const adapter = new SpreadsheetAdapter();
   const properties = documentProperties();
   let ui: UserInterface | null | undefined;
+  const addOn = () => options.addOn ?? isAddOn();
   return {
     now: () => new Date(),
     readLedger: () => adapter.readLedger(),
@@ -119,8 +124,8 @@ export function appsScriptServices(options: { dailyHandler: string }): Services 
     draftExists,
     properties,
     withDocumentLock,
-    ui: () => (ui === undefined ? (ui = userInterface(adapter, isAddOn)) : ui),
-    isAddOn,
+    ui: () => (ui === undefined ? (ui = userInterface(adapter, addOn)) : ui),
+    isAddOn: addOn,
     dailyTrigger(): DailyTrigger | null {
       if (dailyTriggers(adapter, options.dailyHandler).length === 0) return null;
       const saved = properties.get(DAILY_HOUR_KEY);

@@ -39,7 +39,13 @@ export function goneDrafts(services: Services, loaded: LoadedLedger, deadlineMs 
       found.rows.push(r.row);
       for (const m of r.milestones) if (!found.milestones.includes(m)) found.milestones.push(m);
     } else {
-      byId.set(draftId, { draftId, sent: r.sent, client: r.client, milestones: [...r.milestones], rows: [r.row] });
+      byId.set(draftId, {
+        draftId,
+        sent: r.sent,
+        client: r.client,
+        milestones: [...r.milestones],
+        rows: [r.row],
+      });
     }
   }
   const candidates = [...byId.values()].sort((a, b) => b.sent.localeCompare(a.sent)).slice(0, GONE_CHECK_MAX);

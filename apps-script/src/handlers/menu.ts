@@ -30,6 +30,9 @@ import { planSetup } from './setup-plan.ts';
 
 /** The handler the daily trigger calls; also the menu's "Draft due reminders". */
 export const DAILY_HANDLER = 'draftDueReminders';
+
+export const DAILY_RUN_NEEDS_BOUND_SCRIPT =
+  'The daily run cannot work from the installed add-on: Google runs a scheduled add-on with no open spreadsheet, and Payladder only asks for access to the spreadsheet it is opened in. Use Draft due reminders from the menu each day, or bind Payladder to this sheet (Extensions → Apps Script) to schedule it.';
 export const DEFAULT_DAILY_HOUR = 8;
 
 export const MENU: readonly MenuEntry[] = [
@@ -203,6 +206,11 @@ export function createHandlers(services: Services): Handlers {
     },
 
     installDailyTrigger: fromMenu(() => {
+      // An Editor add-on's time-driven trigger runs with no active spreadsheet, and opening
+      // the ledger by id needs the whole-Drive `spreadsheets` scope the add-on does not ask
+      // for (SpreadsheetApp.openById's reference page). Such a trigger would fail every day
+      // out of sight, so it is not installed and the user is told why.
+      if (services.isAddOn()) throw new UserError(DAILY_RUN_NEEDS_BOUND_SCRIPT);
       const zone = services.readLedger().timeZone;
       const answer = ui().prompt(
         'Daily run',

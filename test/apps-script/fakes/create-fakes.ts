@@ -202,13 +202,7 @@ export function createFakes(options: FakesOptions = {}): Fakes {
       : undefined,
     MailApp: cast(new FakeMailApp(env)),
     ScriptApp: cast(
-      new FakeScriptApp(
-        env,
-        triggers,
-        options.scriptId ?? 'fake-script-id',
-        spreadsheet,
-        installationSource,
-      ),
+      new FakeScriptApp(env, triggers, options.scriptId ?? 'fake-script-id', spreadsheet, installationSource),
     ),
     HtmlService: cast(new FakeHtmlService(env, html)),
     PropertiesService: cast(new FakePropertiesService(env, properties)),

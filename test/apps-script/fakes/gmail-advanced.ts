@@ -50,7 +50,12 @@ export class FakeGmailUsers {
   }
 
   /** users.getProfile: the account's address and counts. */
-  getProfile(userId: string): { emailAddress: string; messagesTotal: number; threadsTotal: number; historyId: string } {
+  getProfile(userId: string): {
+    emailAddress: string;
+    messagesTotal: number;
+    threadsTotal: number;
+    historyId: string;
+  } {
     if (userId !== 'me' && userId !== this.owner) throw new Error('Delegation denied for ' + this.owner);
     return { emailAddress: this.owner, messagesTotal: 0, threadsTotal: 0, historyId: '1' };
   }
@@ -80,7 +85,12 @@ export class FakeGmailDrafts {
     if (typeof raw !== 'string' || raw === '')
       throw apiError(this.env, 'create', 400, "Invalid draft: 'message' with 'raw' is required");
     if (!/^[A-Za-z0-9_-]+={0,2}$/.test(raw))
-      throw apiError(this.env, 'create', 400, "Invalid value at 'draft.message.raw' (TYPE_BYTES), Base64 decoding failed");
+      throw apiError(
+        this.env,
+        'create',
+        400,
+        "Invalid value at 'draft.message.raw' (TYPE_BYTES), Base64 decoding failed",
+      );
     const parsed = parseMessage(Buffer.from(raw, 'base64url').toString('utf8'));
     if (typeof parsed === 'string') throw apiError(this.env, 'create', 400, parsed);
     const n = this.model.drafts.length + 1;
@@ -120,7 +130,10 @@ export class FakeGmailDrafts {
     return live.length === 0
       ? { resultSizeEstimate: 0 }
       : {
-          drafts: live.map((d) => ({ id: d.id, message: { id: d.messageId, threadId: d.threadId ?? d.messageId } })),
+          drafts: live.map((d) => ({
+            id: d.id,
+            message: { id: d.messageId, threadId: d.threadId ?? d.messageId },
+          })),
           resultSizeEstimate: live.length,
         };
   }
@@ -172,7 +185,8 @@ export function parseMessage(message: string): ParsedMessage | string {
   const boundary = /^multipart\/alternative;\s*boundary="?([^";]+)"?/i.exec(type)?.[1];
   if (boundary) {
     const parts = body.split(`--${boundary}`).slice(1);
-    if (parts.at(-1)?.startsWith('--') !== true) return 'Invalid message: multipart without its closing boundary';
+    if (parts.at(-1)?.startsWith('--') !== true)
+      return 'Invalid message: multipart without its closing boundary';
     for (const part of parts.slice(0, -1)) {
       const inner = parseMessagePart(part.replace(/^\r\n/, ''));
       if (typeof inner === 'string') return inner;
@@ -202,7 +216,8 @@ function parseMessagePart(part: string): { type: string; content: string } | str
   const raw = part.slice(split + 4).replace(/\r\n$/, '');
   const encoding = (headers.get('content-transfer-encoding') ?? '7bit').toLowerCase();
   const type = headers.get('content-type') ?? 'text/plain';
-  if (encoding === 'base64') return { type, content: Buffer.from(raw.replace(/\r\n/g, ''), 'base64').toString('utf8') };
+  if (encoding === 'base64')
+    return { type, content: Buffer.from(raw.replace(/\r\n/g, ''), 'base64').toString('utf8') };
   // eslint-disable-next-line no-control-regex
   if (/[^\x00-\x7f]/.test(raw)) return `Invalid message part: 8-bit text declared ${encoding}`;
   return { type, content: raw };
@@ -216,7 +231,9 @@ export function decodeWords(value: string): string {
       kind.toLowerCase() === 'b'
         ? Buffer.from(data, 'base64').toString('utf8')
         : Buffer.from(
-            data.replace(/_/g, ' ').replace(/=([0-9a-f]{2})/gi, (_x, h: string) => String.fromCharCode(parseInt(h, 16))),
+            data
+              .replace(/_/g, ' ')
+              .replace(/=([0-9a-f]{2})/gi, (_x, h: string) => String.fromCharCode(parseInt(h, 16))),
             'latin1',
           ).toString('utf8'),
     );

@@ -169,6 +169,12 @@ export class FakeRuntime {
   }
 
   private faults: { key: string; after: string | null; message: string }[] = [];
+  private readonly extra = new Map<string, number>();
+
+  /** Makes every call of `key` cost `ms` more: Google answering slowly, for limit tests. */
+  slow(key: string, ms: number): void {
+    this.extra.set(key, ms);
+  }
 
   /**
    * Makes the next call of `key` throw `message` (as a Google service failing mid-run does),
@@ -189,7 +195,8 @@ export class FakeRuntime {
       throw this.options.error(f?.message ?? 'Service error');
     }
     const row = scopesOf(service, method);
-    if (!row) throw new RuntimeError(`fakes/scopes.ts has no row for ${key}: add it from ${key}'s reference page`);
+    if (!row)
+      throw new RuntimeError(`fakes/scopes.ts has no row for ${key}: add it from ${key}'s reference page`);
     const [anyOf] = row;
     if (anyOf.length > 0 && !anyOf.some((s) => this.granted.has(s))) {
       throw this.options.error(
@@ -206,8 +213,11 @@ export class FakeRuntime {
         `You do not have permission to call ${key} from a simple trigger (AuthMode.LIMITED): it needs authorization.`,
       );
     }
-    let cost = COSTS[service] ?? 0;
-    if (key === 'Gmail.Users.Drafts.create' || key === 'GmailApp.createDraft') cost = DRAFT_CREATE_MS;
+    let cost =
+      key === 'Gmail.Users.Drafts.create' || key === 'GmailApp.createDraft'
+        ? DRAFT_CREATE_MS
+        : (COSTS[service] ?? 0);
+    cost += this.extra.get(key) ?? 0;
     if (method === 'setValues' && Array.isArray(args[0])) cost += cellsCost(args[0] as unknown[]);
     this.charge(cost);
   }

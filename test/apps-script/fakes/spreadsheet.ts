@@ -229,9 +229,9 @@ export interface SpreadsheetAppOptions {
 }
 
 // getActiveSpreadsheet and getActive are typed non-null in @types, but answer null without an active document.
-export class FakeSpreadsheetApp
-  implements Partial<Omit<GoogleAppsScript.Spreadsheet.SpreadsheetApp, 'getActiveSpreadsheet' | 'getActive'>>
-{
+export class FakeSpreadsheetApp implements Partial<
+  Omit<GoogleAppsScript.Spreadsheet.SpreadsheetApp, 'getActiveSpreadsheet' | 'getActive'>
+> {
   readonly BorderStyle = BorderStyle as unknown as typeof GoogleAppsScript.Spreadsheet.BorderStyle;
   readonly ProtectionType = ProtectionType as unknown as typeof GoogleAppsScript.Spreadsheet.ProtectionType;
   readonly DataValidationCriteria =
@@ -308,11 +308,19 @@ export class FakeSpreadsheetApp
   // spreadsheets.currentonly the runtime refuses the call before it gets here. Granted, they
   // open the one spreadsheet the fakes hold, when the id or URL is its own.
   openById(id: string): Spreadsheet {
-    if (id !== this.ctx.book.id) throw appsScriptError(this.env, `Unexpected error while getting the method or property openById on object SpreadsheetApp.`);
+    if (id !== this.ctx.book.id)
+      throw appsScriptError(
+        this.env,
+        `Unexpected error while getting the method or property openById on object SpreadsheetApp.`,
+      );
     return new FakeSpreadsheet(this.ctx) as unknown as Spreadsheet;
   }
   openByUrl(url: string): Spreadsheet {
-    if (!url.includes(this.ctx.book.id)) throw appsScriptError(this.env, `Unexpected error while getting the method or property openByUrl on object SpreadsheetApp.`);
+    if (!url.includes(this.ctx.book.id))
+      throw appsScriptError(
+        this.env,
+        `Unexpected error while getting the method or property openByUrl on object SpreadsheetApp.`,
+      );
     return new FakeSpreadsheet(this.ctx) as unknown as Spreadsheet;
   }
 }
