@@ -1,6 +1,6 @@
 /**
  * What the handlers need from Apps Script, as one interface. The adapters (adapters/*.ts,
- * the only files that name SpreadsheetApp, GmailApp, LockService…) implement it for the
+ * the only files that name SpreadsheetApp, Gmail, LockService…) implement it for the
  * real sheet; apps-script/dev/memory-services.ts implements it in memory, so the sidebar's
  * dev harness and the handler tests run the real handlers without Google.
  *

@@ -9,7 +9,9 @@
  *
  * The context has ECMAScript's built-ins (with Date on the fake clock), `console`, and the
  * Apps Script services; nothing from Node (no setTimeout, fetch, Buffer, process), as in
- * Apps Script.
+ * Apps Script. Every call is checked against the manifest's scopes and the execution's auth
+ * mode, and costs modelled time (fakes/runtime.ts); `execute(kind, name)` runs a global as
+ * one execution of a given kind (menu, onOpen in NONE or LIMITED, onEdit, time-driven).
  *
  * Realms: the context has its own Date, Error, Array and Object. The fakes hand the bundle
  * Dates and Errors made with the context's constructors, so `instanceof Date` holds inside

@@ -77,7 +77,11 @@ describe('the draft as an RFC 2822 message', () => {
         if (typeof parsed === 'string') throw new Error(parsed);
         const clean = (s: string) => Buffer.from(s, 'utf8').toString('utf8');
         // Gmail trims the space around a header's value.
-        expect(parsed.subject.trim()).toBe(clean(subject).replace(/[\r\n]+/g, ' ').trim());
+        expect(parsed.subject.trim()).toBe(
+          clean(subject)
+            .replace(/[\r\n]+/g, ' ')
+            .trim(),
+        );
         expect(parsed.text).toBe(clean(body));
       }),
       { numRuns: 200 },

@@ -97,8 +97,11 @@ export function createHandlers(services: Services): Handlers {
       const now = services.now();
       // Read inside the lock: what an overlapping run logged is seen here.
       const { loaded } = recomputeUnlocked(services, now);
+      // Earlier drafts first: at most GONE_CHECK_MAX Gmail calls, so the list is complete
+      // whatever drafting then takes.
+      const gone = goneDrafts(services, loaded, now.getTime() + DRAFT_BUDGET_MS);
       const result = draftDue(services, loaded, now.getTime());
-      result.gone = goneDrafts(services, loaded, now.getTime() + DRAFT_BUDGET_MS);
+      result.gone = gone;
       // The new Reminders rows move next actions on: write them to the sheet now.
       const after = result.drafted.length > 0 ? recomputeUnlocked(services, now).loaded : loaded;
       return { result, loaded: after };
