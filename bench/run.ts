@@ -10,6 +10,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const benches = [
   'core.ts',
   'apps-script-recompute.ts',
+  'apps-script-runtime.ts',
   'extension-sync.ts',
   'gmail-overlay.ts',
   'popup-paint.ts',

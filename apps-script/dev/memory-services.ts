@@ -11,6 +11,7 @@
  */
 import type { IsoDate, RawLedger } from '../../shared/index.ts';
 import { demoLedger, findTabName, TABS, todayIn } from '../../shared/index.ts';
+import { draftLink } from '../src/draft-link.ts';
 import { planSetup } from '../src/handlers/setup-plan.ts';
 import type { SetupOutcome, SetupPlan } from '../src/handlers/setup-plan.ts';
 import type {
@@ -40,6 +41,8 @@ export interface MemoryDraft extends DraftMessage {
   id: string;
   link: string;
   createdAt: string;
+  /** True once "sent" or deleted: draftExists answers false, as Gmail's 404 does. */
+  gone?: boolean;
 }
 
 export interface MemoryServices extends Services {
@@ -206,9 +209,13 @@ export function createMemoryServices(options: MemoryServicesOptions = {}): Memor
 
     createDraft(message): CreatedDraft {
       const id = `memory-draft-${services.drafts.length + 1}`;
-      const link = `https://mail.google.com/mail/#drafts?compose=${id}`;
+      const link = draftLink(id, `memory-thread-${services.drafts.length + 1}`);
       services.drafts.push({ ...message, id, link, createdAt: now.toISOString() });
       return { id, link };
+    },
+
+    draftExists(draftId) {
+      return services.drafts.some((d) => d.id === draftId && d.gone !== true);
     },
 
     properties: {

@@ -19,14 +19,17 @@ import { appsScriptServices } from './adapters/index.ts';
 import { createHandlers, DAILY_HANDLER } from './handlers/menu.ts';
 import { createServerApi } from './handlers/server-api.ts';
 
-const services = () => appsScriptServices({ dailyHandler: DAILY_HANDLER });
-const handlers = () => createHandlers(services());
+const services = (addOn?: boolean) =>
+  appsScriptServices({ dailyHandler: DAILY_HANDLER, ...(addOn === undefined ? {} : { addOn }) });
+const handlers = (addOn?: boolean) => createHandlers(services(addOn));
 const api = () => createServerApi(services());
 
 // --- simple triggers ---
 
-export function onOpen(_event?: GoogleAppsScript.Events.SheetsOnOpen): void {
-  handlers().onOpen();
+export function onOpen(event?: GoogleAppsScript.Events.SheetsOnOpen): void {
+  // Only an add-on's onOpen runs in AuthMode.NONE, where nothing but the menu may be
+  // touched: the event says it is an add-on, so ScriptApp is not asked.
+  handlers(String(event?.authMode) === 'NONE' ? true : undefined).onOpen();
 }
 /** Editor add-on: installing it runs onOpen so the menu shows without a reload. */
 export function onInstall(event?: GoogleAppsScript.Events.AddonOnInstall): void {
@@ -51,8 +54,9 @@ export function recomputeLedger(): void {
   handlers().recomputeLedger();
 }
 /** The menu's "Draft due reminders" and the daily trigger's handler. */
-export function draftDueReminders(event?: GoogleAppsScript.Events.TimeDriven): void {
-  handlers().draftDueReminders(isTimeDriven(event));
+/** Returns what it did (drafts, skips, deferrals, earlier drafts gone) as plain JSON. */
+export function draftDueReminders(event?: GoogleAppsScript.Events.TimeDriven) {
+  return handlers().draftDueReminders(isTimeDriven(event));
 }
 export function installDailyTrigger(): void {
   handlers().installDailyTrigger();

@@ -1,6 +1,6 @@
 /**
  * What the handlers need from Apps Script, as one interface. The adapters (adapters/*.ts,
- * the only files that name SpreadsheetApp, GmailApp, LockService…) implement it for the
+ * the only files that name SpreadsheetApp, Gmail, LockService…) implement it for the
  * real sheet; apps-script/dev/memory-services.ts implements it in memory, so the sidebar's
  * dev harness and the handler tests run the real handlers without Google.
  *
@@ -53,7 +53,10 @@ export interface MenuItem {
 }
 export type MenuEntry = MenuItem | 'separator';
 
-/** A Gmail draft to create (never sent: the user reads and sends it). */
+/**
+ * A Gmail draft to create (never sent: the user reads and sends it). Gmail fills the sender
+ * with the account's own name and address.
+ */
 export interface DraftMessage {
   to: string[];
   subject: string;
@@ -64,8 +67,9 @@ export interface DraftMessage {
 }
 
 export interface CreatedDraft {
+  /** Gmail's draft id (users.drafts resource `id`). */
   id: string;
-  /** Opens the draft in Gmail. */
+  /** The draft's Gmail thread, carrying the draft id (draft-link.ts): the Reminders row's Link. */
   link: string;
 }
 
@@ -119,6 +123,11 @@ export interface Services {
   applySetup(plan: SetupPlan): SetupOutcome;
 
   createDraft(message: DraftMessage): CreatedDraft;
+  /**
+   * Whether a draft Payladder created still exists in Gmail: false once the user sent or
+   * deleted it (Gmail.Users.Drafts.get answers 404). One Gmail round trip per call.
+   */
+  draftExists(draftId: string): boolean;
 
   properties: KeyValueStore;
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createFakes } from './fakes/create-fakes.ts';
+import { createFakes, MANIFEST } from './fakes/create-fakes.ts';
 import type { FakesOptions } from './fakes/create-fakes.ts';
 import { createSpreadsheet } from './fakes/spreadsheet-model.ts';
+import { ALL_SCOPES } from './fakes/scopes.ts';
 
 const NOW = '2026-03-02T09:00:00+01:00';
 
@@ -21,8 +22,16 @@ const LEDGER = {
   },
 };
 
+// These tests are about each fake's own behaviour: every scope the table knows is granted
+// and calls cost no modelled time (runtime.test.ts covers both).
 function setup(options: FakesOptions = {}) {
-  const fakes = createFakes({ now: NOW, spreadsheet: LEDGER, ...options });
+  const fakes = createFakes({
+    now: NOW,
+    spreadsheet: LEDGER,
+    oauthScopes: ALL_SCOPES,
+    modelTime: false,
+    ...options,
+  });
   const ss = fakes.services.SpreadsheetApp.getActiveSpreadsheet();
   const sheet = (name: string) => {
     const found = ss.getSheetByName(name);
@@ -332,7 +341,7 @@ describe('Spreadsheet', () => {
   });
 
   it('opens no other file: the manifest asks for the current spreadsheet only', () => {
-    const { services } = setup();
+    const { services } = setup({ oauthScopes: MANIFEST.oauthScopes });
     expect(() => services.SpreadsheetApp.openById('other')).toThrow(/permissions are not sufficient/);
   });
 });

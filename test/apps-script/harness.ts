@@ -9,7 +9,9 @@
  *
  * The context has ECMAScript's built-ins (with Date on the fake clock), `console`, and the
  * Apps Script services; nothing from Node (no setTimeout, fetch, Buffer, process), as in
- * Apps Script.
+ * Apps Script. Every call is checked against the manifest's scopes and the execution's auth
+ * mode, and costs modelled time (fakes/runtime.ts); `execute(kind, name)` runs a global as
+ * one execution of a given kind (menu, onOpen in NONE or LIMITED, onEdit, time-driven).
  *
  * Realms: the context has its own Date, Error, Array and Object. The fakes hand the bundle
  * Dates and Errors made with the context's constructors, so `instanceof Date` holds inside
@@ -28,6 +30,7 @@ import type { CallLog } from './fakes/call-log.ts';
 import type { Fakes, FakesOptions } from './fakes/create-fakes.ts';
 import { createFakes } from './fakes/create-fakes.ts';
 import type { FakeRealm } from './fakes/env.ts';
+import type { ExecutionKind } from './fakes/runtime.ts';
 import { AuthMode, isDate } from './fakes/env.ts';
 import type { ConsoleEntry } from './fakes/utilities.ts';
 import { captureConsole } from './fakes/utilities.ts';
@@ -64,6 +67,14 @@ export interface LoadedBundle<Globals = AppGlobals> {
    * `Script function not found: name` when there is none.
    */
   run(functionName: string, ...args: unknown[]): unknown;
+  /**
+   * Runs a global as Apps Script does for `kind` (fakes/runtime.ts): that kind's auth mode,
+   * UI, active document and time limit, one execution from start to end. With no arguments
+   * it passes the event the trigger would (onOpen's, a time-driven trigger's). Throws what
+   * the run threw, or "Exceeded maximum execution time" when the run went past its limit
+   * even if the code under test caught that error.
+   */
+  execute(kind: ExecutionKind, functionName: string, ...args: unknown[]): unknown;
   /** Clicks the menu item with this caption (in any menu added to the UI). */
   clickMenuItem(caption: string): unknown;
   /** Function names menu items point at that are not global functions of the bundle. */
@@ -150,9 +161,38 @@ export async function loadBundle<Globals = AppGlobals>(
     if (typeof fn !== 'function') throw new Error(`Script function not found: ${functionName}`);
     return (fn as (...a: unknown[]) => unknown)(...args);
   };
+  const execute = (kind: ExecutionKind, functionName: string, ...args: unknown[]): unknown => {
+    fakes.runtime.start(kind);
+    try {
+      const event =
+        args.length > 0
+          ? args
+          : kind === 'time-driven'
+            ? [{ authMode: 'FULL', triggerUid: '9000001' }]
+            : kind === 'onOpen-none' || kind === 'onOpen-limited'
+              ? [openEvent(fakes)]
+              : [];
+      let result: unknown;
+      let failure: unknown;
+      try {
+        result = run(functionName, ...event);
+      } catch (error) {
+        failure = error;
+      }
+      if (fakes.runtime.killed)
+        throw new Error(
+          `Exceeded maximum execution time: ${functionName} ran past ${fakes.runtime.limitMs / 1000} s (${kind})`,
+        );
+      if (failure !== undefined) throw failure;
+      return result;
+    } finally {
+      fakes.endExecution();
+    }
+  };
   return {
     app: app as Globals,
     fakes,
+    execute,
     calls: fakes.calls,
     console: logged,
     context,

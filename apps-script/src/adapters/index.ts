@@ -1,18 +1,17 @@
 /**
- * The real Services: SpreadsheetApp, GmailApp, LockService, PropertiesService, ScriptApp,
+ * The real Services: SpreadsheetApp, Gmail (advanced service), LockService, PropertiesService, ScriptApp,
  * HtmlService. Services are looked up lazily, so an add-on's onOpen in AuthMode.NONE (which
  * may only build the menu) touches nothing else.
  */
 import type {
-  CreatedDraft,
   DailyTrigger,
-  DraftMessage,
   KeyValueStore,
   LockResult,
   MenuEntry,
   Services,
   UserInterface,
 } from '../services.ts';
+import { createDraft, draftExists } from './gmail.ts';
 import { applySetup } from './setup.ts';
 import { SpreadsheetAdapter } from './spreadsheet.ts';
 
@@ -31,16 +30,6 @@ function documentProperties(): KeyValueStore {
       for (const key of keys) props().deleteProperty(key);
     },
   };
-}
-
-function createDraft(message: DraftMessage): CreatedDraft {
-  const draft = GmailApp.createDraft(message.to.join(', '), message.subject, message.text, {
-    htmlBody: message.html,
-    ...(message.senderName ? { name: message.senderName } : {}),
-  });
-  // Gmail has no documented link to a draft; its drafts view with the draft's message id is
-  // the form in common use (2026-11). The Reminders row keeps it as evidence, not as a key.
-  return { id: draft.getId(), link: `https://mail.google.com/mail/#drafts?compose=${draft.getMessageId()}` };
 }
 
 function withDocumentLock<T>(waitMs: number, fn: () => T): LockResult<T> {
@@ -113,10 +102,15 @@ function dailyTriggers(adapter: SpreadsheetAdapter, handler?: string): GoogleApp
   );
 }
 
-export function appsScriptServices(options: { dailyHandler: string }): Services {
+export function appsScriptServices(options: {
+  dailyHandler: string;
+  /** Known from the trigger's event (onOpen in AuthMode.NONE): ScriptApp is not asked. */
+  addOn?: boolean;
+}): Services {
   const adapter = new SpreadsheetAdapter();
   const properties = documentProperties();
   let ui: UserInterface | null | undefined;
+  const addOn = () => options.addOn ?? isAddOn();
   return {
     now: () => new Date(),
     readLedger: () => adapter.readLedger(),
@@ -127,10 +121,11 @@ export function appsScriptServices(options: { dailyHandler: string }): Services 
     select: (cell) => adapter.select(cell),
     applySetup: (plan) => applySetup(adapter, plan),
     createDraft,
+    draftExists,
     properties,
     withDocumentLock,
-    ui: () => (ui === undefined ? (ui = userInterface(adapter, isAddOn)) : ui),
-    isAddOn,
+    ui: () => (ui === undefined ? (ui = userInterface(adapter, addOn)) : ui),
+    isAddOn: addOn,
     dailyTrigger(): DailyTrigger | null {
       if (dailyTriggers(adapter, options.dailyHandler).length === 0) return null;
       const saved = properties.get(DAILY_HOUR_KEY);

@@ -19,6 +19,7 @@
 import type { Client, ComposedMessage, IsoDate, Stage } from '../../../shared/index.ts';
 import { addDays, composeMessage, refKey, reminderLogRows } from '../../../shared/index.ts';
 import type { CellValue, Services } from '../services.ts';
+import type { GoneDraft } from './draft-status.ts';
 import type { LoadedLedger } from './ledger.ts';
 import { requireColumn, requireLayout, UserError } from './ledger.ts';
 import { textCell } from './cells.ts';
@@ -60,7 +61,16 @@ export function draftedOn(services: Services, day: IsoDate): Set<string> {
   return out;
 }
 
+/**
+ * Writes the keys of drafts made on `day` and not yet logged in Reminders (chunks under 9 KB
+ * each). Chunks left over from a bigger set are deleted; an empty set deletes the day.
+ */
 export function rememberDrafts(services: Services, day: IsoDate, keys: Set<string>): void {
+  const before = Object.keys(services.properties.getAll()).filter((k) => dayOf(k) === day);
+  if (keys.size === 0) {
+    if (before.length > 0) services.properties.delete(before);
+    return;
+  }
   const chunks: string[][] = [[]];
   let size = 2;
   for (const key of keys) {
@@ -72,11 +82,12 @@ export function rememberDrafts(services: Services, day: IsoDate, keys: Set<strin
     chunks.at(-1)?.push(key);
     size += bytes;
   }
-  services.properties.set(
-    Object.fromEntries(
-      chunks.map((c, i) => [`${DRAFT_KEYS_PREFIX}${day}${i === 0 ? '' : `.${i}`}`, JSON.stringify(c)]),
-    ),
+  const values = Object.fromEntries(
+    chunks.map((c, i) => [`${DRAFT_KEYS_PREFIX}${day}${i === 0 ? '' : `.${i}`}`, JSON.stringify(c)]),
   );
+  services.properties.set(values);
+  const leftover = before.filter((k) => !(k in values));
+  if (leftover.length > 0) services.properties.delete(leftover);
 }
 
 /** UTF-8 bytes of a string; TextEncoder is a web API, not in Apps Script's runtime. */
@@ -184,7 +195,14 @@ export function draftAndLog(
     channel: 'draft',
     link: draft.link,
   }).map((fields) => rowFor(layout.width, layout.columns, fields));
-  if (rows.length > 0) services.appendRows(layout.name, rows);
+  if (rows.length > 0) {
+    services.appendRows(layout.name, rows);
+    // Logged: the Reminders row now stops a repeat, so the keys are dropped and the
+    // properties hold only drafts made but not logged (a run that died in between). They
+    // stay a few bytes whatever the ledger's size, far from the 500 KB quota.
+    for (const { id, stage } of keyed) args.keys.delete(draftKey(id, stage, loaded.today));
+    rememberDrafts(services, loaded.today, args.keys);
+  }
   return {
     client: client.client,
     draftId: draft.id,
@@ -223,6 +241,8 @@ export interface DailyResult {
   skipped: string[];
   /** Clients left for the next run because this one ran out of time. */
   deferred: string[];
+  /** Earlier Payladder drafts Gmail no longer has: sent or deleted since (draft-status.ts). */
+  gone: GoneDraft[];
 }
 
 /**
@@ -238,15 +258,19 @@ export const DRAFT_BUDGET_MS = 4 * 60_000;
  * the CLI, the sidebar and Gmail compose produce. A message already drafted and not yet
  * sent is not drafted again: the next action is to send that draft.
  */
-export function draftDue(services: Services, loaded: LoadedLedger): DailyResult {
+export function draftDue(
+  services: Services,
+  loaded: LoadedLedger,
+  /** When the run started (ms): the budget counts from there, reading and recomputing included. */
+  started = services.now().getTime(),
+): DailyResult {
   const reminders = loaded.layout.reminders;
   if (!reminders) throw new UserError('The Reminders tab is missing. Run Payladder → Set up ledger first.');
   requireColumn(reminders, 'Sent');
   requireColumn(reminders, 'Milestone');
   const keys = draftedOn(services, loaded.today);
   const clients = new Map(loaded.ledger.clients.map((c) => [c.client, c]));
-  const result: DailyResult = { drafted: [], failed: [], skipped: [], deferred: [] };
-  const started = services.now().getTime();
+  const result: DailyResult = { drafted: [], failed: [], skipped: [], deferred: [], gone: [] };
 
   for (const c of loaded.report.clients) {
     const message = c.message;

@@ -17,7 +17,8 @@ import {
 import type { CellValue, MenuEntry, Services, UserInterface } from '../services.ts';
 import { textCell } from './cells.ts';
 import type { DailyResult } from './drafts.ts';
-import { draftDue } from './drafts.ts';
+import { DRAFT_BUDGET_MS, draftDue } from './drafts.ts';
+import { goneDrafts } from './draft-status.ts';
 import type { LoadedLedger } from './ledger.ts';
 import { loadLedger, UserError } from './ledger.ts';
 import { LOCK_WAIT, locked } from './locked.ts';
@@ -29,6 +30,9 @@ import { planSetup } from './setup-plan.ts';
 
 /** The handler the daily trigger calls; also the menu's "Draft due reminders". */
 export const DAILY_HANDLER = 'draftDueReminders';
+
+export const DAILY_RUN_NEEDS_BOUND_SCRIPT =
+  'The daily run cannot work from the installed add-on: Google runs a scheduled add-on with no open spreadsheet, and Payladder only asks for access to the spreadsheet it is opened in. Use Draft due reminders from the menu each day, or bind Payladder to this sheet (Extensions → Apps Script) to schedule it.';
 export const DEFAULT_DAILY_HOUR = 8;
 
 export const MENU: readonly MenuEntry[] = [
@@ -93,7 +97,11 @@ export function createHandlers(services: Services): Handlers {
       const now = services.now();
       // Read inside the lock: what an overlapping run logged is seen here.
       const { loaded } = recomputeUnlocked(services, now);
-      const result = draftDue(services, loaded);
+      // Earlier drafts first: at most GONE_CHECK_MAX Gmail calls, so the list is complete
+      // whatever drafting then takes.
+      const gone = goneDrafts(services, loaded, now.getTime() + DRAFT_BUDGET_MS);
+      const result = draftDue(services, loaded, now.getTime());
+      result.gone = gone;
       // The new Reminders rows move next actions on: write them to the sheet now.
       const after = result.drafted.length > 0 ? recomputeUnlocked(services, now).loaded : loaded;
       return { result, loaded: after };
@@ -173,7 +181,7 @@ export function createHandlers(services: Services): Handlers {
       if (fromTrigger) {
         const { result } = runDaily();
         services.log(
-          `Payladder daily run: ${result.drafted.length} drafts, ${result.skipped.length} already drafted, ${result.deferred.length} left for the next run, ${result.failed.length} failed.`,
+          `Payladder daily run: ${result.drafted.length} drafts, ${result.skipped.length} already drafted, ${result.deferred.length} left for the next run, ${result.failed.length} failed, ${result.gone.length} earlier drafts gone from Gmail.`,
         );
         if (result.failed.length > 0)
           throw new Error(
@@ -201,6 +209,11 @@ export function createHandlers(services: Services): Handlers {
     },
 
     installDailyTrigger: fromMenu(() => {
+      // An Editor add-on's time-driven trigger runs with no active spreadsheet, and opening
+      // the ledger by id needs the whole-Drive `spreadsheets` scope the add-on does not ask
+      // for (SpreadsheetApp.openById's reference page). Such a trigger would fail every day
+      // out of sight, so it is not installed and the user is told why.
+      if (services.isAddOn()) throw new UserError(DAILY_RUN_NEEDS_BOUND_SCRIPT);
       const zone = services.readLedger().timeZone;
       const answer = ui().prompt(
         'Daily run',

@@ -20,8 +20,16 @@ export interface CallEntry {
   error: string | undefined;
 }
 
+/** Checks run around every counted call (runtime.ts): they may refuse it by throwing. */
+export interface CallGuard {
+  before(service: string, method: string, args: readonly unknown[]): void;
+  after(method: string, result: unknown): void;
+}
+
 export class CallLog {
   readonly entries: CallEntry[] = [];
+  /** Set by createFakes; calls made while paused (uncounted) are not guarded. */
+  guard: CallGuard | undefined;
   private written = 0;
   private paused = 0;
 
@@ -143,7 +151,9 @@ export function counted<T extends object>(target: T, service: string, calls: Cal
         const label = (obj as Describable)[describeTarget]?.();
         const entry = calls.record(service, key, label, args);
         try {
+          if (entry) calls.guard?.before(service, key, args);
           const result = method.apply(obj, args);
+          if (entry) calls.guard?.after(key, result);
           return result === obj ? proxy : result;
         } catch (error) {
           if (entry) entry.error = messageOf(error);

@@ -8,6 +8,7 @@
  *
  * The harness installs `services` as the globals of the bundle's vm context.
  */
+import { readFileSync } from 'node:fs';
 import { CacheModel, FakeCacheService } from './cache.ts';
 import type { CacheScope } from './cache.ts';
 import { CallLog } from './call-log.ts';
@@ -19,7 +20,10 @@ import { FakeLockService, LockModel } from './lock.ts';
 import type { LockScope } from './lock.ts';
 import { FakePropertiesService, PropertiesModel } from './properties.ts';
 import type { PropertyScope } from './properties.ts';
+import type { ExecutionKind } from './runtime.ts';
+import { FakeRuntime } from './runtime.ts';
 import { FakeScriptApp, TriggerModel } from './script-app.ts';
+import { FakeGmail } from './gmail-advanced.ts';
 import { FakeSession } from './session.ts';
 import type { SessionModel } from './session.ts';
 import { FakeSpreadsheetApp } from './spreadsheet.ts';
@@ -27,6 +31,15 @@ import type { SpreadsheetSeed } from './spreadsheet-model.ts';
 import { SpreadsheetModel } from './spreadsheet-model.ts';
 import { UiModel } from './ui.ts';
 import { FakeLogger, FakeUtilities, LoggerModel } from './utilities.ts';
+
+/** The add-on's manifest: its oauthScopes are what the fakes grant by default. */
+export const MANIFEST = JSON.parse(
+  readFileSync(new URL('../../../apps-script/appsscript.json', import.meta.url), 'utf8'),
+) as { oauthScopes: string[]; dependencies?: { enabledAdvancedServices?: { userSymbol: string }[] } };
+
+function enabledAdvancedServices(): string[] {
+  return (MANIFEST.dependencies?.enabledAdvancedServices ?? []).map((s) => s.userSymbol);
+}
 
 /** "Now" when a test does not say: a Monday morning in Rome, after the DST-free winter. */
 export const DEFAULT_NOW = '2026-03-02T09:00:00+01:00';
@@ -38,6 +51,14 @@ export interface FakesOptions {
   spreadsheet?: SpreadsheetModel | SpreadsheetSeed;
   /** `NONE` simulates an add-on's onOpen before first use in the file: menus only. Default FULL. */
   authMode?: FakeAuthMode;
+  /** The kind of execution the fakes start in (overrides authMode). Default `menu`. */
+  execution?: ExecutionKind;
+  /** Advanced services' user symbols; default the manifest's enabledAdvancedServices. */
+  advancedServices?: readonly string[];
+  /** False: calls cost no modelled time (runtime.ts). Default true. */
+  modelTime?: boolean;
+  /** Scopes granted; default the manifest's, `apps-script/appsscript.json`. */
+  oauthScopes?: readonly string[];
   /** False simulates a time-driven trigger: SpreadsheetApp.getUi() throws. Default true. */
   ui?: boolean;
   session?: Partial<SessionModel>;
@@ -57,6 +78,8 @@ export interface AppsScriptServices {
   SpreadsheetApp: GoogleAppsScript.Spreadsheet.SpreadsheetApp;
   LockService: GoogleAppsScript.Lock.LockService;
   GmailApp: GoogleAppsScript.Gmail.GmailApp;
+  /** The Gmail advanced service (Gmail API v1); undefined unless the manifest enables it. */
+  Gmail: GoogleAppsScript.Gmail | undefined;
   MailApp: GoogleAppsScript.Mail.MailApp;
   ScriptApp: GoogleAppsScript.Script.ScriptApp;
   HtmlService: GoogleAppsScript.HTML.HtmlService;
@@ -81,6 +104,7 @@ export interface Fakes {
   readonly properties: Readonly<Record<PropertyScope, PropertiesModel>>;
   readonly caches: Readonly<Record<CacheScope, CacheModel>>;
   readonly html: HtmlModel;
+  readonly runtime: FakeRuntime;
   readonly logger: LoggerModel;
   readonly session: SessionModel;
   /** Apps Script releases an execution's locks when it ends; call between simulated executions. */
@@ -90,13 +114,51 @@ export interface Fakes {
 export function createFakes(options: FakesOptions = {}): Fakes {
   const calls = new CallLog();
   const clock = new FakeClock(options.now ?? DEFAULT_NOW);
+  const installationSource = options.installationSource ?? 'NONE';
+  let realm = options.realm ?? NODE_REALM;
+  const runtime = new FakeRuntime({
+    clock,
+    granted: options.oauthScopes ?? MANIFEST.oauthScopes,
+    modelTime: options.modelTime ?? true,
+    error: (message) => {
+      const error = new realm.Error(message);
+      error.name = 'Exception';
+      return error;
+    },
+  });
+  let uiAvailable = options.ui ?? true;
   const env: FakeEnv = {
     calls,
     clock,
-    realm: options.realm ?? NODE_REALM,
-    authMode: options.authMode ?? 'FULL',
-    uiAvailable: options.ui ?? true,
+    get realm() {
+      return realm;
+    },
+    set realm(r: FakeRealm) {
+      realm = r;
+    },
+    get authMode() {
+      return runtime.authMode;
+    },
+    set authMode(mode: FakeAuthMode) {
+      runtime.start(mode === 'NONE' ? 'onOpen-none' : mode === 'LIMITED' ? 'onEdit' : 'menu');
+    },
+    // Time-driven triggers have no UI; the option still rules other kinds.
+    get uiAvailable() {
+      return uiAvailable && runtime.kind !== 'time-driven';
+    },
+    set uiAvailable(v: boolean) {
+      uiAvailable = v;
+    },
+    // An add-on's time-driven trigger runs with no active document (a bound script's has
+    // its container).
+    get activeDocument() {
+      return !(runtime.kind === 'time-driven' && installationSource !== 'NONE');
+    },
+    runtime,
   };
+  calls.guard = runtime;
+  if (options.execution) runtime.start(options.execution);
+  else if (options.authMode) env.authMode = options.authMode;
   const spreadsheet =
     options.spreadsheet instanceof SpreadsheetModel
       ? options.spreadsheet
@@ -135,15 +197,12 @@ export function createFakes(options: FakesOptions = {}): Fakes {
     SpreadsheetApp: cast(new FakeSpreadsheetApp({ env, book: spreadsheet, ui })),
     LockService: cast(new FakeLockService(env, locks)),
     GmailApp: cast(new FakeGmailApp(env, gmail)),
+    Gmail: (options.advancedServices ?? enabledAdvancedServices()).includes('Gmail')
+      ? cast(new FakeGmail(env, gmail, owner))
+      : undefined,
     MailApp: cast(new FakeMailApp(env)),
     ScriptApp: cast(
-      new FakeScriptApp(
-        env,
-        triggers,
-        options.scriptId ?? 'fake-script-id',
-        spreadsheet,
-        options.installationSource ?? 'NONE',
-      ),
+      new FakeScriptApp(env, triggers, options.scriptId ?? 'fake-script-id', spreadsheet, installationSource),
     ),
     HtmlService: cast(new FakeHtmlService(env, html)),
     PropertiesService: cast(new FakePropertiesService(env, properties)),
@@ -166,9 +225,11 @@ export function createFakes(options: FakesOptions = {}): Fakes {
     properties,
     caches,
     html,
+    runtime,
     logger,
     session,
     endExecution() {
+      runtime.end();
       for (const lock of Object.values(locks)) if (lock.holder === 'self') lock.holder = 'none';
     },
   };

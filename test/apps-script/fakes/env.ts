@@ -3,6 +3,9 @@
  * and the execution's authorization. One `FakeEnv` per simulated execution context.
  */
 import type { CallLog } from './call-log.ts';
+import type { FakeAuthMode, FakeRuntime } from './runtime.ts';
+
+export type { FakeAuthMode } from './runtime.ts';
 
 /**
  * Constructors of the realm the code under test runs in. The bundle runs in a Node `vm`
@@ -34,10 +37,17 @@ export class FakeClock {
     this.ms = toMillis(now);
   }
 
-  /** Moves time forward (Utilities.sleep and lock waits do this). */
+  /** Moves time forward (Utilities.sleep, lock waits and the runtime's cost model do this). */
   advance(ms: number): void {
     this.ms += ms;
+    this.spent += ms;
   }
+
+  /**
+   * Milliseconds that passed through `advance` since the clock was made: the time an
+   * execution spends, which `set` (a test jumping to another day) does not add to.
+   */
+  spent = 0;
 }
 
 function toMillis(now: Date | string | number): number {
@@ -46,19 +56,18 @@ function toMillis(now: Date | string | number): number {
   return ms;
 }
 
-/**
- * Which services the execution may use. `NONE` is how Sheets runs an add-on's `onOpen`
- * before the user has used the add-on in this file: it may build menus, nothing else.
- */
-export type FakeAuthMode = 'FULL' | 'NONE';
-
 export interface FakeEnv {
   readonly calls: CallLog;
   readonly clock: FakeClock;
   realm: FakeRealm;
+  /** The execution's auth mode (from `runtime.kind`); setting it starts that kind of run. */
   authMode: FakeAuthMode;
   /** False in time-driven triggers, where SpreadsheetApp.getUi() throws. */
   uiAvailable: boolean;
+  /** False in an add-on's time-driven trigger: getActiveSpreadsheet() is null there. */
+  readonly activeDocument: boolean;
+  /** Scopes, auth modes and time limits (runtime.ts). */
+  readonly runtime: FakeRuntime;
 }
 
 /** Cross-realm date test: `instanceof Date` is false for the other realm's dates. */

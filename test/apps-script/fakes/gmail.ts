@@ -15,6 +15,10 @@ export const NEVER_SENDS = 'Payladder never sends mail; it creates drafts for th
 export interface DraftRecord {
   id: string;
   messageId: string;
+  /** Gmail thread of the draft's message (advanced service). */
+  threadId?: string;
+  /** The base64url RFC 2822 message, for drafts made through the advanced service. */
+  raw?: string;
   to: string;
   subject: string;
   /** The plain-text body argument. */

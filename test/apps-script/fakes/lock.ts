@@ -93,8 +93,10 @@ export class FakeLockService implements Partial<GoogleAppsScript.Lock.LockServic
     return counted(this, 'LockService', env.calls);
   }
 
+  /** null where there is no active document (an add-on's time-driven trigger), as documented. */
   getDocumentLock(): GoogleAppsScript.Lock.Lock {
     requireAuth(this.env, 'LockService.getDocumentLock');
+    if (!this.env.activeDocument) return null as unknown as GoogleAppsScript.Lock.Lock;
     return new FakeLock(this.env, this.locks.document) as unknown as GoogleAppsScript.Lock.Lock;
   }
   getScriptLock(): GoogleAppsScript.Lock.Lock {

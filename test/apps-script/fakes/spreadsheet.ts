@@ -228,7 +228,10 @@ export interface SpreadsheetAppOptions {
   ui: UiModel;
 }
 
-export class FakeSpreadsheetApp implements Partial<GoogleAppsScript.Spreadsheet.SpreadsheetApp> {
+// getActiveSpreadsheet and getActive are typed non-null in @types, but answer null without an active document.
+export class FakeSpreadsheetApp implements Partial<
+  Omit<GoogleAppsScript.Spreadsheet.SpreadsheetApp, 'getActiveSpreadsheet' | 'getActive'>
+> {
   readonly BorderStyle = BorderStyle as unknown as typeof GoogleAppsScript.Spreadsheet.BorderStyle;
   readonly ProtectionType = ProtectionType as unknown as typeof GoogleAppsScript.Spreadsheet.ProtectionType;
   readonly DataValidationCriteria =
@@ -253,11 +256,14 @@ export class FakeSpreadsheetApp implements Partial<GoogleAppsScript.Spreadsheet.
     return this.ctx;
   }
 
-  getActiveSpreadsheet(): Spreadsheet {
-    return new FakeSpreadsheet(this.active('getActiveSpreadsheet')) as unknown as Spreadsheet;
+  // An add-on's time-driven trigger has no active document: both answer null there.
+  getActiveSpreadsheet(): Spreadsheet | null {
+    const ctx = this.active('getActiveSpreadsheet');
+    return this.env.activeDocument ? (new FakeSpreadsheet(ctx) as unknown as Spreadsheet) : null;
   }
-  getActive(): Spreadsheet {
-    return new FakeSpreadsheet(this.active('getActive')) as unknown as Spreadsheet;
+  getActive(): Spreadsheet | null {
+    const ctx = this.active('getActive');
+    return this.env.activeDocument ? (new FakeSpreadsheet(ctx) as unknown as Spreadsheet) : null;
   }
   getActiveSheet(): Sheet {
     const ctx = this.active('getActiveSheet');
@@ -298,17 +304,23 @@ export class FakeSpreadsheetApp implements Partial<GoogleAppsScript.Spreadsheet.
   /** Nothing is buffered in the fake; counted because each flush costs a round trip in Sheets. */
   flush(): void {}
 
-  // The manifest asks for spreadsheets.currentonly: opening any other file must fail.
+  // Need the whole-Drive `spreadsheets` scope (scopes.ts): with the manifest's
+  // spreadsheets.currentonly the runtime refuses the call before it gets here. Granted, they
+  // open the one spreadsheet the fakes hold, when the id or URL is its own.
   openById(id: string): Spreadsheet {
-    throw appsScriptError(
-      this.env,
-      `Specified permissions are not sufficient to call SpreadsheetApp.openById (${id}).`,
-    );
+    if (id !== this.ctx.book.id)
+      throw appsScriptError(
+        this.env,
+        `Unexpected error while getting the method or property openById on object SpreadsheetApp.`,
+      );
+    return new FakeSpreadsheet(this.ctx) as unknown as Spreadsheet;
   }
   openByUrl(url: string): Spreadsheet {
-    throw appsScriptError(
-      this.env,
-      `Specified permissions are not sufficient to call SpreadsheetApp.openByUrl (${url}).`,
-    );
+    if (!url.includes(this.ctx.book.id))
+      throw appsScriptError(
+        this.env,
+        `Unexpected error while getting the method or property openByUrl on object SpreadsheetApp.`,
+      );
+    return new FakeSpreadsheet(this.ctx) as unknown as Spreadsheet;
   }
 }
