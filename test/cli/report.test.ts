@@ -1,8 +1,8 @@
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseCsv } from '../../cli/sources/csv.ts';
+import { LedgerReadError, parseCsv } from '../../cli/sources/csv.ts';
 import { run } from '../../cli/main.ts';
 import { demoLedger } from '../../shared/demo.ts';
 
@@ -46,7 +46,47 @@ describe('parseCsv', () => {
   });
 });
 
+describe('parseCsv (csv-parse)', () => {
+  it('reads mixed line endings and keeps blank lines as rows, so row numbers match the sheet', () => {
+    expect(parseCsv('a,b\r\n1,2\n\n3,4\r5,6')).toEqual([
+      ['a', 'b'],
+      ['1', '2'],
+      [''],
+      ['3', '4'],
+      ['5', '6'],
+    ]);
+  });
+
+  // Issue 18 item 3: an unclosed quote swallowed the rest of the file into one cell, no problem.
+  it('refuses an unclosed quote, naming the file and the line where the bad row starts', () => {
+    const text = 'Client,Emails\nAcme,a@acme.example\n"Beta,b@beta.example\nGamma,g@gamma.example\n';
+    expect(() => parseCsv(text, 'ledger/Clients.csv')).toThrow(LedgerReadError);
+    expect(() => parseCsv(text, 'ledger/Clients.csv')).toThrow(
+      /^ledger\/Clients\.csv, line 3: .*closing quote/,
+    );
+  });
+
+  it('names the line of other malformed CSV', () => {
+    expect(() => parseCsv('a,b\n"1"x,2\n', 'T.csv')).toThrow(/^T\.csv, line 2: not valid CSV/);
+  });
+});
+
 describe('payladder report', () => {
+  it('exits 2 with the file and line when a CSV ledger has an unclosed quote', async () => {
+    const today = '2026-11-30';
+    const dir = writeCsvLedger(demoLedger(today) as Record<string, unknown[][]>);
+    const file = path.join(dir, 'Clients.csv');
+    const lines = readFileSync(file, 'utf8').split('\r\n');
+    lines[3] = `"${lines[3]}`;
+    writeFileSync(file, lines.join('\r\n'));
+    const { out, io: streams } = io();
+    expect(await run(['--ledger', dir, '--today', today], streams)).toBe(2);
+    expect(out.stdout).toBe('');
+    expect(out.stderr).toContain(
+      `${file}, line 4: a quoted cell starts here and its closing quote is missing`,
+    );
+  });
+
   it('prints the demo report with no argument, grouped by urgency, with problems', async () => {
     const { out, io: streams } = io();
     expect(await run([], streams)).toBe(0);
