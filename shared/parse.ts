@@ -264,6 +264,18 @@ class TabReader {
     return ok;
   }
 
+  /** The text of every non-blank cell of a column in the data rows, bad rows included. */
+  columnTexts(header: string): string[] {
+    const i = this.columns.get(header);
+    const out: string[] = [];
+    if (i === undefined) return out;
+    for (let r = 1; r < this.rows.length; r++) {
+      const t = cellText(this.rows[r]?.[i], this.ctx.sheetTimeZone);
+      if (t !== '') out.push(t);
+    }
+    return out;
+  }
+
   /** Calls `fn` for each non-blank data row after checking its input cells for formula errors. */
   forEachRow(fn: (r: RowReader) => void): void {
     const inputs = this.spec.columns
@@ -587,6 +599,10 @@ export function parseLedger(raw: RawLedger, opts: ParseOptions = {}): Parsed {
       milestoneByKey.set(key, m);
     });
   }
+  // Every ID cell is taken, the rows left out too (issue 18: a plan reused a half-typed ID).
+  const leftOutMilestoneIds = [
+    ...new Set(msTab.columnTexts('ID').filter((id) => !milestoneByKey.has(refKey(id)))),
+  ];
   const milestoneRef = (r: RowReader, header: string, id: string): Milestone | null => {
     const key = refKey(id);
     const m = milestoneByKey.get(key);
@@ -683,7 +699,16 @@ export function parseLedger(raw: RawLedger, opts: ParseOptions = {}): Parsed {
   }
 
   return {
-    ledger: { settings, clients, milestones, payments, reminders, changeOrders, templates },
+    ledger: {
+      settings,
+      clients,
+      milestones,
+      payments,
+      reminders,
+      changeOrders,
+      templates,
+      leftOutMilestoneIds,
+    },
     problems,
     layout,
   };
