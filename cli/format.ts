@@ -83,7 +83,8 @@ export function formatReport(report: Report, locale: string, style: Style, title
     rows.forEach((m) => seen.add(m));
     if (rows.length === 0) continue;
     const cells = rows.map((m) => cols.map((c) => (c.max ? cut(c.get(m), c.max) : c.get(m))));
-    const widths = cols.map((c, i) => Math.max(width(c.title), ...cells.map((r) => width(r[i] ?? ''))));
+    // A loop, not Math.max(...cells): spreading 200,000 arguments overflows the stack.
+    const widths = cols.map((c, i) => cells.reduce((w, r) => Math.max(w, width(r[i] ?? '')), width(c.title)));
     out.push('', style.bold(`${name} (${rows.length})`));
     out.push(
       style.dim(

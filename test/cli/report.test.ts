@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { LedgerReadError, parseCsv } from '../../cli/sources/csv.ts';
 import { run } from '../../cli/main.ts';
 import { demoLedger } from '../../shared/demo.ts';
+import { buildReport } from '../../shared/report.ts';
+import { formatReport, PLAIN } from '../../cli/format.ts';
 
 function io(isTty = false) {
   const out = { stdout: '', stderr: '' };
@@ -72,6 +74,22 @@ describe('parseCsv (csv-parse)', () => {
 });
 
 describe('payladder report', () => {
+  // Issue 18 item 6: Math.max(...cells) threw "Maximum call stack size exceeded" at 200,000.
+  it('prints a ledger of 200,000 milestones', () => {
+    const today = '2026-11-30';
+    const { report } = buildReport(demoLedger(today), today);
+    // All in one group (action due today), as a real backlog would be: one table of 200,000.
+    const model = report.milestones.filter((m) => m.nextAction !== null && m.nextAction.on <= today);
+    const many = Array.from({ length: 200_000 }, (_, i) => {
+      const m = model[i % model.length]!;
+      return { ...m, id: `${m.id}-${i}`, row: i + 2 };
+    });
+    const text = formatReport({ ...report, milestones: many }, 'en_US', PLAIN, 'big');
+    const rows = text.split('\n').filter((l) => /^\S.*\s{2}\S/.test(l) && !/^(Stage|EUR|GBP|USD)/.test(l));
+    expect(text).toContain('Action due today (200000)');
+    expect(rows.length).toBeGreaterThanOrEqual(200_000);
+  });
+
   it('exits 2 with the file and line when a CSV ledger has an unclosed quote', async () => {
     const today = '2026-11-30';
     const dir = writeCsvLedger(demoLedger(today) as Record<string, unknown[][]>);
