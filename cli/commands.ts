@@ -15,6 +15,7 @@ import {
   stageLabel,
 } from '../shared/index.ts';
 import type { Io } from './main.ts';
+import { terminalJson, terminalLines, terminalText } from './terminal.ts';
 
 /** A command that cannot finish (an unwritable file, a message that does not exist): exit 2. */
 export class CommandError extends Error {}
@@ -64,21 +65,24 @@ export async function runPack(args: Context & { out: string }, io: Io): Promise<
     }
   }
   io.stdout(
-    `Documentation pack for ${pack.client.client} as of ${pack.today}: ${pack.events.length} events, ${pack.milestones.length} milestones.\n` +
-      `Wrote ${paths.html}\nWrote ${paths.csv}\n`,
+    `Documentation pack for ${terminalText(pack.client.client)} as of ${pack.today}: ${pack.events.length} events, ${pack.milestones.length} milestones.\n` +
+      `Wrote ${terminalText(paths.html)}\nWrote ${terminalText(paths.csv)}\n`,
   );
 }
 
 const problemLine = (p: Problem) =>
-  `payladder: ${p.severity} ${p.tab}${p.row !== null ? ` row ${p.row}` : ''}${p.column ? `, ${p.column}` : ''}: ${p.message} ${p.fix}\n`;
+  `payladder: ${p.severity} ${terminalText(`${p.tab}${p.row !== null ? ` row ${p.row}` : ''}${p.column ? `, ${p.column}` : ''}: ${p.message} ${p.fix}`)}\n`;
 
 export function runDraft(args: Context & { message?: string; html: boolean; json: boolean }, io: Io): void {
   const { ledger, report, today, client } = args;
   if (args.message === undefined && recommendedMessage({ report, ledger, client, today }) === null) {
     const next = report.clients.find((c) => c.client === client)?.nextAction ?? null;
     const when = next ? ` Next: ${stageLabel(next.stage)} on ${next.on}.` : '';
-    if (args.json) io.stdout(JSON.stringify({ client, today, message: null, next }, null, 2) + '\n');
-    else io.stdout(`Nothing is due for ${client} today.${when} Use --message ID to draft one anyway.\n`);
+    if (args.json) io.stdout(terminalJson({ client, today, message: null, next }) + '\n');
+    else
+      io.stdout(
+        `Nothing is due for ${terminalText(client)} today.${when} Use --message ID to draft one anyway.\n`,
+      );
     return;
   }
   let message;
@@ -89,10 +93,10 @@ export function runDraft(args: Context & { message?: string; html: boolean; json
     throw e;
   }
   if (args.json) {
-    io.stdout(JSON.stringify(message, null, 2) + '\n');
+    io.stdout(terminalJson(message) + '\n');
     return;
   }
   for (const p of message.problems) io.stderr(problemLine(p));
-  const head = `To: ${message.to.join(', ')}\nSubject: ${message.subject}\n\n`;
-  io.stdout(head + (args.html ? message.html : message.text) + '\n');
+  const head = `To: ${terminalText(message.to.join(', '))}\nSubject: ${terminalText(message.subject)}\n\n`;
+  io.stdout(head + terminalLines(args.html ? message.html : message.text) + '\n');
 }

@@ -1,6 +1,7 @@
 /** The human report: a table grouped by urgency, totals and aging per currency, problems. */
 import type { MilestoneReport, Report, Stage } from '../shared/index.ts';
 import { AGING_BUCKETS, compareMilestones, formatMoney, isOpen, stageLabel } from '../shared/index.ts';
+import { terminalText } from './terminal.ts';
 
 export interface Style {
   bold(s: string): string;
@@ -51,7 +52,7 @@ interface Column {
 
 export function formatReport(report: Report, locale: string, style: Style, title: string): string {
   const out: string[] = [];
-  out.push(style.bold(`Payladder — ${title} — ${report.today}`));
+  out.push(style.bold(`Payladder — ${terminalText(title)} — ${report.today}`));
   const money = (v: number, c: string) => formatMoney(v, c, locale);
   const cols: Column[] = [
     { title: 'Stage', get: (m) => stageLabel(m.stage) },
@@ -82,8 +83,15 @@ export function formatReport(report: Report, locale: string, style: Style, title
     const rows = sorted.filter((m) => !seen.has(m) && test(m));
     rows.forEach((m) => seen.add(m));
     if (rows.length === 0) continue;
-    const cells = rows.map((m) => cols.map((c) => (c.max ? cut(c.get(m), c.max) : c.get(m))));
-    const widths = cols.map((c, i) => Math.max(width(c.title), ...cells.map((r) => width(r[i] ?? ''))));
+    // Ledger text is made terminal-safe before it is measured, cut and coloured.
+    const cells = rows.map((m) =>
+      cols.map((c) => {
+        const text = terminalText(c.get(m));
+        return c.max ? cut(text, c.max) : text;
+      }),
+    );
+    // A loop, not Math.max(...cells): spreading 200,000 arguments overflows the stack.
+    const widths = cols.map((c, i) => cells.reduce((w, r) => Math.max(w, width(r[i] ?? '')), width(c.title)));
     out.push('', style.bold(`${name} (${rows.length})`));
     out.push(
       style.dim(
@@ -126,8 +134,9 @@ export function formatReport(report: Report, locale: string, style: Style, title
     for (const p of report.problems) {
       const where = `${p.tab}${p.row !== null ? ` row ${p.row}` : ''}${p.column ? `, ${p.column}` : ''}`;
       const mark = p.severity === 'error' ? style.red('error  ') : style.yellow('warning');
-      out.push(`${mark} ${where}: ${p.message}`);
-      out.push(style.dim(`        → ${p.fix}`));
+      // Problem texts quote the cell as typed: an escape sequence in it is shown, not obeyed.
+      out.push(`${mark} ${terminalText(where)}: ${terminalText(p.message)}`);
+      out.push(style.dim(`        → ${terminalText(p.fix)}`));
     }
   }
   return out.join('\n') + '\n';

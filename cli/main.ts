@@ -21,6 +21,7 @@ import { CommandError, runDraft, runPack } from './commands.ts';
 import { COLOR, PLAIN, formatReport } from './format.ts';
 import { LedgerReadError, readCsvLedger } from './sources/csv.ts';
 import { readSheetLedger } from './sources/sheet.ts';
+import { terminalJson, terminalText } from './terminal.ts';
 
 export const USAGE = `Usage: payladder [--ledger DIR | --sheet SPREADSHEET_ID] [--today YYYY-MM-DD] [--client NAME] [--json]
        payladder pack --client NAME [--ledger DIR | --sheet ID] [--today DATE] --out FILE
@@ -227,7 +228,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       report.dueTodayCount = report.milestones.filter((m) => m.nextAction && m.nextAction.on <= today).length;
       report.messagesDue = report.clients.filter((c) => c.message !== null).length;
     }
-    if (opts.json) io.stdout(JSON.stringify(toJsonReport(report), null, 2) + '\n');
+    if (opts.json) io.stdout(terminalJson(toJsonReport(report)) + '\n');
     else {
       const color = opts.color && io.isTty && !io.env.NO_COLOR;
       io.stdout(formatReport(report, ledger.settings.locale, color ? COLOR : PLAIN, title));
@@ -235,11 +236,12 @@ export async function run(argv: string[], io: Io): Promise<number> {
     return 0;
   } catch (e) {
     if (e instanceof UsageError) {
-      io.stderr(`payladder: ${e.message} (see payladder --help)\n`);
+      io.stderr(`payladder: ${terminalText(e.message)} (see payladder --help)\n`);
       return 2;
     }
     if (e instanceof LedgerReadError || e instanceof CommandError) {
-      io.stderr(`payladder: ${e.message}\n`);
+      // Read errors quote file names and cells: shown, never obeyed.
+      io.stderr(`payladder: ${terminalText(e.message)}\n`);
       return 2;
     }
     throw e;
@@ -257,7 +259,7 @@ export function cliMain(): void {
   }).then(
     (code) => (process.exitCode = code),
     (e: unknown) => {
-      process.stderr.write(`payladder: ${(e as Error).message ?? String(e)}\n`);
+      process.stderr.write(`payladder: ${terminalText((e as Error).message ?? String(e))}\n`);
       process.exitCode = 2;
     },
   );

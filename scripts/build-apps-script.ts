@@ -200,7 +200,7 @@ export function isAppsScriptBuildStale(
   const paths = resolvePaths(options);
   const outputs = [paths.code, path.join(paths.outDir, 'appsscript.json')];
   if (!outputs.every((file) => existsSync(file))) return true;
-  const built = Math.min(...outputs.map((file) => statSync(file).mtimeMs));
+  const built = outputs.reduce((t, file) => Math.min(t, statSync(file).mtimeMs), Infinity);
   const sources = [
     path.join(paths.root, 'apps-script/src'),
     path.join(paths.root, 'shared'),

@@ -13,7 +13,8 @@ import {
   serialToIso,
 } from './dates.ts';
 import type { IsoDate } from './model.ts';
-import { parseLocaleNumber, toMinor } from './money.ts';
+import type { AmountError } from './amounts.ts';
+import { amountFromNumber, parseAmountText } from './amounts.ts';
 
 /** Spreadsheet formula errors, as getValues and the Sheets API return them. */
 const FORMULA_ERROR_RE = /^#(REF!|N\/A|VALUE!|DIV\/0!|NAME\?|ERROR!|NUM!|NULL!|SPILL!|CALC!)$/;
@@ -42,7 +43,7 @@ export function cellText(value: unknown, timeZone = 'UTC'): string {
 }
 
 export type Read<T> =
-  { ok: true; value: T } | { ok: false; why: 'date' | 'impossible-date' | 'amount' | 'decimals' | 'number' };
+  { ok: true; value: T } | { ok: false; why: 'date' | 'impossible-date' | 'number' | AmountError };
 
 const ISO_LIKE = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$/;
 const YMD_SLASH = /^(\d{4})[/.](\d{1,2})[/.](\d{1,2})$/;
@@ -85,21 +86,13 @@ function dateFromParts(year: number, month: number, day: number): Read<IsoDate> 
 }
 
 /**
- * An amount cell → minor units of `currency`. Numbers as they are; text in the locale's
- * format (`1.234,56` for it_IT). A dot-decimal `1234.56` is also read in a comma locale,
- * unless it has exactly three decimals (then it would be a thousands group, ambiguous).
+ * An amount cell → minor units of `currency`. Numbers as they are (Infinity, NaN and more
+ * than MAX_MINOR_UNITS refused); text by parseAmountText (amounts.ts): the locale's format,
+ * one currency symbol or code at either end, nothing else dropped.
  */
 export function readAmount(value: unknown, currency: string, locale: string): Read<number> {
-  let major: number | null = null;
-  if (typeof value === 'number') major = Number.isFinite(value) ? value : null;
-  else {
-    const text = cellText(value);
-    major = parseLocaleNumber(text, locale);
-    if (major === null && /^-?\d+\.\d{1,2}$|^-?\d+\.\d{4,}$/.test(text)) major = Number(text);
-  }
-  if (major === null) return { ok: false, why: 'amount' };
-  const minor = toMinor(major, currency);
-  return minor === null ? { ok: false, why: 'decimals' } : { ok: true, value: minor };
+  if (typeof value === 'number') return amountFromNumber(value, currency);
+  return parseAmountText(cellText(value), currency, locale);
 }
 
 /** A whole number of days (Terms, Grace): 30, "30", "30 days", "30,0". */

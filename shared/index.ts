@@ -11,6 +11,7 @@ export {
 } from './stages.ts';
 export * from './dates.ts';
 export * from './money.ts';
+export * from './amounts.ts';
 export * from './tabs.ts';
 export * from './cells.ts';
 export * from './jurisdictions.ts';

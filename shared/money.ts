@@ -68,13 +68,16 @@ export function toMajor(minor: number, currency: string): number {
 
 /**
  * Major units → minor units, or null when the value has more decimals than the currency
- * allows (a sign of a misread thousands separator) or is not finite.
+ * allows (a sign of a misread thousands separator), is not finite, or is beyond
+ * Number.MAX_SAFE_INTEGER minor units (where integers stop being exact).
  */
 export function toMinor(major: number, currency: string): number | null {
   if (!Number.isFinite(major)) return null;
   const factor = POW10[currencyDigits(currency)] ?? 100;
   const scaled = major * factor;
   const rounded = Math.round(scaled);
+  // Beyond 2^53 minor units integers are no longer exact (and 1e309 is Infinity): refuse.
+  if (!Number.isSafeInteger(rounded)) return null;
   // Binary floating point: 1.1 * 100 = 110.00000000000001. Accept what rounds within 1e-6.
   if (Math.abs(scaled - rounded) > 1e-6 * Math.max(1, Math.abs(scaled))) return null;
   return rounded;
@@ -128,40 +131,4 @@ export function separators(locale: string): { decimal: string; group: string } {
   const decimal = parts.find((p) => p.type === 'decimal')?.value ?? '.';
   const group = parts.find((p) => p.type === 'group')?.value ?? (decimal === ',' ? '.' : ',');
   return { decimal, group };
-}
-
-const separatorCache = new Map<string, { decimal: string; group: string }>();
-
-/**
- * Reads an amount typed in the ledger's locale: `1.234,56` (it_IT), `1,234.56` (en_GB),
- * `€ 1.234,56`, `1 234,56`, `(12.50)` is refused (negative). Returns major units, or null
- * when the text is not an amount in that locale.
- */
-export function parseLocaleNumber(text: string, locale: string): number | null {
-  let seps = separatorCache.get(locale);
-  if (!seps) {
-    seps = separators(locale);
-    separatorCache.set(locale, seps);
-  }
-  // Strip currency symbols/codes and every kind of space (Intl uses U+202F and U+00A0).
-  let s = text.replace(/[A-Za-z$€£¥₹]+/g, '').replace(/[\s\u00a0\u202f']/g, '');
-  if (s === '') return null;
-  let sign = 1;
-  if (s.startsWith('-') || s.startsWith('\u2212')) {
-    sign = -1;
-    s = s.slice(1);
-  }
-  const group = seps.group.replace(/[\s\u00a0\u202f]/g, '');
-  const decimal = seps.decimal;
-  const groupRe =
-    group === '' ? null : new RegExp(`^\\d{1,3}(${escapeRe(group)}\\d{3})+(${escapeRe(decimal)}\\d+)?$`);
-  const plainRe = new RegExp(`^\\d+(${escapeRe(decimal)}\\d+)?$`);
-  if (groupRe?.test(s)) s = s.split(group).join('');
-  else if (!plainRe.test(s)) return null;
-  const value = Number(decimal === '.' ? s : s.replace(decimal, '.'));
-  return Number.isFinite(value) ? sign * value : null;
-}
-
-function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

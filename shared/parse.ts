@@ -25,7 +25,9 @@ import type {
   TemplateRow,
 } from './model.ts';
 import { CHANNELS, MANUAL_STATUSES, STAGES } from './stages.ts';
-import { bcp47, currencyDigits, isCurrency } from './money.ts';
+import type { AmountError } from './amounts.ts';
+import { MAX_MINOR_UNITS } from './amounts.ts';
+import { bcp47, currencyDigits, formatMoney, isCurrency } from './money.ts';
 import type { ProblemCode } from './problems.ts';
 import { problem } from './problems.ts';
 import type { TabKey, TabSpec } from './tabs.ts';
@@ -84,6 +86,14 @@ const LANGUAGE_BY_KEY = new Map<string, Language>([
   ['italian', 'it'],
   ['italiano', 'it'],
 ]);
+const AMOUNT_PROBLEM: Record<AmountError, ProblemCode> = {
+  amount: 'bad_amount',
+  letters: 'amount_letters',
+  exponent: 'amount_exponent',
+  decimals: 'bad_decimals',
+  too_large: 'amount_too_large',
+  currency: 'amount_currency',
+};
 const EMAIL_RE = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 const DOMAIN_RE = /^@[^@\s]+\.[^@\s]+$/;
 
@@ -183,12 +193,13 @@ class RowReader {
       const example = new Intl.NumberFormat(bcp47(this.tab.ctx.locale), { minimumFractionDigits: 2 }).format(
         1234.5,
       );
-      this.fail(r.why === 'decimals' ? 'bad_decimals' : 'bad_amount', header, {
+      this.fail(AMOUNT_PROBLEM[r.why as AmountError] ?? 'bad_amount', header, {
         value: this.text(header),
         currency,
         digits: currencyDigits(currency),
         locale: this.tab.ctx.locale,
         example,
+        max: formatMoney(MAX_MINOR_UNITS, currency, 'en_US').replace(/[^\d.,]/g, ''),
       });
       return null;
     }
@@ -251,6 +262,18 @@ class TabReader {
       }
     }
     return ok;
+  }
+
+  /** The text of every non-blank cell of a column in the data rows, bad rows included. */
+  columnTexts(header: string): string[] {
+    const i = this.columns.get(header);
+    const out: string[] = [];
+    if (i === undefined) return out;
+    for (let r = 1; r < this.rows.length; r++) {
+      const t = cellText(this.rows[r]?.[i], this.ctx.sheetTimeZone);
+      if (t !== '') out.push(t);
+    }
+    return out;
   }
 
   /** Calls `fn` for each non-blank data row after checking its input cells for formula errors. */
@@ -530,6 +553,13 @@ export function parseLedger(raw: RawLedger, opts: ParseOptions = {}): Parsed {
       const first = milestoneRows.get(key);
       if (first !== undefined) return r.fail('duplicate_id', 'ID', { value: id, first });
       milestoneRows.set(key, r.row);
+      // Reminders and Promises list IDs separated by , or ;: such an ID could never match.
+      if (/[,;]/.test(id)) {
+        r.fail('id_separator', 'ID', {
+          value: id,
+          suggestion: id.replace(/\s*[,;]\s*/g, ' ').trim(),
+        });
+      }
       const client = clientRef(r, 'Client', true);
       const currency = client ? readCurrency(r, 'Currency', client.currency) : null;
       const amount = currency ? r.amount('Amount', currency) : null;
@@ -569,6 +599,10 @@ export function parseLedger(raw: RawLedger, opts: ParseOptions = {}): Parsed {
       milestoneByKey.set(key, m);
     });
   }
+  // Every ID cell is taken, the rows left out too (issue 18: a plan reused a half-typed ID).
+  const leftOutMilestoneIds = [
+    ...new Set(msTab.columnTexts('ID').filter((id) => !milestoneByKey.has(refKey(id)))),
+  ];
   const milestoneRef = (r: RowReader, header: string, id: string): Milestone | null => {
     const key = refKey(id);
     const m = milestoneByKey.get(key);
@@ -665,7 +699,16 @@ export function parseLedger(raw: RawLedger, opts: ParseOptions = {}): Parsed {
   }
 
   return {
-    ledger: { settings, clients, milestones, payments, reminders, changeOrders, templates },
+    ledger: {
+      settings,
+      clients,
+      milestones,
+      payments,
+      reminders,
+      changeOrders,
+      templates,
+      leftOutMilestoneIds,
+    },
     problems,
     layout,
   };

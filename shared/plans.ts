@@ -240,7 +240,11 @@ export function makePaymentPlan(input: PaymentPlanInput): PaymentPlan {
       message: PLAN_WARNINGS.interest_left_out(formatMoney(accrued, currency, locale)),
     });
 
-  const taken = new Set(ledger.milestones.map((m) => refKey(m.id)));
+  // Every ID cell is taken, rows left out for a problem too: an instalment reusing a
+  // half-typed `SB-2/1` would be left out as a duplicate and its amount leave the totals.
+  const taken = new Set(
+    [...ledger.milestones.map((m) => m.id), ...(ledger.leftOutMilestoneIds ?? [])].map(refKey),
+  );
   const ids = instalmentIds(first.id, n, taken);
   const amounts = splitEvenly(total, n);
   const instalments = ids.map((id, k) => ({

@@ -49,6 +49,29 @@ export const PROBLEMS = {
     message: (v) => `"${v.value}" in ${v.column} is not an amount.`,
     fix: (v) => `Type a number such as ${v.example} (locale ${v.locale}), without letters.`,
   },
+  amount_letters: {
+    severity: 'error',
+    message: (v) => `"${v.value}" in ${v.column} has letters in it, so it is not read as an amount.`,
+    fix: (v) =>
+      `Type the amount in digits only, such as ${v.example} (locale ${v.locale}); a currency code or symbol may stand before or after it (${v.currency} ${v.example}). A letter is never skipped: "12k" could be 12 or 12000, "150O" 150 or 1500.`,
+  },
+  amount_exponent: {
+    severity: 'error',
+    message: (v) => `"${v.value}" in ${v.column} is in scientific notation, which Payladder does not read.`,
+    fix: (v) =>
+      `Type the amount in full, such as ${v.example} (locale ${v.locale}). If the sheet shows it this way, widen the column or format the cell as a number.`,
+  },
+  amount_too_large: {
+    severity: 'error',
+    message: (v) => `"${v.value}" in ${v.column} is too large to count exactly.`,
+    fix: (v) =>
+      `Check for extra digits: Payladder counts amounts up to ${v.max} ${v.currency}. Split a larger claim over several milestones.`,
+  },
+  amount_currency: {
+    severity: 'error',
+    message: (v) => `"${v.value}" in ${v.column} names another currency than ${v.currency}.`,
+    fix: (v) => `Type the amount in ${v.currency}, or set this row's Currency to the currency of the amount.`,
+  },
   bad_decimals: {
     severity: 'error',
     message: (v) => `${v.value} has more decimals than ${v.currency} allows (${v.digits}).`,
@@ -112,6 +135,12 @@ export const PROBLEMS = {
     message: (v) => `"${v.value}" is not a channel.`,
     fix: () =>
       'Use gmail, email, post, pec, registered (raccomandata or recorded delivery), phone, or draft for a message prepared but not yet sent.',
+  },
+  id_separator: {
+    severity: 'error',
+    message: (v) => `${v.column} "${v.value}" contains a comma or a semicolon.`,
+    fix: (v) =>
+      `Reminders and Promises list several milestones in one cell separated by commas or semicolons, so this ID could never be matched there and the milestone would be chased every day. Replace the , or ; (for example "${v.suggestion}") in ${v.cell} and wherever the ID is used.`,
   },
   duplicate_id: {
     severity: 'error',

@@ -5,6 +5,7 @@
  * (`import type`), so zod stays out of the sidebar bundle.
  */
 import * as z from 'zod';
+import { isIsoDate } from '../../shared/dates.ts';
 import type {
   ChangeOrder,
   Client,
@@ -18,7 +19,11 @@ import type {
 } from '../../shared/index.ts';
 
 const Id = z.string().trim().min(1).max(200);
-const Iso = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
+// A real calendar date: the pattern alone let 2026-02-30 through (issue 18).
+const Iso = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
+  .refine(isIsoDate, 'not a real calendar date');
 
 /** What the sidebar shows: the report plus the ledger rows its detail views need. */
 export interface SidebarView {

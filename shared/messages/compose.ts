@@ -213,7 +213,7 @@ export function templateProblems(ledger: Ledger): Problem[] {
   for (const t of ledger.templates) {
     const messageId = messageIdOf(t.stage);
     const site = { messageId, language: t.language, client: '' };
-    problems.push(...templateIssueProblems(checkTemplate(t), t.row, site));
+    for (const p of templateIssueProblems(checkTemplate(t), t.row, site)) problems.push(p);
     if (isMessageKind(messageId))
       for (const [part, text] of [
         ['Subject', t.subject],
@@ -386,7 +386,7 @@ export function mergeData(args: {
     .filter((d): d is IsoDate => d !== null)
     .sort();
   const days = ms.map((m) => m.daysOverdue ?? 0);
-  const maxDays = days.length > 0 ? Math.max(...days) : 0;
+  const maxDays = days.reduce((a, b) => Math.max(a, b), 0);
   const rates = [...new Set(ms.flatMap((m) => m.interestRates))];
   const regime = interestRegime(client.jurisdiction);
 

@@ -332,7 +332,7 @@ export function renderMessage(
     ...body.issues.map((i) => ({ ...i, part: 'Body' as const })),
   ];
   if (issues.length > 0) {
-    problems.push(...templateIssueProblems(issues, source.row, site));
+    for (const p of templateIssueProblems(issues, source.row, site)) problems.push(p);
     if (fallback) {
       source = fallback;
       usedFallback = true;

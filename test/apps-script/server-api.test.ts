@@ -69,6 +69,30 @@ describe('the sidebar’s server handlers', () => {
     expect(out.view.payments.some((p) => p.milestone === 'VR-1/2' && p.amount === 25050)).toBe(true);
   });
 
+  // Issue 18 item 5: 2026-02-30 was written with success, so were 1e308 and payments on a
+  // cancelled milestone.
+  it('recordPayment refuses an impossible date, an unsafe amount and a closed milestone, writing nothing', async () => {
+    const { fakes, fromSidebarCall } = await demo();
+    const view = fromSidebarCall('getSidebarView') as SidebarView;
+    const paid = view.report.milestones.find((m) => m.stage === 'paid')?.id ?? '';
+    expect(paid).not.toBe('');
+    const before = userCells(fakes.spreadsheet);
+    const pay = (input: Record<string, unknown>) =>
+      fromSidebarCall('recordPayment', { milestone: 'SB-2', amount: 100, date: '2026-03-01', ...input });
+    expect(() => pay({ date: '2026-02-30' })).toThrow(/date: not a real calendar date/);
+    expect(() => pay({ date: '2026-13-01' })).toThrow(/not a real calendar date/);
+    expect(() => pay({ amount: 1e308 })).toThrow(/too large to count exactly: nothing was recorded/);
+    expect(() => pay({ amount: 1e14 })).toThrow(/too large/);
+    expect(() => pay({ amount: 12.345 })).toThrow(/more decimals than EUR allows/);
+    expect(() => pay({ milestone: 'KM-2' })).toThrow(/KM-2 is cancelled: nothing was recorded/);
+    expect(() => pay({ milestone: 'LD-3' })).toThrow(/LD-3 is written off: nothing was recorded/);
+    expect(() => pay({ milestone: 'VR-1' })).toThrow(/replaced by a payment plan/);
+    expect(() => pay({ milestone: paid })).toThrow(/already paid in full/);
+    expect(changed(before, fakes.spreadsheet)).toEqual([]);
+    // A real date, a safe amount and an open milestone still go through.
+    expect(() => pay({ date: '2028-02-29' })).not.toThrow();
+  });
+
   it('rejects a bad input with a message, writing nothing', async () => {
     const { fakes, fromSidebarCall } = await demo();
     const before = userCells(fakes.spreadsheet);

@@ -1,10 +1,13 @@
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseCsv } from '../../cli/sources/csv.ts';
+import { LedgerReadError, parseCsv } from '../../cli/sources/csv.ts';
 import { run } from '../../cli/main.ts';
 import { demoLedger } from '../../shared/demo.ts';
+import { buildReport } from '../../shared/report.ts';
+import { CLIENT, rawLedger } from '../shared/builder.ts';
+import { formatReport, PLAIN } from '../../cli/format.ts';
 
 function io(isTty = false) {
   const out = { stdout: '', stderr: '' };
@@ -46,7 +49,118 @@ describe('parseCsv', () => {
   });
 });
 
+describe('parseCsv (csv-parse)', () => {
+  it('reads mixed line endings and keeps blank lines as rows, so row numbers match the sheet', () => {
+    expect(parseCsv('a,b\r\n1,2\n\n3,4\r5,6')).toEqual([
+      ['a', 'b'],
+      ['1', '2'],
+      [''],
+      ['3', '4'],
+      ['5', '6'],
+    ]);
+  });
+
+  // Issue 18 item 3: an unclosed quote swallowed the rest of the file into one cell, no problem.
+  it('refuses an unclosed quote, naming the file and the line where the bad row starts', () => {
+    const text = 'Client,Emails\nAcme,a@acme.example\n"Beta,b@beta.example\nGamma,g@gamma.example\n';
+    expect(() => parseCsv(text, 'ledger/Clients.csv')).toThrow(LedgerReadError);
+    expect(() => parseCsv(text, 'ledger/Clients.csv')).toThrow(
+      /^ledger\/Clients\.csv, line 3: .*closing quote/,
+    );
+  });
+
+  it('names the line of other malformed CSV', () => {
+    expect(() => parseCsv('a,b\n"1"x,2\n', 'T.csv')).toThrow(/^T\.csv, line 2: not valid CSV/);
+  });
+});
+
+describe('ledger text on the terminal (issue 18 item 7)', () => {
+  // A shared ledger's cells reached the terminal raw: an OSC 8 link, a CSI erase line.
+  const OSC8 = '\x1b]8;;https://evil.example/pay\x1b\\Acme\x1b]8;;\x1b\\';
+  const ERASE = '\x1b[2K\x1b[1A';
+  const NAME = `${OSC8} Srl${ERASE}\u009b2J\x07`;
+  const today = '2026-11-30';
+  const dir = () =>
+    writeCsvLedger(
+      rawLedger({
+        clients: [{ ...CLIENT, Client: NAME, Notes: 'x' }],
+        milestones: [
+          { ID: 'M-1', Client: NAME, Amount: 100, 'Due date': '2026-10-01', Description: `Site${ERASE}` },
+          { ID: 'M-2', Client: NAME, Amount: `12${ERASE}`, 'Due date': '2026-10-01' },
+        ],
+      }) as Record<string, unknown[][]>,
+    );
+  /** What is left once the CLI's own colours (SGR) are taken out: no control character. */
+  const controls = (s: string) =>
+    // eslint-disable-next-line no-control-regex -- looking for control characters
+    s.replace(/\x1b\[[0-9;]*m/g, '').match(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g) ?? [];
+
+  it('the report shows escape sequences in cells and problems, and keeps its own colours', async () => {
+    const { out, io: streams } = io(true);
+    expect(await run(['--ledger', dir(), '--today', today], streams)).toBe(0);
+    expect(out.stdout).toContain('\x1b[1m'); // its own bold
+    expect(controls(out.stdout)).toEqual([]);
+    expect(out.stdout).toContain('␛]8;;https://evil'); // the client, cut to its column
+    expect(out.stdout).toContain('"12␛[2K␛[1A" in Amount'); // the problem quotes the cell
+  });
+
+  it('draft and pack print the name made visible; --json keeps the data and escapes C1', async () => {
+    const real = io(true);
+    const code = await run(
+      ['draft', '--ledger', dir(), '--today', today, '--client', NAME, '--message', 'reminder'],
+      real.io,
+    );
+    expect(code).toBe(0);
+    expect(controls(real.out.stdout + real.out.stderr)).toEqual([]);
+    expect(real.out.stdout).toContain('- M-1, Site␛[2K␛[1A'); // line breaks kept, escapes shown
+
+    const pack = io(true);
+    const out = path.join(mkdtempSync(path.join(tmpdir(), 'payladder-pack-')), 'acme');
+    expect(
+      await run(['pack', '--ledger', dir(), '--today', today, '--client', NAME, '--out', out], pack.io),
+    ).toBe(0);
+    expect(controls(pack.out.stdout)).toEqual([]);
+    expect(pack.out.stdout).toContain('Documentation pack for ␛]8;;https://evil.example/pay␛\\Acme');
+
+    const json = io(true);
+    expect(await run(['--ledger', dir(), '--today', today, '--json'], json.io)).toBe(0);
+    expect(controls(json.out.stdout)).toEqual([]);
+    expect(JSON.parse(json.out.stdout).clients[0].client).toBe(NAME);
+  });
+});
+
 describe('payladder report', () => {
+  // Issue 18 item 6: Math.max(...cells) threw "Maximum call stack size exceeded" at 200,000.
+  it('prints a ledger of 200,000 milestones', () => {
+    const today = '2026-11-30';
+    const { report } = buildReport(demoLedger(today), today);
+    // All in one group (action due today), as a real backlog would be: one table of 200,000.
+    const model = report.milestones.filter((m) => m.nextAction !== null && m.nextAction.on <= today);
+    const many = Array.from({ length: 200_000 }, (_, i) => {
+      const m = model[i % model.length]!;
+      return { ...m, id: `${m.id}-${i}`, row: i + 2 };
+    });
+    const text = formatReport({ ...report, milestones: many }, 'en_US', PLAIN, 'big');
+    const rows = text.split('\n').filter((l) => /^\S.*\s{2}\S/.test(l) && !/^(Stage|EUR|GBP|USD)/.test(l));
+    expect(text).toContain('Action due today (200000)');
+    expect(rows.length).toBeGreaterThanOrEqual(200_000);
+  });
+
+  it('exits 2 with the file and line when a CSV ledger has an unclosed quote', async () => {
+    const today = '2026-11-30';
+    const dir = writeCsvLedger(demoLedger(today) as Record<string, unknown[][]>);
+    const file = path.join(dir, 'Clients.csv');
+    const lines = readFileSync(file, 'utf8').split('\r\n');
+    lines[3] = `"${lines[3]}`;
+    writeFileSync(file, lines.join('\r\n'));
+    const { out, io: streams } = io();
+    expect(await run(['--ledger', dir, '--today', today], streams)).toBe(2);
+    expect(out.stdout).toBe('');
+    expect(out.stderr).toContain(
+      `${file}, line 4: a quoted cell starts here and its closing quote is missing`,
+    );
+  });
+
   it('prints the demo report with no argument, grouped by urgency, with problems', async () => {
     const { out, io: streams } = io();
     expect(await run([], streams)).toBe(0);

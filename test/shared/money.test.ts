@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  currencyDigits,
-  formatMoney,
-  isCurrency,
-  parseLocaleNumber,
-  toMajor,
-  toMinor,
-} from '../../shared/money.ts';
+import { currencyDigits, formatMoney, isCurrency, toMajor, toMinor } from '../../shared/money.ts';
+import { parseLocaleNumber } from '../../shared/amounts.ts';
 import { buildClientIndex, matchAny, matchClient } from '../../shared/match.ts';
 
 describe('money', () => {

@@ -79,7 +79,8 @@ describe('cells', () => {
     ['it_IT', '1234,5', 123_450],
     ['it_IT', '1234.56', 123_456],
     ['en_GB', '1,234.56', 123_456],
-    ['en_GB', '£1,234', 123_400],
+    ['en_GB', '€1,234', 123_400],
+    ['en_GB', '1,234.56 EUR', 123_456],
     ['de_DE', '1.234,56', 123_456],
     ['fr_FR', '1 234,56', 123_456],
     ['en_GB', 1234.56, 123_456],
@@ -96,7 +97,21 @@ describe('cells', () => {
   it.each([
     ['Amount', 0, 'not_positive'],
     ['Amount', -5, 'not_positive'],
-    ['Amount', 'lots', 'bad_amount'],
+    ['Amount', 'lots', 'amount_letters'],
+    // Issue 18 item 1: letters were deleted anywhere, 1e309 and 309 digits became €∞.
+    ['Amount', '12k', 'amount_letters'],
+    ['Amount', '150O', 'amount_letters'],
+    ['Amount', '2x500', 'amount_letters'],
+    ['Amount', '1e5', 'amount_exponent'],
+    ['Amount', '1e309', 'amount_exponent'],
+    ['Amount', '9'.repeat(309), 'amount_too_large'],
+    ['Amount', 1e307, 'amount_too_large'],
+    ['Amount', Infinity, 'amount_too_large'],
+    ['Amount', '£1,234', 'amount_currency'],
+    ['Amount', '12 50', 'bad_amount'],
+    // Issue 18 item 2: Reminders split the Milestone column on , and ;.
+    ['ID', 'FT-2026, lotto 4', 'id_separator'],
+    ['ID', 'A;B', 'id_separator'],
     ['Amount', '1.234', 'bad_decimals'], // en_GB: three decimals of a euro cannot be
     ['Due date', '2026-02-30', 'impossible_date'],
     ['Due date', '31/04/2026', 'impossible_date'],

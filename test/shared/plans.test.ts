@@ -215,6 +215,35 @@ describe('makePaymentPlan', () => {
     expect(plan.instalments.map((i) => i.id)).toEqual(['M-7-r2/1', 'M-7-r2/2']);
   });
 
+  // Issue 18 item 4: a half-typed SB-2/1 (left out for a problem) was reused, and the
+  // instalment was then left out as a duplicate: its amount vanished from the totals.
+  it('does not reuse an ID held by a row left out for a problem', () => {
+    const {
+      raw,
+      ledger: l,
+      report,
+    } = ledger([
+      M7,
+      { ID: 'M-7/1', Client: 'Acme' },
+      { ID: 'M-7-r2/2', Client: 'Nobody', Amount: 5 },
+      { ID: '  m-7-r3/1 ', Client: 'Acme', Amount: '12k' },
+    ]);
+    expect(l.milestones.map((m) => m.id)).toEqual(['M-7']);
+    const plan = makePaymentPlan({
+      ledger: l,
+      report,
+      milestones: ['M-7'],
+      instalments: 2,
+      interval: 'weekly',
+      start: TODAY,
+    });
+    expect(plan.instalments.map((i) => i.id)).toEqual(['M-7-r4/1', 'M-7-r4/2']);
+    // Applied, every instalment is read back and the total is unchanged.
+    const after = buildReport(apply(raw, plan), TODAY);
+    const instalments = after.report.milestones.filter((m) => m.id.startsWith('M-7-r4/'));
+    expect(instalments.reduce((s, m) => s + m.outstanding, 0)).toBe(100_000);
+  });
+
   it.each([
     [{ instalments: 0 }, 'bad_count'],
     [{ instalments: 2.5 }, 'bad_count'],

@@ -45,6 +45,20 @@ describe('Record a payment', () => {
     expect(r.recording.calls.map((c) => c.name)).not.toContain('recordPayment');
   });
 
+  // Issue 18 item 1: letters were deleted anywhere (12k → 12, 150O → 150, 2x500 → 2500, 1e5 → 15).
+  it.each(['12k', '150O', '2x500', '1e5', '1e309', '9'.repeat(309), 'GBP 100'])(
+    'refuses %s (letters, exponent, unsafe size, another currency) without calling the server',
+    async (typed) => {
+      const r = await renderSidebar({ route: { name: 'client', client: 'Studio Bianchi Architetti' } });
+      fireEvent.click(button(card('SB-2'), 'Record payment'));
+      const amount = within(card('SB-2')).getByLabelText('Amount (EUR)');
+      fireEvent.input(amount, { target: { value: typed } });
+      fireEvent.click(button(card('SB-2'), 'Save payment'));
+      expect(amount.getAttribute('aria-invalid')).toBe('true');
+      expect(r.recording.calls.map((c) => c.name)).not.toContain('recordPayment');
+    },
+  );
+
   it('reads the amount as an Italian ledger writes it', async () => {
     const r = await renderSidebar({
       language: 'it',

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { MilestoneReport } from '../../../shared/model.ts';
-import { parseLocaleNumber } from '../../../shared/money.ts';
+import { parseAmountText } from '../../../shared/amounts.ts';
+import { toMajor } from '../../../shared/money.ts';
 import { useStore } from './context.ts';
 
 /**
@@ -34,8 +35,9 @@ export function RecordPaymentForm({
 
   const submit = async (event: Event) => {
     event.preventDefault();
-    const major = parseLocaleNumber(amount.trim(), view?.locale ?? 'en_GB');
-    if (major === null || !(major > 0)) {
+    // The core's reader in the milestone's currency: no letter dropped, no unsafe amount.
+    const read = parseAmountText(amount.trim(), m.currency, view?.locale ?? 'en_GB');
+    if (!read.ok || read.value <= 0) {
       setInvalid(true);
       first.current?.focus();
       return;
@@ -43,7 +45,7 @@ export function RecordPaymentForm({
     setInvalid(false);
     const done = await store.recordPayment({
       milestone: m.id,
-      amount: major,
+      amount: toMajor(read.value, m.currency),
       date,
       method: method.trim(),
       note: note.trim(),

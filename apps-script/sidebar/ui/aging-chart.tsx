@@ -30,7 +30,7 @@ export function AgingChart({
   summary: string;
   bars: readonly AgingBar[];
 }) {
-  const max = Math.max(1, ...bars.map((b) => b.value));
+  const max = bars.reduce((m, b) => Math.max(m, b.value), 1);
   const height = bars.length * ROW;
   return (
     <figure class="aging">

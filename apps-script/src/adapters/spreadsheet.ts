@@ -90,7 +90,7 @@ export class SpreadsheetAdapter {
 
   appendRows(tab: string, rows: readonly CellValue[][]): number {
     const sheet = this.sheet(tab);
-    const width = Math.max(1, ...rows.map((r) => r.length));
+    const width = rows.reduce((w, r) => Math.max(w, r.length), 1);
     const first = sheet.getLastRow() + 1;
     if (rows.length === 0) return first;
     const max = sheet.getMaxRows();

@@ -7,7 +7,9 @@
 import type * as z from 'zod';
 import type { Milestone, MilestoneReport, PaymentPlan } from '../../../shared/index.ts';
 import {
+  amountFromNumber,
   findTabName,
+  isOpen,
   locateColumns,
   makePaymentPlan,
   normalizeHeader,
@@ -16,7 +18,6 @@ import {
   smallClaimsLimit,
   TABS,
   toMajor,
-  toMinor,
 } from '../../../shared/index.ts';
 import type {
   ActionResult,
@@ -56,6 +57,22 @@ function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
     `Payladder could not read that request (${where}${issue?.message ?? 'invalid input'}).`,
   );
 }
+
+/** Why Record payment writes nothing (issue 18: it accepted 1e308 and cancelled milestones). */
+export const PAYMENT_ERRORS = {
+  closed: (id: string, stage: string) =>
+    stage === 'paid'
+      ? `Milestone ${id} is already paid in full: nothing was recorded. If this is another payment, check which milestone it belongs to.`
+      : stage === 'renegotiated'
+        ? `Milestone ${id} was replaced by a payment plan: nothing was recorded. Record the payment on its instalments.`
+        : `Milestone ${id} is ${stage.replace(/_/g, ' ')}: nothing was recorded. If the client paid it after all, change its Status in the sheet first.`,
+  too_large: (amount: number, currency: string) =>
+    `${amount} ${currency} is too large to count exactly: nothing was recorded. Check the amount.`,
+  decimals: (amount: number, currency: string) =>
+    `${amount} has more decimals than ${currency} allows: nothing was recorded.`,
+  not_amount: (amount: number, currency: string) =>
+    `${amount} is not an amount in ${currency}: nothing was recorded.`,
+} as const;
 
 function findMilestone(loaded: LoadedLedger, id: string): Milestone {
   const m = loaded.ledger.milestones.find((x) => refKey(x.id) === refKey(id));
@@ -190,9 +207,13 @@ export function createServerApi(services: Services): ServerApi {
       const input = parse(RecordPaymentInput, raw);
       return act((loaded) => {
         const m = findMilestone(loaded, input.milestone);
-        const minor = toMinor(input.amount, m.currency);
-        if (minor === null)
-          throw new UserError(`${input.amount} has more decimals than ${m.currency} allows.`);
+        const stage = reportOf(loaded, m.id)?.stage;
+        if (stage !== undefined && !isOpen(stage)) throw new UserError(PAYMENT_ERRORS.closed(m.id, stage));
+        const amount = amountFromNumber(input.amount, m.currency);
+        if (!amount.ok) {
+          const why = amount.why === 'too_large' || amount.why === 'decimals' ? amount.why : 'not_amount';
+          throw new UserError(PAYMENT_ERRORS[why](input.amount, m.currency));
+        }
         const layout = requireLayout(loaded, 'payments', 'Payments');
         for (const header of ['Date', 'Milestone', 'Amount']) requireColumn(layout, header);
         const row: CellValue[] = rowFor(layout.width, layout.columns, {
