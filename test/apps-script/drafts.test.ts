@@ -4,7 +4,7 @@
  * stage and day twice, whether runs repeat, overlap or skip days.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildReport, isLadderStage } from '../../shared/index.ts';
+import { buildReport } from '../../shared/index.ts';
 import type { RawLedger } from '../../shared/index.ts';
 import { createSpreadsheet } from './fakes/spreadsheet-model.ts';
 import type { SpreadsheetModel } from './fakes/spreadsheet-model.ts';
@@ -202,7 +202,10 @@ describe('the daily run', () => {
             .split(/,\s*/)
             .map((id) => `${id}|${String(r.Stage)}`),
         );
-      expect(keys.some((k) => !yesterday.has(k)), String(client)).toBe(true);
+      expect(
+        keys.some((k) => !yesterday.has(k)),
+        String(client),
+      ).toBe(true);
     }
   });
 });

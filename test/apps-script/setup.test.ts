@@ -111,7 +111,15 @@ describe('Set up ledger on an empty spreadsheet', () => {
       criteria: 'VALUE_IN_RANGE',
       values: ['Milestones!A2:A1000', true],
     });
-    expect(rule('Reminders', 'Channel')?.values[0]).toEqual(['gmail', 'email', 'post', 'pec', 'registered', 'phone', 'draft']);
+    expect(rule('Reminders', 'Channel')?.values[0]).toEqual([
+      'gmail',
+      'email',
+      'post',
+      'pec',
+      'registered',
+      'phone',
+      'draft',
+    ]);
     // Down to the last row, never on the header or a computed column.
     const ms = book.sheet('Milestones');
     expect(ms.validation(ms.maxRows, col(ms, 'Amount'))).not.toBeNull();

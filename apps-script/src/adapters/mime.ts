@@ -62,7 +62,7 @@ export function encodeHeader(value: string): string {
       words.push(`=?UTF-8?B?${base64(chunk)}?=`);
       chunk = [];
     }
-    chunk.push(...bytes);
+    for (const b of bytes) chunk.push(b);
   }
   if (chunk.length > 0) words.push(`=?UTF-8?B?${base64(chunk)}?=`);
   return words.join('\r\n ');
