@@ -44,7 +44,34 @@ export interface SidebarView {
   recomputedAt: string | null;
   /** Whether the daily trigger is installed, and at which hour. */
   dailyTrigger: { hour: number } | null;
+  /** Payladder drafts waiting to be sent or confirmed (the ladder's next message, drafted). */
+  drafts: DraftView[];
 }
+
+/**
+ * A message Payladder drafted that the log does not show as sent (PRODUCT.md, Evidence): it
+ * is prepared, not sent, until the user confirms it (a new Reminders row) or sends it from
+ * Gmail with the extension.
+ */
+export interface DraftView {
+  /** The Reminders rows' Link: the draft in Gmail, and the key to confirm it by. */
+  link: string;
+  client: string;
+  /** The day it was drafted. */
+  on: IsoDate;
+  stage: string;
+  subject: string;
+  milestones: string[];
+  /** Gmail no longer has the draft (sent or deleted): "sent? confirm". Null when unknown. */
+  gone: boolean | null;
+}
+
+export const ConfirmSentInput = z.object({
+  link: z.string().trim().min(1).max(2000),
+  /** The day the user says the message went out. */
+  sentOn: Iso,
+});
+export type ConfirmSentInput = z.input<typeof ConfirmSentInput>;
 
 export const RecordPaymentInput = z.object({
   milestone: Id,
@@ -147,6 +174,7 @@ export interface ServerApi {
   recordPayment(input: RecordPaymentInput): ActionResult;
   setMilestoneStatus(input: SetStatusInput): ActionResult;
   draftReminder(input: DraftReminderInput): ActionResult<DraftResult>;
+  confirmDraftSent(input: ConfirmSentInput): ActionResult;
   previewPaymentPlan(input: PaymentPlanInput): PaymentPlanPreview;
   createPaymentPlan(input: PaymentPlanInput): ActionResult<PaymentPlanPreview>;
   writeOffMilestone(input: WriteOffInput): ActionResult;

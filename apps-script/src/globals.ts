@@ -6,6 +6,7 @@
  */
 import type {
   ClientInput,
+  ConfirmSentInput,
   DraftReminderInput,
   MilestoneInput,
   PaymentPlanInput,
@@ -84,6 +85,9 @@ export function setMilestoneStatus(input: unknown) {
 }
 export function draftReminder(input: unknown) {
   return api().draftReminder(input as DraftReminderInput);
+}
+export function confirmDraftSent(input: unknown) {
+  return api().confirmDraftSent(input as ConfirmSentInput);
 }
 export function previewPaymentPlan(input: unknown) {
   return api().previewPaymentPlan(input as PaymentPlanInput);

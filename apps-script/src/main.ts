@@ -2,6 +2,7 @@
 // writes one forwarding function per export): simple triggers, menu items, the daily
 // trigger and the sidebar's server handlers.
 export {
+  confirmDraftSent,
   createPaymentPlan,
   documentationPackForSelection,
   draftDueReminders,

@@ -169,6 +169,7 @@ const MODES: Record<Global, readonly ExecutionKind[]> = {
   recordPayment: ['menu'],
   setMilestoneStatus: ['menu'],
   draftReminder: ['menu'],
+  confirmDraftSent: ['menu'],
   previewPaymentPlan: ['menu'],
   createPaymentPlan: ['menu'],
   writeOffMilestone: ['menu'],

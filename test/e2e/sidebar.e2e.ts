@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ZodType } from 'zod';
 import {
   ClientInput,
+  ConfirmSentInput,
   DraftReminderInput,
   MilestoneInput,
   PaymentPlanInput,
@@ -39,6 +40,7 @@ const INPUTS: Record<keyof ServerApi, ZodType | null> = {
   recordPayment: RecordPaymentInput,
   setMilestoneStatus: SetStatusInput,
   draftReminder: DraftReminderInput,
+  confirmDraftSent: ConfirmSentInput,
   previewPaymentPlan: PaymentPlanInput,
   createPaymentPlan: PaymentPlanInput,
   writeOffMilestone: WriteOffInput,

@@ -1,8 +1,10 @@
-import type { AgingBucket, LadderStage, MilestoneReport } from '../../../shared/model.ts';
+import type { AgingBucket, LadderStage } from '../../../shared/model.ts';
 import { AgingChart } from '../ui/aging-chart.tsx';
 import { StageChip } from '../ui/stage-chip.tsx';
 import { STAGE_ORDER } from '../ui/stage-colors.ts';
 import { useStore } from './context.ts';
+import { useState } from 'preact/hooks';
+import { ActionButton } from './action-button.tsx';
 import { DraftButton } from './draft-button.tsx';
 
 const BUCKETS: readonly AgingBucket[] = ['current', '1-30', '31-60', '61-90', '90+'];
@@ -61,6 +63,7 @@ export function Dashboard() {
       </section>
 
       <NeedsAction />
+      <DraftsToConfirm />
 
       {currencies.length > 0 ? (
         <section aria-labelledby="aging-heading">
@@ -109,27 +112,33 @@ export function Dashboard() {
 }
 
 /**
- * Clients with a message due today, most urgent first (the report's order), each with
- * the milestones concerned, the stage and what to send. The report says what is due
- * (`ClientReport.dueToday`); the sidebar only lists it.
+ * Today's work in messages: for each client the one message the core says is due
+ * (ClientReport.message), with the milestones it covers and their overdue total. A message
+ * already drafted and not confirmed sent says so instead of offering a second draft.
  */
 function NeedsAction() {
   const store = useStore();
   const t = store.t.value;
+  const f = store.format.value;
   const view = store.view.value;
   if (view === null) return null;
-  const due = view.report.clients.filter((c) => c.dueToday.length > 0);
+  const due = view.report.clients.filter((c) => c.message !== null);
+  const draftOf = new Map(view.drafts.flatMap((d) => d.milestones.map((id) => [id, d] as const)));
   return (
     <section aria-labelledby="action-heading">
       <h3 id="action-heading">
-        {t.needsAction} <span class="badge">{view.report.dueTodayCount}</span>
+        {t.needsAction} <span class="badge">{view.report.messagesDue}</span>
       </h3>
       {due.length === 0 ? <p class="muted">{t.needsActionNone}</p> : null}
       <ul class="cards">
         {due.map((c) => {
-          const milestones = c.dueToday
-            .map((id) => store.milestoneById.value.get(id))
-            .filter((m): m is MilestoneReport & { nextAction: { stage: LadderStage } } => !!m?.nextAction);
+          const message = c.message as NonNullable<typeof c.message>;
+          const step = message.messageId as LadderStage;
+          const invoices = message.milestones.map((id) => {
+            const m = store.milestoneById.value.get(id);
+            return m && m.invoice.trim() !== '' ? m.invoice : id;
+          });
+          const draft = draftOf.get(message.milestones[0] ?? '');
           return (
             <li class="card" key={c.client} data-client={c.client}>
               <button
@@ -139,23 +148,83 @@ function NeedsAction() {
               >
                 {c.client}
               </button>
-              <ul class="plain">
-                {milestones.map((m) => (
-                  <li key={m.id} class="due-line">
-                    <StageChip stage={m.nextAction.stage} label={t.stages[m.nextAction.stage]} />{' '}
-                    <span class="mono">{m.id}</span>
-                    <span class="muted small">
-                      {' '}
-                      · {t.toSendLabel}: {t.toSend[m.nextAction.stage]}
-                    </span>
-                  </li>
-                ))}
-              </ul>
-              <DraftButton client={c.client} />
+              <p class="due-line">
+                <StageChip stage={step} label={t.stages[step]} />{' '}
+                <span class="mono">{invoices.join(', ')}</span>
+                <span class="muted small">
+                  {' '}
+                  · {t.toSendLabel}: {t.toSend[step]}
+                  {message.overdue > 0 ? ` · ${t.overdue} ${f.money(message.overdue, message.currency)}` : ''}
+                </span>
+              </p>
+              {message.drafted ? (
+                <p class="small warning-text">{t.draftedNotSent(draft ? f.date(draft.on) : '')}</p>
+              ) : (
+                <DraftButton client={c.client} />
+              )}
             </li>
           );
         })}
       </ul>
     </section>
+  );
+}
+
+/**
+ * Drafts Payladder made that the log does not show as sent. A draft is prepared, not sent
+ * (PRODUCT.md, Evidence): the user confirms the day it went out, which appends a Reminders
+ * row (Channel `email`) linked to the draft. A draft Gmail no longer has asks "sent?".
+ */
+function DraftsToConfirm() {
+  const store = useStore();
+  const t = store.t.value;
+  const f = store.format.value;
+  const view = store.view.value;
+  if (view === null || view.drafts.length === 0) return null;
+  return (
+    <section aria-labelledby="drafts-heading">
+      <h3 id="drafts-heading">
+        {t.draftsHeading} <span class="badge">{view.drafts.length}</span>
+      </h3>
+      <ul class="cards">
+        {view.drafts.map((d) => (
+          <li class="card" key={d.link} data-draft={d.link}>
+            <p class="strong">{d.client}</p>
+            <p class="small">{d.subject}</p>
+            <p class={d.gone ? 'small warning-text' : 'small muted'}>
+              {d.gone ? t.draftGone(f.date(d.on)) : t.draftWaiting(f.date(d.on))}
+            </p>
+            <ConfirmSentForm link={d.link} min={d.on} max={view.today} />
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function ConfirmSentForm({ link, min, max }: { link: string; min: string; max: string }) {
+  const store = useStore();
+  const t = store.t.value;
+  const [sentOn, setSentOn] = useState(max);
+  return (
+    <div class="inline-form">
+      <label class="small">
+        {t.sentOnLabel}{' '}
+        <input
+          type="date"
+          value={sentOn}
+          min={min}
+          max={max}
+          required
+          onInput={(e) => setSentOn((e.target as HTMLInputElement).value)}
+        />
+      </label>
+      <ActionButton
+        busyKey={`confirmDraftSent:${link}`}
+        onClick={() => void store.confirmSent({ link, sentOn })}
+      >
+        {t.confirmSent}
+      </ActionButton>
+    </div>
   );
 }

@@ -7,6 +7,7 @@ import { batch, computed, signal } from '@preact/signals';
 import type { Client, Language, MilestoneReport, ClientReport } from '../../../shared/model.ts';
 import type {
   ActionResult,
+  ConfirmSentInput,
   DraftReminderInput,
   PackResult,
   PaymentPlanInput,
@@ -191,6 +192,13 @@ export function createStore(call: ServerCall, options: StoreOptions = {}) {
         `draftReminder:${input.client}`,
         () => call('draftReminder', input),
         (r) => t.value.draftCreated(r.result.subject, r.result.to.join(', ')),
+      ),
+
+    confirmSent: (input: ConfirmSentInput) =>
+      act(
+        `confirmDraftSent:${input.link}`,
+        () => call('confirmDraftSent', input),
+        () => t.value.draftConfirmed(format.value.date(input.sentOn)),
       ),
 
     previewPlan: (key: string, input: PaymentPlanInput) =>

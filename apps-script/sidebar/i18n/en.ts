@@ -69,6 +69,15 @@ export const EN = {
   // Dashboard
   needsAction: 'Needs action today',
   needsActionNone: 'Nothing to send today.',
+  draftedNotSent: (date: string) =>
+    `Drafted ${date}, not confirmed sent: send it from Gmail → Drafts, then confirm it below.`,
+  draftsHeading: 'Drafts to confirm',
+  draftWaiting: (date: string) => `Drafted ${date}; not confirmed sent, so it does not count as chasing yet.`,
+  draftGone: (date: string) =>
+    `Drafted ${date} and no longer in Gmail → Drafts: sent? Confirm the day it went.`,
+  sentOnLabel: 'Sent on',
+  confirmSent: 'Confirm sent',
+  draftConfirmed: (date: string) => `Logged as sent on ${date}.`,
   toSendLabel: 'Send',
   draftReminder: 'Draft reminder',
   totals: 'Outstanding and overdue',

@@ -57,6 +57,16 @@ export const IT: Messages = {
 
   needsAction: 'Da fare oggi',
   needsActionNone: 'Niente da inviare oggi.',
+  draftedNotSent: (date) =>
+    `Bozza preparata (data: ${date}), invio non confermato: inviala da Gmail → Bozze, poi conferma qui sotto.`,
+  draftsHeading: 'Bozze da confermare',
+  draftWaiting: (date) =>
+    `Bozza preparata (data: ${date}); invio non confermato, quindi non vale ancora come sollecito.`,
+  draftGone: (date) =>
+    `Bozza preparata (data: ${date}) e non più tra le bozze di Gmail: è stata inviata? Conferma il giorno dell'invio.`,
+  sentOnLabel: 'Inviata il',
+  confirmSent: 'Conferma invio',
+  draftConfirmed: (date) => `Registrata come inviata (data: ${date}).`,
   toSendLabel: 'Inviare',
   draftReminder: 'Prepara sollecito',
   totals: 'Da incassare e scaduto',

@@ -29,6 +29,7 @@ import type {
 } from '../api.ts';
 import {
   ClientInput,
+  ConfirmSentInput,
   DraftReminderInput,
   MilestoneInput,
   PaymentPlanInput,
@@ -46,6 +47,15 @@ import { LOCK_WAIT, locked } from './locked.ts';
 import { clientPack } from './pack.ts';
 import { recomputeUnlocked } from './recompute.ts';
 import { sidebarView } from './view.ts';
+
+export const CONFIRM_ERRORS = {
+  no_draft: 'That draft is no longer in the Reminders tab: open the sidebar again to see the current drafts.',
+  future: (on: string) => `${on} is after today: confirm a message only once it has gone out.`,
+  before_draft: (on: string, drafted: string) =>
+    `${on} is before the draft was made (${drafted}): give the day the message actually went out.`,
+  drafted:
+    "This message is already drafted and waiting in Gmail → Drafts: send it from there (and confirm it here if the extension didn't log it), rather than drafting it again.",
+} as const;
 
 /** Parses a sidebar input; a bad one is a UserError naming the field. */
 function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
@@ -243,11 +253,43 @@ export function createServerApi(services: Services): ServerApi {
       });
     },
 
+    confirmDraftSent(raw) {
+      const input = parse(ConfirmSentInput, raw);
+      return act((loaded) => {
+        const drafts = loaded.ledger.reminders.filter((r) => r.channel === 'draft' && r.link === input.link);
+        const first = drafts[0];
+        if (!first) throw new UserError(CONFIRM_ERRORS.no_draft);
+        if (input.sentOn > loaded.today) throw new UserError(CONFIRM_ERRORS.future(input.sentOn));
+        if (input.sentOn < first.sent)
+          throw new UserError(CONFIRM_ERRORS.before_draft(input.sentOn, first.sent));
+        const layout = requireLayout(loaded, 'reminders', 'Reminders');
+        for (const header of ['Sent', 'Milestone', 'Channel']) requireColumn(layout, header);
+        // Reminders is append-only: the confirmation is a new row, linked to the draft.
+        const rows: CellValue[][] = drafts.map((d) =>
+          rowFor(layout.width, layout.columns, {
+            Sent: input.sentOn,
+            Milestone: d.milestones.join(', '),
+            Client: d.client,
+            Stage: d.stage ?? '',
+            Template: d.template,
+            To: d.to,
+            Subject: d.subject,
+            Channel: 'email',
+            Link: d.link,
+          }),
+        );
+        services.appendRows(layout.name, rows);
+        return null;
+      });
+    },
+
     draftReminder(raw): ActionResult<DraftResult> {
       const input = parse(DraftReminderInput, raw);
       return act((loaded) => {
         const client = loaded.ledger.clients.find((c) => refKey(c.client) === refKey(input.client));
         if (!client) throw new UserError(`No client named "${input.client}" in the ledger.`);
+        const due = loaded.report.clients.find((c) => c.client === client.client)?.message ?? null;
+        if (!input.milestones && !input.template && due?.drafted) throw new UserError(CONFIRM_ERRORS.drafted);
         try {
           const outcome = draftAndLog(services, loaded, {
             client,
