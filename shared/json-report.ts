@@ -26,7 +26,9 @@ export function milestoneJson(m: MilestoneReport) {
     nextAction: m.nextAction,
     lateInterest: major(m.lateInterest),
     interestRates: m.interestRates.map((bp) => bp / 100),
-    compensation: major(m.compensation),
+    interestThrough: m.interestThrough,
+    compensation: toMajor(m.compensation, m.compensationCurrency),
+    compensationCurrency: m.compensationCurrency,
     smallClaims: m.smallClaims
       ? {
           limit:

@@ -5,7 +5,10 @@
  */
 import { paymentBehaviour } from './behaviour.ts';
 import { addDays, daysBetween } from './dates.ts';
+import type { MissingRate } from './law/interest.ts';
 import { fixedCompensation, interestRegime, regimeCurrency, statutoryInterest } from './law/interest.ts';
+import type { RateTable } from './law/rates.ts';
+import { BUILT_IN_RATES, buildRateTable, RATE_PUBLISHERS } from './law/rates.ts';
 import { smallClaimsLimit } from './law/small-claims.ts';
 import { compareUrgency, nextActionFor, needsWrittenRecord, stageAt } from './ladder.ts';
 import type {
@@ -67,6 +70,16 @@ export function emptyTotals(): CurrencyTotals {
   };
 }
 
+/**
+ * What the law tables give the report: the rate table (built-in + `Rates` rows), and where
+ * each milestone's missing rates are collected, to become one warning per law and period
+ * for the whole ledger.
+ */
+export interface LawContext {
+  rates: RateTable;
+  missing: Array<MissingRate & { milestone: string; through: IsoDate | null }>;
+}
+
 /** One milestone's report row. `payments` and `reminders` are this milestone's own. */
 export function reportMilestone(
   m: Milestone,
@@ -76,6 +89,7 @@ export function reportMilestone(
   ledger: Pick<Ledger, 'settings'>,
   today: IsoDate,
   rowProblems: Problem[],
+  law: LawContext = { rates: BUILT_IN_RATES, missing: [] },
 ): MilestoneReport {
   const tab = 'Milestones';
   const dueDate = dueDateOf(m, client);
@@ -121,7 +135,9 @@ export function reportMilestone(
   // Statutory interest and compensation: B2B, setting on, a regime on file, and late.
   let lateInterest = 0;
   let interestRates: number[] = [];
+  let interestThrough: IsoDate | null = null;
   let compensation = 0;
+  let compensationCurrency = m.currency;
   const regime = client ? interestRegime(client.jurisdiction) : null;
   const wasLate = dueDate !== null && (paidOn !== null ? paidOn > dueDate : today > dueDate);
   // Cancelled, written-off and renegotiated amounts are not claimed (a payment plan's
@@ -140,20 +156,24 @@ export function reportMilestone(
         payments: sorted,
         today,
         contractDate: client.contractDate,
+        rates: law.rates,
       });
       lateInterest = result.interest;
       interestRates = result.ratesBp;
-      if (result.uncovered) {
-        rowProblems.push(problem('interest_rate_unknown', tab, m.row, 'Late interest', result.uncovered));
-      }
-      const fixed = fixedCompensation(regime, m.amount);
-      if (regimeCurrency(regime) === m.currency) compensation = fixed;
+      interestThrough = result.interestThrough;
+      for (const missing of result.missing)
+        law.missing.push({ ...missing, milestone: m.id, through: result.interestThrough });
+      // The compensation is owed in the law's currency whatever the invoice's (Directive
+      // 2011/7/EU Art. 6: EUR 40; Late Payment Act s.5A: GBP). UK bands are set in pounds,
+      // so a debt in another currency cannot be placed in a band: no figure, a warning.
+      compensationCurrency = regimeCurrency(regime);
+      if (regime !== 'UK' || m.currency === 'GBP') compensation = fixedCompensation(regime, m.amount);
       else {
+        compensationCurrency = m.currency;
         rowProblems.push(
           problem('compensation_currency', tab, m.row, 'Compensation', {
-            regimeCurrency: regimeCurrency(regime),
+            regimeCurrency: 'GBP',
             currency: m.currency,
-            amount: formatMoney(fixed, regimeCurrency(regime), ledger.settings.locale),
           }),
         );
       }
@@ -198,7 +218,9 @@ export function reportMilestone(
     nextAction,
     lateInterest,
     interestRates,
+    interestThrough,
     compensation,
+    compensationCurrency,
     smallClaims,
     lastReminder: last ? { sent: last.sent, stage: last.stage, channel: last.channel } : null,
     remindersLogged: reminders.length,
@@ -217,6 +239,18 @@ export function computeReport(ledger: Ledger, problems: readonly Problem[], toda
   for (const p of problems)
     if (p.tab === 'Milestones' && p.row !== null) push(milestoneRowProblems, p.row, p);
   const extra: Problem[] = [];
+  const { table: rates, conflicts } = buildRateTable(ledger.rates);
+  for (const c of conflicts)
+    extra.push(
+      problem('rate_overrides_builtin', 'Rates', c.row.row, 'Reference rate', {
+        law: c.row.law,
+        from: c.row.from,
+        value: bpText(c.row.referenceBp),
+        builtIn: bpText(c.builtInBp),
+        source: c.builtInSource,
+      }),
+    );
+  const law: LawContext = { rates, missing: [] };
 
   const milestones: MilestoneReport[] = new Array(ledger.milestones.length);
   const none: readonly Payment[] = [];
@@ -234,9 +268,12 @@ export function computeReport(ledger: Ledger, problems: readonly Problem[], toda
       ledger,
       today,
       rowProblems,
+      law,
     );
     for (let j = before; j < rowProblems.length; j++) extra.push(rowProblems[j] as Problem);
   }
+
+  extra.push(...missingRateProblems(law.missing));
 
   const totals: Record<string, CurrencyTotals> = {};
   const stageCounts: Record<string, number> = {};
@@ -249,7 +286,9 @@ export function computeReport(ledger: Ledger, problems: readonly Problem[], toda
     const t = (totals[m.currency] ??= emptyTotals());
     if (m.stage !== 'cancelled' && m.stage !== 'written_off') {
       t.lateInterest += m.lateInterest;
-      t.compensation += m.compensation;
+      // Each amount in its own currency: €40 on a USD invoice goes to the EUR totals.
+      if (m.compensation > 0)
+        (totals[m.compensationCurrency] ??= emptyTotals()).compensation += m.compensation;
     }
     if (!isOpen(m.stage)) continue;
     t.outstanding += m.outstanding;
@@ -305,6 +344,78 @@ export function computeReport(ledger: Ledger, problems: readonly Problem[], toda
     dueTodayCount,
     problems: sortProblems([...problems, ...extra]),
   };
+}
+
+/** 215 → "2.15", -50 → "-0.50". */
+function bpText(bp: number): string {
+  return (bp / 100).toFixed(2);
+}
+
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+/** `2026-07-01` → "1 July 2026" (problem texts are English, like the rest of them). */
+function longDate(iso: IsoDate): string {
+  return `${Number(iso.slice(8, 10))} ${MONTHS[Number(iso.slice(5, 7)) - 1] ?? ''} ${iso.slice(0, 4)}`;
+}
+
+/**
+ * One warning per law and missing period for the whole ledger (PRODUCT.md: "not one per
+ * milestone"), naming the official source and the exact `Rates` row that covers it.
+ */
+export function missingRateProblems(missing: LawContext['missing']): Problem[] {
+  const groups = new Map<string, LawContext['missing']>();
+  for (const m of missing) push(groups, `${m.law}|${m.from}`, m);
+  const out: Problem[] = [];
+  for (const list of [...groups.values()].sort((a, b) =>
+    `${a[0]?.law}${a[0]?.from}` < `${b[0]?.law}${b[0]?.from}` ? -1 : 1,
+  )) {
+    const first = list[0];
+    if (!first) continue;
+    const ids = [...new Set(list.map((m) => m.milestone))];
+    const throughs = [...new Set(list.map((m) => m.through))];
+    const through =
+      throughs.length === 1 && throughs[0] !== null
+        ? `to ${longDate(throughs[0] as IsoDate)}`
+        : throughs.every((t) => t === null)
+          ? 'for no day at all'
+          : 'to the last day with a rate';
+    const gb = first.law === 'GB';
+    out.push(
+      problem('interest_rate_unknown', 'Rates', null, null, {
+        law: first.law,
+        period: gb
+          ? `for ${longDate(first.from)} (the reference date for interest starting in the next half-year)`
+          : `for the half-year from ${longDate(first.from)}`,
+        count: ids.length,
+        ids: ids.length > 5 ? `${ids.slice(0, 5).join(', ')}…` : ids.join(', '),
+        through,
+        publisher: RATE_PUBLISHERS[first.law],
+        from: first.from,
+        what: gb
+          ? `<the Bank Rate in force on ${longDate(first.from)}>`
+          : `<the ECB main refinancing rate in force on ${longDate(first.from)}>`,
+        sourceHint:
+          first.law === 'IT'
+            ? '<the Gazzetta Ufficiale notice, e.g. "GU n.…, <date>">'
+            : first.law === 'EU'
+              ? '<the ECB page or decision you read>'
+              : '<the Bank of England page you read>',
+      }),
+    );
+  }
+  return out;
 }
 
 /** Most urgent first: worst stage, then the longest overdue, then the name. */

@@ -281,9 +281,13 @@ export function messageMilestones(
   return [];
 }
 
-function sum(list: readonly MilestoneReport[], get: (m: MilestoneReport) => number): PerCurrency {
+function sum(
+  list: readonly MilestoneReport[],
+  get: (m: MilestoneReport) => number,
+  currencyOf: (m: MilestoneReport) => string = (m) => m.currency,
+): PerCurrency {
   const out: PerCurrency = {};
-  for (const m of list) out[m.currency] = (out[m.currency] ?? 0) + get(m);
+  for (const m of list) out[currencyOf(m)] = (out[currencyOf(m)] ?? 0) + get(m);
   return out;
 }
 
@@ -338,7 +342,7 @@ export function mergeData(args: {
         days_overdue: late ? String(m.daysOverdue) : '0',
         days_late: daysLate(late ? (m.daysOverdue ?? 0) : 0),
         late_interest: one(m.lateInterest),
-        compensation: one(m.compensation),
+        compensation: formatMoney(m.compensation, m.compensationCurrency, locale),
       },
       flags: {
         paid: m.paid > 0,
@@ -351,9 +355,16 @@ export function mergeData(args: {
 
   const outstanding = sum(ms, (m) => m.outstanding);
   const interest = sum(ms, (m) => m.lateInterest);
-  const compensation = sum(ms, (m) => m.compensation);
+  // Owed in the law's currency (EUR 40 on a USD invoice), so summed per that currency.
+  const compensation = sum(
+    ms,
+    (m) => m.compensation,
+    (m) => m.compensationCurrency,
+  );
   const paid = sum(ms, (m) => m.paid);
-  const claim = sum(ms, (m) => m.outstanding + m.lateInterest + m.compensation);
+  const claim = sum(ms, (m) => m.outstanding + m.lateInterest);
+  for (const [currency, minor] of Object.entries(compensation))
+    claim[currency] = (claim[currency] ?? 0) + minor;
   const dueDates = ms
     .map((m) => m.dueDate)
     .filter((d): d is IsoDate => d !== null)

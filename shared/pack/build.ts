@@ -346,11 +346,11 @@ export function buildPack(input: { ledger: Ledger; report: Report; client: strin
   });
 
   const totals = new Map<string, PackTotals>();
-  for (const m of packMilestones) {
-    let t = totals.get(m.currency);
+  const totalsFor = (currency: string): PackTotals => {
+    let t = totals.get(currency);
     if (!t) {
       t = {
-        currency: m.currency,
+        currency,
         invoiced: 0,
         paid: 0,
         outstanding: 0,
@@ -360,8 +360,12 @@ export function buildPack(input: { ledger: Ledger; report: Report; client: strin
         totalClaim: 0,
         writtenOff: 0,
       };
-      totals.set(m.currency, t);
+      totals.set(currency, t);
     }
+    return t;
+  };
+  for (const m of packMilestones) {
+    const t = totalsFor(m.currency);
     // A renegotiated milestone's balance lives on in its plan's instalments: counting both
     // would bill the client twice.
     if (m.stage === 'cancelled' || m.stage === 'renegotiated') continue;
@@ -372,7 +376,8 @@ export function buildPack(input: { ledger: Ledger; report: Report; client: strin
       continue;
     }
     t.lateInterest += m.lateInterest;
-    t.compensation += m.compensation;
+    // Owed in the law's currency (EUR 40 on a USD invoice): added to that currency's claim.
+    if (m.compensation > 0) totalsFor(m.compensationCurrency).compensation += m.compensation;
     if (isOpen(m.stage)) {
       t.outstanding += m.outstanding;
       if ((m.daysOverdue ?? 0) >= 1) t.overdue += m.outstanding;

@@ -125,8 +125,10 @@ export function packHtml(pack: Pack): string {
     );
     for (const m of pack.milestones) {
       const what = [m.project, m.description].filter(Boolean).join(' — ');
+      const through =
+        m.interestThrough !== null && m.interestThrough < pack.today ? ` to ${date(m.interestThrough)}` : '';
       const rates = m.interestRates.length
-        ? `<br><span class="small">${e(m.interestRates.map((bp) => formatRateBp(bp, locale)).join(' / '))} a year</span>`
+        ? `<br><span class="small">${e(m.interestRates.map((bp) => formatRateBp(bp, locale)).join(' / '))} a year${e(through)}</span>`
         : '';
       const invoiced = m.invoiceDate ? `<br><span class="small">${e(date(m.invoiceDate))}</span>` : '';
       const co = m.changeOrder ? ` <span class="small">(change order ${e(m.changeOrder)})</span>` : '';
@@ -135,7 +137,7 @@ export function packHtml(pack: Pack): string {
           `<td class="date">${e(m.dueDate ? date(m.dueDate) : '')}</td>` +
           `<td class="num">${e(money(m.amount, m.currency))}</td><td class="num">${e(money(m.paid, m.currency))}</td><td class="num">${e(money(m.outstanding, m.currency))}</td>` +
           `<td class="num">${m.daysOverdue !== null && m.daysOverdue > 0 ? m.daysOverdue : ''}</td><td>${e(stageLabel(m.stage))}</td>` +
-          `<td class="num">${m.lateInterest ? e(money(m.lateInterest, m.currency)) + rates : ''}</td><td class="num">${m.compensation ? e(money(m.compensation, m.currency)) : ''}</td></tr>`,
+          `<td class="num">${m.lateInterest ? e(money(m.lateInterest, m.currency)) + rates : ''}</td><td class="num">${m.compensation ? e(money(m.compensation, m.compensationCurrency)) : ''}</td></tr>`,
       );
     }
     out.push('</tbody></table>');

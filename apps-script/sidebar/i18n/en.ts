@@ -136,6 +136,7 @@ export const EN = {
   noDueDate: 'No due date yet',
   daysLate: 'Days late',
   rate: (rates: string) => `at ${rates} a year`,
+  interestTo: (date: string) => `to ${date}`,
   next: 'Next',
   nextOn: (what: string, date: string) => `${what} on ${date}`,
   smallClaims: 'Small claims',

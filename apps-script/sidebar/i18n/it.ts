@@ -121,6 +121,7 @@ export const IT: Messages = {
   noDueDate: 'Scadenza non ancora fissata',
   daysLate: 'Giorni di ritardo',
   rate: (rates) => `al ${rates} annuo`,
+  interestTo: (date) => `fino al ${date}`,
   next: 'Prossimo passo',
   nextOn: (what, date) => `${what} il ${date}`,
   smallClaims: 'Recupero giudiziale',
