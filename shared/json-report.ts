@@ -37,6 +37,7 @@ export function milestoneJson(m: MilestoneReport) {
               : toMajor(m.smallClaims.limit, m.smallClaims.currency),
           currency: m.smallClaims.currency,
           fits: m.smallClaims.fits,
+          route: m.smallClaims.route,
           court: m.smallClaims.court,
         }
       : null,

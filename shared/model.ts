@@ -212,8 +212,13 @@ export const SmallClaimsFit = z.object({
   /** Minor units of `currency`; null when the limit is unknown. */
   limit: Minor.nullable(),
   currency: z.string().nullable(),
-  /** null when unknown (no limit on file, or a different currency). */
+  /**
+   * null when unknown (no limit on file, a different currency, or a limit that depends on
+   * who claims and the amount lies between the two).
+   */
   fits: z.boolean().nullable(),
+  /** The route's own name (Simple Procedure; decreto ingiuntivo / Giudice di pace…). */
+  route: z.string(),
   court: z.string(),
   source: z.string(),
 });

@@ -9,7 +9,7 @@ import type { MissingRate } from './law/interest.ts';
 import { fixedCompensation, interestRegime, regimeCurrency, statutoryInterest } from './law/interest.ts';
 import type { RateTable } from './law/rates.ts';
 import { BUILT_IN_RATES, buildRateTable, RATE_PUBLISHERS } from './law/rates.ts';
-import { smallClaimsLimit } from './law/small-claims.ts';
+import { smallClaimsFits } from './law/small-claims.ts';
 import { compareUrgency, nextActionFor, needsWrittenRecord, stageAt } from './ladder.ts';
 import type {
   AgingBucket,
@@ -186,16 +186,14 @@ export function reportMilestone(
 
   let smallClaims: SmallClaimsFit | null = null;
   if ((stage === 'demand' || stage === 'small_claims') && client) {
-    const limit = smallClaimsLimit(client.jurisdiction, today);
-    const limitMinor = limit ? limit.limit * 10 ** currencyDigits(limit.currency) : null;
+    const { limit, fits, court } = smallClaimsFits(client.jurisdiction, today, outstanding, m.currency);
     smallClaims = {
       jurisdiction: client.jurisdiction,
-      limit: limitMinor,
+      limit: limit ? limit.limit * 10 ** currencyDigits(limit.currency) : null,
       currency: limit?.currency ?? null,
-      // The limit is on the principal: interest and costs are left out of the claim value
-      // (CPR 26.8(2) in England and Wales; Reg. 861/2007 Art. 2 for the EU procedure).
-      fits: limit && limitMinor !== null && limit.currency === m.currency ? outstanding <= limitMinor : null,
-      court: limit?.court ?? '',
+      fits,
+      route: limit?.route ?? '',
+      court,
       source: limit?.source ?? '',
     };
   }
