@@ -191,7 +191,8 @@ describe('composeMessage', () => {
     });
     expect(m.problems).toEqual([]);
     const lines = m.text.split('\n').filter((l) => l.startsWith('- Rata '));
-    expect(lines).toHaveLength(3);
+    // Each instalment within EUR 1,100, the most claimable in Italy without a lawyer.
+    expect(lines).toHaveLength(4);
     const sum = lines.reduce(
       (s, l) => s + Number(l.replace(/.*: ([\d.]+),(\d\d)\s€$/, '$1$2').replace(/\./g, '')),
       0,
