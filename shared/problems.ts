@@ -169,7 +169,7 @@ export const PROBLEMS = {
   interest_rate_unknown: {
     severity: 'warning',
     message: (v) =>
-      `No ${v.law} reference rate on file ${v.period}: statutory interest on ${v.count} milestone(s) (${v.ids}) is counted only ${v.through}.`,
+      `No ${v.law} reference rate on file ${v.period}: statutory interest on ${v.count} milestone(s) (${v.ids}) ${v.through}.`,
     fix: (v) =>
       `Check ${v.publisher} and add a row to the Rates tab: Law ${v.law}, From ${v.from}, Reference rate ${v.what}, Source ${v.sourceHint}. Or update Payladder.`,
   },

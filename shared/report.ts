@@ -4,7 +4,7 @@
  * currency with aging; and every problem. Pure: `today` comes in.
  */
 import { paymentBehaviour } from './behaviour.ts';
-import { addDays, daysBetween } from './dates.ts';
+import { addDays, addMonths, daysBetween } from './dates.ts';
 import type { MissingRate } from './law/interest.ts';
 import { fixedCompensation, interestRegime, regimeCurrency, statutoryInterest } from './law/interest.ts';
 import type { RateTable } from './law/rates.ts';
@@ -382,21 +382,20 @@ export function missingRateProblems(missing: LawContext['missing']): Problem[] {
     const first = list[0];
     if (!first) continue;
     const ids = [...new Set(list.map((m) => m.milestone))];
-    const throughs = [...new Set(list.map((m) => m.through))];
-    const through =
-      throughs.length === 1 && throughs[0] !== null
-        ? `to ${longDate(throughs[0] as IsoDate)}`
-        : throughs.every((t) => t === null)
-          ? 'for no day at all'
-          : 'to the last day with a rate';
     const gb = first.law === 'GB';
+    // EU/IT: counting stops the day before the missing half-year (debts due later: none).
+    // UK: the rate is fixed for the whole debt on the reference date, so nothing counts.
+    const anyCounted = list.some((m) => m.through !== null);
+    const through =
+      gb || !anyCounted ? 'is not counted' : `is counted only to ${longDate(addDays(first.from, -1))}`;
     out.push(
       problem('interest_rate_unknown', 'Rates', null, null, {
         law: first.law,
         period: gb
-          ? `for ${longDate(first.from)} (the reference date for interest starting in the next half-year)`
+          ? `for ${longDate(first.from)} (it fixes the rate for debts whose interest starts from ${longDate(addDays(first.from, 1))} to ${longDate(addDays(addMonths(addDays(first.from, 1), 6), -1))})`
           : `for the half-year from ${longDate(first.from)}`,
         count: ids.length,
+        // "is counted only to 30 June 2026" / "is not counted".
         ids: ids.length > 5 ? `${ids.slice(0, 5).join(', ')}…` : ids.join(', '),
         through,
         publisher: RATE_PUBLISHERS[first.law],
