@@ -7,7 +7,16 @@
  */
 import { addDays } from './dates.ts';
 import type { IsoDate, RawLedger } from './model.ts';
-import { CHANGE_ORDERS, CLIENTS, MILESTONES, PAYMENTS, REMINDERS, SETTINGS, TEMPLATES } from './tabs.ts';
+import {
+  CHANGE_ORDERS,
+  CLIENTS,
+  MILESTONES,
+  PAYMENTS,
+  RATES,
+  REMINDERS,
+  SETTINGS,
+  TEMPLATES,
+} from './tabs.ts';
 
 const inputHeaders = (columns: readonly { header: string; computed?: boolean }[]) =>
   columns.filter((c) => !c.computed).map((c) => c.header);
@@ -590,7 +599,10 @@ export function demoLedger(today: IsoDate): RawLedger {
     ['Your address', 'Via Lombardini 22, 20143 Milano MI, Italia'],
     ['Your company number', ''],
     ['Your VAT number', 'IT11223344556'],
-    ['Payment details', 'IBAN IT60 X054 2811 1010 0000 0123 456 (BIC BPMOIT22), Morgan Studio di Alex Morgan'],
+    [
+      'Payment details',
+      'IBAN IT60 X054 2811 1010 0000 0123 456 (BIC BPMOIT22), Morgan Studio di Alex Morgan',
+    ],
     ['Default currency', 'EUR'],
     ['Default language', 'en'],
     ['Default jurisdiction', 'IT'],
@@ -608,6 +620,7 @@ export function demoLedger(today: IsoDate): RawLedger {
     [REMINDERS.name]: [inputHeaders(REMINDERS.columns), ...reminders],
     [CHANGE_ORDERS.name]: [inputHeaders(CHANGE_ORDERS.columns), ...changeOrders],
     [TEMPLATES.name]: [inputHeaders(TEMPLATES.columns)],
+    [RATES.name]: [inputHeaders(RATES.columns)],
     [SETTINGS.name]: [inputHeaders(SETTINGS.columns), ...settings],
   };
 }
