@@ -11,7 +11,7 @@ import { interestRegime } from '../law/interest.ts';
 import type { BadDebtDate, BadDebtRules } from '../law/bad-debt.ts';
 import { badDebtCountry, badDebtDate, badDebtRules } from '../law/bad-debt.ts';
 import type { SmallClaimsLimit } from '../law/small-claims.ts';
-import { smallClaimsLimit } from '../law/small-claims.ts';
+import { smallClaimsFits } from '../law/small-claims.ts';
 import type {
   Channel,
   Client,
@@ -93,8 +93,13 @@ export interface PackSmallClaims {
   limit: SmallClaimsLimit | null;
   /** Minor units; null when unknown. */
   limitMinor: number | null;
-  /** null when unknown (no limit on file, or a different currency). */
+  /**
+   * null when unknown: no limit on file, a different currency, or a limit that depends on
+   * who claims with the principal between the two (California).
+   */
   fits: boolean | null;
+  /** The court and route, every limit in force named (California states both). */
+  court: string;
 }
 
 export interface Pack {
@@ -385,19 +390,18 @@ export function buildPack(input: { ledger: Ledger; report: Report; client: strin
   }
   for (const t of totals.values()) t.totalClaim = t.outstanding + t.lateInterest + t.compensation;
 
-  const limit = smallClaimsLimit(client.jurisdiction, today);
   const smallClaims: PackSmallClaims[] = [...totals.values()]
     .filter((t) => t.outstanding > 0)
     .map((t) => {
-      const limitMinor = limit ? limit.limit * 10 ** currencyDigits(limit.currency) : null;
-      const same = limit !== null && limit.currency === t.currency;
+      // The limit is on the principal (CPR 26.8(2); Reg. 861/2007 Art. 2), as in the report.
+      const { limit, fits, court } = smallClaimsFits(client.jurisdiction, today, t.outstanding, t.currency);
       return {
         currency: t.currency,
         principal: t.outstanding,
         limit,
-        limitMinor,
-        // The limit is on the principal (CPR 26.8(2); Reg. 861/2007 Art. 2), as in the report.
-        fits: same && limitMinor !== null ? t.outstanding <= limitMinor : null,
+        limitMinor: limit ? limit.limit * 10 ** currencyDigits(limit.currency) : null,
+        fits,
+        court,
       };
     });
 

@@ -166,12 +166,14 @@ export function packHtml(pack: Pack): string {
       const limit = money(s.limitMinor, s.limit.currency);
       const verdict =
         s.fits === null
-          ? `cannot be compared with the limit of ${limit} (a different currency)`
+          ? s.limit.currency !== s.currency
+            ? `cannot be compared with the limit of ${limit} (a different currency)`
+            : `fits or not depending on who claims (the lower limit is ${limit})`
           : s.fits
             ? `is within the limit of ${limit}: it fits a small claim`
             : `is above the limit of ${limit}: a lawyer (or an ordinary claim) is the route`;
       out.push(
-        `<p>Principal ${e(principal)} ${e(verdict)}. Court: ${e(s.limit.court)}. <span class="small">Source: ${e(s.limit.source)}; in force from ${e(date(s.limit.from))}; grade ${e(s.limit.confidence)}.</span></p>`,
+        `<p>Principal ${e(principal)} ${e(verdict)}. Court: ${e(s.court)}. <span class="small">Source: ${e(s.limit.source)}; in force from ${e(date(s.limit.from))}; grade ${e(s.limit.confidence)}.</span></p>`,
       );
       if (s.limit.note) out.push(`<p class="small">${e(s.limit.note)}</p>`);
     }

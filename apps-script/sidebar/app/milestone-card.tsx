@@ -75,11 +75,13 @@ export function MilestoneCard({ milestone: m }: { milestone: MilestoneReport }) 
         ) : null}
         {m.smallClaims ? (
           <Fact term={t.smallClaims}>
-            {m.smallClaims.limit === null || m.smallClaims.currency === null || m.smallClaims.fits === null
+            {m.smallClaims.limit === null || m.smallClaims.currency === null
               ? t.smallClaimsUnknown
-              : (m.smallClaims.fits ? t.smallClaimsFits : t.smallClaimsAbove)(
-                  f.money(m.smallClaims.limit, m.smallClaims.currency),
-                )}
+              : m.smallClaims.fits === null
+                ? t.smallClaimsOpen(m.smallClaims.court)
+                : (m.smallClaims.fits ? t.smallClaimsFits : t.smallClaimsAbove)(
+                    f.money(m.smallClaims.limit, m.smallClaims.currency),
+                  )}
           </Fact>
         ) : null}
       </dl>

@@ -142,6 +142,7 @@ export const EN = {
   smallClaims: 'Small claims',
   smallClaimsFits: (limit: string) => `Fits the limit of ${limit}`,
   smallClaimsAbove: (limit: string) => `Above the limit of ${limit}: hand over to a lawyer`,
+  smallClaimsOpen: (court: string) => `Check which limit applies: ${court}`,
   smallClaimsUnknown: 'No limit on file',
   rowProblems: (n: number) => (n === 1 ? '1 problem on this row' : `${n} problems on this row`),
   milestoneActions: (id: string) => `Actions for ${id}`,

@@ -127,6 +127,7 @@ export const IT: Messages = {
   smallClaims: 'Recupero giudiziale',
   smallClaimsFits: (limit) => `Entro il limite di ${limit}`,
   smallClaimsAbove: (limit) => `Oltre il limite di ${limit}: rivolgiti a un avvocato`,
+  smallClaimsOpen: (court) => `Verifica quale limite si applica: ${court}`,
   smallClaimsUnknown: 'Limite non disponibile',
   rowProblems: (n) => (n === 1 ? '1 problema su questa riga' : `${n} problemi su questa riga`),
   milestoneActions: (id) => `Azioni per ${id}`,
