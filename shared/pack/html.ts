@@ -125,10 +125,13 @@ export function packHtml(pack: Pack): string {
     );
     for (const m of pack.milestones) {
       const what = [m.project, m.description].filter(Boolean).join(' — ');
+      // Interest stops where the rate table does: "to <day>" on its own line (print width).
       const through =
-        m.interestThrough !== null && m.interestThrough < pack.today ? ` to ${date(m.interestThrough)}` : '';
+        m.interestThrough !== null && m.interestThrough < pack.today
+          ? `<br><span class="small">to ${e(date(m.interestThrough))}</span>`
+          : '';
       const rates = m.interestRates.length
-        ? `<br><span class="small">${e(m.interestRates.map((bp) => formatRateBp(bp, locale)).join(' / '))} a year${e(through)}</span>`
+        ? `<br><span class="small">${e(m.interestRates.map((bp) => formatRateBp(bp, locale)).join(' / '))} a year</span>${through}`
         : '';
       const invoiced = m.invoiceDate ? `<br><span class="small">${e(date(m.invoiceDate))}</span>` : '';
       const co = m.changeOrder ? ` <span class="small">(change order ${e(m.changeOrder)})</span>` : '';
