@@ -114,8 +114,27 @@ function nextHalfYearDay(day: number): number {
   return HALF_YEAR_STARTS[lo] ?? epochDay(nextHalfYearStart(fromEpochDay(day)));
 }
 
+/** `2026-H2` keys and ISO first days of HALF_YEAR_STARTS, index for index. */
+const HALF_YEAR_KEYS: readonly string[] = HALF_YEAR_STARTS.map(
+  (_, i) => `${1990 + Math.floor(i / 2)}-${i % 2 === 0 ? 'H1' : 'H2'}`,
+);
+
+/** Index into HALF_YEAR_STARTS of the half-year `day` falls in, or -1 outside 1990–2100. */
+function halfYearIndex(day: number): number {
+  let lo = 0;
+  let hi = HALF_YEAR_STARTS.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((HALF_YEAR_STARTS[mid] as number) <= day) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
 /** `2026-H2` for an epoch day. */
 function halfYearOfDay(day: number): string {
+  const key = HALF_YEAR_KEYS[halfYearIndex(day)];
+  if (key !== undefined) return key;
   const iso = fromEpochDay(day);
   return `${iso.slice(0, 4)}-${iso.slice(5, 7) <= '06' ? 'H1' : 'H2'}`;
 }
