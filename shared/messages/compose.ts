@@ -7,7 +7,7 @@
 import { addDays } from '../dates.ts';
 import { formatDate, formatPerCurrency, formatRateBp, messageLocale } from '../format.ts';
 import { interestRegime } from '../law/interest.ts';
-import { smallClaimsLimit } from '../law/small-claims.ts';
+import { smallClaimsFits, smallClaimsLimit } from '../law/small-claims.ts';
 import { compareUrgency, isLadderStage } from '../ladder.ts';
 import type {
   ChangeOrder,
@@ -380,6 +380,10 @@ export function mergeData(args: {
   const currencies = Object.keys(outstanding);
   const comparable = limit !== null && currencies.length === 1 && currencies[0] === limit.currency;
   const principal = limit ? (outstanding[limit.currency] ?? 0) : 0;
+  // Where the limit depends on who claims (California), an amount between the limits is
+  // neither "fits" nor "over": the message then claims neither.
+  const fit =
+    comparable && limit ? smallClaimsFits(client.jurisdiction, today, principal, limit.currency).fits : null;
 
   const co = args.changeOrder ?? null;
   const plan = args.plan ?? null;
@@ -422,8 +426,8 @@ export function mergeData(args: {
       compensation: anyPositive(compensation),
       statutory: anyPositive(interest) || anyPositive(compensation),
       days_overdue: maxDays >= 1,
-      fits_small_claims: comparable && limitMinor !== null && principal <= limitMinor,
-      over_small_claims_limit: comparable && limitMinor !== null && principal > limitMinor,
+      fits_small_claims: fit === true,
+      over_small_claims_limit: fit === false,
     },
   };
 }
