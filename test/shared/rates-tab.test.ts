@@ -3,6 +3,7 @@
  * with a warning, and days no rate covers give one warning per law and period for the
  * whole ledger (PRODUCT.md, "Rates"; issue 10 item 4).
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { toJsonReport } from '../../shared/json-report.ts';
 import { buildReport } from '../../shared/report.ts';
@@ -228,6 +229,38 @@ describe('parsing the Rates tab', () => {
     const { ledger, problems } = parse([{ Law: 'EU', From: '2026-07-01', 'Reference rate': 0.25 }]);
     expect(ledger.rates[0]?.referenceBp).toBe(25);
     expect(problems.map((p) => p.code)).toContain('rate_looks_like_fraction');
+  });
+
+  it('never throws on garbage, and keeps only whole basis points on valid dates (property)', () => {
+    const cell = fc.oneof(
+      fc.string(),
+      fc.double(),
+      fc.integer(),
+      fc.constantFrom('EU', 'IT', 'GB', 'uk', '2026-07-01', '2026-02-30', '#REF!', '2,15 %', '', null),
+    );
+    fc.assert(
+      fc.property(fc.array(fc.tuple(cell, cell, cell, cell), { maxLength: 8 }), (rows) => {
+        const rates = rows.map(([Law, From, rate, Source]) => ({
+          Law,
+          From,
+          'Reference rate': rate,
+          Source,
+        }));
+        const { ledger, report } = buildReport(
+          rawLedger({
+            rates,
+            milestones: [{ ID: 'M-1', Client: 'Acme', Amount: 1000, 'Due date': '2026-05-31' }],
+          }),
+          '2026-12-04',
+        );
+        for (const r of ledger.rates) {
+          expect(Number.isInteger(r.referenceBp)).toBe(true);
+          if (r.law !== 'GB') expect(r.from).toMatch(/-(01|07)-01$/);
+        }
+        expect(Number.isInteger(report.milestones[0]?.lateInterest)).toBe(true);
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('a ledger without a Rates tab has no problem about it', () => {
