@@ -31,7 +31,13 @@ export function computedValues(m: MilestoneReport): Record<MilestoneComputed, st
     'Next action': m.nextAction ? stageLabel(m.nextAction.stage) : '',
     'Next action on': m.nextAction?.on ?? '',
     'Late interest': m.lateInterest ? major(m.lateInterest) : '',
-    Compensation: m.compensation ? major(m.compensation) : '',
+    // Owed in the law's currency: a number in a USD row would read as dollars, so another
+    // currency is written with its code ("40 EUR").
+    Compensation: !m.compensation
+      ? ''
+      : m.compensationCurrency === m.currency
+        ? major(m.compensation)
+        : `${toMajor(m.compensation, m.compensationCurrency)} ${m.compensationCurrency}`,
     Problems: problemsCell(m.problems),
   };
 }

@@ -7,7 +7,16 @@
  */
 import { addDays } from './dates.ts';
 import type { IsoDate, RawLedger } from './model.ts';
-import { CHANGE_ORDERS, CLIENTS, MILESTONES, PAYMENTS, REMINDERS, SETTINGS, TEMPLATES } from './tabs.ts';
+import {
+  CHANGE_ORDERS,
+  CLIENTS,
+  MILESTONES,
+  PAYMENTS,
+  RATES,
+  REMINDERS,
+  SETTINGS,
+  TEMPLATES,
+} from './tabs.ts';
 
 const inputHeaders = (columns: readonly { header: string; computed?: boolean }[]) =>
   columns.filter((c) => !c.computed).map((c) => c.header);
@@ -30,6 +39,10 @@ export function demoLedger(today: IsoDate): RawLedger {
       '2025-01-15',
       'medium',
       'Pays after the second reminder; accounts office closed in August.',
+      'Studio Bianchi Architetti Associati',
+      'Via Solferino 12, 20121 Milano MI, Italia',
+      '',
+      'IT01234567890',
     ],
     [
       'Northwind Analytics Ltd',
@@ -44,6 +57,10 @@ export function demoLedger(today: IsoDate): RawLedger {
       '2025-03-03',
       'high',
       'New CFO since spring; disputes every invoice line by line.',
+      'Northwind Analytics Limited',
+      '4 Canal Wharf, Leeds LS11 5PS, United Kingdom',
+      '09876543',
+      'GB 123 4567 89',
     ],
     [
       'Glenmore Distillery',
@@ -58,6 +75,10 @@ export function demoLedger(today: IsoDate): RawLedger {
       'https://drive.example.com/contracts/glenmore.pdf',
       'medium',
       '',
+      'Glenmore Distillery Ltd',
+      'Glenmore Road, Dufftown AB55 4XX, Scotland',
+      'SC654321',
+      'GB 987 6543 21',
     ],
     [
       'Harbor & Pine LLC',
@@ -72,6 +93,10 @@ export function demoLedger(today: IsoDate): RawLedger {
       'https://drive.example.com/contracts/harbor-pine.pdf',
       'low',
       'Net 15 agreed; always pays by ACH.',
+      'Harbor & Pine LLC',
+      '500 Harbor Blvd, Suite 300, Oakland, CA 94607, USA',
+      '202312345678',
+      '',
     ],
     [
       'Lakeshore Dental Group',
@@ -86,6 +111,10 @@ export function demoLedger(today: IsoDate): RawLedger {
       '',
       'medium',
       'Started on a handshake; no signed contract.',
+      'Lakeshore Dental Group, PLLC',
+      '210 West 14th Street, New York, NY 10011, USA',
+      '',
+      '',
     ],
     [
       'Vento Rosso S.r.l.',
@@ -100,6 +129,10 @@ export function demoLedger(today: IsoDate): RawLedger {
       '2012-06-01',
       'high',
       'Framework contract from 2012; on a payment plan since the spring.',
+      'Vento Rosso S.r.l.',
+      'Corso Vittorio Emanuele II 88, 10121 Torino TO, Italia',
+      'TO-1122334',
+      'IT09876543210',
     ],
     [
       'Kestrel Media GmbH',
@@ -114,6 +147,10 @@ export function demoLedger(today: IsoDate): RawLedger {
       '2025-09-10',
       'low',
       '',
+      'Kestrel Media GmbH',
+      'Torstraße 101, 10119 Berlin, Deutschland',
+      'HRB 223344 B (Amtsgericht Charlottenburg)',
+      'DE123456789',
     ],
     [
       'Maison Lumière SARL',
@@ -128,6 +165,10 @@ export function demoLedger(today: IsoDate): RawLedger {
       '2025-11-20',
       'medium',
       'Grace of 45 days agreed in the contract.',
+      'Maison Lumière SARL',
+      '17 rue des Lilas, 69003 Lyon, France',
+      'RCS Lyon 812 345 678',
+      'FR12812345678',
     ],
     [
       'Giorgio Rossi',
@@ -142,6 +183,10 @@ export function demoLedger(today: IsoDate): RawLedger {
       '2026-05-02',
       'low',
       'Private client (consumer): no statutory late-payment interest.',
+      '',
+      'Via dei Mille 5, 80121 Napoli NA, Italia',
+      '',
+      '',
     ],
     [
       'Belfast Print Works',
@@ -155,6 +200,10 @@ export function demoLedger(today: IsoDate): RawLedger {
       30,
       '2024-02-12',
       'low',
+      '',
+      'Belfast Print Works Ltd',
+      '22 Linenhall Street, Belfast BT2 8BG, Northern Ireland',
+      'NI612345',
       '',
     ],
   ];
@@ -550,6 +599,13 @@ export function demoLedger(today: IsoDate): RawLedger {
   const settings = [
     ['Your name', 'Alex Morgan'],
     ['Business name', 'Morgan Studio'],
+    ['Your address', 'Via Lombardini 22, 20143 Milano MI, Italia'],
+    ['Your company number', ''],
+    ['Your VAT number', 'IT11223344556'],
+    [
+      'Payment details',
+      'IBAN IT60 X054 2811 1010 0000 0123 456 (BIC BPMOIT22), Morgan Studio di Alex Morgan',
+    ],
     ['Default currency', 'EUR'],
     ['Default language', 'en'],
     ['Default jurisdiction', 'IT'],
@@ -567,6 +623,7 @@ export function demoLedger(today: IsoDate): RawLedger {
     [REMINDERS.name]: [inputHeaders(REMINDERS.columns), ...reminders],
     [CHANGE_ORDERS.name]: [inputHeaders(CHANGE_ORDERS.columns), ...changeOrders],
     [TEMPLATES.name]: [inputHeaders(TEMPLATES.columns)],
+    [RATES.name]: [inputHeaders(RATES.columns)],
     [SETTINGS.name]: [inputHeaders(SETTINGS.columns), ...settings],
   };
 }

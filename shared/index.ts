@@ -28,6 +28,8 @@ export * from './law/rates.ts';
 export * from './law/interest.ts';
 export * from './law/small-claims.ts';
 export * from './law/notice-period.ts';
+export * from './law/notices.ts';
+export * from './law/party.ts';
 export * from './format.ts';
 export * from './plans.ts';
 export * from './law/bad-debt.ts';

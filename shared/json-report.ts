@@ -28,7 +28,9 @@ export function milestoneJson(m: MilestoneReport) {
     draft: m.draft,
     lateInterest: major(m.lateInterest),
     interestRates: m.interestRates.map((bp) => bp / 100),
-    compensation: major(m.compensation),
+    interestThrough: m.interestThrough,
+    compensation: toMajor(m.compensation, m.compensationCurrency),
+    compensationCurrency: m.compensationCurrency,
     smallClaims: m.smallClaims
       ? {
           limit:
@@ -37,6 +39,7 @@ export function milestoneJson(m: MilestoneReport) {
               : toMajor(m.smallClaims.limit, m.smallClaims.currency),
           currency: m.smallClaims.currency,
           fits: m.smallClaims.fits,
+          route: m.smallClaims.route,
           court: m.smallClaims.court,
         }
       : null,

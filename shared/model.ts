@@ -92,6 +92,11 @@ export const Client = z.object({
   contractDate: IsoDate.nullable(),
   risk: Risk.nullable(),
   notes: z.string(),
+  /** Party details for formal letters and the pack ('' when not given). */
+  legalName: z.string(),
+  address: z.string(),
+  companyNumber: z.string(),
+  vatNumber: z.string(),
 });
 export type Client = z.infer<typeof Client>;
 
@@ -164,6 +169,12 @@ export type TemplateRow = z.infer<typeof TemplateRow>;
 export const Settings = z.object({
   yourName: z.string(),
   businessName: z.string(),
+  /** Party details for formal letters and the pack ('' when not given). */
+  yourAddress: z.string(),
+  yourCompanyNumber: z.string(),
+  yourVatNumber: z.string(),
+  /** How to pay: IBAN, sort code and account, or a payment link. */
+  paymentDetails: z.string(),
   defaultCurrency: z.string().length(3).nullable(),
   defaultLanguage: Language,
   defaultJurisdiction: z.string().nullable(),
@@ -176,6 +187,18 @@ export const Settings = z.object({
   statutoryInterest: z.boolean(),
 });
 export type Settings = z.infer<typeof Settings>;
+
+/** A `Rates` row: a reference rate the user adds to the built-in table (PRODUCT.md, "Rates"). */
+export const RateRow = z.object({
+  row: Row,
+  law: z.enum(['EU', 'IT', 'GB']),
+  /** EU/IT: a 1 January or 1 July; GB: the day the Bank Rate took effect. */
+  from: IsoDate,
+  /** Basis points, before the statutory margin. */
+  referenceBp: z.number().int(),
+  source: z.string(),
+});
+export type RateRow = z.infer<typeof RateRow>;
 
 export const Ledger = z.object({
   settings: Settings,
@@ -190,6 +213,7 @@ export const Ledger = z.object({
    * They are still taken: a new row (a payment plan's instalment) must not reuse one.
    */
   leftOutMilestoneIds: z.array(z.string()).optional(),
+  rates: z.array(RateRow),
 });
 export type Ledger = z.infer<typeof Ledger>;
 
@@ -201,8 +225,13 @@ export const SmallClaimsFit = z.object({
   /** Minor units of `currency`; null when the limit is unknown. */
   limit: Minor.nullable(),
   currency: z.string().nullable(),
-  /** null when unknown (no limit on file, or a different currency). */
+  /**
+   * null when unknown (no limit on file, a different currency, or a limit that depends on
+   * who claims and the amount lies between the two).
+   */
   fits: z.boolean().nullable(),
+  /** The route's own name (Simple Procedure; decreto ingiuntivo / Giudice di pace…). */
+  route: z.string(),
   court: z.string(),
   source: z.string(),
 });
@@ -236,8 +265,19 @@ export const MilestoneReport = z.object({
   lateInterest: Minor,
   /** Annual statutory rate(s) used, in basis points, for display. */
   interestRates: z.array(z.number().int()),
-  /** Fixed compensation, minor units of the milestone currency (0 when none applies). */
+  /**
+   * The last day `lateInterest` is counted to: today when the rate table covers every
+   * day; an earlier day when it stops short (messages say "to <that day>"); null when no
+   * statutory interest applies or no day is covered.
+   */
+  interestThrough: IsoDate.nullable(),
+  /** Fixed compensation, minor units of `compensationCurrency` (0 when none applies). */
   compensation: Minor,
+  /**
+   * The currency the compensation is owed in: the law's (EUR under EU/IT law, GBP under UK
+   * law) even when the invoice is in another currency; the milestone's when none applies.
+   */
+  compensationCurrency: z.string(),
   smallClaims: SmallClaimsFit.nullable(),
   /** The most recent ladder message sent for it (Channel not `draft`), as of the report's day. */
   lastSent: z.object({ stage: LadderStage, on: IsoDate }).nullable(),

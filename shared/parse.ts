@@ -17,6 +17,7 @@ import type {
   Milestone,
   Payment,
   Problem,
+  RateRow,
   RawLedger,
   RawTab,
   Reminder,
@@ -28,6 +29,7 @@ import { CHANNELS, MANUAL_STATUSES, STAGES } from './stages.ts';
 import type { AmountError } from './amounts.ts';
 import { MAX_MINOR_UNITS } from './amounts.ts';
 import { bcp47, currencyDigits, formatMoney, isCurrency } from './money.ts';
+import { parseLocaleNumber } from './amounts.ts';
 import type { ProblemCode } from './problems.ts';
 import { problem } from './problems.ts';
 import type { TabKey, TabSpec } from './tabs.ts';
@@ -39,6 +41,7 @@ import {
   locateColumns,
   MILESTONES,
   PAYMENTS,
+  RATES,
   REMINDERS,
   SETTING_NAMES,
   SETTINGS,
@@ -130,6 +133,9 @@ class RowReader {
     readonly row: number,
   ) {}
 
+  get locale(): string {
+    return this.tab.ctx.locale;
+  }
   raw(header: string): unknown {
     const i = this.tab.index[header];
     return i === undefined ? undefined : this.cells[i];
@@ -381,6 +387,10 @@ function parseSettings(
   return {
     yourName: text('Your name'),
     businessName: text('Business name'),
+    yourAddress: text('Your address'),
+    yourCompanyNumber: text('Your company number'),
+    yourVatNumber: text('Your VAT number'),
+    paymentDetails: text('Payment details'),
     defaultCurrency,
     defaultLanguage,
     defaultJurisdiction,
@@ -490,6 +500,10 @@ export function parseLedger(raw: RawLedger, opts: ParseOptions = {}): Parsed {
         contractDate,
         risk,
         notes: r.text('Notes'),
+        legalName: r.text('Legal name'),
+        address: r.text('Address'),
+        companyNumber: r.text('Company number'),
+        vatNumber: r.text('VAT number'),
       };
       clients.push(client);
       clientByKey.set(key, client);
@@ -698,6 +712,8 @@ export function parseLedger(raw: RawLedger, opts: ParseOptions = {}): Parsed {
     });
   }
 
+  const rates = parseRates(new TabReader(RATES, ctx, raw, layout));
+
   return {
     ledger: {
       settings,
@@ -707,6 +723,7 @@ export function parseLedger(raw: RawLedger, opts: ParseOptions = {}): Parsed {
       reminders,
       changeOrders,
       templates,
+      rates,
       leftOutMilestoneIds,
     },
     problems,
@@ -745,4 +762,61 @@ export function parseBusiness(text: string): Client['business'] | null {
 export function parseChannel(key: string): Channel | null {
   if (key === 'manual') return 'email';
   return (CHANNELS as readonly string[]).includes(key) ? (key as Channel) : null;
+}
+
+const RATE_LAW_BY_KEY = new Map<string, RateRow['law']>([
+  ['eu', 'EU'],
+  ['it', 'IT'],
+  ['gb', 'GB'],
+  ['uk', 'GB'],
+]);
+
+/**
+ * The optional `Rates` tab. A percentage is read as typed (2.15 = 2.15 %), "2,15 %" in
+ * the ledger's locale too; it must be a whole number of basis points, which also catches
+ * a cell formatted as a percentage (it holds 2.15 % as 0.0215).
+ */
+function parseRates(tab: TabReader): RateRow[] {
+  const rates: RateRow[] = [];
+  if (!tab.check(false)) return rates;
+  const seen = new Map<string, number>();
+  tab.forEachRow((r) => {
+    const lawText = r.required('Law');
+    const law = lawText === null ? undefined : RATE_LAW_BY_KEY.get(lawText.trim().toLowerCase());
+    if (lawText !== null && !law) r.fail('unknown_rate_law', 'Law', { value: lawText });
+    const from = r.date('From', true);
+    if (from && law && law !== 'GB' && !/-(01|07)-01$/.test(from))
+      r.fail('rate_not_half_year', 'From', { value: from, law });
+    const referenceBp = readRateBp(r);
+    if (r.failed || !law || !from || referenceBp === null) return;
+    const key = `${law}|${law === 'GB' ? from : from.slice(0, 7)}`;
+    const first = seen.get(key);
+    if (first !== undefined) r.report('duplicate_rate', 'From', { value: from, law, first });
+    seen.set(key, r.row);
+    rates.push({ row: r.row, law, from, referenceBp, source: r.text('Source') });
+  });
+  return rates;
+}
+
+function readRateBp(r: RowReader): number | null {
+  const raw = r.raw('Reference rate');
+  if (isBlank(raw)) {
+    r.fail('required', 'Reference rate');
+    return null;
+  }
+  let percent: number | null;
+  if (typeof raw === 'number') percent = Number.isFinite(raw) ? raw : null;
+  else {
+    const text = r.text('Reference rate').replace(/\s*%$/, '');
+    percent = parseLocaleNumber(text, r.locale) ?? (/^-?\d+(\.\d+)?$/.test(text) ? Number(text) : null);
+  }
+  const bp = percent === null ? NaN : percent * 100;
+  const whole = Math.round(bp);
+  if (percent === null || Math.abs(bp - whole) > 1e-6 || whole < -500 || whole > 3000) {
+    r.fail('bad_rate', 'Reference rate', { value: r.text('Reference rate') });
+    return null;
+  }
+  if (typeof raw === 'number' && percent > 0 && percent < 1)
+    r.report('rate_looks_like_fraction', 'Reference rate', { value: r.text('Reference rate') });
+  return whole;
 }

@@ -233,11 +233,20 @@ export function makePaymentPlan(input: PaymentPlanInput): PaymentPlan {
   if (total < n) throw new PaymentPlanError('too_small', PLAN_ERRORS.too_small(total, n));
   if (input.start < today)
     warnings.push({ code: 'start_in_past', message: PLAN_WARNINGS.start_in_past(input.start) });
-  const accrued = chosen.reduce((s, m) => s + m.lateInterest + m.compensation, 0);
-  if (accrued > 0)
+  // Interest is in the milestones' currency; compensation in the law's (EUR 40 on a USD
+  // invoice), so each currency is summed and shown on its own.
+  const accrued: Record<string, number> = {};
+  for (const m of chosen) {
+    accrued[currency] = (accrued[currency] ?? 0) + m.lateInterest;
+    accrued[m.compensationCurrency] = (accrued[m.compensationCurrency] ?? 0) + m.compensation;
+  }
+  const leftOut = Object.entries(accrued).filter(([, v]) => v > 0);
+  if (leftOut.length > 0)
     warnings.push({
       code: 'interest_left_out',
-      message: PLAN_WARNINGS.interest_left_out(formatMoney(accrued, currency, locale)),
+      message: PLAN_WARNINGS.interest_left_out(
+        leftOut.map(([c, v]) => formatMoney(v, c, locale)).join(' + '),
+      ),
     });
 
   // Every ID cell is taken, rows left out for a problem too: an instalment reusing a

@@ -205,9 +205,50 @@ export const PROBLEMS = {
   interest_rate_unknown: {
     severity: 'warning',
     message: (v) =>
-      `Statutory interest from ${v.from} to ${v.to} is not counted: no published rate on file for those days.`,
+      `No ${v.law} reference rate on file ${v.period}: statutory interest on ${v.count} milestone(s) (${v.ids}) ${v.through}.`,
+    fix: (v) =>
+      `Check ${v.publisher} and add a row to the Rates tab: Law ${v.law}, From ${v.from}, Reference rate ${v.what}, Source ${v.sourceHint}. Or update Payladder.`,
+  },
+  rate_overrides_builtin: {
+    severity: 'warning',
+    message: (v) =>
+      `This row sets the ${v.law} reference rate from ${v.from} to ${v.value} %; Payladder's table says ${v.builtIn} % (${v.source}). Your row is used.`,
     fix: () =>
-      'Update Payladder to get the newest rate table; the amount shown covers only the days with a known rate.',
+      'Check the official notice. If your row is a typo, correct it or delete it to use the built-in rate.',
+  },
+  unknown_rate_law: {
+    severity: 'error',
+    message: (v) => `"${v.value}" in Law is not a rate table Payladder knows.`,
+    fix: () =>
+      'Use EU (ECB rate, Directive 2011/7/EU), IT (ECB rate per the MEF notice, D.Lgs. 231/2002) or GB (Bank of England Bank Rate).',
+  },
+  rate_not_half_year: {
+    severity: 'error',
+    message: (v) => `${v.law} rates apply from 1 January or 1 July; ${v.value} is neither.`,
+    fix: (v) =>
+      `Type the first day of the half-year the rate is for (for example ${String(v.value).slice(0, 4)}-07-01): the rate in force on that day applies to the whole half-year.`,
+  },
+  bad_rate: {
+    severity: 'error',
+    message: (v) => `"${v.value}" in Reference rate is not a percentage with at most two decimals.`,
+    fix: () =>
+      'Type the rate in percent before the statutory margin, such as 2.15. If the column is formatted as a percentage (it then holds 2.15 % as 0.0215), format it as a plain number.',
+  },
+  rate_looks_like_fraction: {
+    severity: 'warning',
+    message: (v) => `Reference rate ${v.value} is read as ${v.value} %, not ${Number(v.value) * 100} %.`,
+    fix: () =>
+      'If the cell is formatted as a percentage, format the column as a plain number and type the rate in percent (such as 2.15).',
+  },
+  duplicate_rate: {
+    severity: 'warning',
+    message: (v) => `Another ${v.law} rate for ${v.value} is in row ${v.first}; this later row is used.`,
+    fix: () => 'Delete the row that is wrong.',
+  },
+  party_detail_missing: {
+    severity: 'warning',
+    message: (v) => `${v.letter} to ${v.client} should state ${v.what}, and ${v.where} is empty.`,
+    fix: (v) => `Fill in ${v.where}${v.why ? ` (${v.why})` : ''}.`,
   },
   interest_not_on_file: {
     severity: 'warning',
@@ -218,8 +259,9 @@ export const PROBLEMS = {
   compensation_currency: {
     severity: 'warning',
     message: (v) =>
-      `Fixed compensation for late payment is set in ${v.regimeCurrency}; this milestone is in ${v.currency}.`,
-    fix: (v) => `Claim the ${v.amount} compensation separately; it is not added to this milestone.`,
+      `The fixed compensation for late payment is set in ${v.regimeCurrency} bands by the size of the debt; this milestone is in ${v.currency}, so no band can be chosen.`,
+    fix: () =>
+      'Convert the debt to pounds at the rate of the day it fell due and claim £40 (below £1,000), £70 (below £10,000) or £100 separately (Late Payment Act 1998 s.5A).',
   },
   overpaid: {
     severity: 'warning',

@@ -4,9 +4,12 @@
  * currency with aging; and every problem. Pure: `today` comes in.
  */
 import { paymentBehaviour } from './behaviour.ts';
-import { addDays, daysBetween } from './dates.ts';
+import { addDays, addMonths, daysBetween } from './dates.ts';
+import type { MissingRate } from './law/interest.ts';
 import { fixedCompensation, interestRegime, regimeCurrency, statutoryInterest } from './law/interest.ts';
-import { smallClaimsLimit } from './law/small-claims.ts';
+import type { RateTable } from './law/rates.ts';
+import { BUILT_IN_RATES, buildRateTable, RATE_PUBLISHERS } from './law/rates.ts';
+import { smallClaimsFits } from './law/small-claims.ts';
 import type { SentStep } from './ladder.ts';
 import { compareUrgency, isLadderStage, ladderIndex, ladderPosition, needsWrittenRecord } from './ladder.ts';
 import { noticePeriod } from './law/notice-period.ts';
@@ -71,6 +74,16 @@ export function emptyTotals(): CurrencyTotals {
   };
 }
 
+/**
+ * What the law tables give the report: the rate table (built-in + `Rates` rows), and where
+ * each milestone's missing rates are collected, to become one warning per law and period
+ * for the whole ledger.
+ */
+export interface LawContext {
+  rates: RateTable;
+  missing: Array<MissingRate & { milestone: string; through: IsoDate | null }>;
+}
+
 /** The steps at which a sent written reminder must be on file, in prose (problem texts). */
 const STEP_NAMES: Partial<Record<Stage, string>> = {
   stop_work: 'stop-work notice',
@@ -116,6 +129,7 @@ export function reportMilestone(
   ledger: Pick<Ledger, 'settings'>,
   today: IsoDate,
   rowProblems: Problem[],
+  law: LawContext = { rates: BUILT_IN_RATES, missing: [] },
 ): MilestoneReport {
   const { client, payments, reminders } = ctx;
   const tab = 'Milestones';
@@ -205,7 +219,9 @@ export function reportMilestone(
   // Statutory interest and compensation: B2B, setting on, a regime on file, and late.
   let lateInterest = 0;
   let interestRates: number[] = [];
+  let interestThrough: IsoDate | null = null;
   let compensation = 0;
+  let compensationCurrency = m.currency;
   const regime = client ? interestRegime(client.jurisdiction) : null;
   const wasLate = dueDate !== null && (paidOn !== null ? paidOn > dueDate : today > dueDate);
   // Cancelled, written-off and renegotiated amounts are not claimed (a payment plan's
@@ -231,20 +247,24 @@ export function reportMilestone(
         payments: sorted,
         today,
         contractDate: client.contractDate,
+        rates: law.rates,
       });
       lateInterest = result.interest;
       interestRates = result.ratesBp;
-      if (result.uncovered) {
-        rowProblems.push(problem('interest_rate_unknown', tab, m.row, 'Late interest', result.uncovered));
-      }
-      const fixed = fixedCompensation(regime, m.amount);
-      if (regimeCurrency(regime) === m.currency) compensation = fixed;
+      interestThrough = result.interestThrough;
+      for (const missing of result.missing)
+        law.missing.push({ ...missing, milestone: m.id, through: result.interestThrough });
+      // The compensation is owed in the law's currency whatever the invoice's (Directive
+      // 2011/7/EU Art. 6: EUR 40; Late Payment Act s.5A: GBP). UK bands are set in pounds,
+      // so a debt in another currency cannot be placed in a band: no figure, a warning.
+      compensationCurrency = regimeCurrency(regime);
+      if (regime !== 'UK' || m.currency === 'GBP') compensation = fixedCompensation(regime, m.amount);
       else {
+        compensationCurrency = m.currency;
         rowProblems.push(
           problem('compensation_currency', tab, m.row, 'Compensation', {
-            regimeCurrency: regimeCurrency(regime),
+            regimeCurrency: 'GBP',
             currency: m.currency,
-            amount: formatMoney(fixed, regimeCurrency(regime), ledger.settings.locale),
           }),
         );
       }
@@ -257,16 +277,14 @@ export function reportMilestone(
 
   let smallClaims: SmallClaimsFit | null = null;
   if ((stage === 'demand' || stage === 'small_claims') && client) {
-    const limit = smallClaimsLimit(client.jurisdiction, today);
-    const limitMinor = limit ? limit.limit * 10 ** currencyDigits(limit.currency) : null;
+    const { limit, fits, court } = smallClaimsFits(client.jurisdiction, today, outstanding, m.currency);
     smallClaims = {
       jurisdiction: client.jurisdiction,
-      limit: limitMinor,
+      limit: limit ? limit.limit * 10 ** currencyDigits(limit.currency) : null,
       currency: limit?.currency ?? null,
-      // The limit is on the principal: interest and costs are left out of the claim value
-      // (CPR 26.8(2) in England and Wales; Reg. 861/2007 Art. 2 for the EU procedure).
-      fits: limit && limitMinor !== null && limit.currency === m.currency ? outstanding <= limitMinor : null,
-      court: limit?.court ?? '',
+      fits,
+      route: limit?.route ?? '',
+      court,
       source: limit?.source ?? '',
     };
   }
@@ -289,7 +307,9 @@ export function reportMilestone(
     nextAction,
     lateInterest,
     interestRates,
+    interestThrough,
     compensation,
+    compensationCurrency,
     smallClaims,
     lastSent,
     draft,
@@ -348,6 +368,18 @@ export function computeReport(
   const milestoneRowProblems = new Map<number, Problem[]>();
   for (const p of problems)
     if (p.tab === 'Milestones' && p.row !== null) push(milestoneRowProblems, p.row, p);
+  const { table: rates, conflicts } = buildRateTable(ledger.rates);
+  for (const c of conflicts)
+    extra.push(
+      problem('rate_overrides_builtin', 'Rates', c.row.row, 'Reference rate', {
+        law: c.row.law,
+        from: c.row.from,
+        value: bpText(c.row.referenceBp),
+        builtIn: bpText(c.builtInBp),
+        source: c.builtInSource,
+      }),
+    );
+  const law: LawContext = { rates, missing: [] };
 
   const milestones: MilestoneReport[] = new Array(ledger.milestones.length);
   const none: readonly Payment[] = [];
@@ -368,9 +400,12 @@ export function computeReport(
       ledger,
       today,
       rowProblems,
+      law,
     );
     for (let j = before; j < rowProblems.length; j++) extra.push(rowProblems[j] as Problem);
   }
+
+  extra.push(...missingRateProblems(law.missing));
 
   const totals: Record<string, CurrencyTotals> = {};
   const stageCounts: Record<string, number> = {};
@@ -383,7 +418,9 @@ export function computeReport(
     const t = (totals[m.currency] ??= emptyTotals());
     if (m.stage !== 'cancelled' && m.stage !== 'written_off') {
       t.lateInterest += m.lateInterest;
-      t.compensation += m.compensation;
+      // Each amount in its own currency: €40 on a USD invoice goes to the EUR totals.
+      if (m.compensation > 0)
+        (totals[m.compensationCurrency] ??= emptyTotals()).compensation += m.compensation;
     }
     if (!isOpen(m.stage)) continue;
     t.outstanding += m.outstanding;
@@ -481,6 +518,77 @@ export function clientMessage(milestones: readonly MilestoneReport[], today: Iso
     currency: top.currency,
     drafted: covered.every((m) => m.draft !== null),
   };
+}
+
+/** 215 → "2.15", -50 → "-0.50". */
+function bpText(bp: number): string {
+  return (bp / 100).toFixed(2);
+}
+
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+/** `2026-07-01` → "1 July 2026" (problem texts are English, like the rest of them). */
+function longDate(iso: IsoDate): string {
+  return `${Number(iso.slice(8, 10))} ${MONTHS[Number(iso.slice(5, 7)) - 1] ?? ''} ${iso.slice(0, 4)}`;
+}
+
+/**
+ * One warning per law and missing period for the whole ledger (PRODUCT.md: "not one per
+ * milestone"), naming the official source and the exact `Rates` row that covers it.
+ */
+export function missingRateProblems(missing: LawContext['missing']): Problem[] {
+  const groups = new Map<string, LawContext['missing']>();
+  for (const m of missing) push(groups, `${m.law}|${m.from}`, m);
+  const out: Problem[] = [];
+  for (const list of [...groups.values()].sort((a, b) =>
+    `${a[0]?.law}${a[0]?.from}` < `${b[0]?.law}${b[0]?.from}` ? -1 : 1,
+  )) {
+    const first = list[0];
+    if (!first) continue;
+    const ids = [...new Set(list.map((m) => m.milestone))];
+    const gb = first.law === 'GB';
+    // EU/IT: counting stops the day before the missing half-year (debts due later: none).
+    // UK: the rate is fixed for the whole debt on the reference date, so nothing counts.
+    const anyCounted = list.some((m) => m.through !== null);
+    const through =
+      gb || !anyCounted ? 'is not counted' : `is counted only to ${longDate(addDays(first.from, -1))}`;
+    out.push(
+      problem('interest_rate_unknown', 'Rates', null, null, {
+        law: first.law,
+        period: gb
+          ? `for ${longDate(first.from)} (it fixes the rate for debts whose interest starts from ${longDate(addDays(first.from, 1))} to ${longDate(addDays(addMonths(addDays(first.from, 1), 6), -1))})`
+          : `for the half-year from ${longDate(first.from)}`,
+        count: ids.length,
+        // "is counted only to 30 June 2026" / "is not counted".
+        ids: ids.length > 5 ? `${ids.slice(0, 5).join(', ')}…` : ids.join(', '),
+        through,
+        publisher: RATE_PUBLISHERS[first.law],
+        from: first.from,
+        what: gb
+          ? `<the Bank Rate in force on ${longDate(first.from)}>`
+          : `<the ECB main refinancing rate in force on ${longDate(first.from)}>`,
+        sourceHint:
+          first.law === 'IT'
+            ? '<the Gazzetta Ufficiale notice, e.g. "GU n.…, <date>">'
+            : first.law === 'EU'
+              ? '<the ECB page or decision you read>'
+              : '<the Bank of England page you read>',
+      }),
+    );
+  }
+  return out;
 }
 
 /** Most urgent first: worst stage, then the longest overdue, then the name. */

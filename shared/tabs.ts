@@ -5,7 +5,7 @@
  */
 
 export type TabKey =
-  'clients' | 'milestones' | 'payments' | 'reminders' | 'changeOrders' | 'settings' | 'templates';
+  'clients' | 'milestones' | 'payments' | 'reminders' | 'changeOrders' | 'settings' | 'templates' | 'rates';
 
 /** How a surface should validate and format the column (the add-on's data validation). */
 export type ColumnKind =
@@ -25,7 +25,11 @@ export type ColumnKind =
   | 'client-ref'
   | 'milestone-ref'
   | 'milestone-refs'
-  | 'change-order-ref';
+  | 'change-order-ref'
+  /** A rate table's law: `EU`, `IT` or `GB`. */
+  | 'law'
+  /** A percentage such as 2.15. */
+  | 'percent';
 
 export interface ColumnSpec {
   header: string;
@@ -58,6 +62,11 @@ export const CLIENTS: TabSpec = {
     { header: 'Contract', kind: 'text' },
     { header: 'Risk', kind: 'risk' },
     { header: 'Notes', kind: 'text' },
+    // Party details for formal letters and the documentation pack (all optional).
+    { header: 'Legal name', kind: 'text' },
+    { header: 'Address', kind: 'text' },
+    { header: 'Company number', kind: 'text' },
+    { header: 'VAT number', kind: 'text' },
   ],
 };
 
@@ -163,6 +172,21 @@ export const TEMPLATES: TabSpec = {
   ],
 };
 
+/**
+ * Reference rates the user adds to the built-in table (PRODUCT.md, "Rates"): a new
+ * half-year's ECB rate, a new Bank Rate, before Payladder ships them.
+ */
+export const RATES: TabSpec = {
+  key: 'rates',
+  name: 'Rates',
+  columns: [
+    { header: 'Law', kind: 'law', required: true },
+    { header: 'From', kind: 'date', required: true },
+    { header: 'Reference rate', kind: 'percent', required: true },
+    { header: 'Source', kind: 'text' },
+  ],
+};
+
 /** Every tab in the order setup creates them. */
 export const TABS: readonly TabSpec[] = [
   CLIENTS,
@@ -171,6 +195,7 @@ export const TABS: readonly TabSpec[] = [
   REMINDERS,
   CHANGE_ORDERS,
   TEMPLATES,
+  RATES,
   SETTINGS,
 ];
 
@@ -178,6 +203,10 @@ export const TABS: readonly TabSpec[] = [
 export const SETTING_NAMES = [
   'Your name',
   'Business name',
+  'Your address',
+  'Your company number',
+  'Your VAT number',
+  'Payment details',
   'Default currency',
   'Default language',
   'Default jurisdiction',

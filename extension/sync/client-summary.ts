@@ -31,7 +31,9 @@ export interface MilestoneLine {
   daysOverdue: number | null;
   nextAction: NextAction | null;
   lateInterest: number;
+  /** Minor units of `compensationCurrency` (the law's: EUR 40 on a USD invoice to IT). */
   compensation: number;
+  compensationCurrency: string;
   smallClaims: SmallClaimsFit | null;
   /** Problem texts on the milestone's row. */
   problems: string[];
@@ -132,6 +134,7 @@ export function summarize(
       nextAction: m.nextAction,
       lateInterest: m.lateInterest,
       compensation: m.compensation,
+      compensationCurrency: m.compensationCurrency,
       smallClaims: m.smallClaims,
       problems: m.problems.map((p) => `${p.message} ${p.fix}`),
     })),

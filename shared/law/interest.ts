@@ -7,11 +7,11 @@
 import { addDays, epochDay, fromEpochDay, nextHalfYearStart } from '../dates.ts';
 import type { IsoDate } from '../model.ts';
 import { divRoundHalfUp } from '../money.ts';
+import type { RateLaw, RateTable } from './rates.ts';
 import {
-  BANK_RATE_CHANGES,
-  BANK_RATE_KNOWN_THROUGH,
   BANK_RATE_SOURCE,
-  ECB_REFERENCE_RATES,
+  bankRateOn,
+  BUILT_IN_RATES,
   EU_MARGIN_BP,
   IT_MARGIN_BEFORE_2013_BP,
   UK_MARGIN_BP,
@@ -25,6 +25,11 @@ export function interestRegime(jurisdiction: string): InterestRegime | null {
   if (jurisdiction === 'EU') return 'EU';
   if (['GB-ENG', 'GB-WLS', 'GB-SCT', 'GB-NIR'].includes(jurisdiction)) return 'UK';
   return null;
+}
+
+/** The `Rates` tab's name for a regime's reference rate (`UK` → `GB`). */
+export function rateLaw(regime: InterestRegime): RateLaw {
+  return regime === 'UK' ? 'GB' : regime;
 }
 
 /** The currency a regime's fixed compensation is set in. */
@@ -48,6 +53,17 @@ export interface InterestInput {
   today: IsoDate;
   /** The contract's signing date, when known (Italy: +7 for contracts before 2013). */
   contractDate?: IsoDate | null;
+  /** Reference rates: the built-in table with the ledger's `Rates` rows (default: built-in only). */
+  rates?: RateTable;
+}
+
+/**
+ * A reference rate the table lacks: EU/IT the half-year starting `from` (1 Jan / 1 Jul);
+ * UK the Bank Rate in force on the reference date `from` (30 Jun / 31 Dec).
+ */
+export interface MissingRate {
+  law: RateLaw;
+  from: IsoDate;
 }
 
 export interface InterestResult {
@@ -59,9 +75,18 @@ export interface InterestResult {
   days: number;
   /**
    * Days with something unpaid for which no published rate is on file: the interest for
-   * them is left out and the caller reports a warning.
+   * them is left out and the caller reports a warning. Counting stops at the first such
+   * day, so the interest is exactly the interest "to `interestThrough`".
    */
   uncovered: { from: IsoDate; to: IsoDate } | null;
+  /** The rates to add to the table to cover `uncovered`, in date order. */
+  missing: MissingRate[];
+  /**
+   * The last day the interest is counted to: `today` when every day is covered (or no
+   * interest runs yet), the day before the first uncovered day otherwise; null when not
+   * a single day is covered.
+   */
+  interestThrough: IsoDate | null;
   source: string;
 }
 
@@ -89,26 +114,55 @@ function nextHalfYearDay(day: number): number {
   return HALF_YEAR_STARTS[lo] ?? epochDay(nextHalfYearStart(fromEpochDay(day)));
 }
 
-/** ECB reference rates as [first epoch day, first day after, bp], for day-number lookups. */
-const ECB_RANGES: readonly (readonly [number, number, number])[] = ECB_REFERENCE_RATES.map((r) => {
-  const year = r.halfYear.slice(0, 4);
-  const start = epochDay(r.halfYear.endsWith('H1') ? `${year}-01-01` : `${year}-07-01`);
-  return [start, nextHalfYearDay(start), r.referenceBp] as const;
-});
+/** `2026-H2` keys and ISO first days of HALF_YEAR_STARTS, index for index. */
+const HALF_YEAR_KEYS: readonly string[] = HALF_YEAR_STARTS.map(
+  (_, i) => `${1990 + Math.floor(i / 2)}-${i % 2 === 0 ? 'H1' : 'H2'}`,
+);
+
+/** Index into HALF_YEAR_STARTS of the half-year `day` falls in, or -1 outside 1990–2100. */
+function halfYearIndex(day: number): number {
+  let lo = 0;
+  let hi = HALF_YEAR_STARTS.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((HALF_YEAR_STARTS[mid] as number) <= day) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
+/** `2026-H2` for an epoch day. */
+function halfYearOfDay(day: number): string {
+  const key = HALF_YEAR_KEYS[halfYearIndex(day)];
+  if (key !== undefined) return key;
+  const iso = fromEpochDay(day);
+  return `${iso.slice(0, 4)}-${iso.slice(5, 7) <= '06' ? 'H1' : 'H2'}`;
+}
+
+/** The first day of the half-year `day` falls in, ISO. */
+function halfYearStartOf(day: number): IsoDate {
+  const iso = fromEpochDay(day);
+  return `${iso.slice(0, 4)}-${iso.slice(5, 7) <= '06' ? '01' : '07'}-01`;
+}
 
 /** Annual rate in basis points for a day under the EU/IT rule, or null when not on file. */
-function euRateBp(day: number, regime: 'EU' | 'IT', contractDate: IsoDate | null | undefined): number | null {
-  let referenceBp: number | null = null;
-  for (const [start, end, bp] of ECB_RANGES) {
-    if (day >= start && day < end) {
-      referenceBp = bp;
-      break;
-    }
-  }
-  if (referenceBp === null) return null;
+function euRateBp(
+  day: number,
+  regime: 'EU' | 'IT',
+  contractDate: IsoDate | null | undefined,
+  rates: RateTable,
+): number | null {
+  const referenceBp = rates.halfYears[regime].get(halfYearOfDay(day));
+  if (referenceBp === undefined) return null;
   const margin =
     regime === 'IT' && contractDate && contractDate < '2013-01-01' ? IT_MARGIN_BEFORE_2013_BP : EU_MARGIN_BP;
   return referenceBp + margin;
+}
+
+/** The UK reference date for interest starting on `interestStarts`: 30 June or 31 December before. */
+export function ukReferenceDate(interestStarts: IsoDate): IsoDate {
+  const year = Number(interestStarts.slice(0, 4));
+  return Number(interestStarts.slice(5, 7)) <= 6 ? `${year - 1}-12-31` : `${year}-06-30`;
 }
 
 /**
@@ -116,14 +170,11 @@ function euRateBp(day: number, regime: 'EU' | 'IT', contractDate: IsoDate | null
  * (starting 1 Jan–30 Jun) immediately before the day interest starts, + 8 points, fixed
  * for the whole debt (SI 2002/1675 art. 4). Null when the reference date is not covered.
  */
-export function ukRateBp(interestStarts: IsoDate): number | null {
-  const year = Number(interestStarts.slice(0, 4));
-  const reference = Number(interestStarts.slice(5, 7)) <= 6 ? `${year - 1}-12-31` : `${year}-06-30`;
-  const first = BANK_RATE_CHANGES[0];
-  if (!first || reference < first.from || reference > BANK_RATE_KNOWN_THROUGH) return null;
-  let bp = first.bp;
-  for (const change of BANK_RATE_CHANGES) if (change.from <= reference) bp = change.bp;
-  return bp + UK_MARGIN_BP;
+export function ukRateBp(interestStarts: IsoDate, rates: RateTable = BUILT_IN_RATES): number | null {
+  const reference = ukReferenceDate(interestStarts);
+  if (reference > rates.bankRateKnownThrough) return null;
+  const bp = bankRateOn(rates.bankRate, reference);
+  return bp === null ? null : bp + UK_MARGIN_BP;
 }
 
 /**
@@ -132,12 +183,15 @@ export function ukRateBp(interestStarts: IsoDate): number | null {
  */
 export function statutoryInterest(input: InterestInput): InterestResult {
   const { regime, amount, dueDate, today } = input;
+  const rates = input.rates ?? BUILT_IN_RATES;
   const start = addDays(dueDate, 1);
   const result: InterestResult = {
     interest: 0,
     ratesBp: [],
     days: 0,
     uncovered: null,
+    missing: [],
+    interestThrough: today,
     source:
       regime === 'UK'
         ? `Late Payment of Commercial Debts (Interest) Act 1998; SI 2002/1675 art. 4; ${BANK_RATE_SOURCE}`
@@ -153,7 +207,7 @@ export function statutoryInterest(input: InterestInput): InterestResult {
     .map((p) => ({ day: epochDay(p.date) + 1, amount: p.amount }))
     .sort((a, b) => a.day - b.day);
 
-  const ukBp = regime === 'UK' ? ukRateBp(start) : null;
+  const ukBp = regime === 'UK' ? ukRateBp(start, rates) : null;
   const first = epochDay(start);
   const last = epochDay(today);
   // Σ unpaid minor units × rate bp × days, exact: Numbers while they stay exact integers,
@@ -173,10 +227,16 @@ export function statutoryInterest(input: InterestInput): InterestResult {
     if (nextChange !== undefined && nextChange < end) end = nextChange;
     if (regime !== 'UK') end = Math.min(end, nextHalfYearDay(day));
     const days = end - day;
-    const bp = regime === 'UK' ? ukBp : euRateBp(day, regime, input.contractDate);
-    if (bp === null) {
+    const bp = regime === 'UK' ? ukBp : euRateBp(day, regime, input.contractDate, rates);
+    if (bp === null || uncoveredFrom !== null) {
+      // From the first day with no rate on, nothing more is counted: the figure then
+      // stays true as "interest to the day before", even if a later rate is on file.
       uncoveredFrom ??= day;
       uncoveredTo = end - 1;
+      if (bp === null) {
+        const from = regime === 'UK' ? ukReferenceDate(start) : halfYearStartOf(day);
+        if (!result.missing.some((m) => m.from === from)) result.missing.push({ law: rateLaw(regime), from });
+      }
     } else {
       const term = unpaid * bp * days;
       if (Number.isSafeInteger(term) && Number.isSafeInteger(total + term)) total += term;
@@ -192,6 +252,7 @@ export function statutoryInterest(input: InterestInput): InterestResult {
     big === 0n ? roundHalfUp(total, 3_650_000) : Number(divRoundHalfUp(big + BigInt(total), 3_650_000n));
   if (uncoveredFrom !== null && uncoveredTo !== null) {
     result.uncovered = { from: fromEpochDay(uncoveredFrom), to: fromEpochDay(uncoveredTo) };
+    result.interestThrough = uncoveredFrom === first ? null : fromEpochDay(uncoveredFrom - 1);
   }
   return result;
 }

@@ -5,6 +5,7 @@
  * C or U there are left out on purpose: a date outside these tables gives a warning,
  * never a made-up rate.
  */
+import type { RateRow } from '../model.ts';
 
 /** Rates are basis points (1 % = 100 bp) so interest stays in integer arithmetic. */
 export interface HalfYearRate {
@@ -89,3 +90,99 @@ export const BANK_RATE_KNOWN_THROUGH = '2026-02-05';
 
 /** Late Payment of Commercial Debts (Interest) Act 1998, SI 2002/1675 art. 4: Bank Rate + 8. */
 export const UK_MARGIN_BP = 800;
+
+/**
+ * The laws a `Rates` row can extend (PRODUCT.md, "Rates"): `EU` and `IT` take the ECB MRO
+ * rate in force on 1 January / 1 July; `GB` takes the Bank of England Bank Rate.
+ */
+export const RATE_LAWS = ['EU', 'IT', 'GB'] as const;
+export type RateLaw = (typeof RATE_LAWS)[number];
+
+/**
+ * The reference rates interest is computed from: the built-in tables with the ledger's
+ * `Rates` rows laid over them. `halfYears` maps `2026-H2` to the reference rate in basis
+ * points; `bankRate` is sorted by date; `bankRateKnownThrough` is the last day the Bank Rate
+ * table is known to hold.
+ */
+export interface RateTable {
+  halfYears: Readonly<Record<'EU' | 'IT', ReadonlyMap<string, number>>>;
+  bankRate: readonly BankRateChange[];
+  bankRateKnownThrough: string;
+}
+
+/** A `Rates` row that says something else than the built-in table for the same period. */
+export interface RateConflict {
+  row: RateRow;
+  /** The built-in value, basis points, and its source. */
+  builtInBp: number;
+  builtInSource: string;
+}
+
+function builtInHalfYears(): Map<string, number> {
+  return new Map(ECB_REFERENCE_RATES.map((r) => [r.halfYear, r.referenceBp]));
+}
+
+/** The built-in table alone (what a ledger without a `Rates` tab uses). */
+export const BUILT_IN_RATES: RateTable = {
+  halfYears: { EU: builtInHalfYears(), IT: builtInHalfYears() },
+  bankRate: BANK_RATE_CHANGES,
+  bankRateKnownThrough: BANK_RATE_KNOWN_THROUGH,
+};
+
+/** `2026-07-01` → `2026-H2`; null for any day but 1 January and 1 July. */
+export function halfYearOfStart(from: string): string | null {
+  const md = from.slice(5);
+  if (md === '01-01') return `${from.slice(0, 4)}-H1`;
+  if (md === '07-01') return `${from.slice(0, 4)}-H2`;
+  return null;
+}
+
+/** Bank Rate in force on `day` by a sorted change list, basis points; null before the first. */
+export function bankRateOn(changes: readonly BankRateChange[], day: string): number | null {
+  let bp: number | null = null;
+  for (const change of changes) if (change.from <= day) bp = change.bp;
+  return bp;
+}
+
+/**
+ * Lays the ledger's `Rates` rows over the built-in table. A row wins over the built-in
+ * value for its period and, when the two differ, is returned as a conflict for a warning.
+ * Rows are assumed valid (the parser checks law, date and rate); with two rows for the
+ * same period the later row in the tab wins.
+ */
+export function buildRateTable(rows: readonly RateRow[]): { table: RateTable; conflicts: RateConflict[] } {
+  if (rows.length === 0) return { table: BUILT_IN_RATES, conflicts: [] };
+  const conflicts: RateConflict[] = [];
+  const halfYears = { EU: builtInHalfYears(), IT: builtInHalfYears() };
+  const builtInGb = new Map(BANK_RATE_CHANGES.map((c) => [c.from, c.bp]));
+  const gb = new Map(builtInGb);
+  let knownThrough = BANK_RATE_KNOWN_THROUGH;
+  for (const row of rows) {
+    if (row.law === 'GB') {
+      // A day the built-in table covers: the rate it says was in force then.
+      if (row.from >= (BANK_RATE_CHANGES[0]?.from ?? '') && row.from <= BANK_RATE_KNOWN_THROUGH) {
+        const builtIn = bankRateOn(BANK_RATE_CHANGES, row.from);
+        if (builtIn !== null && builtIn !== row.referenceBp)
+          conflicts.push({ row, builtInBp: builtIn, builtInSource: BANK_RATE_SOURCE });
+      }
+      gb.set(row.from, row.referenceBp);
+      if (row.from > knownThrough) knownThrough = row.from;
+      continue;
+    }
+    const half = halfYearOfStart(row.from);
+    if (half === null) continue;
+    const builtIn = ECB_REFERENCE_RATES.find((r) => r.halfYear === half);
+    if (builtIn && builtIn.referenceBp !== row.referenceBp)
+      conflicts.push({ row, builtInBp: builtIn.referenceBp, builtInSource: builtIn.source });
+    halfYears[row.law].set(half, row.referenceBp);
+  }
+  const bankRate = [...gb].map(([from, bp]) => ({ from, bp })).sort((a, b) => (a.from < b.from ? -1 : 1));
+  return { table: { halfYears, bankRate, bankRateKnownThrough: knownThrough }, conflicts };
+}
+
+/** Where to check a missing rate: the official publisher for each law (legal-facts §1–§3). */
+export const RATE_PUBLISHERS: Readonly<Record<RateLaw, string>> = {
+  EU: 'the ECB main refinancing operations rate (ecb.europa.eu → Key ECB interest rates)',
+  IT: 'the MEF notice in the Gazzetta Ufficiale ("saggio degli interessi … transazioni commerciali", tasso di riferimento for the half-year)',
+  GB: 'the Bank of England Bank Rate history (bankofengland.co.uk → Bank Rate)',
+};

@@ -7,7 +7,7 @@
 import { addDays } from '../dates.ts';
 import { formatDate, formatPerCurrency, formatRateBp, messageLocale } from '../format.ts';
 import { interestRegime } from '../law/interest.ts';
-import { smallClaimsLimit } from '../law/small-claims.ts';
+import { smallClaimsFits, smallClaimsLimit } from '../law/small-claims.ts';
 import { isLadderStage } from '../ladder.ts';
 import type {
   ChangeOrder,
@@ -297,9 +297,13 @@ export function messageMilestones(
   return [];
 }
 
-function sum(list: readonly MilestoneReport[], get: (m: MilestoneReport) => number): PerCurrency {
+function sum(
+  list: readonly MilestoneReport[],
+  get: (m: MilestoneReport) => number,
+  currencyOf: (m: MilestoneReport) => string = (m) => m.currency,
+): PerCurrency {
   const out: PerCurrency = {};
-  for (const m of list) out[m.currency] = (out[m.currency] ?? 0) + get(m);
+  for (const m of list) out[currencyOf(m)] = (out[currencyOf(m)] ?? 0) + get(m);
   return out;
 }
 
@@ -365,7 +369,7 @@ export function mergeData(args: {
         days_overdue: late ? String(m.daysOverdue) : '0',
         days_late: daysLate(late ? (m.daysOverdue ?? 0) : 0),
         late_interest: one(m.lateInterest),
-        compensation: one(m.compensation),
+        compensation: formatMoney(m.compensation, m.compensationCurrency, locale),
       },
       flags: {
         paid: m.paid > 0,
@@ -378,9 +382,16 @@ export function mergeData(args: {
 
   const outstanding = sum(ms, (m) => m.outstanding);
   const interest = sum(ms, (m) => m.lateInterest);
-  const compensation = sum(ms, (m) => m.compensation);
+  // Owed in the law's currency (EUR 40 on a USD invoice), so summed per that currency.
+  const compensation = sum(
+    ms,
+    (m) => m.compensation,
+    (m) => m.compensationCurrency,
+  );
   const paid = sum(ms, (m) => m.paid);
-  const claim = sum(ms, (m) => m.outstanding + m.lateInterest + m.compensation);
+  const claim = sum(ms, (m) => m.outstanding + m.lateInterest);
+  for (const [currency, minor] of Object.entries(compensation))
+    claim[currency] = (claim[currency] ?? 0) + minor;
   const dueDates = ms
     .map((m) => m.dueDate)
     .filter((d): d is IsoDate => d !== null)
@@ -396,6 +407,10 @@ export function mergeData(args: {
   const currencies = Object.keys(outstanding);
   const comparable = limit !== null && currencies.length === 1 && currencies[0] === limit.currency;
   const principal = limit ? (outstanding[limit.currency] ?? 0) : 0;
+  // Where the limit depends on who claims (California), an amount between the limits is
+  // neither "fits" nor "over": the message then claims neither.
+  const fit =
+    comparable && limit ? smallClaimsFits(client.jurisdiction, today, principal, limit.currency).fits : null;
 
   const co = args.changeOrder ?? null;
   const plan = args.plan ?? null;
@@ -445,8 +460,8 @@ export function mergeData(args: {
       days_overdue: maxDays >= 1,
       several_reminders: sentDays.length > 1,
       ongoing_work: args.ongoingWork ?? false,
-      fits_small_claims: comparable && limitMinor !== null && principal <= limitMinor,
-      over_small_claims_limit: comparable && limitMinor !== null && principal > limitMinor,
+      fits_small_claims: fit === true,
+      over_small_claims_limit: fit === false,
     },
   };
 }

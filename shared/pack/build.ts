@@ -11,7 +11,7 @@ import { interestRegime } from '../law/interest.ts';
 import type { BadDebtDate, BadDebtRules } from '../law/bad-debt.ts';
 import { badDebtCountry, badDebtDate, badDebtRules } from '../law/bad-debt.ts';
 import type { SmallClaimsLimit } from '../law/small-claims.ts';
-import { smallClaimsLimit } from '../law/small-claims.ts';
+import { smallClaimsFits } from '../law/small-claims.ts';
 import type {
   Channel,
   Client,
@@ -94,8 +94,13 @@ export interface PackSmallClaims {
   limit: SmallClaimsLimit | null;
   /** Minor units; null when unknown. */
   limitMinor: number | null;
-  /** null when unknown (no limit on file, or a different currency). */
+  /**
+   * null when unknown: no limit on file, a different currency, or a limit that depends on
+   * who claims with the principal between the two (California).
+   */
   fits: boolean | null;
+  /** The court and route, every limit in force named (California states both). */
+  court: string;
 }
 
 export interface Pack {
@@ -350,11 +355,11 @@ export function buildPack(input: { ledger: Ledger; report: Report; client: strin
   });
 
   const totals = new Map<string, PackTotals>();
-  for (const m of packMilestones) {
-    let t = totals.get(m.currency);
+  const totalsFor = (currency: string): PackTotals => {
+    let t = totals.get(currency);
     if (!t) {
       t = {
-        currency: m.currency,
+        currency,
         invoiced: 0,
         paid: 0,
         outstanding: 0,
@@ -364,8 +369,12 @@ export function buildPack(input: { ledger: Ledger; report: Report; client: strin
         totalClaim: 0,
         writtenOff: 0,
       };
-      totals.set(m.currency, t);
+      totals.set(currency, t);
     }
+    return t;
+  };
+  for (const m of packMilestones) {
+    const t = totalsFor(m.currency);
     // A renegotiated milestone's balance lives on in its plan's instalments: counting both
     // would bill the client twice.
     if (m.stage === 'cancelled' || m.stage === 'renegotiated') continue;
@@ -376,7 +385,8 @@ export function buildPack(input: { ledger: Ledger; report: Report; client: strin
       continue;
     }
     t.lateInterest += m.lateInterest;
-    t.compensation += m.compensation;
+    // Owed in the law's currency (EUR 40 on a USD invoice): added to that currency's claim.
+    if (m.compensation > 0) totalsFor(m.compensationCurrency).compensation += m.compensation;
     if (isOpen(m.stage)) {
       t.outstanding += m.outstanding;
       if ((m.daysOverdue ?? 0) >= 1) t.overdue += m.outstanding;
@@ -384,19 +394,18 @@ export function buildPack(input: { ledger: Ledger; report: Report; client: strin
   }
   for (const t of totals.values()) t.totalClaim = t.outstanding + t.lateInterest + t.compensation;
 
-  const limit = smallClaimsLimit(client.jurisdiction, today);
   const smallClaims: PackSmallClaims[] = [...totals.values()]
     .filter((t) => t.outstanding > 0)
     .map((t) => {
-      const limitMinor = limit ? limit.limit * 10 ** currencyDigits(limit.currency) : null;
-      const same = limit !== null && limit.currency === t.currency;
+      // The limit is on the principal (CPR 26.8(2); Reg. 861/2007 Art. 2), as in the report.
+      const { limit, fits, court } = smallClaimsFits(client.jurisdiction, today, t.outstanding, t.currency);
       return {
         currency: t.currency,
         principal: t.outstanding,
         limit,
-        limitMinor,
-        // The limit is on the principal (CPR 26.8(2); Reg. 861/2007 Art. 2), as in the report.
-        fits: same && limitMinor !== null ? t.outstanding <= limitMinor : null,
+        limitMinor: limit ? limit.limit * 10 ** currencyDigits(limit.currency) : null,
+        fits,
+        court,
       };
     });
 

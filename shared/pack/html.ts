@@ -126,8 +126,13 @@ export function packHtml(pack: Pack): string {
     );
     for (const m of pack.milestones) {
       const what = [m.project, m.description].filter(Boolean).join(' — ');
+      // Interest stops where the rate table does: "to <day>" on its own line (print width).
+      const through =
+        m.interestThrough !== null && m.interestThrough < pack.today
+          ? `<br><span class="small">to ${e(date(m.interestThrough))}</span>`
+          : '';
       const rates = m.interestRates.length
-        ? `<br><span class="small">${e(m.interestRates.map((bp) => formatRateBp(bp, locale)).join(' / '))} a year</span>`
+        ? `<br><span class="small">${e(m.interestRates.map((bp) => formatRateBp(bp, locale)).join(' / '))} a year</span>${through}`
         : '';
       const invoiced = m.invoiceDate ? `<br><span class="small">${e(date(m.invoiceDate))}</span>` : '';
       const co = m.changeOrder ? ` <span class="small">(change order ${e(m.changeOrder)})</span>` : '';
@@ -136,7 +141,7 @@ export function packHtml(pack: Pack): string {
           `<td class="date">${e(m.dueDate ? date(m.dueDate) : '')}</td>` +
           `<td class="num">${e(money(m.amount, m.currency))}</td><td class="num">${e(money(m.paid, m.currency))}</td><td class="num">${e(money(m.outstanding, m.currency))}</td>` +
           `<td class="num">${m.daysOverdue !== null && m.daysOverdue > 0 ? m.daysOverdue : ''}</td><td>${e(stageLabel(m.stage))}</td>` +
-          `<td class="num">${m.lateInterest ? e(money(m.lateInterest, m.currency)) + rates : ''}</td><td class="num">${m.compensation ? e(money(m.compensation, m.currency)) : ''}</td></tr>`,
+          `<td class="num">${m.lateInterest ? e(money(m.lateInterest, m.currency)) + rates : ''}</td><td class="num">${m.compensation ? e(money(m.compensation, m.compensationCurrency)) : ''}</td></tr>`,
       );
     }
     out.push('</tbody></table>');
@@ -165,12 +170,14 @@ export function packHtml(pack: Pack): string {
       const limit = money(s.limitMinor, s.limit.currency);
       const verdict =
         s.fits === null
-          ? `cannot be compared with the limit of ${limit} (a different currency)`
+          ? s.limit.currency !== s.currency
+            ? `cannot be compared with the limit of ${limit} (a different currency)`
+            : `fits or not depending on who claims (the lower limit is ${limit})`
           : s.fits
             ? `is within the limit of ${limit}: it fits a small claim`
             : `is above the limit of ${limit}: a lawyer (or an ordinary claim) is the route`;
       out.push(
-        `<p>Principal ${e(principal)} ${e(verdict)}. Court: ${e(s.limit.court)}. <span class="small">Source: ${e(s.limit.source)}; in force from ${e(date(s.limit.from))}; grade ${e(s.limit.confidence)}.</span></p>`,
+        `<p>Principal ${e(principal)} ${e(verdict)}. Court: ${e(s.court)}. <span class="small">Source: ${e(s.limit.source)}; in force from ${e(date(s.limit.from))}; grade ${e(s.limit.confidence)}.</span></p>`,
       );
       if (s.limit.note) out.push(`<p class="small">${e(s.limit.note)}</p>`);
     }

@@ -205,7 +205,15 @@ describe('Set up ledger on a messy existing spreadsheet', () => {
       'Payments',
       'Change orders',
       'Templates',
+      'Rates',
       'Settings',
+    ]);
+    expect(book.sheet('Rates').values()[0]).toEqual(['Law', 'From', 'Reference rate', 'Source']);
+    expect((book.sheet('clients').values()[0] ?? []).slice(-4)).toEqual([
+      'Legal name',
+      'Address',
+      'Company number',
+      'VAT number',
     ]);
     expect(book.sheet('Notes').values()).toEqual(notes);
     const ms = book.sheet('MILESTONES ');

@@ -187,6 +187,36 @@ describe('payladder report', () => {
     expect(JSON.parse(fromCsv.out.stdout)).toEqual(JSON.parse(fromDemo.out.stdout));
   });
 
+  it('reads Rates.csv: interest runs past the built-in table, with no rate warning left', async () => {
+    const today = '2026-11-30';
+    const demo = demoLedger(today) as Record<string, unknown[][]>;
+    const without = io();
+    await run(['--ledger', writeCsvLedger(demo), '--today', today, '--json'], without.io);
+    const before = JSON.parse(without.out.stdout);
+    const vr2 = before.milestones.find((m: { id: string }) => m.id === 'VR-2');
+    expect(vr2.interestThrough).toBe('2026-06-30');
+    const rateWarnings = (doc: { problems: { code: string }[] }) =>
+      doc.problems.filter((p) => p.code === 'interest_rate_unknown').length;
+    expect(rateWarnings(before)).toBe(3);
+
+    const rates = [
+      ['Law', 'From', 'Reference rate', 'Source'],
+      ['IT', '2026-07-01', '2.15', 'test'],
+      ['EU', '2026-07-01', '2.15', 'test'],
+      ['GB', '2026-06-30', '3.75', 'test'],
+    ];
+    const withRates = io();
+    await run(
+      ['--ledger', writeCsvLedger({ ...demo, Rates: rates }), '--today', today, '--json'],
+      withRates.io,
+    );
+    const after = JSON.parse(withRates.out.stdout);
+    const vr2After = after.milestones.find((m: { id: string }) => m.id === 'VR-2');
+    expect(vr2After.interestThrough).toBe(today);
+    expect(vr2After.lateInterest).toBeGreaterThan(vr2.lateInterest);
+    expect(rateWarnings(after)).toBe(0);
+  });
+
   it('prints exactly one JSON document with the documented fields', async () => {
     const { out, io: streams } = io();
     expect(await run(['--json', '--today', '2026-11-30'], streams)).toBe(0);
@@ -219,7 +249,9 @@ describe('payladder report', () => {
       'stage',
       'nextAction',
       'lateInterest',
+      'interestThrough',
       'compensation',
+      'compensationCurrency',
       'smallClaims',
     ]) {
       expect(nw1).toHaveProperty(key);

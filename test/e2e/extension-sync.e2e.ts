@@ -192,6 +192,7 @@ describe('sign-in and the options flow', () => {
       "'Reminders'",
       "'Change orders'",
       "'Templates'",
+      "'Rates'",
       "'Settings'",
     ]);
     expect(read?.query).toMatchObject({

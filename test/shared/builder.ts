@@ -1,6 +1,14 @@
 /** Small raw ledgers for tests: header rows from the core's tab specs, rows by header name. */
 import type { RawLedger } from '../../shared/index.ts';
-import { CHANGE_ORDERS, CLIENTS, MILESTONES, PAYMENTS, REMINDERS, SETTINGS } from '../../shared/index.ts';
+import {
+  CHANGE_ORDERS,
+  CLIENTS,
+  MILESTONES,
+  PAYMENTS,
+  RATES,
+  REMINDERS,
+  SETTINGS,
+} from '../../shared/index.ts';
 
 type Row = Record<string, unknown>;
 const inputs = (spec: { columns: readonly { header: string; computed?: boolean }[] }) =>
@@ -16,6 +24,8 @@ export interface LedgerRows {
   payments?: Row[];
   reminders?: Row[];
   changeOrders?: Row[];
+  /** Rows of the optional Rates tab; the tab is left out when undefined. */
+  rates?: Row[];
   settings?: Record<string, unknown>;
 }
 
@@ -48,5 +58,6 @@ export function rawLedger(rows: LedgerRows): RawLedger {
       inputs(SETTINGS),
       Object.entries(settings).map(([Setting, Value]) => ({ Setting, Value })),
     ),
+    ...(rows.rates ? { Rates: table(inputs(RATES), rows.rates) } : {}),
   };
 }

@@ -25,6 +25,31 @@ describe.each(['2026-11-30', '2027-03-01', '2026-07-01'])('the demo ledger on %s
     expect(ledger.milestones.some((m) => m.id.includes('/'))).toBe(true);
     expect(report.milestones.some((m) => m.lateInterest > 0)).toBe(true);
   });
+  it('fills the party details a formal letter needs, for the user and every client', () => {
+    expect(ledger.settings.yourAddress).not.toBe('');
+    expect(ledger.settings.yourVatNumber).not.toBe('');
+    expect(ledger.settings.paymentDetails).toMatch(/IBAN/);
+    for (const c of ledger.clients) {
+      expect(c.address, c.client).not.toBe('');
+      if (c.business !== 'consumer') expect(c.legalName, c.client).not.toBe('');
+    }
+  });
+  it('gives at most one rate warning per law and period', () => {
+    const rate = report.problems.filter((p) => p.code === 'interest_rate_unknown');
+    // Three laws (EU, IT, GB), at most two missing periods each by March 2027.
+    expect(rate.length).toBeGreaterThan(0);
+    expect(rate.length).toBeLessThanOrEqual(6);
+    expect(
+      new Set(
+        rate.map((p) =>
+          p.fix
+            .match(/Law (\w+), From ([\d-]+)/)
+            ?.slice(1)
+            .join(' '),
+        ),
+      ).size,
+    ).toBe(rate.length);
+  });
   it('shows what problems look like', () => {
     const errors = problems.filter((p) => p.severity === 'error').map((p) => p.code);
     expect(errors).toEqual(

@@ -351,3 +351,35 @@ describe('bad-debt notes (legal-facts §5)', () => {
 // Type check: Pack is JSON-serialisable for surfaces that send it across google.script.run.
 const _json: (p: Pack) => string = (p) => JSON.stringify(p);
 void _json;
+
+describe('the pack: compensation in the law currency, interest "to" a day, California limits', () => {
+  const build = (client: Record<string, unknown>, milestones: Record<string, unknown>[]) => {
+    const r = buildReport(rawLedger({ clients: [client], milestones }), TODAY);
+    return buildPack({ ledger: r.ledger, report: r.report, client: 'Acme', today: TODAY });
+  };
+
+  it('a USD invoice to an Italian business: EUR 40 in a EUR total, never added to the dollars', () => {
+    const p = build({ ...CLIENT, Currency: 'USD' }, [
+      { ID: 'M-1', Client: 'Acme', Amount: 1000, 'Due date': '2026-05-31' },
+    ]);
+    const usd = p.totals.find((t) => t.currency === 'USD');
+    const eur = p.totals.find((t) => t.currency === 'EUR');
+    expect(usd).toMatchObject({ outstanding: 100_000, compensation: 0 });
+    expect(usd?.totalClaim).toBe(100_000 + (usd?.lateInterest ?? 0));
+    expect(eur).toMatchObject({ outstanding: 0, compensation: 4_000, totalClaim: 4_000 });
+    const html = packHtml(p);
+    expect(html).toContain('€40.00');
+    // Interest stops where the rate table does, and says so.
+    expect(html).toContain('to 30 June 2026');
+  });
+
+  it('California between the two limits: depends on who claims, both limits named', () => {
+    const p = build({ ...CLIENT, Jurisdiction: 'US-CA', Currency: 'USD' }, [
+      { ID: 'M-1', Client: 'Acme', Amount: 9000, 'Due date': '2026-05-31' },
+    ]);
+    expect(p.smallClaims[0]?.fits).toBeNull();
+    const html = packHtml(p);
+    expect(html).toContain('depending on who claims');
+    expect(html).toContain('USD 12,500 when you claim as a natural person');
+  });
+});

@@ -158,7 +158,11 @@ describe('makePaymentPlan', () => {
   });
 
   it('keeps every instalment within the small-claims limit, raising the count when needed', () => {
-    const { ledger: l, report } = ledger([{ ...M7, Amount: 25_000 }]);
+    const { ledger: l, report } = ledger([{ ...M7, Amount: 25_000, Currency: 'GBP' }], [], {
+      ...CLIENT,
+      Jurisdiction: 'GB-ENG',
+      Currency: 'GBP',
+    });
     const plan = makePaymentPlan({
       ledger: l,
       report,
@@ -176,6 +180,37 @@ describe('makePaymentPlan', () => {
         message: expect.stringContaining('from 2 to 3 instalments'),
       }),
     );
+  });
+
+  it('in Italy keeps instalments within EUR 1,100, the limit for claiming without a lawyer', () => {
+    const { ledger: l, report } = ledger([{ ...M7, Amount: 3_000 }]);
+    const plan = makePaymentPlan({
+      ledger: l,
+      report,
+      milestones: ['M-7'],
+      instalments: 2,
+      interval: 'monthly',
+      start: '2026-12-15',
+      keepUnderSmallClaimsLimit: true,
+    });
+    expect(plan.instalments.map((i) => i.amount)).toEqual([100_000, 100_000, 100_000]);
+    expect(plan.warnings.find((w) => w.code === 'raised_for_limit')?.message).toContain('€1,100.00');
+  });
+
+  it('names compensation owed in another currency apart from the interest', () => {
+    const usd = ledger([{ ...M7, Currency: 'USD' }]);
+    const plan = makePaymentPlan({
+      ledger: usd.ledger,
+      report: usd.report,
+      milestones: ['M-7'],
+      instalments: 2,
+      interval: 'weekly',
+      start: TODAY,
+    });
+    const message = plan.warnings.find((w) => w.code === 'interest_left_out')?.message ?? '';
+    // No 2026 H2 rate on file yet, so no interest: the EUR 40 alone, never as US$40.
+    expect(message).toContain('(€40.00)');
+    expect(message).not.toContain('US$');
   });
 
   it('warns when the limit is unknown, the start is past, or interest is left behind', () => {
@@ -310,7 +345,9 @@ describe('makePaymentPlan', () => {
 });
 
 describe('plan properties', () => {
-  const limits = { IT: 1_000_000, 'GB-ENG': 1_000_000, 'GB-SCT': 500_000, 'US-CA': 1_250_000 } as const;
+  // Italy: EUR 1,100, the most a party may claim without a lawyer (art. 82 c.p.c.); US-CA:
+  // the lower, entity-claimant limit, since the user's kind is not known.
+  const limits = { IT: 110_000, 'GB-ENG': 1_000_000, 'GB-SCT': 500_000, 'US-CA': 625_000 } as const;
   it('instalments sum exactly to the outstanding amount and respect the limit when asked', () => {
     fc.assert(
       fc.property(
@@ -324,6 +361,8 @@ describe('plan properties', () => {
           const currency = jurisdiction === 'IT' ? 'EUR' : jurisdiction === 'US-CA' ? 'USD' : 'GBP';
           const paid = Math.floor((minor * paidShare) / 100);
           fc.pre(minor - paid >= 24);
+          // Past 120 instalments the plan is refused with a clear error, tested on its own.
+          fc.pre(!keep || Math.ceil((minor - paid) / limits[jurisdiction]) <= 120);
           const { ledger: l, report } = ledger(
             [{ ...M7, Amount: minor / 100, Currency: currency }],
             paid > 0 ? [{ Date: '2026-10-02', Milestone: 'M-7', Amount: paid / 100 }] : [],

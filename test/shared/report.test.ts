@@ -208,9 +208,21 @@ describe('interest, compensation and small claims in the report', () => {
     expect(m?.compensation).toBe(4_000);
   });
 
-  it('does not add compensation set in another currency', () => {
-    const m = ms([{ ...M, Currency: 'USD', 'Due date': '2026-01-31' }]).milestones[0];
-    expect(m?.compensation).toBe(0);
+  it('owes the compensation in the law currency on an invoice in another one, totals unmixed', () => {
+    // A USD invoice to an Italian business still carries EUR 40 (D.Lgs. 231/2002 art. 6(2)).
+    const report = ms([{ ...M, Currency: 'USD', 'Due date': '2026-01-31' }]);
+    const m = report.milestones[0];
+    expect(m).toMatchObject({ currency: 'USD', compensation: 4_000, compensationCurrency: 'EUR' });
+    expect(m?.problems.map((p) => p.code)).not.toContain('compensation_currency');
+    expect(report.totals.USD).toMatchObject({ outstanding: 100_000, compensation: 0 });
+    expect(report.totals.EUR).toMatchObject({ outstanding: 0, compensation: 4_000, lateInterest: 0 });
+  });
+
+  it('gives no UK compensation band on a debt in another currency, and says so', () => {
+    const m = ms([{ ...M, Currency: 'EUR', 'Due date': '2026-01-31' }], {
+      clients: [{ ...CLIENT, Jurisdiction: 'GB-ENG', Currency: 'EUR' }],
+    }).milestones[0];
+    expect(m).toMatchObject({ compensation: 0, compensationCurrency: 'EUR' });
     expect(m?.problems.map((p) => p.code)).toContain('compensation_currency');
   });
 

@@ -32,6 +32,7 @@ export function MilestoneCard({ milestone: m }: { milestone: MilestoneReport }) 
   const [panel, setPanel] = useState<Panel>(null);
   const toggle = (next: Panel) => setPanel(panel === next ? null : next);
   const money = (minor: number) => f.money(minor, m.currency);
+  const today = store.view.value?.report.today ?? '';
   // Money actions only where the amount is still chased; the server validates every action.
   const open = isOpen(m.stage);
   const onLadder = m.stage in ON_LADDER;
@@ -61,19 +62,26 @@ export function MilestoneCard({ milestone: m }: { milestone: MilestoneReport }) 
             {m.interestRates.length > 0 ? (
               <span class="muted small"> {t.rate(m.interestRates.map((bp) => f.rate(bp)).join(', '))}</span>
             ) : null}
+            {m.interestThrough !== null && m.interestThrough < today ? (
+              <span class="muted small"> {t.interestTo(f.date(m.interestThrough))}</span>
+            ) : null}
           </Fact>
         ) : null}
-        {m.compensation > 0 ? <Fact term={t.compensation}>{money(m.compensation)}</Fact> : null}
+        {m.compensation > 0 ? (
+          <Fact term={t.compensation}>{f.money(m.compensation, m.compensationCurrency)}</Fact>
+        ) : null}
         {m.nextAction ? (
           <Fact term={t.next}>{t.nextOn(t.stages[m.nextAction.stage], f.date(m.nextAction.on))}</Fact>
         ) : null}
         {m.smallClaims ? (
           <Fact term={t.smallClaims}>
-            {m.smallClaims.limit === null || m.smallClaims.currency === null || m.smallClaims.fits === null
+            {m.smallClaims.limit === null || m.smallClaims.currency === null
               ? t.smallClaimsUnknown
-              : (m.smallClaims.fits ? t.smallClaimsFits : t.smallClaimsAbove)(
-                  f.money(m.smallClaims.limit, m.smallClaims.currency),
-                )}
+              : m.smallClaims.fits === null
+                ? t.smallClaimsOpen(m.smallClaims.court)
+                : (m.smallClaims.fits ? t.smallClaimsFits : t.smallClaimsAbove)(
+                    f.money(m.smallClaims.limit, m.smallClaims.currency),
+                  )}
           </Fact>
         ) : null}
       </dl>

@@ -18,6 +18,7 @@ import {
   locateColumns,
   MESSAGE_IDS,
   normalizeJurisdiction,
+  RATE_LAWS,
   SETTING_NAMES,
   STAGES,
   TABS,
@@ -144,6 +145,8 @@ function ruleFor(
       return refs.milestones ? { type: 'ref', ...refs.milestones } : null;
     case 'change-order-ref':
       return refs.changeOrders ? { type: 'ref', ...refs.changeOrders } : null;
+    case 'law':
+      return { type: 'list', values: [...RATE_LAWS] };
     default:
       return null;
   }
@@ -165,6 +168,8 @@ const HELP: Partial<Record<ColumnKind, string>> = {
   'milestone-ref': 'A milestone ID from the Milestones tab.',
   'milestone-refs': 'Milestone IDs from the Milestones tab, separated by commas.',
   'change-order-ref': 'A change order ID from the Change orders tab.',
+  law: 'EU or IT (the ECB rate on 1 January / 1 July), GB (a Bank Rate change).',
+  percent: 'The reference rate in percent, before the statutory margin (for example 2.15).',
 };
 
 interface RefTarget {
@@ -210,6 +215,10 @@ export function defaultSettings(locale: string): Record<(typeof SETTING_NAMES)[n
   return {
     'Your name': '',
     'Business name': '',
+    'Your address': '',
+    'Your company number': '',
+    'Your VAT number': '',
+    'Payment details': '',
     'Default currency': currency,
     'Default language': language.toLowerCase() === 'it' ? 'it' : 'en',
     'Default jurisdiction': jurisdiction,

@@ -228,6 +228,20 @@ describe('composeMessage', () => {
     expect(unknown.subject).toMatch(/^Notice of court claim/);
   });
 
+  it('small claims in California between the two limits: neither "within" nor "above"', () => {
+    // USD 9,000: within USD 12,500 for a natural person, above USD 6,250 for an entity.
+    const raw = rawLedger({
+      clients: [{ ...CLIENT, Jurisdiction: 'US-CA', Currency: 'USD' }],
+      milestones: [{ ID: 'M-1', Client: 'Acme', Amount: 9000, 'Due date': '2026-08-01' }],
+    });
+    const ca = buildReport(raw, TODAY);
+    const m = composeMessage({ report: ca.report, ledger: ca.ledger, client: 'Acme', today: TODAY });
+    expect(m.messageId).toBe('small_claims');
+    expect(m.subject).not.toMatch(/^Referral to a lawyer/);
+    expect(m.text).not.toContain('above the small-claims limit');
+    expect(m.text).not.toContain('I will file a small claim');
+  });
+
   it('final offers a payment plan, with the instalments when a plan is given', () => {
     const plain = composeMessage({ report, ledger, client: 'Maison Lumière SARL', today: TODAY });
     expect(plain.text).toContain('I am open to a payment plan');
@@ -256,7 +270,8 @@ describe('composeMessage', () => {
     });
     expect(m.problems).toEqual([]);
     const lines = m.text.split('\n').filter((l) => l.startsWith('- Rata '));
-    expect(lines).toHaveLength(3);
+    // Each instalment within EUR 1,100, the most claimable in Italy without a lawyer.
+    expect(lines).toHaveLength(4);
     const sum = lines.reduce(
       (s, l) => s + Number(l.replace(/.*: ([\d.]+),(\d\d)\s€$/, '$1$2').replace(/\./g, '')),
       0,
