@@ -163,8 +163,9 @@ describe('the sidebar’s server handlers', () => {
     };
     expect(out.result.to).toEqual(['rechnungen@kestrel.example.de']);
     expect(fakes.gmail.live()).toHaveLength(1);
+    // The message is now drafted and waiting in Gmail: a second click does not draft it again.
     expect(() => fromSidebarCall('draftReminder', { client: 'Kestrel Media GmbH' })).toThrow(
-      /Already drafted/,
+      /already drafted and waiting in Gmail/,
     );
     expect(fakes.gmail.live()).toHaveLength(1);
   });

@@ -228,6 +228,8 @@ describe('small-claims routes by their own names', () => {
       rawLedger({
         clients: [{ ...CLIENT, Jurisdiction: 'US-CA', Currency: 'USD' }],
         milestones: [{ ID: 'M-1', Client: 'Acme', Amount: 9_000, 'Due date': '2026-09-01' }],
+        // The route is worked out once a demand is due or sent.
+        reminders: [{ Sent: '2026-10-01', Milestone: 'M-1', Stage: 'final', Channel: 'gmail' }],
       }),
       on,
     );

@@ -31,7 +31,7 @@ describe('Client detail', () => {
     const contact = heading3('Contact');
     expect(fact(contact, 'Name')).toBe('Priya');
     expect(fact(contact, 'Emails')).toBe('ap@northwind.example.co.uk@northwind.example.co.uk');
-    expect(fact(contact, 'Jurisdiction')).toBe('GB-ENG · B2B');
+    expect(fact(contact, 'Jurisdiction')).toBe('GB-ENG · company');
     expect(fact(contact, 'Work stops after')).toBe('21 days');
     expect(fact(contact, 'Risk')).toBe('High');
     expect(

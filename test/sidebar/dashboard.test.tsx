@@ -50,32 +50,38 @@ describe('Dashboard', () => {
   it('counts milestones per stage', async () => {
     await renderSidebar();
     const chips = [...section('Milestones by stage').querySelectorAll('.chip')].map((c) => c.textContent);
-    expect(chips).toContain('Small claims4');
+    expect(chips).toContain('Small claims1');
     expect(chips).toContain('Paid6');
     expect(chips).toContain('Disputed1');
   });
 
   it('lists what needs action today: client, stage and what to send, most urgent first', async () => {
     await renderSidebar();
-    const today = section('Needs action today 15');
+    // Counted in messages, one per client, not in milestones.
+    const today = section('Needs action today 9');
     const cards = [...today.querySelectorAll('li.card')] as HTMLElement[];
     expect(cards.map((c) => c.dataset['client'])).toEqual([
-      'Vento Rosso S.r.l.',
       'Northwind Analytics Ltd',
+      'Vento Rosso S.r.l.',
+      'Studio Bianchi Architetti',
       'Lakeshore Dental Group',
       'Glenmore Distillery',
-      'Studio Bianchi Architetti',
       'Maison Lumière SARL',
       'Harbor & Pine LLC',
       'Kestrel Media GmbH',
       'Giorgio Rossi',
     ]);
-    const northwind = cards[1] as HTMLElement;
+    const northwind = cards[0] as HTMLElement;
     expect([...northwind.querySelectorAll('.due-line')].map((l) => l.textContent)).toEqual([
-      'Small claims NW-1 · Send: Notice of a small-claims filing',
-      'Follow-up NW-3 · Send: Firm follow-up restating the terms',
-      'Reminder NW-5 · Send: Friendly reminder with the invoice',
+      'Small claims INV-1041 · Send: Notice of a small-claims filing · Overdue £12,000.00',
     ]);
+    // Kestrel's follow-up covers both of its late invoices in one message.
+    const kestrel = cards[7] as HTMLElement;
+    expect(kestrel.querySelector('.due-line')?.textContent).toMatch(/^Follow-up KM-88, KM-93 · /);
+    // Studio Bianchi's stop-work message is drafted and not confirmed sent: no second draft.
+    const bianchi = cards[2] as HTMLElement;
+    expect(bianchi.textContent).toMatch(/not confirmed sent/);
+    expect(within(bianchi).queryByRole('button', { name: 'Draft reminder' })).toBeNull();
   });
 
   it('drafts the reminder for a client’s due milestones through the server', async () => {
@@ -86,13 +92,12 @@ describe('Dashboard', () => {
     await waitFor(() =>
       expect(screen.getByRole('status').textContent).toMatch(/^Draft ".+" to .+ is in Gmail/),
     );
-    expect(lastCall(r.recording, 'draftReminder')).toEqual({
-      client: 'Lakeshore Dental Group',
-      milestones: ['LD-1'],
-    });
-    // The fresh view no longer lists Lakeshore: the draft is logged.
+    expect(lastCall(r.recording, 'draftReminder')).toEqual({ client: 'Lakeshore Dental Group' });
+    // The fresh view still lists Lakeshore's message, now as a draft waiting to be sent.
     await waitFor(() =>
-      expect(document.querySelector('li.card[data-client="Lakeshore Dental Group"]')).toBeNull(),
+      expect(document.querySelector('li.card[data-client="Lakeshore Dental Group"]')?.textContent).toMatch(
+        /not confirmed sent/,
+      ),
     );
   });
 
@@ -104,7 +109,7 @@ describe('Dashboard', () => {
 
   it('links to the problems', async () => {
     await renderSidebar();
-    fireEvent.click(screen.getByRole('button', { name: '11 problems in the ledger' }));
+    fireEvent.click(screen.getByRole('button', { name: '10 problems in the ledger' }));
     expect(await screen.findByRole('heading', { level: 2, name: 'Problems in the ledger' })).toBeTruthy();
   });
 });

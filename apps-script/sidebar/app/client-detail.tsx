@@ -118,7 +118,7 @@ function Contact({ client }: { client: Client }) {
           </Fact>
         ) : null}
         <Fact term={t.language}>{client.language.toUpperCase()}</Fact>
-        <Fact term={t.jurisdiction}>{`${client.jurisdiction} · ${client.business}`}</Fact>
+        <Fact term={t.jurisdiction}>{`${client.jurisdiction} · ${t.businessKinds[client.business]}`}</Fact>
         <Fact term={t.terms}>{t.days(client.terms)}</Fact>
         <Fact term={t.grace}>{t.days(client.grace)}</Fact>
         <Fact term={t.risk}>

@@ -65,6 +65,7 @@ export const EN = {
   toSend,
   aging,
   risks,
+  businessKinds: { company: 'company', sole_trader: 'sole trader', consumer: 'consumer' },
 
   // Dashboard
   needsAction: 'Needs action today',

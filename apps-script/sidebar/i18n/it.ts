@@ -54,6 +54,7 @@ export const IT: Messages = {
     '90+': 'Oltre 90 giorni',
   },
   risks: { low: 'Basso', medium: 'Medio', high: 'Alto' },
+  businessKinds: { company: 'società', sole_trader: 'ditta individuale', consumer: 'consumatore' },
 
   needsAction: 'Da fare oggi',
   needsActionNone: 'Niente da inviare oggi.',

@@ -233,6 +233,10 @@ describe('composeMessage', () => {
     const raw = rawLedger({
       clients: [{ ...CLIENT, Jurisdiction: 'US-CA', Currency: 'USD' }],
       milestones: [{ ID: 'M-1', Client: 'Acme', Amount: 9000, 'Due date': '2026-08-01' }],
+      reminders: [
+        { Sent: '2026-09-01', Milestone: 'M-1', Stage: 'final', Channel: 'gmail' },
+        { Sent: '2026-10-01', Milestone: 'M-1', Stage: 'demand', Channel: 'gmail' },
+      ],
     });
     const ca = buildReport(raw, TODAY);
     const m = composeMessage({ report: ca.report, ledger: ca.ledger, client: 'Acme', today: TODAY });
