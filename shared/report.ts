@@ -405,7 +405,7 @@ export function computeReport(
     for (let j = before; j < rowProblems.length; j++) extra.push(rowProblems[j] as Problem);
   }
 
-  extra.push(...missingRateProblems(law.missing));
+  for (const p of missingRateProblems(law.missing)) extra.push(p);
 
   const totals: Record<string, CurrencyTotals> = {};
   const stageCounts: Record<string, number> = {};

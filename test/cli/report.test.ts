@@ -158,7 +158,9 @@ describe('payladder report', () => {
     expect(out.stdout).toBe('');
     // Where the stray quote meets a later quote the parser names that line; either way the
     // file, a line and the quote are named, and nothing is read from the broken file.
-    expect(out.stderr).toMatch(new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}, line \\d+: .*[Qq]uote`));
+    expect(out.stderr).toMatch(
+      new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}, line \\d+: .*[Qq]uote`),
+    );
   });
 
   it('prints the demo report with no argument, grouped by urgency, with problems', async () => {
