@@ -119,7 +119,9 @@ export function formatMoney(minor: number, currency: string, locale: string): st
       currency,
       minimumFractionDigits: digits,
       maximumFractionDigits: digits,
-    });
+      // Italian groups four-digit amounts too ("2.100,00 €", not "2100,00 €"), as invoices do.
+      useGrouping: 'always',
+    } as Intl.NumberFormatOptions);
     moneyFormatters.set(key, f);
   }
   return f.format(toMajor(minor, currency));

@@ -347,6 +347,11 @@ export function mergeData(args: {
   const notice = noticePeriod(client.jurisdiction, client.business);
   const deadlineDays = args.messageId === 'demand' ? notice.days : DEADLINE_DAYS;
   const listFormat = new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' });
+  // Interest is counted to the last day the rate table covers (PRODUCT.md: "to <date>").
+  let interestTo = today;
+  for (const m of ms)
+    if (m.lateInterest > 0 && m.interestThrough !== null && m.interestThrough < interestTo)
+      interestTo = m.interestThrough;
   const money = (totals: PerCurrency) => formatPerCurrency(totals, locale, client.currency);
   const plurals = new Intl.PluralRules(locale);
   const daysLate = (days: number) => DAYS_LATE[language](days, plurals.select(days));
@@ -443,7 +448,7 @@ export function mergeData(args: {
       reminder_dates:
         sentDays.length > 0 ? listFormat.format(sentDays.map((d) => formatDate(d, locale))) : null,
       demand_date: firstDemand === null ? null : formatDate(firstDemand, locale),
-      interest_to: formatDate(today, locale),
+      interest_to: formatDate(interestTo, locale),
       today: formatDate(today, locale),
       small_claims_limit:
         limit && limitMinor !== null ? formatMoney(limitMinor, limit.currency, locale) : null,
@@ -459,6 +464,7 @@ export function mergeData(args: {
       statutory: anyPositive(interest) || anyPositive(compensation),
       days_overdue: maxDays >= 1,
       several_reminders: sentDays.length > 1,
+      interest_stops_short: interestTo < today,
       ongoing_work: args.ongoingWork ?? false,
       fits_small_claims: fit === true,
       over_small_claims_limit: fit === false,

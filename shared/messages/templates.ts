@@ -194,6 +194,8 @@ export const SECTION_FLAGS = {
   several: 'More than one milestone in the message.',
   statutory: 'Statutory interest or fixed compensation is claimed.',
   several_reminders: 'More than one message was sent about these milestones.',
+  interest_stops_short:
+    'Statutory interest is counted only to an earlier day than today: the published rate for the days after it is not yet on file.',
   ongoing_work: 'The client still has work not yet due, so work can be put on hold.',
   fits_small_claims: "The principal is within the jurisdiction's small-claims limit.",
   over_small_claims_limit: "The principal is above the jurisdiction's small-claims limit.",
@@ -284,7 +286,12 @@ The amount now due is:
 - Total: {{total_claim}}
 
 {{#late_interest}}
+{{#interest_stops_short}}
+Interest is counted to {{interest_to}}, the last day covered by the published reference rates on file; it continues to accrue after that day, and daily until payment.
+{{/interest_stops_short}}
+{{^interest_stops_short}}
 Interest continues to accrue daily until payment.
+{{/interest_stops_short}}
 {{/late_interest}}
 {{/statutory}}
 {{^statutory}}
@@ -303,7 +310,12 @@ L'importo dovuto è il seguente:
 - Totale: {{total_claim}}
 
 {{#late_interest}}
+{{#interest_stops_short}}
+Gli interessi sono calcolati fino alla data: {{interest_to}}, ultimo giorno coperto dai tassi di riferimento pubblicati disponibili; continuano a maturare anche dopo, fino al saldo.
+{{/interest_stops_short}}
+{{^interest_stops_short}}
 Gli interessi continuano a maturare fino al saldo.
+{{/interest_stops_short}}
 {{/late_interest}}
 {{/statutory}}
 {{^statutory}}

@@ -25,7 +25,7 @@ describe('money', () => {
     expect(toMajor(1_234_567, 'KWD')).toBe(1234.567);
   });
   it('formats for the locale at the edge', () => {
-    expect(formatMoney(123_456, 'EUR', 'it_IT')).toBe('1234,56\u00a0€');
+    expect(formatMoney(123_456, 'EUR', 'it_IT')).toBe('1.234,56\u00a0€');
     expect(formatMoney(123_456, 'GBP', 'en_GB')).toBe('£1,234.56');
   });
   it.each([

@@ -69,7 +69,7 @@ describe('Record a payment', () => {
     expect(amount.value).toBe('2200,00');
     fireEvent.input(amount, { target: { value: '1.234,56' } });
     fireEvent.click(button(card('SB-2'), 'Salva pagamento'));
-    await waitFor(() => expect(notice()).toMatch(/^Pagamento di 1234,56\s€ registrato per SB-2\.$/));
+    await waitFor(() => expect(notice()).toMatch(/^Pagamento di 1\.234,56\s€ registrato per SB-2\.$/));
     expect((lastCall(r.recording, 'recordPayment') as { amount: number }).amount).toBe(1234.56);
   });
 });
