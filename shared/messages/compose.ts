@@ -549,6 +549,7 @@ export function composeMessage(input: ComposeInput): ComposedMessage {
   const messageId = input.messageId ?? recommendation?.messageId ?? 'reminder';
 
   let milestones: MilestoneReport[];
+  let pickedByHand = false;
   if (input.milestones && input.milestones.length > 0) {
     const byKey = new Map(
       report.milestones.filter((m) => m.client === client.client).map((m) => [refKey(m.id), m]),
@@ -563,6 +564,7 @@ export function composeMessage(input: ComposeInput): ComposedMessage {
     const ids = new Set(recommendation.milestones);
     milestones = report.milestones.filter((m) => ids.has(m.id)).sort(compareMilestones);
   } else {
+    pickedByHand = true;
     milestones = messageMilestones(report, client.client, messageId, today, input.plan);
   }
 
@@ -590,7 +592,7 @@ export function composeMessage(input: ComposeInput): ComposedMessage {
     // A court step only after a sent demand, and only for the milestones it demanded.
     const demanded = (m: MilestoneReport) =>
       sentFor(ledger, new Set([m.id]), today).some((s) => s.step === 'demand');
-    if (!(input.milestones && input.milestones.length > 0))
+    if (pickedByHand)
       milestones = report.milestones
         .filter((m) => m.client === client.client && chaseable(m) && demanded(m))
         .sort(compareMilestones);
