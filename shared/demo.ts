@@ -362,7 +362,7 @@ export function demoLedger(today: IsoDate): RawLedger {
       'amministrazione@studiobianchi.example.it',
       'Sospensione lavori',
       'draft',
-      '',
+      'https://mail.google.com/mail/?draft=r-5071203388571925312#all/18f3a0c2b1d4e5f6',
     ],
     [
       d(-199),

@@ -28,7 +28,7 @@ export const STAGE_LABELS: Readonly<Record<Language, Readonly<Record<Stage, stri
     followup: 'Sollecito',
     final: 'Ultimo avviso',
     stop_work: 'Lavori sospesi',
-    demand: 'Diffida',
+    demand: 'Messa in mora',
     small_claims: 'Vie legali',
     disputed: 'Contestato',
     on_hold: 'In sospeso',

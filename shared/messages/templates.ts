@@ -155,6 +155,36 @@ export const MERGE_FIELDS = {
     hint: 'Always set.',
   },
   deadline_days: { description: 'The days the deadline gives (see deadline).', hint: 'Always set.' },
+  payment_details: {
+    description: 'How to pay: Settings → Payment details (IBAN, sort code and account, or a payment link).',
+    hint: 'Fill in Payment details in the Settings tab.',
+  },
+  your_address: { description: 'Settings → Your address.', hint: 'Fill in Your address in the Settings tab.' },
+  client_legal_name: {
+    description: "The client's legal (registered) name; the Client name when it is empty.",
+    hint: 'Fill in Legal name for the client in the Clients tab.',
+  },
+  client_address: {
+    description: "The client's postal address (Clients → Address).",
+    hint: 'Fill in Address for the client in the Clients tab.',
+  },
+  contract_date: {
+    description: 'The date the contract was signed (Clients → Contract, when it holds a date).',
+    hint: 'Put the signing date in Contract for the client in the Clients tab.',
+  },
+  contract: {
+    description: 'The contract as the Clients tab has it (a date or a link).',
+    hint: 'Fill in Contract for the client in the Clients tab.',
+  },
+  invoice_date: {
+    description: 'Invoice date (the earliest, at the top level).',
+    hint: 'Fill in Invoice date in the Milestones tab.',
+    perItem: true,
+  },
+  court_route: {
+    description: "The court route of the client's jurisdiction (Simple Procedure; decreto ingiuntivo…).",
+    hint: "Payladder has no court route on file for the client's jurisdiction.",
+  },
   reminder_dates: {
     description:
       'The dates of the messages sent about these milestones ("3 and 10 November"), from Reminders; drafts are not counted. Empty when none was sent.',
@@ -261,9 +291,10 @@ const IT_ITEMS_LATE = `{{#milestones}}
 - {{invoice}}{{#description}}, {{description}}{{/description}} — {{outstanding}}{{#due_date}} (scadenza {{due_date}}{{#days_overdue}}, {{days_late}}{{/days_overdue}}){{/due_date}}
 {{/milestones}}`;
 
-const EN_PAY = 'Payment can be made using the details on the invoice, quoting the invoice number.';
+const EN_PAY =
+  '{{#payment_details}}Payment details: {{payment_details}}. Please quote the invoice number.{{/payment_details}}{{^payment_details}}Payment can be made using the details on the invoice, quoting the invoice number.{{/payment_details}}';
 const IT_PAY =
-  'Il pagamento può essere effettuato con le coordinate indicate in fattura, citandone il numero.';
+  '{{#payment_details}}Coordinate per il pagamento: {{payment_details}}. La prego di citare il numero di fattura.{{/payment_details}}{{^payment_details}}Il pagamento può essere effettuato con le coordinate indicate in fattura, citandone il numero.{{/payment_details}}';
 
 const EN_PAID = `{{#paid}}
 Thank you for the payment of {{paid}} already received; the amounts above are the balance.
@@ -603,10 +634,10 @@ ${EN_ITEMS_LATE}
 Total claimed: {{total_claim}}{{#statutory}} (principal {{outstanding}}{{#late_interest}}, statutory interest {{late_interest}}{{/late_interest}}{{#compensation}}, compensation {{compensation}}{{/compensation}}){{/statutory}}.
 
 {{#fits_small_claims}}
-Unless the full amount is paid by {{deadline}}, I will file a small claim for it, with interest and court fees as the law allows, without further notice.
+Unless the full amount is paid by {{deadline}}, I will file a claim for it{{#court_route}} ({{court_route}}){{/court_route}}, with interest and court fees as the law allows, without further notice.
 {{/fits_small_claims}}
 {{#over_small_claims_limit}}
-As the amount is above the small-claims limit of {{small_claims_limit}}, unless the full amount is paid by {{deadline}} I will instruct a lawyer to recover it through the courts, and the costs this causes may be claimed from you.
+As the amount is above the {{#court_route}}{{court_route}} {{/court_route}}limit of {{small_claims_limit}}, unless the full amount is paid by {{deadline}} I will instruct a lawyer to recover it through the courts, and the costs this causes may be claimed from you.
 {{/over_small_claims_limit}}
 {{^fits_small_claims}}
 {{^over_small_claims_limit}}
@@ -631,10 +662,10 @@ ${IT_ITEMS_LATE}
 Totale dovuto: {{total_claim}}{{#statutory}} (capitale {{outstanding}}{{#late_interest}}, interessi di mora {{late_interest}}{{/late_interest}}{{#compensation}}, risarcimento forfettario {{compensation}}{{/compensation}}){{/statutory}}.
 
 {{#fits_small_claims}}
-Se il pagamento integrale non mi perverrà entro 7 giorni (termine: {{deadline}}), presenterò domanda giudiziale per il recupero del credito con la procedura per le controversie di modesto valore, con interessi e spese come previsto dalla legge, senza ulteriore preavviso.
+Se il pagamento integrale non mi perverrà entro 7 giorni (termine: {{deadline}}), presenterò domanda giudiziale per il recupero del credito{{#court_route}} ({{court_route}}){{/court_route}}, con interessi e spese come previsto dalla legge, senza ulteriore preavviso.
 {{/fits_small_claims}}
 {{#over_small_claims_limit}}
-Poiché l'importo supera il limite di {{small_claims_limit}} previsto per le controversie di modesto valore, se il pagamento integrale non mi perverrà entro 7 giorni (termine: {{deadline}}) affiderò la pratica al mio legale per il recupero giudiziale del credito, con i relativi costi a Suo carico nei limiti di legge.
+Poiché l'importo supera il limite di {{small_claims_limit}} entro il quale posso agire da solo{{#court_route}} ({{court_route}}){{/court_route}}, se il pagamento integrale non mi perverrà entro 7 giorni (termine: {{deadline}}) affiderò la pratica al mio legale per il recupero giudiziale del credito, con i relativi costi a Suo carico nei limiti di legge.
 {{/over_small_claims_limit}}
 {{^fits_small_claims}}
 {{^over_small_claims_limit}}

@@ -57,6 +57,7 @@ const TEXT = {
     clientsHeading: 'Clients by urgency',
     problemsHeading: 'Problems in the ledger',
     draft: 'Draft reminder',
+    confirmSent: 'Confirm sent',
     recordPayment: 'Record payment',
     amount: 'Amount (EUR)',
     save: 'Save payment',
@@ -79,6 +80,7 @@ const TEXT = {
     clientsHeading: 'Clienti per urgenza',
     problemsHeading: 'Problemi nel registro',
     draft: 'Prepara sollecito',
+    confirmSent: 'Conferma invio',
     recordPayment: 'Registra pagamento',
     amount: 'Importo (EUR)',
     save: 'Salva pagamento',
@@ -252,7 +254,16 @@ describe.each(['en', 'it'] as const)('sidebar harness at 300 px (%s)', (lang) =>
       .locator('li.card[data-client="Lakeshore Dental Group"]')
       .getByRole('button', { name: t.draft })
       .click();
-    await expectCall('draftReminder', seen, { client: 'Lakeshore Dental Group', milestones: ['LD-1'] });
+    await expectCall('draftReminder', seen, { client: 'Lakeshore Dental Group' });
+
+    // The draft is prepared, not sent: confirm the day it went out (a new Reminders row).
+    const draftCard = page.locator('li.card[data-draft]').filter({ hasText: 'Lakeshore Dental Group' });
+    await draftCard.getByRole('button', { name: t.confirmSent }).waitFor();
+    await expectFitsWidth(page, 'drafts to confirm');
+    await shot(page, `drafts-to-confirm-${lang}`);
+    seen = await count(page, 'confirmDraftSent');
+    await draftCard.getByRole('button', { name: t.confirmSent }).click();
+    await expectCall('confirmDraftSent', seen, { link: expect.any(String), sentOn: TODAY });
 
     // Record a payment, typed the way the ledger's locale writes numbers.
     await client('Studio Bianchi Architetti');

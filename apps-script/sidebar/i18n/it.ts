@@ -27,7 +27,7 @@ export const IT: Messages = {
     followup: 'Sollecito',
     final: 'Ultimo sollecito',
     stop_work: 'Lavori sospesi',
-    demand: 'Diffida',
+    demand: 'Messa in mora',
     small_claims: 'Azione legale',
     paid: 'Pagato',
     cancelled: 'Annullato',
@@ -43,7 +43,7 @@ export const IT: Messages = {
     followup: 'Sollecito deciso che ricorda i termini',
     final: 'Ultimo sollecito con proposta di piano di rientro',
     stop_work: 'Avviso di sospensione dei lavori fino al saldo',
-    demand: 'Diffida formale con interessi di mora e risarcimento',
+    demand: 'Messa in mora con interessi di mora e risarcimento',
     small_claims: 'Avviso di azione per il recupero giudiziale',
   },
   aging: {
