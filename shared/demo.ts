@@ -206,6 +206,24 @@ export function demoLedger(today: IsoDate): RawLedger {
       'NI612345',
       '',
     ],
+    [
+      'Ashdown Bakery',
+      'sam@ashdownbakery.example.co.uk',
+      'Sam',
+      'en',
+      'GBP',
+      'GB-ENG',
+      'sole_trader',
+      30,
+      30,
+      '2026-01-20',
+      'medium',
+      'Sole trader (Sam Ashdown): a formal demand is a Letter of Claim under the Pre-Action Protocol.',
+      'Sam Ashdown trading as Ashdown Bakery',
+      '4 Mill Lane, Lewes BN7 2AB, England',
+      '',
+      '',
+    ],
   ];
 
   // ID, Client, Project, Description, Amount, Currency, Invoice, Invoice date, Due date, Status, Change order
@@ -231,6 +249,7 @@ export function demoLedger(today: IsoDate): RawLedger {
   const ML = 'Maison Lumière SARL';
   const GR = 'Giorgio Rossi';
   const BP = 'Belfast Print Works';
+  const AB = 'Ashdown Bakery';
   const milestones = [
     m('SB-1', SB, 'Sito web', 'Fase 1: design e prototipo', 4800, 'FT-2026-031', d(-140), ''),
     m('SB-2', SB, 'Sito web', 'Fase 2: sviluppo', 3200, 'FT-2026-058', d(-70), ''),
@@ -299,6 +318,7 @@ export function demoLedger(today: IsoDate): RawLedger {
     m('GR-2', GR, 'Ritratti', 'Album stampato', 280, 'FT-2026-086', d(16), ''),
     m('BP-1', BP, 'Print', 'Poster series', 2250, 'BPW-11', d(-90), '', 'Paid'),
     m('BP-2', BP, 'Print', 'Flyers, winter run', 640, 'BPW-14', d(-36), ''),
+    m('AB-1', AB, 'Shop', 'Shop signage and menu boards', 1450, 'INV-1088', d(-80), ''),
     // Wrong on purpose: a duplicate ID, a client nobody added, a broken formula.
     m('NW-3', NW, 'Data platform', 'Dashboard sprint 2 (typed twice)', 2400, 'INV-1063', d(-40), d(-10)),
     m('AC-1', 'Acme Holdings', 'Website', 'Landing page', 900, 'AC-01', d(-20), ''),
@@ -521,6 +541,29 @@ export function demoLedger(today: IsoDate): RawLedger {
     ],
     // A call is a reminder sent, but not written evidence.
     [d(-40), 'LD-1', LD, 'followup', 'followup', '', 'Phone call with the office manager', 'phone', ''],
+    // Ashdown Bakery: a reminder and a final notice went out; the Letter of Claim is next.
+    [
+      d(-45),
+      'AB-1',
+      AB,
+      'reminder',
+      'reminder',
+      'sam@ashdownbakery.example.co.uk',
+      'Invoice INV-1088',
+      'gmail',
+      '',
+    ],
+    [
+      d(-25),
+      'AB-1',
+      AB,
+      'final',
+      'final',
+      'sam@ashdownbakery.example.co.uk',
+      'Final reminder: INV-1088',
+      'email',
+      '',
+    ],
     // Vento Rosso's 2025 shoot: a final notice, then work stopped by PEC; the demand is next.
     [
       d(-30),

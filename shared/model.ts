@@ -252,6 +252,8 @@ export const MilestoneReport = z.object({
   amount: Minor,
   /** Minor units paid so far (may exceed `amount` on an overpayment). */
   paid: Minor,
+  /** The invoice date as typed; null before invoicing. */
+  invoiceDate: IsoDate.nullable(),
   /** Minor units still owed: max(0, amount − paid); 0 for cancelled milestones. */
   outstanding: Minor,
   dueDate: IsoDate.nullable(),

@@ -74,7 +74,7 @@ export interface Parsed {
 }
 
 /** Message ids a Templates row may name besides the ladder stages. */
-export const MESSAGE_IDS = ['dispute', 'change_order', 'payment_plan'] as const;
+export const MESSAGE_IDS = ['dispute', 'change_order', 'payment_plan', 'diffida'] as const;
 
 const STAGE_BY_KEY = new Map<string, Stage>(STAGES.map((s) => [keyOf(s), s]));
 const STATUS_BY_KEY = new Map<string, ManualStatus>([

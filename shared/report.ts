@@ -300,6 +300,7 @@ export function reportMilestone(
     amount: m.amount,
     paid,
     outstanding,
+    invoiceDate: m.invoiceDate,
     dueDate,
     daysOverdue,
     paidOn,

@@ -30,12 +30,15 @@ import { makePaymentPlan } from '../plans.ts';
 import { problem } from '../problems.ts';
 import { compareMilestones, isSent, reminderStep } from '../report.ts';
 import { noticePeriod } from '../law/notice-period.ts';
+import { noticeFor } from '../law/notices.ts';
+import { missingPartyDetails } from '../law/party.ts';
 import type { MergeData, MergeScope, TemplateSource } from './render.ts';
 import { checkTemplate, renderMessage, templateIssueProblems } from './render.ts';
 import type { MessageKind } from './templates.ts';
 import {
   BUILT_IN_TEMPLATES,
   DAYS_LATE,
+  DEMAND_LETTERS,
   INTEREST_LAW,
   isMessageKind,
   MESSAGE_KINDS,
@@ -51,6 +54,9 @@ import {
  */
 export const DEADLINE_DAYS = 7;
 
+/** A diffida ad adempiere gives at least 15 days (art. 1454 c.c., legal-facts §8 it.diffida). */
+export const DIFFIDA_MIN_DAYS = 15;
+
 /** The plan a payment-plan proposal offers when none was made: 3 monthly instalments from a week on. */
 export const DEFAULT_PLAN = { instalments: 3, interval: 'monthly', startInDays: 7 } as const;
 
@@ -60,6 +66,8 @@ export const COMPOSE_ERRORS = {
     `"${id}" is not a message. Use one of: ${MESSAGE_KINDS.join(', ')}, or a stage of your own Templates rows.`,
   unknown_milestone: (id: string, client: string) =>
     `Milestone "${id}" is not one of ${client}'s milestones.`,
+  diffida_only_it: (client: string) =>
+    `A diffida ad adempiere is an act of Italian law (art. 1454 c.c.): ${client} is not an Italian client. Use the formal demand instead.`,
   court_needs_demand: (client: string) =>
     `No formal demand to ${client} is logged as sent: a notice of court claim can only follow a demand that went out. Send the formal demand first (a draft is not enough), and log it in Reminders.`,
   stale_report: (reportDay: string, today: string) =>
@@ -112,6 +120,11 @@ export interface ComposedMessage {
   text: string;
   html: string;
   problems: Problem[];
+  /**
+   * For the user, not the client: how to send a formal letter so its receipt can be proved
+   * (legal-facts §8: PEC or raccomandata A/R in Italy, post for a Letter of Claim).
+   */
+  advice: string[];
 }
 
 export interface Recommendation {
@@ -249,7 +262,9 @@ export function availableMessages(input: {
     input.report.milestones.filter((m) => m.client === client.client && chaseable(m)).map((m) => m.id),
   );
   const demanded = sentFor(input.ledger, chased, input.today).some((s) => s.step === 'demand');
-  const kinds = MESSAGE_KINDS.filter((id) => id !== 'small_claims' || demanded);
+  const kinds = MESSAGE_KINDS.filter(
+    (id) => (id !== 'small_claims' || demanded) && (id !== 'diffida' || client.jurisdiction === 'IT'),
+  );
   const out: AvailableMessage[] = kinds.map((id) => ({
     id,
     label: MESSAGE_LABELS[client.language][id],
@@ -345,7 +360,12 @@ export function mergeData(args: {
   const sentDays = [...new Set(sent.map((s) => s.on))];
   const firstDemand = sent.find((s) => s.step === 'demand')?.on ?? null;
   const notice = noticePeriod(client.jurisdiction, client.business);
-  const deadlineDays = args.messageId === 'demand' ? notice.days : DEADLINE_DAYS;
+  const deadlineDays =
+    args.messageId === 'demand'
+      ? notice.days
+      : args.messageId === 'diffida'
+        ? (noticeFor(client.jurisdiction, client.business, 'diffida')?.days ?? DIFFIDA_MIN_DAYS)
+        : DEADLINE_DAYS;
   const listFormat = new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' });
   // Interest is counted to the last day the rate table covers (PRODUCT.md: "to <date>").
   let interestTo = today;
@@ -371,6 +391,7 @@ export function mergeData(args: {
         paid: one(m.paid),
         outstanding: one(m.outstanding),
         due_date: date(m.dueDate),
+        invoice_date: date(m.invoiceDate),
         days_overdue: late ? String(m.daysOverdue) : '0',
         days_late: daysLate(late ? (m.daysOverdue ?? 0) : 0),
         late_interest: one(m.lateInterest),
@@ -449,6 +470,19 @@ export function mergeData(args: {
         sentDays.length > 0 ? listFormat.format(sentDays.map((d) => formatDate(d, locale))) : null,
       demand_date: firstDemand === null ? null : formatDate(firstDemand, locale),
       interest_to: formatDate(interestTo, locale),
+      payment_details: orNull(ledger.settings.paymentDetails),
+      your_address: orNull(ledger.settings.yourAddress),
+      client_legal_name: orNull(client.legalName) ?? client.client,
+      client_address: orNull(client.address),
+      contract_date: client.contractDate === null ? null : formatDate(client.contractDate, locale),
+      contract: orNull(client.contract),
+      invoice_date: date(
+        ms
+          .map((m) => m.invoiceDate)
+          .filter((d): d is IsoDate => d !== null)
+          .sort()[0] ?? null,
+      ),
+      court_route: limit ? orNull(limit.route) : null,
       today: formatDate(today, locale),
       small_claims_limit:
         limit && limitMinor !== null ? formatMoney(limitMinor, limit.currency, locale) : null,
@@ -477,13 +511,20 @@ function pickTemplate(
   ledger: Ledger,
   messageId: string,
   language: Language,
+  client?: Client,
 ): { template: TemplateSource; fallback: TemplateSource | undefined; problems: Problem[] } {
   const { rows, problems: duplicates } = userTemplates(ledger);
   const problems = duplicates.filter((p) => {
     const row = ledger.templates.find((t) => t.row === p.row);
     return row !== undefined && messageIdOf(row.stage) === messageId && row.language === language;
   });
-  const builtIn = isMessageKind(messageId) ? BUILT_IN_TEMPLATES[messageId][language] : undefined;
+  // The formal demand is the letter the client's jurisdiction recognises (legal-facts §8).
+  const letter =
+    messageId === 'demand' && client
+      ? DEMAND_LETTERS[noticeFor(client.jurisdiction, client.business).id]
+      : undefined;
+  const builtIn =
+    letter?.[language] ?? (isMessageKind(messageId) ? BUILT_IN_TEMPLATES[messageId][language] : undefined);
   const fallback = builtIn ? { ...builtIn, row: null } : undefined;
   const user = rows.get(`${messageId}|${language}`);
   if (!user) {
@@ -588,6 +629,8 @@ export function composeMessage(input: ComposeInput): ComposedMessage {
 
   const changeOrder =
     messageId === 'change_order' ? pickChangeOrder(ledger, client, input.changeOrder) : null;
+  if (messageId === 'diffida' && client.jurisdiction !== 'IT')
+    throw new ComposeError(COMPOSE_ERRORS.diffida_only_it(client.client));
   if (messageId === 'small_claims') {
     // A court step only after a sent demand, and only for the milestones it demanded.
     const demanded = (m: MilestoneReport) =>
@@ -612,7 +655,7 @@ export function composeMessage(input: ComposeInput): ComposedMessage {
     plan,
     changeOrder,
   });
-  const picked = pickTemplate(ledger, messageId, language);
+  const picked = pickTemplate(ledger, messageId, language, client);
   const rendered = renderMessage(
     picked.template,
     data,
@@ -635,8 +678,23 @@ export function composeMessage(input: ComposeInput): ComposedMessage {
     subject: rendered.subject,
     text: rendered.text,
     html: rendered.html,
-    problems: [...picked.problems, ...rendered.problems],
+    problems: [
+      ...picked.problems,
+      ...rendered.problems,
+      ...missingPartyDetails(ledger.settings, client, client.business, messageId),
+    ],
+    advice: deliveryAdvice(client, messageId),
   };
+}
+
+/** How to send a formal letter so that its receipt can be proved (law/notices.ts). */
+function deliveryAdvice(client: Client, messageId: string): string[] {
+  if (messageId === 'demand') return [noticeFor(client.jurisdiction, client.business).deliveryNote];
+  if (messageId === 'diffida') {
+    const notice = noticeFor(client.jurisdiction, client.business, 'diffida');
+    return notice ? [notice.deliveryNote] : [];
+  }
+  return [];
 }
 
 /**

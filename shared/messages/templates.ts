@@ -43,6 +43,7 @@ export const MESSAGE_LABELS: Readonly<Record<Language, Readonly<Record<MessageKi
     small_claims: 'Notice of court claim',
     dispute: 'Dispute acknowledgement',
     change_order: 'Change-order confirmation',
+    diffida: 'Notice to perform or the contract ends (art. 1454 Italian Civil Code)',
     payment_plan: 'Payment-plan proposal',
   },
   it: {
@@ -55,6 +56,7 @@ export const MESSAGE_LABELS: Readonly<Record<Language, Readonly<Record<MessageKi
     small_claims: 'Preavviso di azione giudiziaria',
     dispute: 'Risposta a una contestazione',
     change_order: 'Conferma di una modifica',
+    diffida: 'Diffida ad adempiere (art. 1454 c.c.)',
     payment_plan: 'Proposta di piano di rientro',
   },
 };
@@ -159,7 +161,10 @@ export const MERGE_FIELDS = {
     description: 'How to pay: Settings → Payment details (IBAN, sort code and account, or a payment link).',
     hint: 'Fill in Payment details in the Settings tab.',
   },
-  your_address: { description: 'Settings → Your address.', hint: 'Fill in Your address in the Settings tab.' },
+  your_address: {
+    description: 'Settings → Your address.',
+    hint: 'Fill in Your address in the Settings tab.',
+  },
   client_legal_name: {
     description: "The client's legal (registered) name; the Client name when it is empty.",
     hint: 'Fill in Legal name for the client in the Clients tab.',
@@ -353,6 +358,276 @@ Gli interessi continuano a maturare fino al saldo.
 L'importo dovuto è {{outstanding}}.
 {{/statutory}}`;
 
+/** The letterhead of a formal letter: who writes, from where, to whom, on what day. */
+const EN_LETTERHEAD = `{{#business_name}}
+{{business_name}}
+{{/business_name}}
+{{^business_name}}
+{{your_name}}
+{{/business_name}}
+{{#your_address}}
+{{your_address}}
+{{/your_address}}
+
+{{today}}
+
+{{client_legal_name}}
+{{#client_address}}
+{{client_address}}
+{{/client_address}}`;
+const IT_LETTERHEAD = `{{#business_name}}
+{{business_name}}
+{{/business_name}}
+{{^business_name}}
+{{your_name}}
+{{/business_name}}
+{{#your_address}}
+{{your_address}}
+{{/your_address}}
+
+Data: {{today}}
+
+Spett.le {{client_legal_name}}
+{{#client_address}}
+{{client_address}}
+{{/client_address}}`;
+
+/** The statement of account: every invoice, what was paid, what is outstanding. */
+const EN_STATEMENT = `{{#milestones}}
+- Invoice {{invoice}}{{#invoice_date}} of {{invoice_date}}{{/invoice_date}}{{#description}}, {{description}}{{/description}}: {{amount}}{{#paid}}, paid {{paid}}{{/paid}}, outstanding {{outstanding}}{{#due_date}} (due {{due_date}}){{/due_date}}
+{{/milestones}}`;
+const IT_STATEMENT = `{{#milestones}}
+- Fattura {{invoice}}{{#invoice_date}}, data: {{invoice_date}}{{/invoice_date}}{{#description}}, {{description}}{{/description}}: {{amount}}{{#paid}}, pagato {{paid}}{{/paid}}, residuo {{outstanding}}{{#due_date}} (scadenza: {{due_date}}){{/due_date}}
+{{/milestones}}`;
+
+const EN_AGREEMENT = `{{#contract_date}}our written agreement dated {{contract_date}}{{/contract_date}}{{^contract_date}}{{#contract}}our written agreement ({{contract}}){{/contract}}{{^contract}}our agreement for the work described below{{/contract}}{{/contract_date}}`;
+
+/**
+ * The formal demand, by the client's jurisdiction and kind of party (law/notices.ts ids,
+ * legal-facts §8). `default.period` is BUILT_IN_TEMPLATES.demand; a Templates row for
+ * `demand` replaces them all.
+ */
+export const DEMAND_LETTERS: Readonly<Record<string, Readonly<Record<Language, BuiltInTemplate>>>> = {
+  // England and Wales, a debt owed by an individual or a sole trader: a Letter of Claim with
+  // every element of the Pre-Action Protocol for Debt Claims (legal-facts §8 uk.pap.letter).
+  'uk.pap.letter': {
+    en: {
+      subject: 'Letter of Claim: {{invoice}} ({{total_claim}})',
+      body: `${EN_LETTERHEAD}
+
+${EN_DEAR}
+
+Letter of Claim under the Pre-Action Protocol for Debt Claims
+
+I am writing about the money you owe me under ${EN_AGREEMENT}, between you and {{#business_name}}{{business_name}}{{/business_name}}{{^business_name}}me{{/business_name}}{{#reminder_dates}}. It remains unpaid despite my {{#several_reminders}}reminders{{/several_reminders}}{{^several_reminders}}reminder{{/several_reminders}} of {{reminder_dates}}{{/reminder_dates}}.
+
+Statement of account at {{today}}:
+
+${EN_STATEMENT}
+
+${EN_CLAIM}
+{{^late_interest}}
+{{#statutory}}
+No interest is included in this statement; I reserve the right to claim statutory interest under {{interest_law}}.
+{{/statutory}}
+{{^statutory}}
+No interest or other charges are being added to this debt.
+{{/statutory}}
+{{/late_interest}}
+
+How to pay: {{#payment_details}}{{payment_details}}, quoting the invoice number{{/payment_details}}{{^payment_details}}using the details on the invoice, quoting its number{{/payment_details}}. If you cannot pay the full amount at once, please contact me to discuss how you can pay, for example in instalments.
+
+Please reply within {{deadline_days}} days of the date of this letter, that is by {{deadline}}, using the enclosed Reply Form, sent to {{#your_address}}{{your_address}}{{/your_address}}{{^your_address}}me at the address above{{/your_address}} or by replying to this email. If you dispute the debt, or need documents or more information, say so on the Reply Form. I will not start court proceedings before {{deadline}}; if by then I have received neither payment nor a reply, I may do so, and claim interest and costs.
+
+Enclosed, as the Protocol requires:
+- this statement of account;
+- the Information Sheet and the Reply Form (Annex 1 of the Pre-Action Protocol for Debt Claims);
+- a Financial Statement form.
+They are published with the Protocol at https://www.justice.gov.uk/courts/procedure-rules/civil/protocol/pre-action-protocol-for-debt-claims. You may wish to get free independent debt advice, for example from Citizens Advice or National Debtline.
+
+${EN_YOURS}
+${SIGNATURE}`,
+    },
+    it: {
+      subject: 'Letter of Claim (Pre-Action Protocol for Debt Claims): {{invoice}}',
+      body: `${IT_LETTERHEAD}
+
+${IT_DEAR}
+
+Letter of Claim ai sensi del Pre-Action Protocol for Debt Claims (Inghilterra e Galles)
+
+Le scrivo in merito alla somma dovuta in base al nostro accordo{{#contract_date}} (data: {{contract_date}}){{/contract_date}}{{#reminder_dates}}, ancora non pagata nonostante i miei solleciti (inviati in data: {{reminder_dates}}){{/reminder_dates}}.
+
+Estratto conto alla data: {{today}}:
+
+${IT_STATEMENT}
+
+${IT_CLAIM}
+{{^late_interest}}
+{{#statutory}}
+Questo estratto conto non include interessi; mi riservo di chiedere gli interessi di mora previsti da {{interest_law}}.
+{{/statutory}}
+{{^statutory}}
+Al debito non vengono aggiunti interessi né altri oneri.
+{{/statutory}}
+{{/late_interest}}
+
+Modalità di pagamento: {{#payment_details}}{{payment_details}}{{/payment_details}}{{^payment_details}}le coordinate indicate in fattura{{/payment_details}}. Se non può pagare l'intero importo, mi contatti per concordare le modalità, per esempio a rate.
+
+La prego di rispondere entro {{deadline_days}} giorni dalla data della presente (termine: {{deadline}}) con il Reply Form allegato, inviandolo a {{#your_address}}{{your_address}}{{/your_address}}{{^your_address}}me all'indirizzo indicato sopra{{/your_address}} o rispondendo a questa email. Prima di tale termine non avvierò alcuna azione giudiziaria.
+
+Allegati, come richiesto dal Protocollo: questo estratto conto; l'Information Sheet e il Reply Form (Annex 1 del Pre-Action Protocol for Debt Claims); un Financial Statement. Sono pubblicati all'indirizzo https://www.justice.gov.uk/courts/procedure-rules/civil/protocol/pre-action-protocol-for-debt-claims.
+
+Distinti saluti,
+${SIGNATURE}`,
+    },
+  },
+  // England and Wales, a debt owed by a company: a letter before claim giving a reasonable
+  // 14 days (Practice Direction – Pre-Action Conduct, legal-facts §8 uk.pdpac.period).
+  'uk.pdpac.period': {
+    en: {
+      subject: 'Letter before claim: {{invoice}} ({{total_claim}})',
+      body: `${EN_LETTERHEAD}
+
+${EN_DEAR}
+
+Letter before claim
+
+I am writing formally about the following debt, owed under ${EN_AGREEMENT}{{#reminder_dates}}, which remains unpaid despite my {{#several_reminders}}reminders{{/several_reminders}}{{^several_reminders}}reminder{{/several_reminders}} of {{reminder_dates}}{{/reminder_dates}}:
+
+${EN_ITEMS_LATE}
+
+${EN_CLAIM}
+
+Please pay the full amount by {{deadline}}, {{deadline_days}} days from the date of this letter. ${EN_PAY}
+
+If it is not paid by then, I intend to issue a claim against {{client_legal_name}} in the County Court for the full amount with interest and costs. If you dispute any part of the debt, please tell me in writing before {{deadline}}, with your reasons, so that we can try to resolve it without going to court.
+
+${EN_YOURS}
+${SIGNATURE}`,
+    },
+    it: {
+      subject: 'Lettera di diffida prima dell’azione giudiziaria: {{invoice}}',
+      body: `${IT_LETTERHEAD}
+
+${IT_DEAR}
+
+con la presente Le chiedo formalmente il pagamento di quanto segue{{#reminder_dates}}, ancora insoluto nonostante i miei solleciti (inviati in data: {{reminder_dates}}){{/reminder_dates}}:
+
+${IT_ITEMS_LATE}
+
+${IT_CLAIM}
+
+La invito a pagare l'intero importo entro {{deadline_days}} giorni dalla data della presente (termine: {{deadline}}). ${IT_PAY}
+
+In mancanza, intendo agire in giudizio davanti alla County Court per l'intero importo, con interessi e spese. Se contesta in tutto o in parte il debito, me lo comunichi per iscritto entro lo stesso termine, con le Sue ragioni.
+
+Distinti saluti,
+${SIGNATURE}`,
+    },
+  },
+  // Italy: a messa in mora (art. 1219 c.c.), not a diffida ad adempiere; it also interrupts
+  // limitation (art. 2943 c.c.). Sent by PEC or raccomandata A/R (legal-facts §8 it.mora).
+  'it.mora': {
+    it: {
+      subject: 'Messa in mora ai sensi dell’art. 1219 c.c.: {{invoice}}',
+      body: `${IT_LETTERHEAD}
+
+Oggetto: messa in mora ai sensi dell'art. 1219 c.c.
+
+${IT_DEAR}
+
+con la presente La costituisco formalmente in mora per il pagamento di quanto segue{{#reminder_dates}}, ancora insoluto nonostante i miei solleciti (inviati in data: {{reminder_dates}}){{/reminder_dates}}:
+
+${IT_STATEMENT}
+
+${IT_CLAIM}
+
+La invito pertanto a pagare l'intero importo entro {{deadline_days}} giorni dalla data della presente (termine: {{deadline}}). ${IT_PAY}
+
+In mancanza, procederò al recupero giudiziale del credito, anche con ricorso per decreto ingiuntivo, con interessi e spese a Suo carico. Se contesta in tutto o in parte questo importo, La prego di comunicarmelo per iscritto entro lo stesso termine.
+
+La presente vale anche quale atto interruttivo della prescrizione ai sensi dell'art. 2943 c.c.
+
+Distinti saluti,
+${SIGNATURE}`,
+    },
+    en: {
+      subject: 'Formal notice of default (art. 1219 Italian Civil Code): {{invoice}}',
+      body: `${EN_LETTERHEAD}
+
+Formal notice of default (messa in mora) under Article 1219 of the Italian Civil Code
+
+${EN_DEAR}
+
+I hereby formally put you in default for the payment of the following{{#reminder_dates}}, which remains unpaid despite my {{#several_reminders}}reminders{{/several_reminders}}{{^several_reminders}}reminder{{/several_reminders}} of {{reminder_dates}}{{/reminder_dates}}:
+
+${EN_STATEMENT}
+
+${EN_CLAIM}
+
+Please pay the full amount within {{deadline_days}} days of the date of this letter, that is by {{deadline}}. ${EN_PAY}
+
+If it is not paid by then, I will recover the debt through the courts, including by an application for a payment order (decreto ingiuntivo), with interest and costs. If you dispute any part of this amount, please tell me in writing by the same date.
+
+This letter also interrupts the limitation period under Article 2943 of the Italian Civil Code.
+
+${EN_YOURS}
+${SIGNATURE}`,
+    },
+  },
+};
+
+/**
+ * The diffida ad adempiere (art. 1454 c.c., legal-facts §8 it.diffida): a different act from
+ * the messa in mora, offered for Italian clients only. It gives at least 15 days and states
+ * that, if unpaid, the contract is terminated.
+ */
+const DIFFIDA: Readonly<Record<Language, BuiltInTemplate>> = {
+  it: {
+    subject: 'Diffida ad adempiere ai sensi dell’art. 1454 c.c.: {{invoice}}',
+    body: `${IT_LETTERHEAD}
+
+Oggetto: diffida ad adempiere ai sensi dell'art. 1454 c.c.
+
+${IT_DEAR}
+
+con riferimento al nostro contratto{{#contract_date}} (data: {{contract_date}}){{/contract_date}}, risultano ancora non pagati i seguenti importi:
+
+${IT_STATEMENT}
+
+${IT_CLAIM}
+
+Con la presente La diffido ad adempiere, pagando l'intero importo entro {{deadline_days}} giorni dal ricevimento della presente. ${IT_PAY}
+
+Le dichiaro espressamente che, decorso inutilmente tale termine, il contratto si intenderà senz'altro risolto di diritto ai sensi dell'art. 1454 c.c., fermo il mio diritto al pagamento di quanto già eseguito e al risarcimento del danno.
+
+Distinti saluti,
+${SIGNATURE}`,
+  },
+  en: {
+    subject: 'Notice to perform (art. 1454 Italian Civil Code): {{invoice}}',
+    body: `${EN_LETTERHEAD}
+
+Notice to perform (diffida ad adempiere) under Article 1454 of the Italian Civil Code
+
+${EN_DEAR}
+
+Under ${EN_AGREEMENT}, the following remains unpaid:
+
+${EN_STATEMENT}
+
+${EN_CLAIM}
+
+I hereby give you notice to perform by paying the full amount within {{deadline_days}} days of receiving this letter. ${EN_PAY}
+
+I expressly declare that if payment is not made by then, the contract will be terminated by operation of law under Article 1454 of the Italian Civil Code, without prejudice to my right to payment for the work already done and to damages.
+
+${EN_YOURS}
+${SIGNATURE}`,
+  },
+};
+
 export const BUILT_IN_TEMPLATES: Readonly<Record<MessageKind, Readonly<Record<Language, BuiltInTemplate>>>> =
   {
     upcoming: {
@@ -486,7 +761,7 @@ ${EN_ITEMS_LATE}
 Total now due: {{outstanding}}.
 ${EN_PAID}
 
-Please arrange payment by {{deadline}} (within 7 days), using the details on the invoice and quoting the invoice number.
+Please arrange payment by {{deadline}} (within 7 days). ${EN_PAY}
 
 If paying the full amount at once is difficult, I am open to a payment plan in instalments: just reply to this email and we can agree them in writing.
 {{#payment_plan}}
@@ -521,7 +796,7 @@ ${IT_ITEMS_LATE}
 Totale scaduto: {{outstanding}}.
 ${IT_PAID}
 
-La prego di provvedere al pagamento entro 7 giorni (termine: {{deadline}}), con le coordinate indicate in fattura e citandone il numero.
+La prego di provvedere al pagamento entro 7 giorni (termine: {{deadline}}). ${IT_PAY}
 
 Se saldare l'intero importo in un'unica soluzione Le risulta difficile, sono disponibile a concordare un piano di rientro a rate: mi risponda a questa email e le fisseremo per iscritto.
 {{#payment_plan}}
@@ -594,7 +869,7 @@ ${EN_ITEMS_LATE}
 
 ${EN_CLAIM}
 
-Please pay the full amount by {{deadline}}, {{deadline_days}} days from the date of this letter, using the details on the invoice.
+Please pay the full amount by {{deadline}}, {{deadline_days}} days from the date of this letter. ${EN_PAY}
 
 If payment is not received by then, I intend to take legal steps to recover the debt, through the courts or with the help of a lawyer or a debt collection agency, and further costs may be claimed from you. I would prefer to avoid that. If you dispute any part of this amount, please tell me in writing before {{deadline}}.
 
@@ -611,7 +886,7 @@ ${IT_ITEMS_LATE}
 
 ${IT_CLAIM}
 
-La invito a pagare l'intero importo entro {{deadline_days}} giorni dalla data della presente (termine: {{deadline}}), con le coordinate indicate in fattura.
+La invito a pagare l'intero importo entro {{deadline_days}} giorni dalla data della presente (termine: {{deadline}}). ${IT_PAY}
 
 In mancanza, intendo agire per il recupero del credito, in via giudiziale o tramite un legale o una società di recupero crediti, con gli ulteriori costi a Suo carico nei limiti di legge. Preferirei evitarlo. Se contesta in tutto o in parte questo importo, La prego di comunicarmelo per iscritto entro lo stesso termine.
 
@@ -749,6 +1024,7 @@ Cordiali saluti,
 ${SIGNATURE}`,
       },
     },
+    diffida: DIFFIDA,
     payment_plan: {
       en: {
         subject: 'Payment plan proposal: {{invoice}}',
@@ -762,7 +1038,7 @@ To help settle the outstanding balance of {{outstanding}}{{#several}} on the inv
 ${EN_ITEMS}
 
 {{/several}}
-Each instalment is payable by its date, using the details on the invoice. If an instalment is missed, the plan lapses and the whole remaining balance becomes due at once.
+Each instalment is payable by its date. ${EN_PAY} If an instalment is missed, the plan lapses and the whole remaining balance becomes due at once.
 
 Could you confirm by replying to this email that you agree? I will then update my records.
 
@@ -781,7 +1057,7 @@ per agevolare il saldo dell'importo residuo di {{outstanding}}{{#several}} relat
 ${IT_ITEMS}
 
 {{/several}}
-Ogni rata va pagata entro la data indicata, con le coordinate riportate in fattura. Se una rata non viene pagata, il piano decade e l'intero importo residuo diventa subito esigibile.
+Ogni rata va pagata entro la data indicata. ${IT_PAY} Se una rata non viene pagata, il piano decade e l'intero importo residuo diventa subito esigibile.
 
 Mi conferma il Suo accordo rispondendo a questa email? Aggiornerò di conseguenza la mia contabilità.
 
