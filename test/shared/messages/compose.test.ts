@@ -173,32 +173,163 @@ describe('composeMessage', () => {
     expect(m.text).toContain(
       'Please pay the full amount by 14 December 2026, 14 days from the date of this letter',
     );
-    expect(m.text).toContain('lawyer or a debt collection agency');
-    expect(m.text).not.toMatch(/without further notice/);
+    // An English company gets a letter before claim, not the Protocol's Letter of Claim.
+    expect(m.text).toContain('Letter before claim');
+    expect(m.text).toContain('issue a claim against Northwind Analytics Limited in the County Court');
+    expect(m.text).not.toMatch(/Pre-Action Protocol|Reply Form|without further notice/);
   });
 
+  const PAP_URL =
+    'https://www.justice.gov.uk/courts/procedure-rules/civil/protocol/pre-action-protocol-for-debt-claims';
+  // legal-facts §8: the letter each jurisdiction and kind of client recognises, its deadline,
+  // the elements it must hold, and what belongs to another jurisdiction's letter.
   it.each([
-    ['GB-ENG', 'sole_trader', 'en', '30 December 2026, 30 days'],
-    ['GB-WLS', 'consumer', 'en', '30 December 2026, 30 days'],
-    ['GB-ENG', 'company', 'en', '14 December 2026, 14 days'],
-    ['GB-SCT', 'company', 'en', '14 December 2026, 14 days'],
-    ['IT', 'company', 'it', 'entro 15 giorni dalla data della presente (termine: 15 dicembre 2026)'],
-  ] as const)('a demand to %s %s gives its notice period: %s', (jurisdiction, business, language, words) => {
+    [
+      'GB-ENG',
+      'sole_trader',
+      'en',
+      [
+        'Letter of Claim under the Pre-Action Protocol for Debt Claims',
+        'reply within 30 days of the date of this letter, that is by 30 December 2026',
+        'Statement of account at 30 November 2026',
+        'Invoice F-1 of 1 August 2026',
+        'The amount now due is',
+        'How to pay: IBAN GB00 TEST 0000 0000 0000 00',
+        'discuss how you can pay',
+        'using the enclosed Reply Form, sent to 1 High Street, Lewes',
+        'the Information Sheet and the Reply Form (Annex 1 of the Pre-Action Protocol for Debt Claims)',
+        'a Financial Statement form',
+        PAP_URL,
+        'our written agreement dated 1 January 2025',
+      ],
+      [/diffida|messa in mora|County Court for the full amount/i],
+    ],
+    [
+      'GB-WLS',
+      'consumer',
+      'en',
+      [
+        'Letter of Claim under the Pre-Action Protocol for Debt Claims',
+        'that is by 30 December 2026',
+        'No interest or other charges are being added to this debt.',
+      ],
+      [/diffida/i],
+    ],
+    [
+      'GB-ENG',
+      'company',
+      'en',
+      [
+        'Letter before claim',
+        'Please pay the full amount by 14 December 2026, 14 days from the date of this letter',
+      ],
+      [/Pre-Action Protocol|Reply Form|Letter of Claim|diffida/],
+    ],
+    [
+      'GB-SCT',
+      'company',
+      'en',
+      ['Formal demand for payment', 'by 14 December 2026, 14 days from the date of this letter'],
+      [/Pre-Action Protocol|Reply Form|Letter before claim|County Court/],
+    ],
+    [
+      'IT',
+      'company',
+      'it',
+      [
+        "Oggetto: messa in mora ai sensi dell'art. 1219 c.c.",
+        'entro 15 giorni dalla data della presente (termine: 15 dicembre 2026)',
+        'decreto ingiuntivo',
+        'art. 2943 c.c.',
+        'Coordinate per il pagamento: IBAN GB00 TEST 0000 0000 0000 00',
+      ],
+      [/diffida|risolto|Pre-Action/i],
+    ],
+  ] as const)(
+    'a demand to %s %s (%s) is the letter its law recognises',
+    (jurisdiction, business, language, has, hasNot) => {
+      const raw = rawLedger({
+        clients: [
+          {
+            ...CLIENT,
+            Jurisdiction: jurisdiction,
+            Business: business,
+            Language: language,
+            Currency: jurisdiction === 'IT' ? 'EUR' : 'GBP',
+            'Legal name': 'Acme Trading Ltd',
+            Address: '9 Quay Street, Bristol',
+          },
+        ],
+        milestones: [
+          {
+            ID: 'M-1',
+            Client: 'Acme',
+            Amount: 100,
+            Invoice: 'F-1',
+            'Invoice date': '2026-08-01',
+            'Due date': '2026-09-01',
+          },
+        ],
+        reminders: [{ Sent: '2026-10-20', Milestone: 'M-1', Stage: 'final', Channel: 'email' }],
+        settings: {
+          'Your name': 'Alex',
+          'Your address': '1 High Street, Lewes',
+          'Payment details': 'IBAN GB00 TEST 0000 0000 0000 00',
+        },
+      });
+      const { ledger: l, report: r } = buildReport(raw, TODAY);
+      const m = composeMessage({ report: r, ledger: l, client: 'Acme', today: TODAY });
+      expect(m.messageId).toBe('demand');
+      const all = `${m.subject}\n${m.text}`;
+      for (const words of has) expect(all).toContain(words);
+      for (const pattern of hasNot) expect(all).not.toMatch(pattern);
+      expect(m.problems.filter((p) => p.code === 'party_detail_missing')).toEqual([]);
+      if (jurisdiction === 'IT') expect(m.advice.join(' ')).toMatch(/PEC[\s\S]*raccomandata A\/R/);
+    },
+  );
+
+  it('a diffida ad adempiere: Italian clients only, at least 15 days, and the contract ends if unpaid', () => {
     const raw = rawLedger({
-      clients: [{ ...CLIENT, Jurisdiction: jurisdiction, Business: business, Language: language }],
+      clients: [{ ...CLIENT, Jurisdiction: 'IT', Language: 'it' }],
+      milestones: [{ ID: 'M-1', Client: 'Acme', Amount: 100, 'Due date': '2026-09-01' }],
+    });
+    const { ledger: l, report: r } = buildReport(raw, TODAY);
+    const m = composeMessage({ report: r, ledger: l, client: 'Acme', today: TODAY, messageId: 'diffida' });
+    expect(m.text).toContain("diffida ad adempiere ai sensi dell'art. 1454 c.c.");
+    expect(m.text).toContain('entro 15 giorni dal ricevimento della presente');
+    expect(m.text).toContain('risolto di diritto');
+    const uk = buildReport(
+      rawLedger({ clients: [{ ...CLIENT, Jurisdiction: 'GB-ENG' }], milestones: [] }),
+      TODAY,
+    );
+    expect(() =>
+      composeMessage({
+        report: uk.report,
+        ledger: uk.ledger,
+        client: 'Acme',
+        today: TODAY,
+        messageId: 'diffida',
+      }),
+    ).toThrow(ComposeError);
+  });
+
+  it('a formal letter missing what its law needs names the Settings row to fill', () => {
+    const raw = rawLedger({
+      clients: [{ ...CLIENT, Jurisdiction: 'GB-ENG', Business: 'sole_trader', Currency: 'GBP' }],
       milestones: [{ ID: 'M-1', Client: 'Acme', Amount: 100, 'Due date': '2026-09-01' }],
       reminders: [{ Sent: '2026-10-20', Milestone: 'M-1', Stage: 'final', Channel: 'email' }],
     });
     const { ledger: l, report: r } = buildReport(raw, TODAY);
     const m = composeMessage({ report: r, ledger: l, client: 'Acme', today: TODAY });
-    expect(m.messageId).toBe('demand');
-    expect(m.text).toContain(words);
+    const missing = m.problems.filter((p) => p.code === 'party_detail_missing');
+    expect(missing.map((p) => p.message).join(' ')).toMatch(/Your address/);
+    expect(missing.every((p) => p.severity === 'warning')).toBe(true);
   });
 
   it('small claims: above the limit the matter goes to a lawyer; within it a claim is filed', () => {
     const over = composeMessage({ report, ledger, client: 'Northwind Analytics Ltd', today: TODAY });
     expect(over.subject).toMatch(/^Referral to a lawyer/);
-    expect(over.text).toContain('above the small-claims limit of £10,000.00');
+    expect(over.text).toContain('above the small claims track limit of £10,000.00');
     expect(over.text).toMatch(/despite my messages of .*, including my formal demand of 16 October 2026/);
     const sent = [
       { Sent: '2026-09-01', Milestone: 'M-1', Stage: 'final', Channel: 'gmail' },
@@ -214,7 +345,7 @@ describe('composeMessage', () => {
     );
     const within = composeMessage({ report: scot.report, ledger: scot.ledger, client: 'Acme', today: TODAY });
     expect(within.subject).toMatch(/^Notice of court claim/);
-    expect(within.text).toContain('I will file a small claim');
+    expect(within.text).toContain('I will file a claim for it (Simple Procedure)');
     expect(within.text).toContain('including my formal demand of 1 October 2026');
     const raw = rawLedger({
       clients: [{ ...CLIENT, Jurisdiction: 'DE' }],
@@ -317,7 +448,7 @@ describe('composeMessage', () => {
     });
     const { ledger: l, report: r } = buildReport(raw, TODAY);
     const m = composeMessage({ report: r, ledger: l, client: 'Acme', today: TODAY, messageId: 'demand' });
-    expect(m.text).toMatch(/^Dear Sir or Madam,/);
+    expect(m.text).toMatch(/^Dear Sir or Madam,$/m);
     expect(m.text).toContain('Yours faithfully,');
     const co = composeMessage({
       report: r,

@@ -36,6 +36,7 @@ describe('built-in templates', () => {
       'dispute',
       'change_order',
       'payment_plan',
+      'diffida',
     ]);
   });
 
@@ -85,7 +86,7 @@ describe('built-in templates', () => {
       'small_claims',
       'en',
       [
-        /\{\{#fits_small_claims\}\}[\s\S]*small claim/,
+        /\{\{#fits_small_claims\}\}[\s\S]*file a claim for it\{\{#court_route\}\} \(\{\{court_route\}\}\)/,
         /\{\{#over_small_claims_limit\}\}[\s\S]*\{\{small_claims_limit\}\}[\s\S]*lawyer/,
       ],
     ],
@@ -93,7 +94,7 @@ describe('built-in templates', () => {
       'small_claims',
       'it',
       [
-        /\{\{#fits_small_claims\}\}[\s\S]*modesto valore/,
+        /\{\{#fits_small_claims\}\}[\s\S]*\{\{court_route\}\}/,
         /\{\{#over_small_claims_limit\}\}[\s\S]*\{\{small_claims_limit\}\}[\s\S]*legale/,
       ],
     ],
@@ -101,7 +102,7 @@ describe('built-in templates', () => {
     ['change_order', 'en', [/in writing before I start/, /\{\{change_description\}\}/]],
     ['change_order', 'it', [/per iscritto prima di iniziare/]],
     ['payment_plan', 'en', [/\{\{payment_plan\}\}/, /details on the invoice/]],
-    ['payment_plan', 'it', [/\{\{payment_plan\}\}/, /coordinate riportate in fattura/]],
+    ['payment_plan', 'it', [/\{\{payment_plan\}\}/, /\{\{#payment_details\}\}/]],
   ];
   it.each(says)('%s (%s) says what the issue asks', (id, lang, patterns) => {
     const t = BUILT_IN_TEMPLATES[id as (typeof MESSAGE_KINDS)[number]][lang];
@@ -136,8 +137,9 @@ describe('every template × language × client of the demo ledger', () => {
       (id, client) => {
         const offered = availableMessages({ report, ledger, client, today: TODAY }).map((a) => a.id);
         if (!offered.includes(id)) {
-          // A court notice only after a sent demand: not offered, and refused when asked for.
-          expect(id).toBe('small_claims');
+          // A court notice only after a sent demand, a diffida only under Italian law: not
+          // offered, and refused when asked for.
+          expect(['small_claims', 'diffida']).toContain(id);
           expect(() => composeMessage({ report, ledger, client, today: TODAY, messageId: id })).toThrow(
             ComposeError,
           );
@@ -166,7 +168,8 @@ describe('fast-check ledgers', () => {
           for (const id of MESSAGE_KINDS.filter((k) => offered.includes(k))) {
             const m = composeMessage({ report, ledger, client, today: TODAY, messageId: id });
             for (const part of [m.subject, m.text, m.html]) expect(part).not.toMatch(LEFTOVER);
-            for (const p of m.problems) expect(p.tab).toBe('Templates');
+            // Template problems, and the party details a formal letter needs (legal-facts §8).
+            for (const p of m.problems) expect(['Templates', 'Settings', 'Clients']).toContain(p.tab);
           }
           const rec = composeMessage({ report, ledger, client, today: TODAY });
           expect(rec.text).not.toMatch(LEFTOVER);
