@@ -135,7 +135,7 @@ describe('payladder draft', () => {
       await run(['draft', '--client', 'Northwind Analytics Ltd', '--message', 'demand', '--html'], streams),
     ).toBe(0);
     expect(out.stdout).toContain(
-      'Subject: Formal demand for payment: INV-1041, INV-1052, INV-1063, INV-1070',
+      'Subject: Letter before claim: INV-1041, INV-1052, INV-1063, INV-1070 (£20,882.60)',
     );
     expect(out.stdout).toContain('<ul><li>Principal: £19,800.00</li>');
   });

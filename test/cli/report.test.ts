@@ -169,7 +169,7 @@ describe('payladder report', () => {
     expect(out.stdout).toContain('Payladder demo ledger — 2026-11-30');
     expect(out.stdout).toContain('Action due today');
     expect(out.stdout).toMatch(/EUR\s+outstanding/);
-    expect(out.stdout).toContain('Milestones row 37, ID:');
+    expect(out.stdout).toContain('Milestones row 38, ID:');
     expect(out.stdout).not.toContain('\x1b['); // no colour when not a TTY
   });
 

@@ -13,7 +13,7 @@ describe('Dashboard', () => {
     const eur = totals.querySelector('[data-currency="EUR"]') as HTMLElement;
     expect(within(eur).getByText('Outstanding').nextElementSibling?.textContent).toBe('€23,580.00');
     expect(within(eur).getByText('Overdue').nextElementSibling?.textContent).toBe('€17,700.00');
-    expect(totals.querySelector('[data-currency="GBP"]')?.textContent).toContain('£26,740.00');
+    expect(totals.querySelector('[data-currency="GBP"]')?.textContent).toContain('£28,190.00');
     expect(totals.querySelector('[data-currency="USD"]')?.textContent).toContain('US$24,500.00');
   });
 
@@ -58,11 +58,12 @@ describe('Dashboard', () => {
   it('lists what needs action today: client, stage and what to send, most urgent first', async () => {
     await renderSidebar();
     // Counted in messages, one per client, not in milestones.
-    const today = section('Needs action today 9');
+    const today = section('Needs action today 10');
     const cards = [...today.querySelectorAll('li.card')] as HTMLElement[];
     expect(cards.map((c) => c.dataset['client'])).toEqual([
       'Northwind Analytics Ltd',
       'Vento Rosso S.r.l.',
+      'Ashdown Bakery',
       'Studio Bianchi Architetti',
       'Lakeshore Dental Group',
       'Glenmore Distillery',
@@ -76,10 +77,10 @@ describe('Dashboard', () => {
       'Small claims INV-1041 · Send: Notice of a small-claims filing · Overdue £12,000.00',
     ]);
     // Kestrel's follow-up covers both of its late invoices in one message.
-    const kestrel = cards[7] as HTMLElement;
+    const kestrel = cards[8] as HTMLElement;
     expect(kestrel.querySelector('.due-line')?.textContent).toMatch(/^Follow-up KM-88, KM-93 · /);
     // Studio Bianchi's stop-work message is drafted and not confirmed sent: no second draft.
-    const bianchi = cards[2] as HTMLElement;
+    const bianchi = cards[3] as HTMLElement;
     expect(bianchi.textContent).toMatch(/not confirmed sent/);
     expect(within(bianchi).queryByRole('button', { name: 'Draft reminder' })).toBeNull();
   });
