@@ -88,7 +88,8 @@ export function createLedgerClient(messenger: OverlayMessenger, now: () => numbe
       sent += 1;
       try {
         const answer = await messenger.rowBadges({ addresses: unknown, exclude: [...exclude] });
-        for (const a of unknown) badges.set(a, { value: answer[a] ?? null, at });
+        for (const a of unknown)
+          badges.set(a, { value: Object.hasOwn(answer, a) ? (answer[a] ?? null) : null, at });
       } catch (error) {
         for (const a of unknown) if (badges.get(a)?.at === at) badges.delete(a);
         throw error;
