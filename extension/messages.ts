@@ -90,6 +90,8 @@ export interface Requests {
   testConnection: { spreadsheet: string };
   /** Retries the reminder queue now. */
   flushQueue: Empty;
+  /** Drops the reminders queued for a ledger other than the one chosen now. */
+  discardOtherQueued: Empty;
 }
 
 /** What each message answers. */
@@ -107,6 +109,7 @@ export interface Responses {
   savePreferences: Preferences;
   testConnection: ConnectionTest;
   flushQueue: StatusReply;
+  discardOtherQueued: StatusReply;
 }
 
 export type MessageType = keyof Requests & keyof Responses;
@@ -118,6 +121,7 @@ export const PAGE_ONLY_MESSAGES: readonly MessageType[] = [
   'savePreferences',
   'testConnection',
   'flushQueue',
+  'discardOtherQueued',
 ];
 
 /** Marks Payladder's messages among anything else on the runtime channel. */
@@ -196,5 +200,6 @@ export function createMessenger(transport: Transport = runtimeTransport): Messen
     savePreferences: send('savePreferences'),
     testConnection: send('testConnection'),
     flushQueue: send('flushQueue'),
+    discardOtherQueued: send('discardOtherQueued'),
   } as Messenger;
 }

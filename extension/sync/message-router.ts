@@ -53,6 +53,7 @@ const SCHEMAS: { [K in MessageType]: z.ZodType<Requests[K]> } = {
   savePreferences: Preferences.partial().strict() as z.ZodType<Requests['savePreferences']>,
   testConnection: z.strictObject({ spreadsheet: z.string().max(2000) }),
   flushQueue: z.strictObject({}),
+  discardOtherQueued: z.strictObject({}),
 };
 
 /** The part of `runtime.MessageSender` the checks read. */
@@ -84,6 +85,7 @@ function handlers(service: SyncService): Handlers {
     signOut: () => service.signOut(),
     savePreferences: (data) => service.savePreferences(data),
     testConnection: (data) => service.testConnection(data.spreadsheet),
+    discardOtherQueued: () => service.discardOtherQueued(),
     flushQueue: async () => {
       await service.flushQueue();
       return service.status();

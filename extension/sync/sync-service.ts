@@ -69,8 +69,9 @@ import {
 import type { CachedLedger, RemindersHeader, WriteFigures } from './ledger-cache.ts';
 import { ledgerItem, readLedgerCache, writeLedgerCache } from './ledger-cache.ts';
 import type { LedgerState } from './ledger-state.ts';
-import { clientPart, clientSlice, findClient, makeLedgerState } from './ledger-state.ts';
+import { addressedTo, clientPart, clientSlice, findClient, makeLedgerState } from './ledger-state.ts';
 import { LOGGED_KEYS_KEPT, asReminder, isInLedger, reminderKey, reminderRow } from './reminder-log.ts';
+import { splitQueue } from './queue-split.ts';
 import type { Stored } from './stored.ts';
 import type { RenderedMessages, RenderOptions } from './render-messages.ts';
 import { renderMessagesFor } from './render-messages.ts';
@@ -141,11 +142,25 @@ export interface StatusReply {
   auth: AuthState;
   logging: boolean;
   syncMinutes: number;
-  queue: { pending: number; lastError: SyncError | null };
+  /** Reminders waiting to be logged into the ledger chosen now. */
+  queue: { pending: number; lastError: SyncError | null; otherLedgers: OtherLedgerQueue[] };
   dueTodayCount: number | null;
 }
 
-export type LogReminderStatus = 'logged' | 'queued' | 'duplicate' | 'disabled';
+/** Reminders queued for a ledger other than the one chosen now (they wait for it). */
+export interface OtherLedgerQueue {
+  /** The spreadsheet's ID; null: the demo ledger; undefined: not recorded (queued by an older version). */
+  spreadsheetId: string | null | undefined;
+  count: number;
+}
+
+/**
+ * `not_addressed`: no To recipient of the message is the client's (an address or `@domain`
+ * entry of theirs in the ledger); nothing is logged. `no_ledger`: no ledger is loaded to
+ * check the recipients against; nothing is logged.
+ */
+export type LogReminderStatus =
+  'logged' | 'queued' | 'duplicate' | 'disabled' | 'not_addressed' | 'no_ledger';
 
 export interface LogReminderResult {
   status: LogReminderStatus;
@@ -213,6 +228,8 @@ export interface SyncService {
   savePreferences(patch: Partial<Preferences>): Promise<Preferences>;
   testConnection(spreadsheet: string): Promise<ConnectionTest>;
   flushQueue(): Promise<void>;
+  /** Drops the reminders queued for another ledger than the one chosen now (the user's choice). */
+  discardOtherQueued(): Promise<StatusReply>;
   /** Alarms, browser start, extension install or update. */
   onAlarm(name: string): Promise<void>;
   onStartup(): Promise<void>;
@@ -580,8 +597,19 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
       auth: authState,
       logging: prefs.logging,
       syncMinutes: prefs.syncMinutes,
-      queue: { pending: log.queue.length, lastError: log.queue.find((q) => q.lastError)?.lastError ?? null },
+      queue: queueFigures(log, prefs),
       dueTodayCount: view?.dueTodayCount ?? null,
+    };
+  }
+
+  function queueFigures(log: ReminderLog, prefs: Preferences): StatusReply['queue'] {
+    const { current, other } = splitQueue(log.queue, prefs);
+    const others = new Map<string | null | undefined, number>();
+    for (const q of other) others.set(q.spreadsheetId, (others.get(q.spreadsheetId) ?? 0) + 1);
+    return {
+      pending: current.length,
+      lastError: current.find((q) => q.lastError)?.lastError ?? null,
+      otherLedgers: [...others].map(([spreadsheetId, count]) => ({ spreadsheetId, count })),
     };
   }
 
@@ -643,7 +671,8 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
   async function runFlush(afterSync: boolean): Promise<void> {
     const prefs = await items.preferences.get();
     if (!prefs.logging) return;
-    const { queue } = await items.reminderLog.get();
+    // Only what was queued for the ledger chosen now: the others wait for theirs.
+    const queue = splitQueue((await items.reminderLog.get()).queue, prefs).current;
     if (queue.length === 0) return;
     if (prefs.demo) return flushDemo(queue);
     const s = await ledgerState();
@@ -731,9 +760,16 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
       const key = await reminderKey(parsed);
       const prefs = await items.preferences.get();
       if (!prefs.logging) return { status: 'disabled', key, pending: 0, error: null };
+      // The evidence must be true: a reminder is the client's only when it went To them.
+      const s = await ledgerState();
+      if (!s || !matches(s, prefs)) return { status: 'no_ledger', key, pending: 0, error: null };
+      if (!addressedTo(s, parsed.client, parsed.to)) {
+        return { status: 'not_addressed', key, pending: 0, error: null };
+      }
       const entry: QueuedReminder = {
         ...parsed,
         key,
+        spreadsheetId: s.source === 'demo' ? null : s.spreadsheetId,
         queuedAt: now(),
         attempts: 0,
         uncertain: false,
@@ -747,7 +783,7 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
       });
       if (!added) {
         const log = await items.reminderLog.get();
-        return { status: 'duplicate', key, pending: log.queue.length, error: null };
+        return { status: 'duplicate', key, pending: queueFigures(log, prefs).pending, error: null };
       }
       // A flush already running took its snapshot before this entry: run another after it.
       if (flushing) await flushing.catch(() => undefined);
@@ -757,7 +793,7 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
       return {
         status: queued ? 'queued' : 'logged',
         key,
-        pending: log.queue.length,
+        pending: queueFigures(log, prefs).pending,
         error: queued?.lastError ?? null,
       };
     },
@@ -868,6 +904,15 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
     },
 
     flushQueue: () => flushQueue(),
+
+    async discardOtherQueued() {
+      const prefs = await items.preferences.get();
+      await mutateLog((log) => ({
+        log: { ...log, queue: splitQueue(log.queue, prefs).current },
+        result: undefined,
+      }));
+      return status();
+    },
 
     async onAlarm(name) {
       if (name === SYNC_ALARM || name === RETRY_ALARM) await sync({});

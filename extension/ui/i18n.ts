@@ -65,6 +65,13 @@ const en = {
       ? '1 reminder waiting to be logged in the sheet'
       : `${n} reminders waiting to be logged in the sheet`,
   queueRetry: 'Log now',
+  queueOther: (n: number, ledgers: string[]) =>
+    `${n === 1 ? '1 sent reminder was' : `${n} sent reminders were`} queued for another ledger (${ledgers.join(', ')}): ${n === 1 ? 'it is' : 'they are'} logged there when you choose it again, never in this one.`,
+  queueDiscard: 'Discard them',
+  queueDiscardConfirm: (n: number) =>
+    `Discard ${n === 1 ? 'this reminder' : `these ${n} reminders`}? ${n === 1 ? 'It' : 'They'} will not be logged in any ledger.`,
+  demoLedger: 'the demo ledger',
+  unknownLedger: 'a ledger not recorded',
   chooseLedgerTitle: 'Choose your ledger',
   chooseLedger: "Paste your Google Sheet's URL in Settings, or try the demo ledger.",
   tryDemo: 'Try the demo',
@@ -224,6 +231,13 @@ const it = {
       ? '1 promemoria in attesa di essere registrato nel foglio'
       : `${n} promemoria in attesa di essere registrati nel foglio`,
   queueRetry: 'Registra ora',
+  queueOther: (n: number, ledgers: string[]) =>
+    `${n === 1 ? '1 promemoria inviato è' : `${n} promemoria inviati sono`} in attesa per un altro registro (${ledgers.join(', ')}): ${n === 1 ? 'verrà registrato' : 'verranno registrati'} lì quando lo sceglierai di nuovo, mai in questo.`,
+  queueDiscard: 'Scartali',
+  queueDiscardConfirm: (n: number) =>
+    `Scartare ${n === 1 ? 'questo promemoria' : `questi ${n} promemoria`}? Non ${n === 1 ? 'sarà registrato' : 'saranno registrati'} in nessun registro.`,
+  demoLedger: 'il registro demo',
+  unknownLedger: 'un registro non annotato',
   chooseLedgerTitle: 'Scegli il tuo registro',
   chooseLedger:
     "Incolla l'URL del tuo Foglio Google nelle Impostazioni, oppure prova il registro dimostrativo.",

@@ -31,7 +31,14 @@ export type Busy = 'refresh' | 'signIn' | 'signOut' | 'save' | 'test' | 'flush' 
 export interface StoreDeps {
   messenger: Pick<
     Messenger,
-    'status' | 'sync' | 'signIn' | 'signOut' | 'savePreferences' | 'testConnection' | 'flushQueue'
+    | 'status'
+    | 'sync'
+    | 'signIn'
+    | 'signOut'
+    | 'savePreferences'
+    | 'testConnection'
+    | 'flushQueue'
+    | 'discardOtherQueued'
   >;
   now: () => number;
   browserLanguage: string;
@@ -69,6 +76,8 @@ export interface Store {
   signIn(): Promise<void>;
   signOut(): Promise<void>;
   flushQueue(): Promise<void>;
+  /** Drops the reminders queued for another ledger (the popup asks first). */
+  discardOtherQueued(): Promise<void>;
   openLedger(): void;
   openOptions(): void;
   savePreferences(patch: Partial<Preferences>): Promise<boolean>;
@@ -185,6 +194,12 @@ export function createStore(deps: StoreDeps, cached: Cached): Store {
     async flushQueue() {
       await run('flush', async () => {
         live.value = await deps.messenger.flushQueue();
+      });
+    },
+
+    async discardOtherQueued() {
+      await run('flush', async () => {
+        live.value = await deps.messenger.discardOtherQueued();
       });
     },
 

@@ -36,7 +36,7 @@ export const STATUS_REPLY: StatusReply = {
   auth: { method: 'web', signedIn: true, scopes: [] },
   logging: true,
   syncMinutes: 10,
-  queue: { pending: 0, lastError: null },
+  queue: { pending: 0, lastError: null, otherLedgers: [] },
   dueTodayCount: 3,
 };
 
@@ -60,6 +60,7 @@ export function recordingMessenger(
     savePreferences: answer('savePreferences', DEFAULT_PREFERENCES),
     testConnection: answer('testConnection', null),
     flushQueue: answer('flushQueue', STATUS_REPLY),
+    discardOtherQueued: answer('discardOtherQueued', STATUS_REPLY),
   };
 }
 
