@@ -42,9 +42,6 @@ export function addressTo(composeRoot: Element, address: string): boolean {
   if (!field || !('value' in field)) return false;
   const before = field.value.trim().replace(/[,;]$/, '');
   field.value = before === '' ? address : `${before}, ${address}`;
-  const view = field.ownerDocument.defaultView;
-  const Event_ = view?.Event ?? Event;
-  field.dispatchEvent(new Event_('input', { bubbles: true }));
-  field.dispatchEvent(new Event_('change', { bubbles: true }));
+  field.dispatchEvent(new Event('input', { bubbles: true }));
   return true;
 }

@@ -69,7 +69,7 @@ export const composeButton: Surface = {
       const write = takeWrite(root, compose, ctx.now());
       if (write) {
         void writeRecommended(ctx.ledger, element, write.client).then(
-          (outcome) => outcome === 'not_addressed' && ctx.notify(ctx.t.notAddressedUseButton(write.client)),
+          (outcome) => outcome === 'not_addressed' && ctx.notify(ctx.t.notAddressed(write.client)),
         );
       }
     }
@@ -280,18 +280,16 @@ export function composeMenu(
     const address = clientAddress(summary.emails);
     show(
       <p role="status">{t.notAddressed(summary.client)}</p>,
+      // A client with only `@domain` entries names no one to write to: the notice alone.
       ...(address === null
-        ? [<p class="muted">{t.noClientAddress(summary.client)}</p>]
+        ? []
         : [
             <button
               type="button"
               class="item"
               role="menuitem"
               data-action="address-to-client"
-              onClick={() => {
-                if (!addressTo(composeRoot, address)) return notice(t.noToField);
-                insert(item, summary);
-              }}
+              onClick={() => addressTo(composeRoot, address) && insert(item, summary)}
             >
               {t.addressToClient(address)}
             </button>,

@@ -62,16 +62,10 @@ const en = {
   logged: 'Payladder: reminder logged in your ledger.',
   queued: 'Payladder: the reminder is not in your ledger yet; it will be retried (see the toolbar popup).',
   notLogged: 'Payladder could not log the reminder.',
-  notLoggedNotAddressed: (client: string) =>
-    `Payladder did not log this message: no To recipient is ${client}'s address in your ledger.`,
+  notLoggedNotAddressed: (client: string) => `Payladder did not log it: no To recipient is ${client}'s.`,
   notAddressed: (client: string) =>
-    `No To recipient is ${client}'s address in your ledger: the reminder (with their invoices and amounts) would go to someone else.`,
+    `No To recipient is ${client}'s: their invoices would go to someone else.`,
   addressToClient: (address: string) => `Address it to ${address} and insert`,
-  noClientAddress: (client: string) =>
-    `Your ledger has only domain entries for ${client}: put their address in To, then try again.`,
-  noToField: 'Payladder could not find the To field of this window.',
-  notAddressedUseButton: (client: string) =>
-    `Payladder wrote nothing: no To recipient is ${client}'s address. Use the Payladder button in the reply to address it to them.`,
 };
 
 export type OverlayStrings = typeof en;
@@ -125,15 +119,10 @@ const it = {
   queued: 'Payladder: il sollecito non è ancora nel registro; verrà ritentato (vedi il popup nella barra).',
   notLogged: 'Payladder non è riuscito a registrare il sollecito.',
   notLoggedNotAddressed: (client: string) =>
-    `Payladder non ha registrato questo messaggio: nessun destinatario in A è un indirizzo di ${client} nel registro.`,
+    `Payladder non l'ha registrato: nessun destinatario in A è di ${client}.`,
   notAddressed: (client: string) =>
-    `Nessun destinatario in A è un indirizzo di ${client} nel registro: il sollecito (con fatture e importi) andrebbe a qualcun altro.`,
+    `Nessun destinatario in A è di ${client}: le sue fatture andrebbero a qualcun altro.`,
   addressToClient: (address: string) => `Indirizzalo a ${address} e inserisci`,
-  noClientAddress: (client: string) =>
-    `Il registro ha solo domini per ${client}: metti il suo indirizzo in A e riprova.`,
-  noToField: 'Payladder non trova il campo A di questa finestra.',
-  notAddressedUseButton: (client: string) =>
-    `Payladder non ha scritto nulla: nessun destinatario in A è un indirizzo di ${client}. Usa il pulsante Payladder nella risposta per indirizzarlo a lui.`,
 } satisfies OverlayStrings;
 
 export const OVERLAY_STRINGS: Readonly<Record<Lang, OverlayStrings>> = { en, it };

@@ -110,7 +110,7 @@ function writeReminder(ctx: OverlayContext, container: Element, client: string):
     .find((c) => c.kind === 'reply' && (container.contains(c.element) || c.dialog !== null));
   if (open) {
     void writeRecommended(ctx.ledger, open.element, client).then(
-      (outcome) => outcome === 'not_addressed' && ctx.notify(ctx.t.notAddressedUseButton(client)),
+      (outcome) => outcome === 'not_addressed' && ctx.notify(ctx.t.notAddressed(client)),
     );
     return null;
   }
