@@ -21,6 +21,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayIn } from '../../shared/index.ts';
 import type { ExtensionBrowser } from '../support/chromium.ts';
 import { launchWithExtension } from '../support/chromium.ts';
+import { type ClosedShadow, closedShadow } from '../support/closed-shadow.ts';
 import type { GoogleFakes } from '../support/google-fake.ts';
 import { startGoogleFakes } from '../support/google-fake.ts';
 import type { FakeExchange } from '../support/https-server.ts';
@@ -45,6 +46,8 @@ let fakes: GoogleFakes;
 let browser: ExtensionBrowser;
 let extensionDir: string;
 let gmail: Page;
+/** The overlays' roots are closed: reached through CDP (test/support/closed-shadow.ts). */
+let shadow: ClosedShadow;
 /** The page `https://mail.google.com` serves now. */
 let serving: FixturePlan | null = null;
 const pageRequests: Request[] = [];
@@ -127,6 +130,7 @@ beforeAll(async () => {
   await options.close();
 
   gmail = await browser.context.newPage();
+  shadow = await closedShadow(gmail);
   gmail.on('request', (r) => pageRequests.push(r));
   gmail.on('console', (m: ConsoleMessage) => consoleLines.push(m.text()));
 }, 240_000);
@@ -162,9 +166,8 @@ describe.each(world.plans.map((p) => [`${p.fixture.dir.label}/${p.fixture.name}`
     if (plan.expected.thread) {
       it('shows the chip for the conversation’s client, and its panel opens and closes from the keyboard', async () => {
         await open(plan);
-        const chip = gmail.locator('payladder-chip button.chip');
-        await chip.waitFor({ timeout: 15_000 });
-        const text = (await chip.textContent()) ?? '';
+        const chip = await shadow.waitFor('payladder-chip', 'button.chip');
+        const text = await chip.text();
         expect(text).toContain(client);
         expect(text).toContain('Follow-up');
         expect(text).toMatch(/€1,20\d\.00 outstanding/);
@@ -172,11 +175,10 @@ describe.each(world.plans.map((p) => [`${p.fixture.dir.label}/${p.fixture.name}`
 
         await chip.focus();
         await gmail.keyboard.press('Enter');
-        const panel = gmail.locator('payladder-chip [role=dialog]');
-        await panel.waitFor();
-        expect(await panel.textContent()).toContain(`INV-`);
+        const panel = await shadow.waitFor('payladder-chip', '[role=dialog]');
+        expect(await panel.text()).toContain(`INV-`);
         await gmail.keyboard.press('Escape');
-        await panel.waitFor({ state: 'detached' });
+        await shadow.waitGone('payladder-chip', '[role=dialog]');
         expect(await gmail.evaluate(() => document.activeElement?.tagName)).toBe('PAYLADDER-CHIP');
       });
     }
@@ -229,17 +231,16 @@ describe.each(world.plans.map((p) => [`${p.fixture.dir.label}/${p.fixture.name}`
           }, plan.clientAddress);
           expect(await to.inputValue()).toBe(plan.clientAddress);
         }
-        await gmail.locator('payladder-compose button.button').click({ timeout: 15_000 });
-        const first = gmail.locator('payladder-compose [role=menuitem][data-message]').first();
-        await first.waitFor({ timeout: 10_000 }).catch(async (error: unknown) => {
-          const menu = await gmail
-            .locator('payladder-compose')
-            .evaluateAll((hosts) => hosts.map((h) => h.shadowRoot?.textContent ?? '(no shadow)'));
-          throw new Error(`no menu items; the Payladder hosts show: ${JSON.stringify(menu)}`, {
-            cause: error,
+        await (await shadow.waitFor('payladder-compose', 'button.button')).click();
+        const first = await shadow
+          .waitFor('payladder-compose', '[role=menuitem][data-message]', 10_000)
+          .catch(async (error: unknown) => {
+            const menu = await shadow.texts('payladder-compose');
+            throw new Error(`no menu items; the Payladder hosts show: ${JSON.stringify(menu)}`, {
+              cause: error,
+            });
           });
-        });
-        expect(await first.getAttribute('data-message')).toBe('followup');
+        expect(await first.attribute('data-message')).toBe('followup');
         await first.click();
 
         const editable = gmail.locator('[g_editable=true][role=textbox]').first();
