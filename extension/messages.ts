@@ -85,6 +85,7 @@ export interface Requests {
   // The rest are for the extension's own pages; the background refuses them from content scripts.
   signIn: Empty;
   signOut: Empty;
+  grantWrite: Empty;
   savePreferences: Partial<Preferences>;
   /** Reads a sheet's metadata: `spreadsheet` is its URL or ID. Does not save anything. */
   testConnection: { spreadsheet: string };
@@ -106,6 +107,7 @@ export interface Responses {
   renderMessages: RenderedMessages | null;
   signIn: StatusReply;
   signOut: StatusReply;
+  grantWrite: StatusReply;
   savePreferences: Preferences;
   testConnection: ConnectionTest;
   flushQueue: StatusReply;
@@ -118,6 +120,7 @@ export type MessageType = keyof Requests & keyof Responses;
 export const PAGE_ONLY_MESSAGES: readonly MessageType[] = [
   'signIn',
   'signOut',
+  'grantWrite',
   'savePreferences',
   'testConnection',
   'flushQueue',
@@ -197,6 +200,7 @@ export function createMessenger(transport: Transport = runtimeTransport): Messen
     renderMessages: send('renderMessages'),
     signIn: send('signIn'),
     signOut: send('signOut'),
+    grantWrite: send('grantWrite'),
     savePreferences: send('savePreferences'),
     testConnection: send('testConnection'),
     flushQueue: send('flushQueue'),

@@ -32,7 +32,7 @@ import {
   todayIn,
 } from '../../shared/index.ts';
 import type { Auth, AuthState } from '../auth/auth.ts';
-import { scopeFor } from '../auth/scopes.ts';
+import { SHEETS_READONLY_SCOPE, SHEETS_SCOPE, covers, scopeFor } from '../auth/scopes.ts';
 import { SYNC_BACKOFF, backoffDelay } from '../sheets/backoff.ts';
 import type { SheetMeta, SheetsClient } from '../sheets/client.ts';
 import { createSheetsClient } from '../sheets/client.ts';
@@ -224,6 +224,11 @@ export interface SyncService {
   /** The in-memory ledger (loaded from the cache when the worker was restarted). */
   ledgerState(): Promise<LedgerState | null>;
   signIn(): Promise<StatusReply>;
+  /**
+   * Asks the signed-in user for write access (incremental authorization), for logging sent
+   * reminders; then sends what waits in the queue. Throws AuthError when refused.
+   */
+  grantWrite(): Promise<StatusReply>;
   signOut(): Promise<StatusReply>;
   savePreferences(patch: Partial<Preferences>): Promise<Preferences>;
   testConnection(spreadsheet: string): Promise<ConnectionTest>;
@@ -304,13 +309,20 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
   };
 
   let requests = 0;
-  let scope = scopeFor(true);
   const sheets: SheetsClient = createSheetsClient({
     fetch: (input, init) => {
       requests++;
       return deps.fetch(input, init);
     },
-    getToken: () => auth.token(scope),
+    // Reads go with a read-only token even when write access was granted (least privilege
+    // per request); only an append asks for the write scope.
+    getToken: async (access) => {
+      if (access === 'read') return auth.token(SHEETS_READONLY_SCOPE);
+      const token = await auth.token(SHEETS_SCOPE);
+      // Signed in without write access: say so, rather than "sign in".
+      if (token === null && (await auth.state()).signedIn) throw new SheetsError('scope');
+      return token;
+    },
     dropToken: (token) => auth.drop(token),
     isOnline: deps.isOnline ?? (() => true),
     random,
@@ -497,7 +509,6 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
 
   async function runSync(options: SyncOptions): Promise<void> {
     const prefs = await items.preferences.get();
-    scope = scopeFor(prefs.logging);
     const started = now();
     const before = await items.status.get();
     if (!prefs.demo && !prefs.spreadsheetId) {
@@ -830,12 +841,20 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
 
     async signIn() {
       const prefs = await items.preferences.get();
+      // Read-only unless the user already turned logging on (then the consent names both).
       await auth.signIn(scopeFor(prefs.logging));
       await sync({});
       return status();
     },
 
+    async grantWrite() {
+      await auth.grant(SHEETS_SCOPE);
+      await flushQueue();
+      return status();
+    },
+
     async signOut() {
+      // Revokes the grant at Google too (auth/revoke.ts), not only the browser's copy.
       await auth.signOut();
       // The ledger is the user's business: it does not outlive the sign-in on this browser.
       const prefs = await items.preferences.get();
@@ -851,6 +870,12 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
     async savePreferences(patch) {
       const before = await items.preferences.get();
       const next = PreferencesSchema.parse({ ...before, ...patch });
+      if (next.logging && !before.logging) {
+        // Logging writes to the sheet: ask for write access now, while the user is turning it
+        // on (Options says why). Refused: logging stays off and the error reaches the page.
+        const account = await auth.state();
+        if (account.signedIn && !covers(account.scopes, SHEETS_SCOPE)) await auth.grant(SHEETS_SCOPE);
+      }
       await items.preferences.set(next);
       const sourceChanged = next.demo !== before.demo || next.spreadsheetId !== before.spreadsheetId;
       if (sourceChanged) {
@@ -879,7 +904,6 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
           error: syncError('not_found', where),
         };
       }
-      scope = scopeFor(prefs.logging);
       try {
         const meta = await fetchMeta(id);
         const found = ledgerTabs(meta.tabs);

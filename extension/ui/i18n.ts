@@ -95,7 +95,11 @@ const en = {
   languageAuto: 'Same as the browser',
   logging: 'Log sent reminders in the Reminders tab',
   loggingHelp:
-    'Needs permission to edit the sheet. Turned off, Payladder only reads it (you will be asked to sign in again).',
+    'Turning this on asks Google for permission to edit your spreadsheets: Google offers no narrower permission for a sheet Payladder did not create, and Payladder uses it only to add one row to your ledger’s Reminders tab when you send a reminder. Off, Payladder only reads.',
+  accessRead: 'Access: read only. Payladder can read your spreadsheets, not change them.',
+  accessWrite: 'Access: read and edit, to log sent reminders. Sign out to withdraw it.',
+  allowEditing: 'Allow editing',
+  writeRefused: 'Google did not give permission to edit: reminder logging stays off.',
   demoMode: 'Demo mode',
   demoHelp: 'Use a bundled demo ledger instead of your sheet: no Google account, nothing leaves the browser.',
   accountSection: 'Google account',
@@ -120,7 +124,7 @@ const en = {
     },
     scope: {
       title: (v) => `Payladder may read “${v.sheet}” but not edit it, so it cannot log reminders.`,
-      fix: () => 'Sign in again and allow editing, or turn reminder logging off in Settings.',
+      fix: () => 'Press Allow editing in Settings, or turn reminder logging off.',
     },
     forbidden: {
       title: (v) => `This Google account has no access to “${v.sheet}”.`,
@@ -261,7 +265,11 @@ const it = {
   languageAuto: 'Come il browser',
   logging: 'Registra i promemoria inviati nella scheda Reminders',
   loggingHelp:
-    'Serve il permesso di modificare il foglio. Se lo disattivi, Payladder si limita a leggerlo (ti verrà chiesto di accedere di nuovo).',
+    'Attivandola, Google ti chiederà il permesso di modificare i tuoi fogli: Google non offre un permesso più ristretto per un foglio non creato da Payladder, e Payladder lo usa solo per aggiungere una riga alla scheda Reminders del tuo registro quando invii un promemoria. Disattivata, Payladder si limita a leggere.',
+  accessRead: 'Accesso: sola lettura. Payladder può leggere i tuoi fogli, non modificarli.',
+  accessWrite: 'Accesso: lettura e modifica, per registrare i promemoria inviati. Esci per revocarlo.',
+  allowEditing: 'Consenti la modifica',
+  writeRefused: 'Google non ha concesso il permesso di modifica: la registrazione dei promemoria resta disattivata.',
   demoMode: 'Modalità demo',
   demoHelp:
     'Usa un registro dimostrativo incluso al posto del tuo foglio: nessun account Google, nulla esce dal browser.',
@@ -288,7 +296,7 @@ const it = {
       title: (v) =>
         `Payladder può leggere “${v.sheet}” ma non modificarlo, quindi non può registrare i promemoria.`,
       fix: () =>
-        'Accedi di nuovo consentendo la modifica, oppure disattiva la registrazione nelle Impostazioni.',
+        'Premi Consenti la modifica nelle Impostazioni, oppure disattiva la registrazione.',
     },
     forbidden: {
       title: (v) => `Questo account Google non ha accesso a “${v.sheet}”.`,

@@ -85,11 +85,15 @@ function fakeAuth(): AuthControl {
     auth: {
       token: async () => current,
       signIn: async () => void (current = issue()),
+      grant: async () => undefined,
       drop: async (token) => {
         control.dropped.push(token);
         if (current === token) current = control.renew ? issue() : null;
       },
-      signOut: async () => void (current = null),
+      signOut: async () => {
+        current = null;
+        return { revokeSent: false };
+      },
       state: async () => ({ method: 'web', signedIn: current !== null, scopes: [] }),
     },
   };
@@ -129,7 +133,8 @@ beforeEach(async () => {
   putDemoSheet();
   control = fakeAuth();
   service = makeService();
-  await preferencesItem.set({ ...(await preferencesItem.get()), spreadsheetId: SHEET });
+  // These tests log reminders: the user turned logging on (it is off until they do).
+  await preferencesItem.set({ ...(await preferencesItem.get()), spreadsheetId: SHEET, logging: true });
 });
 
 describe('sync', () => {
