@@ -892,7 +892,6 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
 
     async testConnection(input) {
       const id = spreadsheetIdFrom(input);
-      const prefs = await items.preferences.get();
       const where: ErrorPlace = { spreadsheetId: id, sheetTitle: null, at: now() };
       if (id === null) {
         return {

@@ -269,7 +269,8 @@ const it = {
   accessRead: 'Accesso: sola lettura. Payladder può leggere i tuoi fogli, non modificarli.',
   accessWrite: 'Accesso: lettura e modifica, per registrare i promemoria inviati. Esci per revocarlo.',
   allowEditing: 'Consenti la modifica',
-  writeRefused: 'Google non ha concesso il permesso di modifica: la registrazione dei promemoria resta disattivata.',
+  writeRefused:
+    'Google non ha concesso il permesso di modifica: la registrazione dei promemoria resta disattivata.',
   demoMode: 'Modalità demo',
   demoHelp:
     'Usa un registro dimostrativo incluso al posto del tuo foglio: nessun account Google, nulla esce dal browser.',
@@ -295,8 +296,7 @@ const it = {
     scope: {
       title: (v) =>
         `Payladder può leggere “${v.sheet}” ma non modificarlo, quindi non può registrare i promemoria.`,
-      fix: () =>
-        'Premi Consenti la modifica nelle Impostazioni, oppure disattiva la registrazione.',
+      fix: () => 'Premi Consenti la modifica nelle Impostazioni, oppure disattiva la registrazione.',
     },
     forbidden: {
       title: (v) => `Questo account Google non ha accesso a “${v.sheet}”.`,

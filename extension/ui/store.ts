@@ -206,7 +206,10 @@ export function createStore(deps: StoreDeps, cached: Cached): Store {
         try {
           live.value = await deps.messenger.grantWrite();
         } catch (error) {
-          notice.value = error instanceof MessageError && error.code === 'cancelled' ? t.value.writeRefused : messageOf(error);
+          notice.value =
+            error instanceof MessageError && error.code === 'cancelled'
+              ? t.value.writeRefused
+              : messageOf(error);
         }
       });
     },
