@@ -7,16 +7,13 @@ import type {
   ClientListEntry,
   ClientSummary,
   LogReminderResult,
-  Messenger,
+  OverlayMessenger,
   RenderedMessages,
   ReminderRequest,
   RowBadge,
 } from '../messages.ts';
 
-export type OverlayMessenger = Pick<
-  Messenger,
-  'lookup' | 'rowBadges' | 'renderMessages' | 'clientList' | 'logReminder'
->;
+export type { OverlayMessenger } from '../messages.ts';
 
 /** Answers are kept this long: the background syncs every few minutes at most. */
 export const KEEP_MS = 60_000;
