@@ -89,6 +89,8 @@ export interface ClosedShadow {
   detach(): Promise<void>;
 }
 
+const GROUP = 'payladder-closed-shadow';
+
 function shadowRootsOf(tree: CdpNode, hostIds: ReadonlySet<number>): number[] {
   const found: number[] = [];
   const walk = (node: CdpNode) => {
@@ -103,10 +105,9 @@ function shadowRootsOf(tree: CdpNode, hostIds: ReadonlySet<number>): number[] {
 export async function closedShadow(page: Page): Promise<ClosedShadow> {
   const session: CDPSession = await page.context().newCDPSession(page);
 
-  const call = async <T>(nodeId: number, fn: string): Promise<T> => {
-    const { object } = await session.send('DOM.resolveNode', { nodeId });
+  const call = async <T>(objectId: string, fn: string): Promise<T> => {
     const { result } = await session.send('Runtime.callFunctionOn', {
-      objectId: object.objectId as string,
+      objectId,
       functionDeclaration: fn,
       returnByValue: true,
       awaitPromise: true,
@@ -114,21 +115,27 @@ export async function closedShadow(page: Page): Promise<ClosedShadow> {
     return result.value as T;
   };
 
-  const element = (nodeId: number): ShadowElement => ({
+  // Node ids die with the next DOM.getDocument: a found node is kept as a remote object.
+  const toObject = async (nodeId: number): Promise<string> => {
+    const { object } = await session.send('DOM.resolveNode', { nodeId, objectGroup: GROUP });
+    return object.objectId as string;
+  };
+
+  const element = (objectId: string): ShadowElement => ({
     async click() {
-      await session.send('DOM.scrollIntoViewIfNeeded', { nodeId });
-      const { quads } = await session.send('DOM.getContentQuads', { nodeId });
+      await session.send('DOM.scrollIntoViewIfNeeded', { objectId });
+      const { quads } = await session.send('DOM.getContentQuads', { objectId });
       const quad = quads[0];
       if (!quad) throw new Error('the element has no box to click');
       const x = (quad[0]! + quad[2]! + quad[4]! + quad[6]!) / 4;
       const y = (quad[1]! + quad[3]! + quad[5]! + quad[7]!) / 4;
       await page.mouse.click(x, y);
     },
-    scriptClick: () => call(nodeId, 'function () { this.click(); }'),
-    focus: () => call(nodeId, 'function () { this.focus(); }'),
-    text: async () => (await call<string | null>(nodeId, 'function () { return this.textContent; }')) ?? '',
+    scriptClick: () => call(objectId, 'function () { this.click(); }'),
+    focus: () => call(objectId, 'function () { this.focus(); }'),
+    text: async () => (await call<string | null>(objectId, 'function () { return this.textContent; }')) ?? '',
     attribute: (name) =>
-      call<string | null>(nodeId, `function () { return this.getAttribute(${JSON.stringify(name)}); }`),
+      call<string | null>(objectId, `function () { return this.getAttribute(${JSON.stringify(name)}); }`),
   });
 
   const rootIds = async (hostSelector: string): Promise<number[]> => {
@@ -144,12 +151,12 @@ export async function closedShadow(page: Page): Promise<ClosedShadow> {
   };
 
   const query = async (hostSelector: string, selector: string): Promise<ShadowElement[]> => {
-    const ids: number[] = [];
+    const objects: string[] = [];
     for (const rootId of await rootIds(hostSelector)) {
       const { nodeIds } = await session.send('DOM.querySelectorAll', { nodeId: rootId, selector });
-      ids.push(...nodeIds);
+      for (const id of nodeIds) objects.push(await toObject(id));
     }
-    return ids.map(element);
+    return objects.map(element);
   };
 
   const until = async (check: () => Promise<boolean>, timeoutMs: number, what: string) => {
@@ -179,13 +186,17 @@ export async function closedShadow(page: Page): Promise<ClosedShadow> {
       );
     },
     async texts(hostSelector) {
-      const ids = await rootIds(hostSelector);
+      const ids: string[] = [];
+      for (const id of await rootIds(hostSelector)) ids.push(await toObject(id));
       return Promise.all(
         ids.map(
           async (id) => (await call<string | null>(id, 'function () { return this.textContent; }')) ?? '',
         ),
       );
     },
-    detach: () => session.detach(),
+    async detach() {
+      await session.send('Runtime.releaseObjectGroup', { objectGroup: GROUP }).catch(() => undefined);
+      await session.detach();
+    },
   };
 }
