@@ -242,6 +242,8 @@ export function createStore(deps: StoreDeps, cached: Cached): Store {
       const saved = await run('save', async () => {
         try {
           preferences.value = await deps.messenger.savePreferences(patch);
+          // Turning logging on may have granted write access: show the account as it is now.
+          if (patch.logging) live.value = await deps.messenger.status();
           notice.value = t.value.saved;
           return true;
         } catch (error) {

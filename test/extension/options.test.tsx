@@ -3,7 +3,7 @@ import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ConnectionTest } from '../../extension/messages.ts';
 import { OptionsApp } from '../../extension/ui/options-app.tsx';
-import { SHEETS_READONLY_SCOPE } from '../../extension/auth/scopes.ts';
+import { SHEETS_READONLY_SCOPE, SHEETS_SCOPE } from '../../extension/auth/scopes.ts';
 import { STATUS_REPLY, cached, renderPage } from './ui-fixtures.tsx';
 
 afterEach(cleanup);
@@ -131,6 +131,20 @@ describe('access (issue 18 item 11: least privilege)', () => {
     expect(screen.getByTestId('access').textContent).toContain('read only');
     expect(screen.queryByRole('button', { name: 'Allow editing' })).toBeNull();
     expect(screen.getByText(/asks Google for permission to edit your spreadsheets/)).toBeTruthy();
+  });
+
+  it('shows the access granted once turning logging on has asked for it', async () => {
+    const readOnly = cached({ account: { signedIn: true, method: 'web', scopes: [SHEETS_READONLY_SCOPE] } });
+    const auth = (scopes: string[]) => ({ ...STATUS_REPLY, auth: { method: 'web', signedIn: true, scopes } });
+    const answers: Record<string, unknown> = { status: auth([SHEETS_READONLY_SCOPE]) };
+    const { calls, store } = renderPage(OptionsApp, { cached: readOnly, answers });
+    await store.loadStatus();
+    await waitFor(() => expect(screen.getByTestId('access').textContent).toContain('read only'));
+    // The background asks Google for write access while it saves; from then on it says so.
+    answers['status'] = auth([SHEETS_READONLY_SCOPE, SHEETS_SCOPE]);
+    fireEvent.click(screen.getByLabelText('Log sent reminders in the Reminders tab'));
+    await waitFor(() => expect(calls.map((c) => c.type)).toContain('savePreferences'));
+    await waitFor(() => expect(screen.getByTestId('access').textContent).toContain('read and edit'));
   });
 
   it('keeps logging off, and says why, when Google is not given write access', async () => {
