@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { storeSafe } from './scripts/store-safe.ts';
 
 // Google sign-in is configured at build time (extension/README.md, "Google sign-in"):
 // - PAYLADDER_OAUTH_CLIENT_ID: an OAuth client of type "Chrome extension"; the Chrome build
@@ -17,7 +18,7 @@ export default defineConfig({
   // Firefox too: WXT would otherwise build MV2 for it.
   manifestVersion: 3,
   vite: () => ({
-    plugins: [preact()],
+    plugins: [preact(), storeSafe()],
     define: {
       __PAYLADDER_OAUTH_CLIENT_ID__: JSON.stringify(chromeClientId),
       __PAYLADDER_WEB_OAUTH_CLIENT_ID__: JSON.stringify(webClientId),
@@ -47,13 +48,15 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'payladder@payladder.app',
-              // 128 ESR: MV3 host permissions granted at install (127), storage.session (115),
-              // CompressionStream (113).
-              strict_min_version: '128.0',
+              // 140 (ESR): the first to read `data_collection_permissions` below (Firefox for
+              // Android: 142). It also covers MV3 host permissions granted at install (127),
+              // storage.session (115) and CompressionStream (113).
+              strict_min_version: '140.0',
               // Nothing is sent to Payladder's developers: the ledger goes between the browser
               // and the user's own Google account only.
               data_collection_permissions: { required: ['none'] },
             },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

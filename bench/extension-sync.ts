@@ -46,8 +46,9 @@ const fetchFake = (async (input: RequestInfo | URL) => {
 const auth = {
   token: async () => 'ya29.bench',
   signIn: async () => undefined,
+  grant: async () => undefined,
   drop: async () => undefined,
-  signOut: async () => undefined,
+  signOut: async () => ({ revokeSent: false }),
   state: async () => ({ method: 'web' as const, signedIn: true, scopes: [] }),
 };
 

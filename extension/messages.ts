@@ -85,11 +85,14 @@ export interface Requests {
   // The rest are for the extension's own pages; the background refuses them from content scripts.
   signIn: Empty;
   signOut: Empty;
+  grantWrite: Empty;
   savePreferences: Partial<Preferences>;
   /** Reads a sheet's metadata: `spreadsheet` is its URL or ID. Does not save anything. */
   testConnection: { spreadsheet: string };
   /** Retries the reminder queue now. */
   flushQueue: Empty;
+  /** Drops the reminders queued for a ledger other than the one chosen now. */
+  discardOtherQueued: Empty;
 }
 
 /** What each message answers. */
@@ -104,9 +107,11 @@ export interface Responses {
   renderMessages: RenderedMessages | null;
   signIn: StatusReply;
   signOut: StatusReply;
+  grantWrite: StatusReply;
   savePreferences: Preferences;
   testConnection: ConnectionTest;
   flushQueue: StatusReply;
+  discardOtherQueued: StatusReply;
 }
 
 export type MessageType = keyof Requests & keyof Responses;
@@ -115,9 +120,11 @@ export type MessageType = keyof Requests & keyof Responses;
 export const PAGE_ONLY_MESSAGES: readonly MessageType[] = [
   'signIn',
   'signOut',
+  'grantWrite',
   'savePreferences',
   'testConnection',
   'flushQueue',
+  'discardOtherQueued',
 ];
 
 /** Marks Payladder's messages among anything else on the runtime channel. */
@@ -176,6 +183,30 @@ export type Messenger = {
     : (data: Requests[K]) => Promise<Responses[K]>;
 };
 
+/** The messages the Gmail overlay sends (it is no extension page: the others are refused from it). */
+export type OverlayMessenger = Pick<
+  Messenger,
+  'lookup' | 'rowBadges' | 'renderMessages' | 'clientList' | 'logReminder'
+>;
+
+/**
+ * The overlay's messenger: only its own messages, so the content script (a 48 KiB budget)
+ * carries no sender for the pages' messages.
+ */
+export function createOverlayMessenger(transport: Transport = runtimeTransport): OverlayMessenger {
+  const send =
+    <K extends keyof OverlayMessenger>(type: K) =>
+    (data: Requests[K]) =>
+      sendMessage(type, data, transport);
+  return {
+    lookup: send('lookup'),
+    clientList: () => sendMessage('clientList', {}, transport),
+    rowBadges: send('rowBadges'),
+    logReminder: send('logReminder'),
+    renderMessages: send('renderMessages'),
+  };
+}
+
 /** One typed function per message: `messenger.lookup({ addresses })`. */
 export function createMessenger(transport: Transport = runtimeTransport): Messenger {
   const send =
@@ -193,8 +224,10 @@ export function createMessenger(transport: Transport = runtimeTransport): Messen
     renderMessages: send('renderMessages'),
     signIn: send('signIn'),
     signOut: send('signOut'),
+    grantWrite: send('grantWrite'),
     savePreferences: send('savePreferences'),
     testConnection: send('testConnection'),
     flushQueue: send('flushQueue'),
+    discardOtherQueued: send('discardOtherQueued'),
   } as Messenger;
 }

@@ -4,20 +4,22 @@
  */
 import type { Client } from './model.ts';
 
+// Maps, not plain objects: an address or domain is ledger (and mail) text, and `constructor`
+// or `__proto__` looked up in an object finds Object.prototype's members.
 export interface ClientIndex {
   /** Lower-case address → client name. */
-  byAddress: Record<string, string>;
+  byAddress: Map<string, string>;
   /** Lower-case domain without `@` → client name. */
-  byDomain: Record<string, string>;
+  byDomain: Map<string, string>;
 }
 
 export function buildClientIndex(clients: readonly Pick<Client, 'client' | 'emails'>[]): ClientIndex {
-  const byAddress: Record<string, string> = {};
-  const byDomain: Record<string, string> = {};
+  const byAddress = new Map<string, string>();
+  const byDomain = new Map<string, string>();
   for (const c of clients) {
     for (const e of c.emails) {
-      if (e.startsWith('@')) byDomain[e.slice(1)] ??= c.client;
-      else byAddress[e] ??= c.client;
+      const [map, key] = e.startsWith('@') ? [byDomain, e.slice(1)] : [byAddress, e];
+      if (!map.has(key)) map.set(key, c.client);
     }
   }
   return { byAddress, byDomain };
@@ -26,11 +28,11 @@ export function buildClientIndex(clients: readonly Pick<Client, 'client' | 'emai
 /** The client an address belongs to, or null. */
 export function matchClient(index: ClientIndex, address: string): string | null {
   const a = address.trim().toLowerCase();
-  const exact = index.byAddress[a];
+  const exact = index.byAddress.get(a);
   if (exact !== undefined) return exact;
   let domain = a.slice(a.lastIndexOf('@') + 1);
   while (domain.includes('.')) {
-    const hit = index.byDomain[domain];
+    const hit = index.byDomain.get(domain);
     if (hit !== undefined) return hit;
     domain = domain.slice(domain.indexOf('.') + 1);
   }

@@ -15,7 +15,7 @@
 import * as z from 'zod';
 import type { Stored } from '../sync/stored.ts';
 import { defineStored } from '../sync/stored.ts';
-import { covers } from './scopes.ts';
+import { SHEETS_READONLY_SCOPE, SHEETS_SCOPE, covers } from './scopes.ts';
 import { authUrl, randomState, readRedirect } from './web-flow.ts';
 
 export type AuthMethod = 'chrome' | 'web';
@@ -94,10 +94,18 @@ export interface Auth {
   token(scope: string): Promise<string | null>;
   /** Interactive sign-in for `scope`; throws AuthError. */
   signIn(scope: string): Promise<void>;
+  /**
+   * Incremental authorization: asks the signed-in user for `scope` on top of what they
+   * granted (one consent screen naming only what is new); throws AuthError.
+   */
+  grant(scope: string): Promise<void>;
   /** Forgets a token Google refused (401), so the next `token()` fetches a fresh one. */
   drop(token: string): Promise<void>;
-  /** Clears the cached token and the signed-in flag. */
-  signOut(): Promise<void>;
+  /**
+   * Asks Google to revoke the grant (every scope), then forgets the cached tokens and the
+   * signed-in flag. Resolves to whether the revocation request went out.
+   */
+  signOut(): Promise<{ revokeSent: boolean }>;
   state(): Promise<AuthState>;
 }
 
@@ -107,6 +115,8 @@ export interface AuthDeps {
   now: () => number;
   account?: Stored<Account | null>;
   session?: Stored<SessionToken | null>;
+  /** Asks Google to revoke a token's grant (revoke.ts); true when the request went out. */
+  revoke?: (token: string) => Promise<boolean>;
 }
 
 // Renew a minute early: a token that expires in flight gives a 401 and a wasted request.
@@ -210,7 +220,7 @@ export function createAuth(deps: AuthDeps): Auth {
       if (method === 'chrome') {
         try {
           const { scopes } = await chromeToken(scope, true);
-          await account.set({ signedIn: true, method: 'chrome', scopes });
+          await account.set({ signedIn: true, method: 'chrome', scopes: withGranted([], scopes) });
           return;
         } catch (error) {
           const message = error instanceof Error ? error.message : String(error);
@@ -221,7 +231,31 @@ export function createAuth(deps: AuthDeps): Auth {
       }
       const fresh = await webFlow(scope, true);
       await keepWebToken(fresh);
-      await account.set({ signedIn: true, method: 'web', scopes: fresh.scopes });
+      await account.set({ signedIn: true, method: 'web', scopes: withGranted([], fresh.scopes) });
+    },
+
+    async grant(scope) {
+      const acc = await account.get();
+      if (!acc?.signedIn) throw new AuthError('failed', 'not signed in');
+      if (covers(acc.scopes, scope)) return;
+      let granted: string[];
+      if (acc.method === 'chrome') {
+        if (!chromeUsable()) throw new AuthError('failed', 'getAuthToken is not available');
+        try {
+          // Chrome keeps a token per scope set; the grant at Google adds up.
+          granted = (await chromeToken(scope, true)).scopes;
+        } catch (error) {
+          const message = error instanceof Error ? error.message : String(error);
+          throw new AuthError(CANCELLED.test(message) ? 'cancelled' : 'failed', message);
+        }
+      } else {
+        // include_granted_scopes=true (web-flow.ts): the new token carries the old scopes too.
+        const fresh = await webFlow(scope, true);
+        await keepWebToken(fresh);
+        granted = fresh.scopes;
+      }
+      if (!covers(granted, scope)) throw new AuthError('cancelled', 'the scope was not granted');
+      await account.set({ ...acc, scopes: withGranted(acc.scopes, granted) });
     },
 
     async drop(token) {
@@ -233,17 +267,29 @@ export function createAuth(deps: AuthDeps): Auth {
 
     async signOut() {
       const acc = await account.get();
+      const tokens: string[] = [];
       if (acc?.method === 'chrome' && chromeUsable()) {
-        try {
-          const { token } = await chromeToken(acc.scopes[0] ?? '', false);
-          await identity.removeCachedAuthToken?.({ token });
-        } catch {
-          // Nothing cached: nothing to remove.
+        for (const scope of acc.scopes) {
+          try {
+            const { token } = await chromeToken(scope, false);
+            if (!tokens.includes(token)) tokens.push(token);
+          } catch {
+            // Nothing cached for this scope: nothing to revoke or remove.
+          }
         }
+      }
+      const web = await webToken();
+      if (web && !tokens.includes(web.token)) tokens.push(web.token);
+      // One token is enough to revoke the whole grant; an expired one may be refused, so each is sent.
+      let revokeSent = false;
+      for (const token of tokens) if (deps.revoke && (await deps.revoke(token))) revokeSent = true;
+      if (acc?.method === 'chrome') {
+        for (const token of tokens) await identity.removeCachedAuthToken?.({ token });
         await identity.clearAllCachedAuthTokens?.();
       }
       await keepWebToken(null);
       await account.remove();
+      return { revokeSent };
     },
 
     async state() {
@@ -255,4 +301,11 @@ export function createAuth(deps: AuthDeps): Auth {
       };
     },
   };
+}
+
+/** `before` and `granted` together, in a fixed order (read-only first), without repeats. */
+function withGranted(before: readonly string[], granted: readonly string[]): string[] {
+  const all = new Set([...before, ...granted]);
+  const known = [SHEETS_READONLY_SCOPE, SHEETS_SCOPE].filter((s) => all.has(s));
+  return [...known, ...[...all].filter((s) => !known.includes(s))];
 }

@@ -1,3 +1,4 @@
+import '../zod-jitless.ts';
 import { defineBackground } from 'wxt/utils/define-background';
 import { startBackground } from '../sync/start-background.ts';
 

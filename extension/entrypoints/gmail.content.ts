@@ -2,7 +2,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { createLedgerClient } from '../gmail/ledger-client';
 import { startOverlay } from '../gmail/observer';
 import { SURFACES } from '../gmail/registry';
-import { createMessenger } from '../messages.ts';
+import { createOverlayMessenger } from '../messages.ts';
 
 // Wiring only: the surfaces and their scheduler live in gmail/. The content script talks to
 // the background by message and makes no network request of its own.
@@ -15,7 +15,7 @@ export default defineContentScript({
     startOverlay({
       doc: document,
       surfaces: SURFACES,
-      ledger: createLedgerClient(createMessenger(), now),
+      ledger: createLedgerClient(createOverlayMessenger(), now),
       cleanup: ctx,
       now,
       log: (message) => console.warn(message),

@@ -12,6 +12,7 @@
 import type { ClientListEntry, ClientSummary } from '../messages.ts';
 import { MessageError } from '../messages.ts';
 import { STAGE_COLORS } from '../ui/stages.ts';
+import { addressTo, clientAddress, toMatchesClient, toOf } from './addressed';
 import { moneyText } from './format';
 import { insertAndRecord, takeWrite } from './insertions';
 import type { LedgerClient } from './ledger-client';
@@ -66,7 +67,11 @@ export const composeButton: Surface = {
       buttons.set(element, { host, cell: place(host.host, compose), look });
       // A "Write reminder" click on the status chip opened this reply: write into it.
       const write = takeWrite(root, compose, ctx.now());
-      if (write) void writeRecommended(ctx.ledger, element, write.client);
+      if (write) {
+        void writeRecommended(ctx.ledger, element, write.client).then(
+          (outcome) => outcome === 'not_addressed' && ctx.notify(ctx.t.notAddressed(write.client)),
+        );
+      }
     }
   },
 };
@@ -190,7 +195,7 @@ export function composeMenu(
             data-message={item.id}
             onFocus={() => previewOf(item)}
             onMouseEnter={() => previewOf(item)}
-            onClick={() => insert(item)}
+            onClick={() => insert(item, summary)}
           >
             <span>{item.label}</span>
             {item.id === first && <span class="tag">{t.recommended}</span>}
@@ -259,11 +264,37 @@ export function composeMenu(
       await showClient(summary, current);
     });
 
-  const insert = (item: MenuMessage) => {
+  const insert = (item: MenuMessage, summary: ClientSummary) => {
+    // Only into a message going To the client: never the client's figures to someone in
+    // the conversation who merely copied them (addressed.ts).
+    if (!toMatchesClient(summary, toOf(composeRoot))) return notAddressed(item, summary);
     const written = insertAndRecord(readCompose(composeRoot), item.message, caret);
     caret = null;
     if (written) close(false);
     else notice(t.noBody);
+  };
+
+  /** Says the window is not To the client, and offers to address it to them. */
+  const notAddressed = (item: MenuMessage, summary: ClientSummary) => {
+    run += 1;
+    const address = clientAddress(summary.emails);
+    show(
+      <p role="status">{t.notAddressed(summary.client)}</p>,
+      // A client with only `@domain` entries names no one to write to: the notice alone.
+      ...(address === null
+        ? []
+        : [
+            <button
+              type="button"
+              class="item"
+              role="menuitem"
+              data-action="address-to-client"
+              onClick={() => addressTo(composeRoot, address) && insert(item, summary)}
+            >
+              {t.addressToClient(address)}
+            </button>,
+          ]),
+    );
   };
 
   const open = () => {

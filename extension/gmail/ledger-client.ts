@@ -7,16 +7,13 @@ import type {
   ClientListEntry,
   ClientSummary,
   LogReminderResult,
-  Messenger,
+  OverlayMessenger,
   RenderedMessages,
   ReminderRequest,
   RowBadge,
 } from '../messages.ts';
 
-export type OverlayMessenger = Pick<
-  Messenger,
-  'lookup' | 'rowBadges' | 'renderMessages' | 'clientList' | 'logReminder'
->;
+export type { OverlayMessenger } from '../messages.ts';
 
 /** Answers are kept this long: the background syncs every few minutes at most. */
 export const KEEP_MS = 60_000;
@@ -88,7 +85,8 @@ export function createLedgerClient(messenger: OverlayMessenger, now: () => numbe
       sent += 1;
       try {
         const answer = await messenger.rowBadges({ addresses: unknown, exclude: [...exclude] });
-        for (const a of unknown) badges.set(a, { value: answer[a] ?? null, at });
+        for (const a of unknown)
+          badges.set(a, { value: Object.hasOwn(answer, a) ? (answer[a] ?? null) : null, at });
       } catch (error) {
         for (const a of unknown) if (badges.get(a)?.at === at) badges.delete(a);
         throw error;

@@ -1,5 +1,5 @@
 /**
- * Overlay hosts: one custom element per overlay with an open shadow root, so Gmail's CSS
+ * Overlay hosts: one custom element per overlay with a closed shadow root, so Gmail's CSS
  * cannot reach the overlay and the overlay's CSS cannot leak into Gmail.
  *
  * Hand-made rather than WXT's `createShadowRootUi`: that one builds a whole isolated
@@ -10,8 +10,13 @@
  * parse their CSS a hundred times; where a content script cannot adopt a sheet (Firefox's
  * content-script wrappers refused `adoptedStyleSheets` as of 2025), a `<style>` element.
  *
- * Open shadow roots: nothing in them is secret (they show the user's own ledger to the
- * user), and tests and assistive tools can reach into them.
+ * Closed shadow roots (issue 18, defence in depth): the overlays show the client's invoice
+ * numbers and amounts, and a page script (Gmail's, or one a compromised page runs) should
+ * not read them through `host.shadowRoot` nor press the overlay's buttons. The root is
+ * kept only in the returned `OverlayHost`. Assistive tools are unaffected (they read the
+ * accessibility tree, which includes closed roots); tests reach in through
+ * test/support/closed-shadow.ts, which ships nothing. The other half, handlers that
+ * ignore script-made events, is in dom/jsx-runtime.ts.
  */
 import { BASE_CSS } from './styles';
 import type { Theme } from './theme';
@@ -79,7 +84,7 @@ function adopt(doc: Document, shadow: ShadowRoot, css: string): boolean {
 /** A new host with its shadow root, styles (the base unless `bare`, then `css`) and themed root; not yet in the page. */
 export function createHost(doc: Document, tag: HostTag, css: string, options: HostOptions): OverlayHost {
   const host = doc.createElement(tag);
-  const shadow = host.attachShadow({ mode: 'open' });
+  const shadow = host.attachShadow({ mode: 'closed' });
   const text = options.bare ? css : BASE_CSS + css;
   if (!adopt(doc, shadow, text)) {
     const style = doc.createElement('style');

@@ -98,7 +98,8 @@ function arm(doc: Document, compose: ComposeWindow): void {
   const before = armed.get(compose.element);
   const to = recipientAddresses(compose.recipients, ['to']);
   const snapshot = {
-    to: (to.length > 0 ? to : insertion.to).join(', '),
+    // The actual To, never the addresses the template was written for: the row is evidence.
+    to: to.join(', '),
     subject: compose.subject.trim() !== '' ? compose.subject : insertion.subject,
     link: threadLink(ctx.url, compose.subject.trim() !== '' ? compose.subject : insertion.subject),
     sentAt: new Date(ctx.now()).toISOString(),
@@ -172,6 +173,9 @@ async function logSent(ctx: OverlayContext, entry: Armed): Promise<void> {
     // The stage and the next action move with a logged reminder: ask afresh.
     ctx.ledger.forget();
     if (results.some((r) => r.status === 'disabled')) return;
+    if (results.some((r) => r.status === 'not_addressed'))
+      return ctx.notify(ctx.t.notLoggedNotAddressed(insertion.client));
+    if (results.some((r) => r.status === 'no_ledger')) return ctx.notify(ctx.t.notLogged);
     ctx.notify(results.some((r) => r.status === 'queued') ? ctx.t.queued : ctx.t.logged);
   } catch {
     ctx.notify(ctx.t.notLogged);

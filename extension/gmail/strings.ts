@@ -62,6 +62,10 @@ const en = {
   logged: 'Payladder: reminder logged in your ledger.',
   queued: 'Payladder: the reminder is not in your ledger yet; it will be retried (see the toolbar popup).',
   notLogged: 'Payladder could not log the reminder.',
+  notLoggedNotAddressed: (client: string) => `Payladder did not log it: no To recipient is ${client}'s.`,
+  notAddressed: (client: string) =>
+    `No To recipient is ${client}'s: their invoices would go to someone else.`,
+  addressToClient: (address: string) => `Address it to ${address} and insert`,
 };
 
 export type OverlayStrings = typeof en;
@@ -114,6 +118,11 @@ const it = {
   logged: 'Payladder: sollecito registrato nel tuo registro.',
   queued: 'Payladder: il sollecito non è ancora nel registro; verrà ritentato (vedi il popup nella barra).',
   notLogged: 'Payladder non è riuscito a registrare il sollecito.',
+  notLoggedNotAddressed: (client: string) =>
+    `Payladder non l'ha registrato: nessun destinatario in A è di ${client}.`,
+  notAddressed: (client: string) =>
+    `Nessun destinatario in A è di ${client}: le sue fatture andrebbero a qualcun altro.`,
+  addressToClient: (address: string) => `Indirizzalo a ${address} e inserisci`,
 } satisfies OverlayStrings;
 
 export const OVERLAY_STRINGS: Readonly<Record<Lang, OverlayStrings>> = { en, it };

@@ -107,7 +107,9 @@ function writeReminder(ctx: OverlayContext, container: Element, client: string):
     .map(readCompose)
     .find((c) => c.kind === 'reply' && (container.contains(c.element) || c.dialog !== null));
   if (open) {
-    void writeRecommended(ctx.ledger, open.element, client);
+    void writeRecommended(ctx.ledger, open.element, client).then(
+      (outcome) => outcome === 'not_addressed' && ctx.notify(ctx.t.notAddressed(client)),
+    );
     return null;
   }
   const reply = findReplyLink(container);

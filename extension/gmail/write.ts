@@ -4,6 +4,7 @@
  */
 import type { Stage } from '../../shared/model.ts';
 import type { RenderedMessages } from '../messages.ts';
+import { toMatchesClient, toOf } from './addressed';
 import { type ComposedMessage, insertAndRecord } from './insertions';
 import type { LedgerClient } from './ledger-client';
 import { readCompose } from './read/compose';
@@ -46,18 +47,19 @@ export function orderMessages(
 
 /**
  * Writes the client's first message (see `orderMessages`) into the compose window rooted
- * at `composeRoot`, above the signature and quote. False when there was nothing to write
- * or nowhere to write it.
+ * at `composeRoot`, above the signature and quote, when the window goes To the client
+ * (addressed.ts). `nothing`: nothing to write or nowhere to write it.
  */
 export async function writeRecommended(
   ledger: LedgerClient,
   composeRoot: Element,
   client: string,
-): Promise<boolean> {
+): Promise<'written' | 'not_addressed' | 'nothing'> {
   const [rendered, summary] = await Promise.all([ledger.messages(client), ledger.summaryOf(client)]);
-  if (!rendered || !composeRoot.isConnected) return false;
-  const [first] = orderMessages(rendered, summary?.worstStage ?? null).messages;
-  if (!first) return false;
+  if (!rendered || !summary || !composeRoot.isConnected) return 'nothing';
+  const [first] = orderMessages(rendered, summary.worstStage).messages;
+  if (!first) return 'nothing';
   // Read again: the window may have changed while the background answered.
-  return insertAndRecord(readCompose(composeRoot), first.message, null);
+  if (!toMatchesClient(summary, toOf(composeRoot))) return 'not_addressed';
+  return insertAndRecord(readCompose(composeRoot), first.message, null) ? 'written' : 'nothing';
 }

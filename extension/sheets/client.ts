@@ -41,7 +41,8 @@ export interface AppendResult {
 export interface SheetsClientOptions {
   fetch: typeof fetch;
   /** A token for the request, or null when only the user can get one (signed out). */
-  getToken: () => Promise<string | null>;
+  /** A token for reading, or for writing (append): each asks for the least scope it needs. */
+  getToken: (access: 'read' | 'write') => Promise<string | null>;
   /** Forgets a token Google refused, so `getToken` gets a fresh one. */
   dropToken: (token: string) => Promise<void>;
   isOnline?: () => boolean;
@@ -170,13 +171,14 @@ export function createSheetsClient(options: SheetsClientOptions): SheetsClient {
     url: string,
     init: RequestInit,
     retryable: ReadonlySet<SheetsErrorCode>,
+    access: 'read' | 'write' = 'read',
   ): Promise<unknown> {
     let renewed = false;
     let retry = 0;
     for (let attempt = 0; ; attempt++) {
       onAttempt?.(attempt);
       if (!isOnline()) throw new SheetsError('offline');
-      const token = await getToken();
+      const token = await getToken(access);
       if (token === null) throw new SheetsError('signed_out');
       let failure: SheetsError;
       try {
@@ -263,7 +265,7 @@ export function createSheetsClient(options: SheetsClientOptions): SheetsClient {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ majorDimension: 'ROWS', values: [row] }),
       };
-      const body = AppendResponse.safeParse(await call(url, init, APPEND_RETRIES));
+      const body = AppendResponse.safeParse(await call(url, init, APPEND_RETRIES, 'write'));
       if (!body.success) throw new SheetsError('bad_response', 200, 'values.append');
       const updatedRange = body.data.updates?.updatedRange ?? null;
       const match = updatedRange === null ? null : /!\$?[A-Z]+\$?(\d+)/.exec(updatedRange);

@@ -172,7 +172,7 @@ export function lookupClient(
     if (name === null) continue;
     const client = findClient(state, name);
     if (!client) continue;
-    const by = state.index.byAddress[address] === name ? 'address' : 'domain';
+    const by = state.index.byAddress.get(address) === name ? 'address' : 'domain';
     return summarize(state, clientPart(state, client, today), { address, by });
   }
   return null;

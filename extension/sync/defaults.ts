@@ -14,7 +14,9 @@ export const DEFAULT_PREFERENCES: Preferences = {
   spreadsheetId: null,
   syncMinutes: DEFAULT_SYNC_MINUTES,
   language: 'auto',
-  logging: true,
+  // Off until the user turns it on: logging needs write access to their spreadsheets, which
+  // is asked for then (issue 18 item 11), never at first sign-in.
+  logging: false,
   demo: false,
 };
 

@@ -129,6 +129,13 @@ export type ReminderRequest = z.input<typeof ReminderRequest>;
 
 export const QueuedReminder = ReminderRequest.extend({
   key: z.string().min(1),
+  /**
+   * The ledger the reminder belongs to: the spreadsheet's ID, or null for the demo ledger.
+   * It is flushed into that ledger only, whatever sheet is chosen meanwhile. Absent on
+   * entries queued before this was recorded: their ledger is unknown, so they are never
+   * flushed, only shown (and discarded by the user).
+   */
+  spreadsheetId: z.string().nullable().optional(),
   channel: Channel,
   queuedAt: z.number(),
   attempts: z.number().int().min(0),

@@ -17,7 +17,7 @@ import type {
   Problem,
   Reminder,
 } from '../../shared/index.ts';
-import { buildClientIndex, computeReport, refKey } from '../../shared/index.ts';
+import { buildClientIndex, computeReport, matchClient, refKey } from '../../shared/index.ts';
 import type { CachedLedger } from './ledger-cache.ts';
 
 export interface LedgerState extends CachedLedger {
@@ -113,4 +113,24 @@ export function clientPart(state: LedgerState, client: Client, today: IsoDate): 
     ),
     today,
   };
+}
+
+/**
+ * True when at least one address in `to` (a To header: addresses separated by commas or
+ * semicolons, each bare or as `Name <address>`) is the client's, by the ledger's own rule
+ * (an exact address wins over a domain entry, so an address the ledger gives another client
+ * is not this one's). A client only in Cc, or merely in the conversation, is not enough.
+ */
+export function addressedTo(state: LedgerState, client: string, to: string): boolean {
+  const own = findClient(state, client);
+  if (!own) return false;
+  return toAddresses(to).some((a) => matchClient(state.index, a) === own.client);
+}
+
+/** The addresses of a To header, lower-cased. */
+export function toAddresses(to: string): string[] {
+  return to
+    .split(/[,;\n]/)
+    .map((entry) => (/<([^<>]*)>/.exec(entry)?.[1] ?? entry).trim().toLowerCase())
+    .filter((a) => a.includes('@'));
 }

@@ -20,7 +20,12 @@ import { MESSAGE_TAG, PAGE_ONLY_MESSAGES } from '../messages.ts';
 import { Preferences, ReminderRequest } from './items.ts';
 import type { SyncService } from './sync-service.ts';
 
-const Address = z.string().max(320);
+// An address has an `@` (RFC 5321 caps it at 320 characters); anything else is not one and
+// is refused rather than looked up (`constructor`, `__proto__`, a name, a partial entry).
+const Address = z
+  .string()
+  .max(320)
+  .regex(/^[^\s@]+@[^\s@]+$/);
 const Addresses = z.array(Address).max(500);
 const Name = z.string().min(1).max(500);
 
@@ -45,9 +50,11 @@ const SCHEMAS: { [K in MessageType]: z.ZodType<Requests[K]> } = {
   }),
   signIn: z.strictObject({}),
   signOut: z.strictObject({}),
+  grantWrite: z.strictObject({}),
   savePreferences: Preferences.partial().strict() as z.ZodType<Requests['savePreferences']>,
   testConnection: z.strictObject({ spreadsheet: z.string().max(2000) }),
   flushQueue: z.strictObject({}),
+  discardOtherQueued: z.strictObject({}),
 };
 
 /** The part of `runtime.MessageSender` the checks read. */
@@ -77,8 +84,10 @@ function handlers(service: SyncService): Handlers {
     renderMessages: (data) => service.renderMessages(data),
     signIn: () => service.signIn(),
     signOut: () => service.signOut(),
+    grantWrite: () => service.grantWrite(),
     savePreferences: (data) => service.savePreferences(data),
     testConnection: (data) => service.testConnection(data.spreadsheet),
+    discardOtherQueued: () => service.discardOtherQueued(),
     flushQueue: async () => {
       await service.flushQueue();
       return service.status();
@@ -94,14 +103,15 @@ async function rowBadges(
   service: SyncService,
   request: Requests['rowBadges'],
 ): Promise<Responses['rowBadges']> {
-  const out: Record<string, RowBadge> = {};
+  // A Map while building: the keys are mail addresses, text from the page.
+  const out = new Map<string, RowBadge>();
   const state = await service.ledgerState();
-  if (!state) return out;
+  if (!state) return {};
   const skip = new Set((request.exclude ?? []).map((a) => a.trim().toLowerCase()));
   const byClient = new Map<string, RowBadge | null>();
   for (const raw of request.addresses) {
     const address = raw.trim().toLowerCase();
-    if (address === '' || skip.has(address) || Object.hasOwn(out, address)) continue;
+    if (address === '' || skip.has(address) || out.has(address)) continue;
     const name = matchClient(state.index, address);
     if (name === null) continue;
     if (!byClient.has(name)) {
@@ -115,9 +125,10 @@ async function rowBadges(
       );
     }
     const badge = byClient.get(name);
-    if (badge) out[address] = badge;
+    if (badge) out.set(address, badge);
   }
-  return out;
+  // fromEntries defines own properties: even a key `__proto__` stays data.
+  return Object.fromEntries(out);
 }
 
 function isEnvelope(message: unknown): message is Envelope {

@@ -6,6 +6,7 @@
 import { browser } from 'wxt/browser';
 import { createAuth } from '../auth/auth.ts';
 import type { IdentityApi } from '../auth/auth.ts';
+import { revokeGrant } from '../auth/revoke.ts';
 import { BUILD_AUTH } from '../build-config.ts';
 import { createMessageRouter } from './message-router.ts';
 import type { SyncService } from './sync-service.ts';
@@ -21,6 +22,7 @@ export function startBackground(): SyncService {
     identity: browser.identity as unknown as IdentityApi,
     config: BUILD_AUTH,
     now: clock,
+    revoke: (token) => revokeGrant((input, init) => fetch(input, init), token),
   });
   const service = createSyncService({
     fetch: (input, init) => fetch(input, init),

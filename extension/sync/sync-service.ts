@@ -32,7 +32,7 @@ import {
   todayIn,
 } from '../../shared/index.ts';
 import type { Auth, AuthState } from '../auth/auth.ts';
-import { scopeFor } from '../auth/scopes.ts';
+import { SHEETS_READONLY_SCOPE, SHEETS_SCOPE, covers, scopeFor } from '../auth/scopes.ts';
 import { SYNC_BACKOFF, backoffDelay } from '../sheets/backoff.ts';
 import type { SheetMeta, SheetsClient } from '../sheets/client.ts';
 import { createSheetsClient } from '../sheets/client.ts';
@@ -69,8 +69,9 @@ import {
 import type { CachedLedger, RemindersHeader, WriteFigures } from './ledger-cache.ts';
 import { ledgerItem, readLedgerCache, writeLedgerCache } from './ledger-cache.ts';
 import type { LedgerState } from './ledger-state.ts';
-import { clientPart, clientSlice, findClient, makeLedgerState } from './ledger-state.ts';
+import { addressedTo, clientPart, clientSlice, findClient, makeLedgerState } from './ledger-state.ts';
 import { LOGGED_KEYS_KEPT, asReminder, isInLedger, reminderKey, reminderRow } from './reminder-log.ts';
+import { splitQueue } from './queue-split.ts';
 import type { Stored } from './stored.ts';
 import type { RenderedMessages, RenderOptions } from './render-messages.ts';
 import { renderMessagesFor } from './render-messages.ts';
@@ -141,11 +142,25 @@ export interface StatusReply {
   auth: AuthState;
   logging: boolean;
   syncMinutes: number;
-  queue: { pending: number; lastError: SyncError | null };
+  /** Reminders waiting to be logged into the ledger chosen now. */
+  queue: { pending: number; lastError: SyncError | null; otherLedgers: OtherLedgerQueue[] };
   dueTodayCount: number | null;
 }
 
-export type LogReminderStatus = 'logged' | 'queued' | 'duplicate' | 'disabled';
+/** Reminders queued for a ledger other than the one chosen now (they wait for it). */
+export interface OtherLedgerQueue {
+  /** The spreadsheet's ID; null: the demo ledger; undefined: not recorded (queued by an older version). */
+  spreadsheetId: string | null | undefined;
+  count: number;
+}
+
+/**
+ * `not_addressed`: no To recipient of the message is the client's (an address or `@domain`
+ * entry of theirs in the ledger); nothing is logged. `no_ledger`: no ledger is loaded to
+ * check the recipients against; nothing is logged.
+ */
+export type LogReminderStatus =
+  'logged' | 'queued' | 'duplicate' | 'disabled' | 'not_addressed' | 'no_ledger';
 
 export interface LogReminderResult {
   status: LogReminderStatus;
@@ -209,10 +224,17 @@ export interface SyncService {
   /** The in-memory ledger (loaded from the cache when the worker was restarted). */
   ledgerState(): Promise<LedgerState | null>;
   signIn(): Promise<StatusReply>;
+  /**
+   * Asks the signed-in user for write access (incremental authorization), for logging sent
+   * reminders; then sends what waits in the queue. Throws AuthError when refused.
+   */
+  grantWrite(): Promise<StatusReply>;
   signOut(): Promise<StatusReply>;
   savePreferences(patch: Partial<Preferences>): Promise<Preferences>;
   testConnection(spreadsheet: string): Promise<ConnectionTest>;
   flushQueue(): Promise<void>;
+  /** Drops the reminders queued for another ledger than the one chosen now (the user's choice). */
+  discardOtherQueued(): Promise<StatusReply>;
   /** Alarms, browser start, extension install or update. */
   onAlarm(name: string): Promise<void>;
   onStartup(): Promise<void>;
@@ -287,13 +309,20 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
   };
 
   let requests = 0;
-  let scope = scopeFor(true);
   const sheets: SheetsClient = createSheetsClient({
     fetch: (input, init) => {
       requests++;
       return deps.fetch(input, init);
     },
-    getToken: () => auth.token(scope),
+    // Reads go with a read-only token even when write access was granted (least privilege
+    // per request); only an append asks for the write scope.
+    getToken: async (access) => {
+      if (access === 'read') return auth.token(SHEETS_READONLY_SCOPE);
+      const token = await auth.token(SHEETS_SCOPE);
+      // Signed in without write access: say so, rather than "sign in".
+      if (token === null && (await auth.state()).signedIn) throw new SheetsError('scope');
+      return token;
+    },
     dropToken: (token) => auth.drop(token),
     isOnline: deps.isOnline ?? (() => true),
     random,
@@ -480,7 +509,6 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
 
   async function runSync(options: SyncOptions): Promise<void> {
     const prefs = await items.preferences.get();
-    scope = scopeFor(prefs.logging);
     const started = now();
     const before = await items.status.get();
     if (!prefs.demo && !prefs.spreadsheetId) {
@@ -580,8 +608,19 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
       auth: authState,
       logging: prefs.logging,
       syncMinutes: prefs.syncMinutes,
-      queue: { pending: log.queue.length, lastError: log.queue.find((q) => q.lastError)?.lastError ?? null },
+      queue: queueFigures(log, prefs),
       dueTodayCount: view?.dueTodayCount ?? null,
+    };
+  }
+
+  function queueFigures(log: ReminderLog, prefs: Preferences): StatusReply['queue'] {
+    const { current, other } = splitQueue(log.queue, prefs);
+    const others = new Map<string | null | undefined, number>();
+    for (const q of other) others.set(q.spreadsheetId, (others.get(q.spreadsheetId) ?? 0) + 1);
+    return {
+      pending: current.length,
+      lastError: current.find((q) => q.lastError)?.lastError ?? null,
+      otherLedgers: [...others].map(([spreadsheetId, count]) => ({ spreadsheetId, count })),
     };
   }
 
@@ -643,7 +682,8 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
   async function runFlush(afterSync: boolean): Promise<void> {
     const prefs = await items.preferences.get();
     if (!prefs.logging) return;
-    const { queue } = await items.reminderLog.get();
+    // Only what was queued for the ledger chosen now: the others wait for theirs.
+    const queue = splitQueue((await items.reminderLog.get()).queue, prefs).current;
     if (queue.length === 0) return;
     if (prefs.demo) return flushDemo(queue);
     const s = await ledgerState();
@@ -731,9 +771,16 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
       const key = await reminderKey(parsed);
       const prefs = await items.preferences.get();
       if (!prefs.logging) return { status: 'disabled', key, pending: 0, error: null };
+      // The evidence must be true: a reminder is the client's only when it went To them.
+      const s = await ledgerState();
+      if (!s || !matches(s, prefs)) return { status: 'no_ledger', key, pending: 0, error: null };
+      if (!addressedTo(s, parsed.client, parsed.to)) {
+        return { status: 'not_addressed', key, pending: 0, error: null };
+      }
       const entry: QueuedReminder = {
         ...parsed,
         key,
+        spreadsheetId: s.source === 'demo' ? null : s.spreadsheetId,
         queuedAt: now(),
         attempts: 0,
         uncertain: false,
@@ -747,7 +794,7 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
       });
       if (!added) {
         const log = await items.reminderLog.get();
-        return { status: 'duplicate', key, pending: log.queue.length, error: null };
+        return { status: 'duplicate', key, pending: queueFigures(log, prefs).pending, error: null };
       }
       // A flush already running took its snapshot before this entry: run another after it.
       if (flushing) await flushing.catch(() => undefined);
@@ -757,7 +804,7 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
       return {
         status: queued ? 'queued' : 'logged',
         key,
-        pending: log.queue.length,
+        pending: queueFigures(log, prefs).pending,
         error: queued?.lastError ?? null,
       };
     },
@@ -794,12 +841,20 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
 
     async signIn() {
       const prefs = await items.preferences.get();
+      // Read-only unless the user already turned logging on (then the consent names both).
       await auth.signIn(scopeFor(prefs.logging));
       await sync({});
       return status();
     },
 
+    async grantWrite() {
+      await auth.grant(SHEETS_SCOPE);
+      await flushQueue();
+      return status();
+    },
+
     async signOut() {
+      // Revokes the grant at Google too (auth/revoke.ts), not only the browser's copy.
       await auth.signOut();
       // The ledger is the user's business: it does not outlive the sign-in on this browser.
       const prefs = await items.preferences.get();
@@ -815,6 +870,12 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
     async savePreferences(patch) {
       const before = await items.preferences.get();
       const next = PreferencesSchema.parse({ ...before, ...patch });
+      if (next.logging && !before.logging) {
+        // Logging writes to the sheet: ask for write access now, while the user is turning it
+        // on (Options says why). Refused: logging stays off and the error reaches the page.
+        const account = await auth.state();
+        if (account.signedIn && !covers(account.scopes, SHEETS_SCOPE)) await auth.grant(SHEETS_SCOPE);
+      }
       await items.preferences.set(next);
       const sourceChanged = next.demo !== before.demo || next.spreadsheetId !== before.spreadsheetId;
       if (sourceChanged) {
@@ -831,7 +892,6 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
 
     async testConnection(input) {
       const id = spreadsheetIdFrom(input);
-      const prefs = await items.preferences.get();
       const where: ErrorPlace = { spreadsheetId: id, sheetTitle: null, at: now() };
       if (id === null) {
         return {
@@ -843,7 +903,6 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
           error: syncError('not_found', where),
         };
       }
-      scope = scopeFor(prefs.logging);
       try {
         const meta = await fetchMeta(id);
         const found = ledgerTabs(meta.tabs);
@@ -868,6 +927,15 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
     },
 
     flushQueue: () => flushQueue(),
+
+    async discardOtherQueued() {
+      const prefs = await items.preferences.get();
+      await mutateLog((log) => ({
+        log: { ...log, queue: splitQueue(log.queue, prefs).current },
+        result: undefined,
+      }));
+      return status();
+    },
 
     async onAlarm(name) {
       if (name === SYNC_ALARM || name === RETRY_ALARM) await sync({});

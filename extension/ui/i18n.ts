@@ -65,6 +65,13 @@ const en = {
       ? '1 reminder waiting to be logged in the sheet'
       : `${n} reminders waiting to be logged in the sheet`,
   queueRetry: 'Log now',
+  queueOther: (n: number, ledgers: string[]) =>
+    `${n === 1 ? '1 sent reminder was' : `${n} sent reminders were`} queued for another ledger (${ledgers.join(', ')}): ${n === 1 ? 'it is' : 'they are'} logged there when you choose it again, never in this one.`,
+  queueDiscard: 'Discard them',
+  queueDiscardConfirm: (n: number) =>
+    `Discard ${n === 1 ? 'this reminder' : `these ${n} reminders`}? ${n === 1 ? 'It' : 'They'} will not be logged in any ledger.`,
+  demoLedger: 'the demo ledger',
+  unknownLedger: 'a ledger not recorded',
   chooseLedgerTitle: 'Choose your ledger',
   chooseLedger: "Paste your Google Sheet's URL in Settings, or try the demo ledger.",
   tryDemo: 'Try the demo',
@@ -88,7 +95,11 @@ const en = {
   languageAuto: 'Same as the browser',
   logging: 'Log sent reminders in the Reminders tab',
   loggingHelp:
-    'Needs permission to edit the sheet. Turned off, Payladder only reads it (you will be asked to sign in again).',
+    'Turning this on asks Google for permission to edit your spreadsheets: Google offers no narrower permission for a sheet Payladder did not create, and Payladder uses it only to add one row to your ledger’s Reminders tab when you send a reminder. Off, Payladder only reads.',
+  accessRead: 'Access: read only. Payladder can read your spreadsheets, not change them.',
+  accessWrite: 'Access: read and edit, to log sent reminders. Sign out to withdraw it.',
+  allowEditing: 'Allow editing',
+  writeRefused: 'Google did not give permission to edit: reminder logging stays off.',
   demoMode: 'Demo mode',
   demoHelp: 'Use a bundled demo ledger instead of your sheet: no Google account, nothing leaves the browser.',
   accountSection: 'Google account',
@@ -113,7 +124,7 @@ const en = {
     },
     scope: {
       title: (v) => `Payladder may read “${v.sheet}” but not edit it, so it cannot log reminders.`,
-      fix: () => 'Sign in again and allow editing, or turn reminder logging off in Settings.',
+      fix: () => 'Press Allow editing in Settings, or turn reminder logging off.',
     },
     forbidden: {
       title: (v) => `This Google account has no access to “${v.sheet}”.`,
@@ -224,6 +235,13 @@ const it = {
       ? '1 promemoria in attesa di essere registrato nel foglio'
       : `${n} promemoria in attesa di essere registrati nel foglio`,
   queueRetry: 'Registra ora',
+  queueOther: (n: number, ledgers: string[]) =>
+    `${n === 1 ? '1 promemoria inviato è' : `${n} promemoria inviati sono`} in attesa per un altro registro (${ledgers.join(', ')}): ${n === 1 ? 'verrà registrato' : 'verranno registrati'} lì quando lo sceglierai di nuovo, mai in questo.`,
+  queueDiscard: 'Scartali',
+  queueDiscardConfirm: (n: number) =>
+    `Scartare ${n === 1 ? 'questo promemoria' : `questi ${n} promemoria`}? Non ${n === 1 ? 'sarà registrato' : 'saranno registrati'} in nessun registro.`,
+  demoLedger: 'il registro demo',
+  unknownLedger: 'un registro non annotato',
   chooseLedgerTitle: 'Scegli il tuo registro',
   chooseLedger:
     "Incolla l'URL del tuo Foglio Google nelle Impostazioni, oppure prova il registro dimostrativo.",
@@ -247,7 +265,12 @@ const it = {
   languageAuto: 'Come il browser',
   logging: 'Registra i promemoria inviati nella scheda Reminders',
   loggingHelp:
-    'Serve il permesso di modificare il foglio. Se lo disattivi, Payladder si limita a leggerlo (ti verrà chiesto di accedere di nuovo).',
+    'Attivandola, Google ti chiederà il permesso di modificare i tuoi fogli: Google non offre un permesso più ristretto per un foglio non creato da Payladder, e Payladder lo usa solo per aggiungere una riga alla scheda Reminders del tuo registro quando invii un promemoria. Disattivata, Payladder si limita a leggere.',
+  accessRead: 'Accesso: sola lettura. Payladder può leggere i tuoi fogli, non modificarli.',
+  accessWrite: 'Accesso: lettura e modifica, per registrare i promemoria inviati. Esci per revocarlo.',
+  allowEditing: 'Consenti la modifica',
+  writeRefused:
+    'Google non ha concesso il permesso di modifica: la registrazione dei promemoria resta disattivata.',
   demoMode: 'Modalità demo',
   demoHelp:
     'Usa un registro dimostrativo incluso al posto del tuo foglio: nessun account Google, nulla esce dal browser.',
@@ -273,8 +296,7 @@ const it = {
     scope: {
       title: (v) =>
         `Payladder può leggere “${v.sheet}” ma non modificarlo, quindi non può registrare i promemoria.`,
-      fix: () =>
-        'Accedi di nuovo consentendo la modifica, oppure disattiva la registrazione nelle Impostazioni.',
+      fix: () => 'Premi Consenti la modifica nelle Impostazioni, oppure disattiva la registrazione.',
     },
     forbidden: {
       title: (v) => `Questo account Google non ha accesso a “${v.sheet}”.`,

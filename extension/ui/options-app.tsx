@@ -156,6 +156,14 @@ export function OptionsApp() {
         ) : store.signedIn.value ? (
           <>
             <p>{t.signedInAs}</p>
+            <p class="hint" data-testid="access">
+              {store.canWrite.value ? t.accessWrite : t.accessRead}
+            </p>
+            {prefs.logging && !store.canWrite.value ? (
+              <button type="button" disabled={busy} onClick={() => void store.grantWrite()}>
+                {t.allowEditing}
+              </button>
+            ) : null}
             <button type="button" disabled={busy} onClick={() => void store.signOut()}>
               {t.signOut}
             </button>

@@ -4,6 +4,7 @@ import { AgingChart } from './aging-chart.tsx';
 import { StageChip } from './stage-chip.tsx';
 import { useStore } from './store.ts';
 import { CLIENTS_PER_STAGE } from '../sync/defaults.ts';
+import { splitQueue } from '../sync/queue-split.ts';
 
 /** Older than this many sync intervals, the figures are flagged out of date. */
 const STALE_INTERVALS = 2;
@@ -201,19 +202,46 @@ export function Problems() {
 
 export function Queue() {
   const store = useStore();
-  const pending = store.log.value.queue.length;
-  if (pending === 0) return null;
-  const error = store.log.value.queue.find((q) => q.lastError)?.lastError ?? null;
+  const t = store.t.value;
+  const { current, other } = splitQueue(store.log.value.queue, store.preferences.value);
+  if (current.length === 0 && other.length === 0) return null;
+  const error = current.find((q) => q.lastError)?.lastError ?? null;
   const detail = error ? errorText(error, store.lang.value, store.now.value, null).title : null;
+  const ledgers = [...new Set(other.map((q) => q.spreadsheetId))];
   return (
     <section class="queue" data-testid="queue">
-      <p>
-        {store.t.value.queue(pending)}
-        {detail ? ` — ${detail}` : ''}
-      </p>
-      <button type="button" onClick={() => void store.flushQueue()} disabled={store.busy.value !== null}>
-        {store.t.value.queueRetry}
-      </button>
+      {current.length > 0 && (
+        <p>
+          {t.queue(current.length)}
+          {detail ? ` — ${detail}` : ''}
+        </p>
+      )}
+      {current.length > 0 && (
+        <button type="button" onClick={() => void store.flushQueue()} disabled={store.busy.value !== null}>
+          {t.queueRetry}
+        </button>
+      )}
+      {other.length > 0 && (
+        <p data-testid="queue-other">
+          {t.queueOther(
+            other.length,
+            ledgers.map((id) => (id === null ? t.demoLedger : id === undefined ? t.unknownLedger : id)),
+          )}
+        </p>
+      )}
+      {other.length > 0 && (
+        <button
+          type="button"
+          data-testid="queue-discard"
+          onClick={() => {
+            if (globalThis.confirm?.(t.queueDiscardConfirm(other.length)) ?? true)
+              void store.discardOtherQueued();
+          }}
+          disabled={store.busy.value !== null}
+        >
+          {t.queueDiscard}
+        </button>
+      )}
     </section>
   );
 }

@@ -11,6 +11,7 @@ import { useContext } from 'preact/hooks';
 import type { Account } from '../auth/auth.ts';
 import type { ConnectionTest, Messenger, StatusReply } from '../messages.ts';
 import { MessageError } from '../messages.ts';
+import { SHEETS_SCOPE, covers } from '../auth/scopes.ts';
 import { spreadsheetUrl } from '../sheets/spreadsheet-id.ts';
 import type { Preferences, ReminderLog, SyncStatus } from '../sync/items.ts';
 import type { PopupView } from '../sync/view.ts';
@@ -26,12 +27,20 @@ export interface Cached {
   account: Account | null;
 }
 
-export type Busy = 'refresh' | 'signIn' | 'signOut' | 'save' | 'test' | 'flush' | null;
+export type Busy = 'refresh' | 'signIn' | 'signOut' | 'grant' | 'save' | 'test' | 'flush' | null;
 
 export interface StoreDeps {
   messenger: Pick<
     Messenger,
-    'status' | 'sync' | 'signIn' | 'signOut' | 'savePreferences' | 'testConnection' | 'flushQueue'
+    | 'status'
+    | 'sync'
+    | 'signIn'
+    | 'signOut'
+    | 'grantWrite'
+    | 'savePreferences'
+    | 'testConnection'
+    | 'flushQueue'
+    | 'discardOtherQueued'
   >;
   now: () => number;
   browserLanguage: string;
@@ -58,6 +67,8 @@ export interface Store {
   lang: ReadonlySignal<Lang>;
   t: ReadonlySignal<Strings>;
   signedIn: ReadonlySignal<boolean>;
+  /** Google granted write access (needed to log sent reminders), not only read. */
+  canWrite: ReadonlySignal<boolean>;
   syncing: ReadonlySignal<boolean>;
   canSignIn: boolean;
   /** Applies what storage says now (the pages call it from `storage.onChanged`). */
@@ -68,7 +79,11 @@ export interface Store {
   refreshIfStale(): Promise<void>;
   signIn(): Promise<void>;
   signOut(): Promise<void>;
+  /** Asks Google for write access (logging sent reminders). */
+  grantWrite(): Promise<void>;
   flushQueue(): Promise<void>;
+  /** Drops the reminders queued for another ledger (the popup asks first). */
+  discardOtherQueued(): Promise<void>;
   openLedger(): void;
   openOptions(): void;
   savePreferences(patch: Partial<Preferences>): Promise<boolean>;
@@ -90,6 +105,9 @@ export function createStore(deps: StoreDeps, cached: Cached): Store {
   const lang = computed(() => resolveLang(preferences.value.language, deps.browserLanguage));
   const t = computed(() => STRINGS[lang.value]);
   const signedIn = computed(() => live.value?.auth.signedIn ?? account.value?.signedIn ?? false);
+  const canWrite = computed(() =>
+    covers(live.value?.auth.scopes ?? account.value?.scopes ?? [], SHEETS_SCOPE),
+  );
   // The background marks `syncing` in storage while it reads, whoever started the sync.
   const syncing = computed(() => busy.value === 'refresh' || status.value.syncing);
 
@@ -126,6 +144,7 @@ export function createStore(deps: StoreDeps, cached: Cached): Store {
     lang,
     t,
     signedIn,
+    canWrite,
     syncing,
     canSignIn: deps.canSignIn,
 
@@ -182,9 +201,28 @@ export function createStore(deps: StoreDeps, cached: Cached): Store {
       });
     },
 
+    async grantWrite() {
+      await run('grant', async () => {
+        try {
+          live.value = await deps.messenger.grantWrite();
+        } catch (error) {
+          notice.value =
+            error instanceof MessageError && error.code === 'cancelled'
+              ? t.value.writeRefused
+              : messageOf(error);
+        }
+      });
+    },
+
     async flushQueue() {
       await run('flush', async () => {
         live.value = await deps.messenger.flushQueue();
+      });
+    },
+
+    async discardOtherQueued() {
+      await run('flush', async () => {
+        live.value = await deps.messenger.discardOtherQueued();
       });
     },
 
@@ -204,11 +242,17 @@ export function createStore(deps: StoreDeps, cached: Cached): Store {
       const saved = await run('save', async () => {
         try {
           preferences.value = await deps.messenger.savePreferences(patch);
+          // Turning logging on may have granted write access: show the account as it is now.
+          if (patch.logging) live.value = await deps.messenger.status();
           notice.value = t.value.saved;
           return true;
-        } catch {
+        } catch (error) {
           preferences.value = before;
-          notice.value = t.value.errors.internal.title(noVars);
+          // Turning logging on asks Google for write access; the user may say no.
+          notice.value =
+            error instanceof MessageError && error.code === 'cancelled'
+              ? t.value.writeRefused
+              : t.value.errors.internal.title(noVars);
           return false;
         }
       });

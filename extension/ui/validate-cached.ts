@@ -3,6 +3,7 @@
  * from storage passes its schema here (invalid ones become their fallbacks), and storage
  * changes are followed through the same schemas from then on.
  */
+import '../zod-jitless.ts';
 import { accountItem } from '../auth/auth.ts';
 import { preferencesItem, reminderLogItem, statusItem, viewItem } from '../sync/items.ts';
 import type { Stored } from '../sync/stored.ts';

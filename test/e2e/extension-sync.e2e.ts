@@ -2,7 +2,9 @@
  * The built extension in Chromium against the Google fakes (test/support/): sign-in through
  * launchWebAuthFlow on the consent fake, the options flow, exactly one Sheets request per
  * sync, the retries for 401/403/404/429/5xx/hangs with the cached figures still shown, the
- * popup's content, the badge, the Reminders log, demo mode, language, sign-out.
+ * popup's content, the badge, the Reminders log, demo mode, language, sign-out. Least
+ * privilege (issue 18 item 11): read-only access at sign-in, write access asked for when
+ * logging is turned on, the grant revoked at sign-out.
  *
  * The extension is the production build (`wxt build`), configured with a test OAuth client
  * id for the web flow (see test/extension/e2e-support.ts); nothing in it knows about tests.
@@ -18,7 +20,8 @@ import type { ExtensionBrowser } from '../support/chromium.ts';
 import { launchWithExtension } from '../support/chromium.ts';
 import type { GoogleFakes } from '../support/google-fake.ts';
 import { startGoogleFakes } from '../support/google-fake.ts';
-import { SHEETS_SCOPE } from '../support/sheets-fake.ts';
+import { fakeFetch } from '../support/fake-fetch.ts';
+import { SHEETS_READONLY_SCOPE, SHEETS_SCOPE } from '../support/sheets-fake.ts';
 import { E2E_CLIENT_ID, buildExtension, fakeTabs, removeBuild } from '../extension/e2e-support.ts';
 
 // Functions handed to `evaluate` run inside the extension, where `chrome` is its API.
@@ -143,7 +146,7 @@ describe('the shipped build', () => {
 });
 
 describe('sign-in and the options flow', () => {
-  it('signs in with launchWebAuthFlow against the consent page on accounts.google.com', async () => {
+  it('signs in with launchWebAuthFlow against the consent page on accounts.google.com, read-only', async () => {
     clearLogs();
     await options.getByRole('button', { name: 'Sign in with Google' }).click();
     await options.getByText('Signed in to Google').waitFor();
@@ -154,10 +157,16 @@ describe('sign-in and the options flow', () => {
       client_id: [E2E_CLIENT_ID],
       response_type: ['token'],
       redirect_uri: [`https://${browser.extensionId}.chromiumapp.org/`],
-      scope: [SHEETS_SCOPE],
+      scope: [SHEETS_READONLY_SCOPE],
+      include_granted_scopes: ['true'],
     });
     expect(consent[0]?.query['prompt']).toBeUndefined();
     expect(fakes.oauth.issued).toHaveLength(1);
+    expect(fakes.oauth.issued[0]?.scope).toBe(SHEETS_READONLY_SCOPE);
+    expect(await options.getByTestId('access').textContent()).toContain('read only');
+    await expect(options.getByLabel('Log sent reminders in the Reminders tab').isChecked()).resolves.toBe(
+      false,
+    );
   });
 
   it('parses the ID out of a pasted URL and tests the connection with one metadata request', async () => {
@@ -320,6 +329,27 @@ describe('the Reminders log', () => {
     sentAt: new Date().toISOString(),
   };
 
+  it('logs nothing until logging is turned on, which asks Google for write access then', async () => {
+    clearLogs();
+    expect(await send(popup, 'logReminder', reminder)).toMatchObject({
+      ok: true,
+      data: { status: 'disabled' },
+    });
+    expect(sheetWrites()).toHaveLength(0);
+    expect(fakes.oauth.requests).toHaveLength(0);
+
+    await options.getByLabel('Log sent reminders in the Reminders tab').check();
+    await options
+      .getByTestId('access')
+      .getByText(/read and edit/)
+      .waitFor({ timeout: 15_000 });
+    const consent = fakes.oauth.requests.filter((r) => r.path === '/o/oauth2/v2/auth');
+    expect(consent).toHaveLength(1);
+    expect(consent[0]?.query).toMatchObject({ scope: [SHEETS_SCOPE], include_granted_scopes: ['true'] });
+    expect(consent[0]?.query['prompt']).toBeUndefined();
+    expect(fakes.oauth.issued.at(-1)?.scope).toBe(`${SHEETS_READONLY_SCOPE} ${SHEETS_SCOPE}`);
+  });
+
   it('appends one row for a sent reminder, however often it is reported', async () => {
     clearLogs();
     const before = fakes.sheets.tab(SHEET, REMINDERS.name).length;
@@ -392,9 +422,23 @@ describe('preferences', () => {
     await expect.poll(() => sheetReads().length, { timeout: 10_000 }).toBe(1);
   });
 
-  it('signs out: the token is forgotten, nothing of it in storage, the popup offers to sign in', async () => {
+  it('signs out: the grant is revoked at Google, the token forgotten, nothing of it in storage, the popup offers to sign in', async () => {
+    clearLogs();
+    const last = fakes.oauth.issued.at(-1)?.accessToken ?? '';
     await options.getByRole('button', { name: 'Sign out' }).click();
     await options.getByText('Not signed in.').waitFor();
+    const revoke = fakes.oauth.requests.filter((r) => r.path === '/revoke');
+    expect(revoke.map((r) => r.host)).toEqual(['oauth2.googleapis.com']);
+    expect(fakes.oauth.revoked).toEqual([last]);
+    expect(fakes.oauth.grants.has(E2E_CLIENT_ID)).toBe(false);
+    // Every token of the grant is dead at Google, not only forgotten in the browser.
+    for (const issued of fakes.oauth.issued) {
+      const answer = await fakeFetch(fakes.port, {
+        path: `/v4/spreadsheets/${SHEET}`,
+        headers: { authorization: `Bearer ${issued.accessToken}` },
+      });
+      expect(answer.status).toBe(401);
+    }
     const stored = await browser.serviceWorker.evaluate(async () =>
       JSON.stringify([
         await chrome.storage.local.get(null),

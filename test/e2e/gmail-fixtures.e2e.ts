@@ -25,6 +25,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayIn } from '../../shared/index.ts';
 import type { ExtensionBrowser } from '../support/chromium.ts';
 import { launchWithExtension } from '../support/chromium.ts';
+import { type ClosedShadow, closedShadow } from '../support/closed-shadow.ts';
 import type { GoogleFakes } from '../support/google-fake.ts';
 import { startGoogleFakes } from '../support/google-fake.ts';
 import type { FakeExchange } from '../support/https-server.ts';
@@ -70,6 +71,8 @@ let extensionDir: string;
 let gmail: Page;
 /** The page `https://mail.google.com` serves now, and how. */
 let serving: { plan: FixturePlan; classes: ClassNames } | null = null;
+/** The overlays' roots are closed: reached through CDP (test/support/closed-shadow.ts). */
+let shadow: ClosedShadow;
 const pageRequests: Request[] = [];
 const consoleLines: string[] = [];
 
@@ -166,7 +169,8 @@ beforeAll(async () => {
   // from anywhere else), as the options page does.
   const options = await browser.context.newPage();
   await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
-  await send(options, 'savePreferences', { spreadsheetId: SHEET });
+  // Logging sent reminders is off until the user turns it on (issue 18 item 11).
+  await send(options, 'savePreferences', { spreadsheetId: SHEET, logging: true });
   const signedIn = await send(options, 'signIn', {});
   expect(signedIn.ok, JSON.stringify(signedIn)).toBe(true);
   await until(
@@ -177,6 +181,7 @@ beforeAll(async () => {
   await options.close();
 
   gmail = await browser.context.newPage();
+  shadow = await closedShadow(gmail);
   gmail.on('request', (r) => pageRequests.push(r));
   gmail.on('console', (m: ConsoleMessage) => consoleLines.push(m.text()));
 }, 240_000);
@@ -216,9 +221,8 @@ describe.each(runs)('%s', (_name, plan, classes) => {
   if (plan.expected.thread) {
     it('shows the chip for the conversation’s client, and its panel opens and closes from the keyboard', async () => {
       await open(plan, classes);
-      const chip = gmail.locator('payladder-chip button.chip');
-      await chip.waitFor({ timeout: 15_000 });
-      const text = (await chip.textContent()) ?? '';
+      const chip = await shadow.waitFor('payladder-chip', 'button.chip');
+      const text = await chip.text();
       expect(text).toContain(client);
       expect(text).toContain('Follow-up');
       expect(text).toMatch(/€1,20\d\.00 outstanding/);
@@ -226,11 +230,10 @@ describe.each(runs)('%s', (_name, plan, classes) => {
 
       await chip.focus();
       await gmail.keyboard.press('Enter');
-      const panel = gmail.locator('payladder-chip [role=dialog]');
-      await panel.waitFor();
-      expect(await panel.textContent()).toContain(`INV-`);
+      const panel = await shadow.waitFor('payladder-chip', '[role=dialog]');
+      expect(await panel.text()).toContain(`INV-`);
       await gmail.keyboard.press('Escape');
-      await panel.waitFor({ state: 'detached' });
+      await shadow.waitGone('payladder-chip', '[role=dialog]');
       expect(await gmail.evaluate(() => document.activeElement?.tagName)).toBe('PAYLADDER-CHIP');
     });
   }
@@ -306,17 +309,16 @@ describe.each(runs)('%s', (_name, plan, classes) => {
         },
         `#msg-a:r-e2e-${classes === 'hashed' ? 'hashed' : 'saved'}-${plan.fixture.name}`,
       );
-      await gmail.locator('payladder-compose button.button').click({ timeout: 15_000 });
-      const first = gmail.locator('payladder-compose [role=menuitem][data-message]').first();
-      await first.waitFor({ timeout: 10_000 }).catch(async (error: unknown) => {
-        const menu = await gmail
-          .locator('payladder-compose')
-          .evaluateAll((hosts) => hosts.map((h) => h.shadowRoot?.textContent ?? '(no shadow)'));
-        throw new Error(`no menu items; the Payladder hosts show: ${JSON.stringify(menu)}`, {
-          cause: error,
+      await (await shadow.waitFor('payladder-compose', 'button.button')).click();
+      const first = await shadow
+        .waitFor('payladder-compose', '[role=menuitem][data-message]', 10_000)
+        .catch(async (error: unknown) => {
+          const menu = await shadow.texts('payladder-compose');
+          throw new Error(`no menu items; the Payladder hosts show: ${JSON.stringify(menu)}`, {
+            cause: error,
+          });
         });
-      });
-      expect(await first.getAttribute('data-message')).toBe('followup');
+      expect(await first.attribute('data-message')).toBe('followup');
       await first.click();
 
       const editable = await anchored(composeBody);

@@ -96,6 +96,10 @@ describe('the message router', () => {
     ['lookup', { addresses: [], extra: 1 }],
     ['lookup', { addresses: Array.from({ length: 501 }, () => 'a@b.c') }],
     ['getMessageContext', { client: '' }],
+    ['lookup', { addresses: ['constructor'] }],
+    ['lookup', { addresses: ['__proto__'] }],
+    ['rowBadges', { addresses: ['a@b.c', 'toString'] }],
+    ['renderMessages', { addresses: ['giu'] }],
     [
       'logReminder',
       {

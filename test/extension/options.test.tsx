@@ -3,7 +3,8 @@ import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ConnectionTest } from '../../extension/messages.ts';
 import { OptionsApp } from '../../extension/ui/options-app.tsx';
-import { cached, renderPage } from './ui-fixtures.tsx';
+import { SHEETS_READONLY_SCOPE, SHEETS_SCOPE } from '../../extension/auth/scopes.ts';
+import { STATUS_REPLY, cached, renderPage } from './ui-fixtures.tsx';
 
 afterEach(cleanup);
 
@@ -76,8 +77,9 @@ describe('the options page', () => {
     await waitFor(() => expect(calls.at(-1)).toEqual({ type: 'savePreferences', data: { syncMinutes: 30 } }));
     fireEvent.change(screen.getByLabelText('Language'), { target: { value: 'it' } });
     await waitFor(() => expect(calls.at(-1)).toEqual({ type: 'savePreferences', data: { language: 'it' } }));
+    // Off until the user turns it on (it needs write access).
     fireEvent.click(screen.getByLabelText('Log sent reminders in the Reminders tab'));
-    await waitFor(() => expect(calls.at(-1)).toEqual({ type: 'savePreferences', data: { logging: false } }));
+    await waitFor(() => expect(calls.at(-1)).toEqual({ type: 'savePreferences', data: { logging: true } }));
     fireEvent.click(screen.getByLabelText('Demo mode'));
     await waitFor(() => expect(calls.at(-1)).toEqual({ type: 'savePreferences', data: { demo: true } }));
   });
@@ -103,6 +105,60 @@ describe('the options page', () => {
     });
     fireEvent.click(screen.getByRole('button', { name: 'Sign in with Google' }));
     await waitFor(() => expect(screen.getByTestId('notice').textContent).toBe('Sign-in was cancelled.'));
+  });
+});
+
+describe('access (issue 18 item 11: least privilege)', () => {
+  it('shows read-only access, and asks for editing only when logging is on and lacks it', async () => {
+    const readOnly = cached({ account: { signedIn: true, method: 'web', scopes: [SHEETS_READONLY_SCOPE] } });
+    const { calls } = renderPage(OptionsApp, {
+      cached: { ...readOnly, preferences: { ...readOnly.preferences, logging: true } },
+      answers: {
+        status: { ...STATUS_REPLY, auth: { method: 'web', signedIn: true, scopes: [SHEETS_READONLY_SCOPE] } },
+      },
+    });
+    expect(screen.getByTestId('access').textContent).toContain('read only');
+    fireEvent.click(screen.getByRole('button', { name: 'Allow editing' }));
+    await waitFor(() => expect(calls.map((c) => c.type)).toContain('grantWrite'));
+    await waitFor(() => expect(screen.getByTestId('access').textContent).toContain('read and edit'));
+    expect(screen.queryByRole('button', { name: 'Allow editing' })).toBeNull();
+  });
+
+  it('offers no editing while logging is off, and explains why turning it on asks for it', () => {
+    renderPage(OptionsApp, {
+      cached: cached({ account: { signedIn: true, method: 'web', scopes: [SHEETS_READONLY_SCOPE] } }),
+    });
+    expect(screen.getByTestId('access').textContent).toContain('read only');
+    expect(screen.queryByRole('button', { name: 'Allow editing' })).toBeNull();
+    expect(screen.getByText(/asks Google for permission to edit your spreadsheets/)).toBeTruthy();
+  });
+
+  it('shows the access granted once turning logging on has asked for it', async () => {
+    const readOnly = cached({ account: { signedIn: true, method: 'web', scopes: [SHEETS_READONLY_SCOPE] } });
+    const auth = (scopes: string[]) => ({ ...STATUS_REPLY, auth: { method: 'web', signedIn: true, scopes } });
+    const answers: Record<string, unknown> = { status: auth([SHEETS_READONLY_SCOPE]) };
+    const { calls, store } = renderPage(OptionsApp, { cached: readOnly, answers });
+    await store.loadStatus();
+    await waitFor(() => expect(screen.getByTestId('access').textContent).toContain('read only'));
+    // The background asks Google for write access while it saves; from then on it says so.
+    answers['status'] = auth([SHEETS_READONLY_SCOPE, SHEETS_SCOPE]);
+    fireEvent.click(screen.getByLabelText('Log sent reminders in the Reminders tab'));
+    await waitFor(() => expect(calls.map((c) => c.type)).toContain('savePreferences'));
+    await waitFor(() => expect(screen.getByTestId('access').textContent).toContain('read and edit'));
+  });
+
+  it('keeps logging off, and says why, when Google is not given write access', async () => {
+    const { MessageError } = await import('../../extension/messages.ts');
+    const { store } = renderPage(OptionsApp, {
+      answers: { savePreferences: new MessageError('cancelled', 'The user did not approve access.') },
+    });
+    fireEvent.click(screen.getByLabelText('Log sent reminders in the Reminders tab'));
+    await waitFor(() =>
+      expect(screen.getByTestId('notice').textContent).toBe(
+        'Google did not give permission to edit: reminder logging stays off.',
+      ),
+    );
+    expect(store.preferences.value.logging).toBe(false);
   });
 });
 

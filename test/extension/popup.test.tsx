@@ -125,6 +125,7 @@ describe('the popup', () => {
       attempts: 1,
       uncertain: false,
       lastError: { ...forbidden, code: 'timeout' as const, status: null },
+      spreadsheetId: 'sheet-1234567890',
     };
     const { calls } = renderPage(PopupApp, {
       cached: cached({ log: { queue: [entry, { ...entry, key: 'k2' }], logged: [] } }),
@@ -132,8 +133,38 @@ describe('the popup', () => {
     expect(screen.getByTestId('queue').textContent).toContain(
       '2 reminders waiting to be logged in the sheet — Google Sheets did not answer in time.',
     );
+    expect(screen.queryByTestId('queue-other')).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Log now' }));
     await waitFor(() => expect(calls.map((c) => c.type)).toEqual(['flushQueue']));
+  });
+
+  it('shows reminders queued for another ledger apart, never as this sheet’s, and discards them on request', async () => {
+    const entry = {
+      client: 'Glenmore Distillery',
+      milestones: ['GD-1'],
+      stage: 'reminder' as const,
+      template: 'reminder',
+      to: 'finance@glenmore.example.com',
+      subject: 'Invoice GD-0007',
+      link: '',
+      sentAt: '2026-11-30T08:00:00Z',
+      channel: 'gmail' as const,
+      key: 'k',
+      queuedAt: NOW,
+      attempts: 0,
+      uncertain: false,
+      lastError: null,
+      spreadsheetId: 'other-sheet-999',
+    };
+    const { calls } = renderPage(PopupApp, {
+      cached: cached({ log: { queue: [entry, { ...entry, key: 'k2', spreadsheetId: null }], logged: [] } }),
+    });
+    expect(screen.queryByRole('button', { name: 'Log now' })).toBeNull();
+    expect(screen.getByTestId('queue-other').textContent).toBe(
+      '2 sent reminders were queued for another ledger (other-sheet-999, the demo ledger): they are logged there when you choose it again, never in this one.',
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Discard them' }));
+    await waitFor(() => expect(calls.map((c) => c.type)).toEqual(['discardOtherQueued']));
   });
 
   it('before a ledger is chosen, offers the settings and the demo', async () => {

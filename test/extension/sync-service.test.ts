@@ -85,11 +85,15 @@ function fakeAuth(): AuthControl {
     auth: {
       token: async () => current,
       signIn: async () => void (current = issue()),
+      grant: async () => undefined,
       drop: async (token) => {
         control.dropped.push(token);
         if (current === token) current = control.renew ? issue() : null;
       },
-      signOut: async () => void (current = null),
+      signOut: async () => {
+        current = null;
+        return { revokeSent: false };
+      },
       state: async () => ({ method: 'web', signedIn: current !== null, scopes: [] }),
     },
   };
@@ -129,7 +133,8 @@ beforeEach(async () => {
   putDemoSheet();
   control = fakeAuth();
   service = makeService();
-  await preferencesItem.set({ ...(await preferencesItem.get()), spreadsheetId: SHEET });
+  // These tests log reminders: the user turned logging on (it is off until they do).
+  await preferencesItem.set({ ...(await preferencesItem.get()), spreadsheetId: SHEET, logging: true });
 });
 
 describe('sync', () => {
@@ -493,6 +498,59 @@ describe('logging reminders', () => {
     expect(sheetRequests()).toHaveLength(0);
   });
 
+  it.each([
+    ['a stranger who only copied the client', 'fraud@attacker.example'],
+    ['an address the ledger gives another client', 'finance@glenmore.example.com'],
+    ['nobody', ''],
+  ])('logs nothing when the To is %s (the client in Cc is not enough)', async (_who, to) => {
+    await service.sync();
+    clearLog(() => putDemoSheet(order));
+    const result = await service.logReminder({ ...sent, to });
+    expect(result.status).toBe('not_addressed');
+    expect(sheetRequests().filter((r) => r.method === 'POST')).toHaveLength(0);
+    expect((await reminderLogItem.get()).queue).toEqual([]);
+  });
+
+  it('logs the actual To, strangers included, when one To recipient is the client', async () => {
+    await service.sync();
+    clearLog(() => putDemoSheet(order));
+    const to = 'fraud@attacker.example, "Accounts" <AP@northwind.example.co.uk>';
+    expect((await service.logReminder({ ...sent, to })).status).toBe('logged');
+    expect(fake.tab(SHEET, 'Reminders').at(-1)?.[5]).toBe(to);
+  });
+
+  it('keeps a queued reminder for its own sheet: never flushed into the next one chosen, shown apart, discarded on request', async () => {
+    await service.sync();
+    fake.failNext(1, 403);
+    expect((await service.logReminder(sent)).status).toBe('queued');
+    expect((await reminderLogItem.get()).queue[0]?.spreadsheetId).toBe(SHEET);
+    // The user signs out, switches to another ledger, and signs in again there.
+    await service.signOut();
+    await control.auth.signIn('x');
+    const OTHER = 'unit-ledger-0000000002';
+    fake.setSpreadsheet(OTHER, {
+      title: 'Another ledger',
+      locale: 'en_GB',
+      timeZone: 'Europe/Rome',
+      tabs: sheetFrom(demoLedger(TODAY)),
+    });
+    await service.savePreferences({ spreadsheetId: OTHER });
+    await service.flushQueue();
+    expect(fake.tab(OTHER, 'Reminders').filter((r) => r.includes(sent.subject))).toHaveLength(0);
+    const status = await service.status();
+    expect(status.queue).toMatchObject({ pending: 0, otherLedgers: [{ spreadsheetId: SHEET, count: 1 }] });
+    // Back to the first sheet: it is logged there.
+    await service.savePreferences({ spreadsheetId: SHEET });
+    expect((await service.status()).queue).toMatchObject({ pending: 0, otherLedgers: [] });
+    expect(fake.tab(SHEET, 'Reminders').filter((r) => r.includes(sent.subject))).toHaveLength(1);
+    // One left for another sheet is discarded only when the user asks.
+    fake.failNext(1, 403);
+    await service.logReminder({ ...sent, subject: 'Second', key: 'second' });
+    await service.savePreferences({ spreadsheetId: OTHER });
+    expect((await service.discardOtherQueued()).queue.otherLedgers).toEqual([]);
+    expect((await reminderLogItem.get()).queue).toEqual([]);
+  });
+
   it('keeps the reminder queued, with the reason, when the sheet has no Reminders tab', async () => {
     const raw = demoLedger(TODAY);
     delete raw['Reminders'];
@@ -543,7 +601,7 @@ describe('demo mode', () => {
       milestones: [due.milestone],
       stage: due.next.stage,
       template: due.next.stage,
-      to: 'someone@example.com',
+      to: (await service.lookup({ client: due.client }))?.emails.find((e) => !e.startsWith('@')) ?? '',
       subject: 'Demo reminder',
       link: '',
       sentAt: new Date(clock).toISOString(),

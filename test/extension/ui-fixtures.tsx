@@ -1,6 +1,7 @@
 /** A store over a recording messenger, and a way to render a page with it, for the UI tests. */
 import { render } from '@testing-library/preact';
 import type { ComponentType } from 'preact';
+import { SHEETS_READONLY_SCOPE, SHEETS_SCOPE } from '../../extension/auth/scopes.ts';
 import type { Messenger, StatusReply } from '../../extension/messages.ts';
 import { DEFAULT_PREFERENCES, EMPTY_LOG, IDLE_STATUS } from '../../extension/sync/items.ts';
 import { buildView } from '../../extension/sync/view.ts';
@@ -36,7 +37,7 @@ export const STATUS_REPLY: StatusReply = {
   auth: { method: 'web', signedIn: true, scopes: [] },
   logging: true,
   syncMinutes: 10,
-  queue: { pending: 0, lastError: null },
+  queue: { pending: 0, lastError: null, otherLedgers: [] },
   dueTodayCount: 3,
 };
 
@@ -57,9 +58,14 @@ export function recordingMessenger(
     sync: answer('sync', STATUS_REPLY),
     signIn: answer('signIn', STATUS_REPLY),
     signOut: answer('signOut', { ...STATUS_REPLY, auth: { method: 'web', signedIn: false, scopes: [] } }),
+    grantWrite: answer('grantWrite', {
+      ...STATUS_REPLY,
+      auth: { method: 'web', signedIn: true, scopes: [SHEETS_READONLY_SCOPE, SHEETS_SCOPE] },
+    }),
     savePreferences: answer('savePreferences', DEFAULT_PREFERENCES),
     testConnection: answer('testConnection', null),
     flushQueue: answer('flushQueue', STATUS_REPLY),
+    discardOtherQueued: answer('discardOtherQueued', STATUS_REPLY),
   };
 }
 

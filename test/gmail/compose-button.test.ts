@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 /** The Payladder button in compose windows and its menu, on pages written for each story. */
 import { afterEach, describe, expect, it } from 'vitest';
+import { shadowOf } from '../support/closed-shadow.ts';
 import { findComposeRoots, readCompose } from '../../extension/gmail/read/compose.ts';
 import {
   type FakeBackground,
@@ -69,7 +70,7 @@ async function start(
 }
 
 const button = () => inOverlays('payladder-compose', 'button.button')[0] as HTMLButtonElement;
-const shadow = () => document.querySelector('payladder-compose')?.shadowRoot as ShadowRoot;
+const shadow = () => shadowOf(document.querySelector('payladder-compose')) as ShadowRoot;
 const items = () => inOverlays('payladder-compose', '[role=menuitem]');
 const key = (key: string) =>
   (shadow().activeElement ?? button()).dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));

@@ -5,6 +5,7 @@
  * functions (`lookupClient`, `renderMessagesFor`) on a parsed ledger. Replies go through a
  * JSON round trip, as runtime messages do.
  */
+import { inShadows } from '../support/closed-shadow.ts';
 import type { IsoDate, RawLedger } from '../../shared/index.ts';
 import { parseLedger } from '../../shared/index.ts';
 import { createLedgerClient, type LedgerClient } from '../../extension/gmail/ledger-client.ts';
@@ -210,9 +211,8 @@ export async function flush(): Promise<void> {
 
 /** Elements inside Payladder's shadow roots matching `selector`, page order. */
 export function inOverlays(tag: string, selector: string): HTMLElement[] {
-  return Array.from(document.querySelectorAll(tag)).flatMap((host) =>
-    Array.from(host.shadowRoot?.querySelectorAll<HTMLElement>(selector) ?? []),
-  );
+  // The roots are closed: reached through the test-side record of them.
+  return inShadows(document, tag, selector);
 }
 
 export interface ClientSpec {

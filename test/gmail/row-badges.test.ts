@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 /** Inbox badges on a list of hundreds of rows written for the test. */
 import { afterEach, describe, expect, it } from 'vitest';
+import { shadowOf } from '../support/closed-shadow.ts';
 import {
   type TestOverlay,
   fakeBackground,
@@ -100,14 +101,14 @@ describe('inbox badges', () => {
     // Every badge adopts the one stylesheet (parsed once): a zero-height host, the badge drawn over it.
     const sheets = Array.from(
       document.querySelectorAll('payladder-badge'),
-      (h) => h.shadowRoot?.adoptedStyleSheets[0],
+      (h) => shadowOf(h)?.adoptedStyleSheets[0],
     );
     expect(sheets.length).toBeGreaterThan(1);
     expect(new Set(sheets).size).toBe(1);
     const css = Array.from((sheets[0] as CSSStyleSheet).cssRules, (r) => r.cssText).join('\n');
     expect(css).toMatch(/height: 0(px)? !important/);
     expect(css).toContain('position: absolute');
-    expect(host.shadowRoot?.querySelector('style')).toBeNull();
+    expect(shadowOf(host)?.querySelector('style')).toBeNull();
   });
 
   it('leave the page alone when nothing changed', async () => {

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 /** The status chip of an open conversation, on pages written for each story. */
 import { afterEach, describe, expect, it } from 'vitest';
+import { shadowOf } from '../support/closed-shadow.ts';
 import { findComposeRoots, readCompose } from '../../extension/gmail/read/compose.ts';
 import { readFileSync } from 'node:fs';
 import { fixtureLedger } from './fixture-ledger.ts';
@@ -115,7 +116,7 @@ describe('the status chip', () => {
     button.click();
     const panel = inOverlays('payladder-chip', '[role=dialog]')[0] as HTMLElement;
     expect(panel.querySelector('img')).toBeNull();
-    expect(document.querySelector('payladder-chip')?.shadowRoot?.querySelector('img')).toBeNull();
+    expect(shadowOf(document.querySelector('payladder-chip'))?.querySelector('img')).toBeNull();
   });
 
   it('opens a panel with milestones, risk and notes, and closes it with Escape, focus back on the chip', async () => {
@@ -124,7 +125,7 @@ describe('the status chip', () => {
     button.click();
     expect(button.getAttribute('aria-expanded')).toBe('true');
     const panel = inOverlays('payladder-chip', '[role=dialog]')[0] as HTMLElement;
-    const shadow = document.querySelector('payladder-chip')?.shadowRoot as ShadowRoot;
+    const shadow = shadowOf(document.querySelector('payladder-chip')) as ShadowRoot;
     expect(shadow.activeElement).toBe(panel);
     const text = panel.textContent ?? '';
     expect(text).toContain('INV-N-1');
@@ -166,7 +167,7 @@ describe('the status chip', () => {
     running = startTestOverlay(fakeBackground(ledger, TODAY));
     await running.settle();
     expect(
-      document.querySelector('payladder-chip')?.shadowRoot?.querySelector('.pl')?.getAttribute('data-theme'),
+      shadowOf(document.querySelector('payladder-chip'))?.querySelector('.pl')?.getAttribute('data-theme'),
     ).toBe('dark');
   });
 });

@@ -267,3 +267,51 @@ describe('one server for every host', () => {
     expect(res).toMatchObject({ status: 503, body: { error: 'temporarily_unavailable' } });
   });
 });
+
+describe('grants (incremental authorization, revocation)', () => {
+  const redirectUri = 'https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/';
+  const consent = (params: Record<string, string>) =>
+    fakeFetch(fakes.port, {
+      host: 'accounts.google.com',
+      path: `/o/oauth2/v2/auth?${new URLSearchParams(params)}`,
+    });
+  const ask = (scope: string, include: boolean) =>
+    consent({
+      client_id: 'grant-client',
+      redirect_uri: redirectUri,
+      response_type: 'token',
+      scope,
+      ...(include ? { include_granted_scopes: 'true' } : {}),
+    });
+  const scopeOf = (location: unknown) =>
+    new URLSearchParams(String(location).split('#')[1] ?? '').get('scope');
+  const tokenOf = (location: unknown) =>
+    new URLSearchParams(String(location).split('#')[1] ?? '').get('access_token') ?? '';
+
+  it('issues each token for the scope asked, plus earlier grants with include_granted_scopes', async () => {
+    const read = await ask(SHEETS_READONLY_SCOPE, true);
+    expect(scopeOf(read.headers.location)).toBe(SHEETS_READONLY_SCOPE);
+    const write = await ask(SHEETS_SCOPE, true);
+    expect(scopeOf(write.headers.location)).toBe(`${SHEETS_READONLY_SCOPE} ${SHEETS_SCOPE}`);
+    const alone = await ask(SHEETS_SCOPE, false);
+    expect(scopeOf(alone.headers.location)).toBe(SHEETS_SCOPE);
+  });
+
+  it('revokes the whole grant: every token of it stops opening the sheet, and the answer has no CORS headers', async () => {
+    const first = tokenOf((await ask(SHEETS_READONLY_SCOPE, true)).headers.location);
+    const second = tokenOf((await ask(SHEETS_SCOPE, true)).headers.location);
+    const revoked = await fakeFetch(fakes.port, {
+      method: 'POST',
+      host: 'oauth2.googleapis.com',
+      path: '/revoke',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'chrome-extension://x' },
+      body: `token=${first}`,
+    });
+    expect(revoked.status).toBe(200);
+    expect(revoked.headers['access-control-allow-origin']).toBeUndefined();
+    expect(fakes.oauth.revoked).toEqual([first]);
+    expect(fakes.oauth.grants.has('grant-client')).toBe(false);
+    expect((await readSheet(first)).status).toBe(401);
+    expect((await readSheet(second)).status).toBe(401);
+  });
+});

@@ -20,7 +20,11 @@ import {
  *   redirects to `redirect_uri` with the token in the fragment
  *   (`response_type=token`) or a code in the query (`response_type=code`);
  * - `GET /tokeninfo` and `POST /revoke`.
- * Every access token it issues is registered with the Sheets fake it is given.
+ * Every access token it issues is registered with the Sheets fake it is given, with the
+ * scopes it carries. As at Google, consents add up per client (one user): with
+ * `include_granted_scopes=true` a token carries every scope granted so far, without it
+ * only the scope asked for; revoking any token of a grant revokes the whole grant (every
+ * token issued under it), and answers without CORS headers, as Google's endpoint does.
  */
 
 /** Where issued tokens go: the Sheets fake, so they are accepted there. */
@@ -96,6 +100,10 @@ interface Redirect {
 export class OAuthFake extends FakeService<OAuthFailureStatus> {
   /** Every access token handed out, in order. */
   readonly issued: IssuedToken[] = [];
+  /** Every token a `/revoke` request named and the fake accepted, in order. */
+  readonly revoked: string[] = [];
+  /** Client id → the scopes the user consented to in the consent page (implicit and code flows). */
+  readonly grants = new Map<string, Set<string>>();
   private readonly refreshTokens = new Map<string, RefreshGrant>();
   private readonly serviceAccounts = new Map<string, { publicKey: string; scope?: string }>();
   private readonly codes = new Map<string, RefreshGrant & { redirectUri: string }>();
@@ -174,6 +182,8 @@ export class OAuthFake extends FakeService<OAuthFailureStatus> {
   override reset(): void {
     super.reset();
     this.issued.length = 0;
+    this.revoked.length = 0;
+    this.grants.clear();
     this.refreshTokens.clear();
     this.serviceAccounts.clear();
     this.codes.clear();
@@ -238,17 +248,24 @@ export class OAuthFake extends FakeService<OAuthFailureStatus> {
     if (scope === '') return this.redirect(res, redirect, { error: 'invalid_scope' });
     const denial = this.denials.shift();
     if (denial !== undefined) return this.redirect(res, redirect, { error: denial });
+    const asked = scope.split(/\s+/);
+    // Consents at once, silent requests included (denyNext makes them fail).
+    const granted = this.grants.get(clientId) ?? new Set<string>();
+    for (const s of asked) granted.add(s);
+    this.grants.set(clientId, granted);
+    const carried =
+      param(request, 'include_granted_scopes') === 'true' ? [...granted].join(' ') : asked.join(' ');
     if (responseType === 'code') {
       const code = `4/fake-code-${this.next()}`;
       this.codes.set(code, { clientId, scope, redirectUri });
       return this.redirect(res, redirect, { code, scope });
     }
-    const accessToken = this.issue({ scope, grant: 'implicit', clientId });
+    const accessToken = this.issue({ scope: carried, grant: 'implicit', clientId });
     this.redirect(res, redirect, {
       access_token: accessToken,
       token_type: 'Bearer',
       expires_in: String(this.expiresIn),
-      scope,
+      scope: carried,
     });
   }
 
@@ -420,7 +437,17 @@ export class OAuthFake extends FakeService<OAuthFailureStatus> {
     }
     this.refreshTokens.delete(token);
     this.sheets?.revokeToken(token);
-    sendJson(res, 200, {}, corsHeaders(request));
+    this.revoked.push(token);
+    // The whole grant goes: every token issued to that client through the consent page.
+    const issued = this.issued.find((t) => t.accessToken === token);
+    if (issued?.grant === 'implicit') {
+      this.grants.delete(issued.clientId);
+      for (const t of this.issued) {
+        if (t.grant === 'implicit' && t.clientId === issued.clientId) this.sheets?.revokeToken(t.accessToken);
+      }
+    }
+    // No CORS headers: Google's revoke endpoint sends none (pages post a form to it).
+    sendJson(res, 200, {});
   }
 
   private issue(token: Omit<IssuedToken, 'accessToken'>): string {

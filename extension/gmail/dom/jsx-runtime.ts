@@ -7,7 +7,10 @@
  * - children that are strings or numbers become text nodes: nothing is parsed as HTML;
  * - attributes are set with `setAttribute` (`true` → present, `false`/null → absent,
  *   except `aria-*`, which say "false");
- * - `on<Event>` props add listeners (`onClick` → `click`, `onKeyDown` → `keydown`);
+ * - `on<Event>` props add listeners (`onClick` → `click`, `onKeyDown` → `keydown`) that
+ *   ignore script-made events (`isTrusted === false`): only the user presses an overlay's
+ *   buttons, never a script on the page (`button.click()`, `dispatchEvent`). Focus moved
+ *   by our own `focus()` calls and clicks the browser makes from Enter/Space are trusted;
  * - `style` takes an object of camelCase properties; `ref` receives the element;
  * - a function component is called with its props.
  */
@@ -42,7 +45,11 @@ export function jsx<P>(type: string | Component<P>, props: P & DomProps): HTMLEl
     if (name === 'ref') (value as (element: HTMLElement) => void)(el);
     else if (name === 'style') Object.assign(el.style, value);
     else if (typeof value === 'function' && name.startsWith('on')) {
-      el.addEventListener(name.slice(2).toLowerCase(), value as EventListener);
+      const handler = value as EventListener;
+      el.addEventListener(name.slice(2).toLowerCase(), (event) => {
+        // Browsers always say true or false; only a DOM without the flag (happy-dom) says neither.
+        if (event.isTrusted !== false) handler(event);
+      });
     } else if (value === false) {
       if (name.startsWith('aria-')) el.setAttribute(name, 'false');
     } else el.setAttribute(name, value === true ? (name.startsWith('aria-') ? 'true' : '') : String(value));
