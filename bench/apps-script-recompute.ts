@@ -13,6 +13,8 @@ import { createSpreadsheet } from '../test/apps-script/fakes/spreadsheet-model.t
 import { ensureBundleBuilt, loadBundle } from '../test/apps-script/harness.ts';
 
 export const SIZES = [100, 1_000, 10_000, 50_000] as const;
+/** Issue 15, goal 2. */
+const GOAL_CALLS = 12;
 const NOW = '2026-03-02T09:00:00+01:00';
 const TODAY = '2026-03-02';
 /** The services whose calls are Sheets round trips. */
@@ -164,6 +166,10 @@ export async function main(): Promise<RecomputeFigures[]> {
   }
   const last = out.at(-1);
   if (last) {
+    const worst = Math.max(...out.map((f) => f.sheetsCalls));
+    console.log(
+      `goal (issue 15): ≤ ${GOAL_CALLS} Sheets calls per recompute at any size: ${worst} (${worst <= GOAL_CALLS ? 'met' : 'not met'}; 30 before)`,
+    );
     console.log(`calls by method at ${last.milestones}: ${JSON.stringify(last.byMethod)}`);
     console.log(
       `plus ${last.uiCalls} calls for the menu's toast (getUi, toast); none from onEdit or the daily run`,

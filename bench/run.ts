@@ -11,6 +11,7 @@ const benches = [
   'core.ts',
   'apps-script-recompute.ts',
   'apps-script-runtime.ts',
+  'apps-script-cold-start.ts',
   'extension-sync.ts',
   'gmail-overlay.ts',
   'popup-paint.ts',

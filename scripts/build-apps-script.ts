@@ -92,6 +92,7 @@ export async function buildAppsScript(options: BuildOptions = {}): Promise<Build
     legalComments: 'none',
     metafile: true,
     write: false,
+    plugins: [pureSharedCore(paths.root)],
     absWorkingDir: paths.root,
     outfile: paths.code,
   };
@@ -129,6 +130,28 @@ export async function buildAppsScript(options: BuildOptions = {}): Promise<Build
     log('sidebar.html: not built yet, skipped (the sidebar has its own build step)');
   }
   return { codePath: paths.code, globals, bytes, sidebar };
+}
+
+/**
+ * The shared core has no top-level side effects (STYLE.md: no I/O, no globals), but esbuild
+ * cannot know that a top-level call such as `z.object(…)` is pure, so `shared/model.ts`'s
+ * zod schemas, which the server never uses (the server validates with api.ts's zod/mini
+ * schemas), would bring the whole of classic zod into Code.js: about 200 KB that Apps Script
+ * evaluates before every execution, onEdit included. Declaring `shared/` free of side
+ * effects lets esbuild leave out every module, and so every schema, nothing uses.
+ */
+function pureSharedCore(root: string): esbuild.Plugin {
+  const shared = path.join(root, 'shared') + path.sep;
+  return {
+    name: 'pure-shared-core',
+    setup(build) {
+      build.onResolve({ filter: /^\.\.?\// }, (args) => {
+        const resolved = path.resolve(args.resolveDir, args.path);
+        if (!resolved.startsWith(shared)) return undefined;
+        return { path: resolved, sideEffects: false };
+      });
+    },
+  };
 }
 
 function entryExports(metafile: esbuild.Metafile | undefined, paths: ResolvedPaths): string[] {

@@ -156,14 +156,17 @@ export function createMemoryServices(options: MemoryServicesOptions = {}): Memor
 
     now: () => new Date(now.getTime()),
 
-    readLedger(): LedgerSnapshot {
+    readLedger(want): LedgerSnapshot {
       const tabNames = [...tabs.keys()];
       const raw: RawLedger = {};
+      const skipped: string[] = [];
       for (const spec of TABS) {
         const name = findTabName(spec, tabNames);
-        if (name !== null) raw[name] = dataRange(grid(name)).map((r) => [...r]);
+        if (name === null) continue;
+        if (want && !want(spec, raw)) skipped.push(name);
+        else raw[name] = dataRange(grid(name)).map((r) => [...r]);
       }
-      return { tabs: raw, tabNames, locale, timeZone };
+      return { tabs: raw, tabNames, skipped, locale, timeZone };
     },
 
     writeBlocks(blocks) {

@@ -8,7 +8,7 @@
  * the adapter can keep the number of service calls constant whatever the ledger's size.
  * Rows and columns are 1-based, as in the sheet; tabs are named as the user named them.
  */
-import type { RawLedger, TabKey } from '../../shared/index.ts';
+import type { RawLedger, TabKey, TabSpec } from '../../shared/index.ts';
 import type { SetupPlan, SetupOutcome } from './handlers/setup-plan.ts';
 
 /** A value as a cell holds it: what getValues returns and setValues takes. */
@@ -27,7 +27,15 @@ export interface LedgerSnapshot {
   locale: string;
   /** The spreadsheet's IANA time zone, e.g. `Europe/Rome`. */
   timeZone: string;
+  /** Ledger tabs that exist but were not read (the read did not need them). */
+  skipped: string[];
 }
+
+/**
+ * Whether a read needs a ledger tab; asked in TABS order with the tabs read so far, so a
+ * tab can depend on another's content (Change orders on Milestones' references).
+ */
+export type TabWanted = (spec: TabSpec, read: RawLedger) => boolean;
 
 /** A rectangle of values to write, top-left at (row, column). */
 export interface CellBlock {
@@ -108,8 +116,11 @@ export interface Services {
   /** The one clock read of an execution. */
   now(): Date;
 
-  /** Every ledger tab's values in one pass, plus the sheet's locale and time zone. */
-  readLedger(): LedgerSnapshot;
+  /**
+   * The ledger tabs' values in one pass (every one, or those `want` asks for), plus the
+   * sheet's locale and time zone.
+   */
+  readLedger(want?: TabWanted): LedgerSnapshot;
   /** Writes each block with one write; blocks may be on different tabs. */
   writeBlocks(blocks: readonly CellBlock[]): void;
   /** Appends rows after the last row with content; returns the first new row. */

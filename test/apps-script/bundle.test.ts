@@ -34,6 +34,16 @@ describe('the deployed bundle (apps-script/dist/Code.js)', () => {
     expect(missingMenuTargets()).toEqual([]);
   });
 
+  // Apps Script evaluates the whole file before every execution, onEdit included (issue 15):
+  // the core's zod schemas (shared/model.ts) and classic zod were 200 KB of it, unused on
+  // the server, which checks sidebar inputs with api.ts's zod/mini schemas.
+  it('carries neither classic zod nor the core model schemas', () => {
+    const code = readFileSync(DEPLOYED_CODE, 'utf8');
+    expect(code).not.toContain('// node_modules/zod/v4/classic/');
+    expect(code).not.toContain('// shared/model.ts');
+    expect(code).toContain('// node_modules/zod/v4/mini/');
+  });
+
   // Sheets runs an add-on's onOpen in AuthMode.NONE until the user first uses it in a file:
   // reading the sheet or properties there breaks the menu for every new user.
   it('runs onOpen in AuthMode.NONE', async () => {

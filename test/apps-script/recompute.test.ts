@@ -131,13 +131,55 @@ describe('Recompute', () => {
     expect(fakes.spreadsheet.toasts.at(-1)?.title).toBe('Payladder recomputed');
   });
 
+  // Issue 15: an edit reads only the tabs the computed columns depend on.
+  it('reads Templates never on an edit, and Change orders only when a milestone names one', async () => {
+    const { app, fakes, calls, context } = await demo();
+    const book = fakes.spreadsheet;
+    const ms = book.sheet('Milestones');
+    const tabsRead = () => calls.list('Sheet.getSheetValues').map((e) => e.target ?? '');
+    for (let r = 2; r <= ms.lastRow(); r++) ms.set(r, col(ms, 'Change order'), '');
+    calls.reset();
+    app.onEdit(onEditEvent(book, context, 'Payments') as GoogleAppsScript.Events.SheetsOnEdit);
+    expect(tabsRead().join(' ')).not.toMatch(/Templates|Change orders/);
+    expect(tabsRead().join(' ')).toMatch(/Milestones/);
+    expect(ms.note(1, col(ms, 'Stage'))).toMatch(/Change orders and Templates not checked in this run/);
+
+    ms.set(2, col(ms, 'Change order'), 'CO-404');
+    calls.reset();
+    app.onEdit(onEditEvent(book, context, 'Milestones') as GoogleAppsScript.Events.SheetsOnEdit);
+    expect(tabsRead().join(' ')).toMatch(/Change orders/);
+    expect(tabsRead().join(' ')).not.toMatch(/Templates/);
+    // The reference is checked against the tab it names: an unknown one is a problem.
+    expect(String(ms.get(2, col(ms, 'Problems')))).toMatch(/CO-404/);
+  });
+
+  it('never writes into a Milestones tab renamed between two edits', async () => {
+    const { app, fakes, calls, context } = await demo();
+    const book = fakes.spreadsheet;
+    app.onEdit(onEditEvent(book, context, 'Payments') as GoogleAppsScript.Events.SheetsOnEdit);
+    const ms = book.sheet('Milestones');
+    const stage = col(ms, 'Stage');
+    ms.set(2, stage, '');
+    calls.uncounted(() =>
+      (
+        context as { SpreadsheetApp: GoogleAppsScript.Spreadsheet.SpreadsheetApp }
+      ).SpreadsheetApp.getActiveSpreadsheet()
+        .getSheetByName('Milestones')
+        ?.setName('Milestones 2025'),
+    );
+    calls.reset();
+    app.onEdit(onEditEvent(book, context, 'Payments') as GoogleAppsScript.Events.SheetsOnEdit);
+    expect(calls.count('Range.setValues')).toBe(0);
+    expect(ms.get(2, stage)).toBe('');
+  });
+
   it('recomputes on an edit in a ledger tab, and not on one in the user’s own tabs', async () => {
     const { app, fakes, calls, context } = await demo();
     app.recomputeLedger();
     calls.reset();
     fakes.spreadsheet.seedSheet({ name: 'My notes', rows: [['x']] });
     app.onEdit(onEditEvent(fakes.spreadsheet, context, 'My notes') as GoogleAppsScript.Events.SheetsOnEdit);
-    expect(calls.count('Range.getValues')).toBe(0);
+    expect(calls.count('Sheet.getSheetValues')).toBe(0);
     // The user types a payment that settles SB-3.
     const pay = fakes.spreadsheet.sheet('Payments');
     const row = pay.lastRow() + 1;
@@ -145,7 +187,7 @@ describe('Recompute', () => {
     pay.set(row, col(pay, 'Milestone'), 'SB-3');
     pay.set(row, col(pay, 'Amount'), 600);
     app.onEdit(onEditEvent(fakes.spreadsheet, context, 'Payments') as GoogleAppsScript.Events.SheetsOnEdit);
-    expect(calls.count('Range.getValues')).toBeGreaterThan(0);
+    expect(calls.count('Sheet.getSheetValues')).toBeGreaterThan(0);
     const ms = fakes.spreadsheet.sheet('Milestones');
     expect(rowsOf(ms).find((r) => r.ID === 'SB-3')?.Stage).toBe('paid');
     expect(calls.count('Range.setValues')).toBe(1);

@@ -308,7 +308,7 @@ describe('drafts through the Gmail advanced service', () => {
 describe('time limits', () => {
   it('a simple trigger past 30 s is stopped, even when the code catches the error', async () => {
     const { fakes, execute } = await demo();
-    fakes.runtime.slow('Range.getValues', LIMITS.simpleTriggerMs);
+    fakes.runtime.slow('Sheet.getSheetValues', LIMITS.simpleTriggerMs);
     const range = fakes.calls.uncounted(() =>
       fakes.services.SpreadsheetApp.getActiveSpreadsheet()?.getSheetByName('Milestones')?.getRange(2, 5),
     );
@@ -319,7 +319,7 @@ describe('time limits', () => {
 
   it('a menu run past 6 minutes is stopped', async () => {
     const { fakes, execute } = await demo();
-    fakes.runtime.slow('Range.getValues', LIMITS.executionMs);
+    fakes.runtime.slow('Sheet.getSheetValues', LIMITS.executionMs);
     expect(() => execute('menu', 'recomputeLedger')).toThrow(/Exceeded maximum execution time/);
   });
 
@@ -343,7 +343,7 @@ describe('time limits', () => {
 
   it('time-driven runs stop for the day once 90 minutes of trigger runtime are used', async () => {
     const { fakes, execute } = await demo();
-    fakes.runtime.slow('Range.getValues', 5 * 60_000);
+    fakes.runtime.slow('Sheet.getSheetValues', 5 * 60_000);
     for (let run = 0; run < 18; run++) {
       try {
         execute('time-driven', 'draftDueReminders');

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ZodType } from 'zod';
+import type { ZodMiniType } from 'zod/mini';
 import {
   ClientInput,
   ConfirmSentInput,
@@ -35,7 +35,7 @@ const WIDTH = 300;
 const TODAY = '2026-11-30';
 
 /** The schema each handler validates its input with; getSidebarView takes none. */
-const INPUTS: Record<keyof ServerApi, ZodType | null> = {
+const INPUTS: Record<keyof ServerApi, ZodMiniType | null> = {
   getSidebarView: null,
   recordPayment: RecordPaymentInput,
   setMilestoneStatus: SetStatusInput,

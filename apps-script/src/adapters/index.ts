@@ -113,7 +113,7 @@ export function appsScriptServices(options: {
   const addOn = () => options.addOn ?? isAddOn();
   return {
     now: () => new Date(),
-    readLedger: () => adapter.readLedger(),
+    readLedger: (want) => adapter.readLedger(want),
     writeBlocks: (blocks) => adapter.writeBlocks(blocks),
     appendRows: (tab, rows) => adapter.appendRows(tab, rows),
     setNote: (tab, row, column, note) => adapter.setNote(tab, row, column, note),

@@ -7,7 +7,7 @@
  */
 import type { RawLedger } from '../../../shared/index.ts';
 import { findTabName, TABS } from '../../../shared/index.ts';
-import type { CellBlock, CellRef, CellValue, LedgerSnapshot } from '../services.ts';
+import type { CellBlock, CellRef, CellValue, LedgerSnapshot, TabWanted } from '../services.ts';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -64,20 +64,26 @@ export class SpreadsheetAdapter {
     this.sheets.set(name, sheet);
   }
 
-  readLedger(): LedgerSnapshot {
+  readLedger(want?: TabWanted): LedgerSnapshot {
     const book = this.spreadsheet();
     const all = book.getSheets();
     const tabNames = all.map((s) => s.getName());
     this.sheets = new Map(all.map((s, i) => [tabNames[i] ?? '', s]));
     const tabs: RawLedger = {};
+    const skipped: string[] = [];
     for (const spec of TABS) {
       const name = findTabName(spec, tabNames);
       if (name === null) continue;
+      if (want && !want(spec, tabs)) {
+        skipped.push(name);
+        continue;
+      }
       const sheet = this.sheets.get(name);
-      // The data range is the block up to the last row and column holding a value.
-      if (sheet) tabs[name] = sheet.getDataRange().getValues();
+      // One call per tab: -1 rows and columns read up to the last row and column holding a
+      // value, the block getDataRange().getValues() reads in two (Sheet.getSheetValues).
+      if (sheet) tabs[name] = sheet.getSheetValues(1, 1, -1, -1);
     }
-    return { tabs, tabNames, ...this.settings() };
+    return { tabs, tabNames, skipped, ...this.settings() };
   }
 
   writeBlocks(blocks: readonly CellBlock[]): void {

@@ -3,8 +3,16 @@
  * handler takes (a surface reads raw rows → shared parses → shared computes).
  */
 import type { IsoDate, Parsed, Report, TabLayout } from '../../../shared/index.ts';
-import { computeReport, parseLedger, todayIn } from '../../../shared/index.ts';
-import type { LedgerSnapshot, Services } from '../services.ts';
+import {
+  computeReport,
+  findTabName,
+  isBlank,
+  locateColumns,
+  MILESTONES as MILESTONES_SPEC,
+  parseLedger,
+  todayIn,
+} from '../../../shared/index.ts';
+import type { LedgerSnapshot, Services, TabWanted } from '../services.ts';
 
 export interface LoadedLedger extends Parsed {
   snapshot: LedgerSnapshot;
@@ -15,9 +23,26 @@ export interface LoadedLedger extends Parsed {
   now: Date;
 }
 
-/** One read of every tab, parsed and computed. */
-export function loadLedger(services: Services, now: Date = services.now()): LoadedLedger {
-  const snapshot = services.readLedger();
+/**
+ * The tabs Milestones' computed columns depend on (issue 15): never Templates (wording
+ * only), and Change orders only when a Milestones row names one (its signed or unknown
+ * state is a warning in that row's Problems). The Change orders tab's own problems are not
+ * in any computed cell; the sidebar, which lists them, reads every tab.
+ */
+export const COMPUTED_COLUMNS_TABS: TabWanted = (spec, read) => {
+  if (spec.key === 'templates') return false;
+  if (spec.key !== 'changeOrders') return true;
+  const name = findTabName(MILESTONES_SPEC, Object.keys(read));
+  const rows = name === null ? undefined : read[name];
+  const column = locateColumns(MILESTONES_SPEC, rows?.[0] ?? []).get('Change order');
+  // Without the column (or the tab) the parser decides; read the tab so nothing is guessed.
+  if (!rows || column === undefined) return true;
+  return rows.some((row, i) => i > 0 && !isBlank(row[column]));
+};
+
+/** One read of every tab (or of those `want` asks for), parsed and computed. */
+export function loadLedger(services: Services, now: Date = services.now(), want?: TabWanted): LoadedLedger {
+  const snapshot = services.readLedger(want);
   // Native Date cells are midnight in the sheet's own zone, whatever Settings says.
   const parsed = parseLedger(snapshot.tabs, { locale: snapshot.locale, timeZone: snapshot.timeZone });
   const today = todayIn(parsed.ledger.settings.timeZone, now);

@@ -116,7 +116,7 @@ export function createHandlers(services: Services): Handlers {
       if (tab === null || !INPUT_TABS.some((t) => findTabName(t, [tab]) !== null)) return;
       // A simple trigger: skip when another run holds the lock, that run or the next edit
       // brings the computed columns up to date.
-      services.withDocumentLock(LOCK_WAIT.edit, () => recomputeUnlocked(services));
+      services.withDocumentLock(LOCK_WAIT.edit, () => recomputeUnlocked(services, undefined, 'computed'));
     },
 
     showSidebar() {
@@ -166,13 +166,16 @@ export function createHandlers(services: Services): Handlers {
 
     recomputeLedger: fromMenu(() => {
       const { loaded, cellsWritten, missing } = locked(services, LOCK_WAIT.interactive, () =>
-        recomputeUnlocked(services),
+        recomputeUnlocked(services, undefined, 'computed'),
       );
       const r = loaded.report;
+      const skipped = loaded.snapshot.skipped;
+      const unread =
+        skipped.length > 0 ? ` (${skipped.join(' and ')} not checked: the sidebar lists every tab's)` : '';
       const setupHint =
         missing.length > 0 ? ` Missing columns (${missing.join(', ')}): run Set up ledger.` : '';
       ui().toast(
-        `${r.milestones.length} milestones, ${r.dueTodayCount} with an action due, ${r.problems.length} problems; ${cellsWritten} cells updated.${setupHint}`,
+        `${r.milestones.length} milestones, ${r.dueTodayCount} with an action due, ${r.problems.length} problems${unread}; ${cellsWritten} cells updated.${setupHint}`,
         'Payladder recomputed',
       );
     }),

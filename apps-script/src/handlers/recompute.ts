@@ -9,7 +9,7 @@ import type { MilestoneComputed, Problem, RawTab, Report } from '../../../shared
 import { cellText, computedValues, MILESTONE_COMPUTED, rejectedRowValues } from '../../../shared/index.ts';
 import type { CellBlock, CellValue, Services } from '../services.ts';
 import type { LoadedLedger } from './ledger.ts';
-import { loadLedger } from './ledger.ts';
+import { COMPUTED_COLUMNS_TABS, loadLedger } from './ledger.ts';
 
 /** Sheets refuses a cell over 50,000 characters (seen 2026-11: "Your input contains more than the maximum of 50000 characters in a single cell"). */
 const MAX_CELL_CHARS = 50_000;
@@ -120,10 +120,17 @@ export interface RecomputeResult {
 
 /**
  * Reads, computes, writes the changed computed cells and stamps the Stage header with when
- * and how it went. Call it holding the document lock.
+ * and how it went. Call it holding the document lock. `reads`: `all` when the caller goes on
+ * to use the whole ledger (the sidebar's view, drafting), `computed` when only the computed
+ * columns matter (an edit, the menu's Recompute): Templates and, unless a milestone names
+ * one, Change orders are then not read.
  */
-export function recomputeUnlocked(services: Services, now: Date = services.now()): RecomputeResult {
-  const loaded = loadLedger(services, now);
+export function recomputeUnlocked(
+  services: Services,
+  now: Date = services.now(),
+  reads: 'all' | 'computed' = 'all',
+): RecomputeResult {
+  const loaded = loadLedger(services, now, reads === 'computed' ? COMPUTED_COLUMNS_TABS : undefined);
   const plan = planComputedWrite(loaded);
   services.writeBlocks(plan.blocks);
   const layout = loaded.layout.milestones;
@@ -148,9 +155,12 @@ export function stampNote(loaded: LoadedLedger): string {
   }).format(loaded.now);
   const r = loaded.report;
   const problems = r.problems.length;
+  // A tab this run did not read has its problems left out of the count: say so.
+  const skipped = loaded.snapshot.skipped;
+  const unread = skipped.length > 0 ? ` (${skipped.join(' and ')} not checked in this run)` : '';
   return [
     `Payladder recomputed ${loaded.today} ${time} (${zone}).`,
-    `${r.milestones.length} milestones, ${r.dueTodayCount} with an action due, ${problems} ${problems === 1 ? 'problem' : 'problems'}.`,
+    `${r.milestones.length} milestones, ${r.dueTodayCount} with an action due, ${problems} ${problems === 1 ? 'problem' : 'problems'}${unread}.`,
     'The columns from Paid to date to Problems are computed: edit the others.',
   ].join('\n');
 }

@@ -4,7 +4,7 @@
  * cell, new Milestones rows), under the document lock, then recomputes and answers with a
  * fresh view. Everything returned is plain JSON.
  */
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import type { Milestone, MilestoneReport, PaymentPlan } from '../../../shared/index.ts';
 import {
   amountFromNumber,
@@ -58,7 +58,7 @@ export const CONFIRM_ERRORS = {
 } as const;
 
 /** Parses a sidebar input; a bad one is a UserError naming the field. */
-function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+function parse<S extends z.ZodMiniType>(schema: S, input: unknown): z.output<S> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   const issue = result.error.issues[0];

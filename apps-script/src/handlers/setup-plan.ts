@@ -14,15 +14,17 @@ import {
   columnLetter,
   findTabName,
   JURISDICTIONS,
-  LADDER_STAGES,
   locateColumns,
   MESSAGE_IDS,
   normalizeJurisdiction,
   RATE_LAWS,
   SETTING_NAMES,
-  STAGES,
   TABS,
 } from '../../../shared/index.ts';
+// From stages.ts itself, not through index.ts: index.ts re-exports these via model.ts, and
+// that path would pull model.ts's zod schemas (and classic zod) into Code.js
+// (scripts/build-apps-script.ts, pureSharedCore).
+import { LADDER_STAGES, STAGES } from '../../../shared/stages.ts';
 import type { CellValue, LedgerSnapshot } from '../services.ts';
 import { STAGE_COLORS } from '../../sidebar/ui/stage-colors.ts';
 

@@ -365,6 +365,7 @@ export const SCOPES: Readonly<Record<string, ScopeRow>> = {
   'Sheet.getMaxColumns': [[CURRENT, SHEETS], `${REFERENCE}spreadsheet/sheet#getMaxColumns`],
   'Sheet.getRange': [[CURRENT, SHEETS], `${REFERENCE}spreadsheet/sheet#getRange`],
   'Sheet.getDataRange': [[CURRENT, SHEETS], `${REFERENCE}spreadsheet/sheet#getDataRange`],
+  'Sheet.getSheetValues': [[CURRENT, SHEETS], `${REFERENCE}spreadsheet/sheet#getSheetValues`],
   'Sheet.appendRow': [[CURRENT, SHEETS], `${REFERENCE}spreadsheet/sheet#appendRow`],
   'Sheet.getFrozenRows': [[CURRENT, SHEETS], `${REFERENCE}spreadsheet/sheet#getFrozenRows`],
   'Sheet.setFrozenRows': [[CURRENT, SHEETS], `${REFERENCE}spreadsheet/sheet#setFrozenRows`],

@@ -92,6 +92,26 @@ export class FakeSheet implements Partial<Sheet> {
     });
   }
 
+  /**
+   * Values without a Range object (one call instead of getRange + getValues). As on Google,
+   * -1 for the number of rows or columns means "to the last row / column with data" (the
+   * idiom `getSheetValues(1, 1, -1, -1)` reads what getDataRange would); an empty tab gives
+   * A1 alone, as getDataRange does.
+   */
+  getSheetValues(startRow: number, startColumn: number, numRows: number, numColumns: number): unknown[][] {
+    const rows = numRows === -1 ? Math.max(1, this.model.lastRow() - startRow + 1) : numRows;
+    const columns = numColumns === -1 ? Math.max(1, this.model.lastColumn() - startColumn + 1) : numColumns;
+    // One call: the Range used to read is the fake's own work, not the caller's.
+    return this.ctx.env.calls.uncounted(() =>
+      makeRange(this.ctx, this.model, {
+        row: startRow,
+        column: startColumn,
+        numRows: rows,
+        numColumns: columns,
+      }).getValues(),
+    );
+  }
+
   /** Writes after the last row with a value, growing the tab when it is full, as Sheets does. */
   appendRow(rowContents: unknown[]): Sheet {
     if (!Array.isArray(rowContents))
