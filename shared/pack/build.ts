@@ -545,7 +545,11 @@ export function buildPack(input: { ledger: Ledger; report: Report; client: strin
       excluded.push({
         milestone: m,
         reason,
-        payments: mine.map((p) => ({ date: p.date, amount: p.amount, source: { tab: 'Payments', row: p.row } })),
+        payments: mine.map((p) => ({
+          date: p.date,
+          amount: p.amount,
+          source: { tab: 'Payments', row: p.row },
+        })),
       });
       continue;
     }
@@ -581,7 +585,8 @@ export function buildPack(input: { ledger: Ledger; report: Report; client: strin
         credit: rest,
         source: { tab: 'Milestones', row: m.row },
       });
-    if (rest < 0) overpaid.set(m.currency, [...(overpaid.get(m.currency) ?? []), { milestone: m.id, amount: -rest }]);
+    if (rest < 0)
+      overpaid.set(m.currency, [...(overpaid.get(m.currency) ?? []), { milestone: m.id, amount: -rest }]);
   }
   const LINE_ORDER = { invoice: 0, payment: 1, marked_paid: 2, written_off: 3 } as const;
   const statement: PackStatement[] = [...statementLines.entries()]
@@ -638,6 +643,8 @@ export function buildPack(input: { ledger: Ledger; report: Report; client: strin
       source: total.source,
     });
   }
+
+  interest.sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0));
 
   // Chasing record: every Reminders row (drafts and calls as what they are) and each dispute.
   const chasing: PackChase[] = reminders.map((r) => ({

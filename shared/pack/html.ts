@@ -33,6 +33,8 @@ td.date { white-space: nowrap; }
 /* Words never break mid-word; only a string longer than its cell (a link) may. */
 td, dd, p, li { overflow-wrap: break-word; hyphens: manual; }
 .link { overflow-wrap: anywhere; }
+/* Invoice numbers and references are never split at their hyphens. */
+.ref { white-space: nowrap; }
 tr.total td { font-weight: 600; background: #f6f6f6; }
 .parties { display: grid; grid-template-columns: 1fr 1fr; gap: 16px; }
 dl { display: grid; grid-template-columns: max-content 1fr; gap: 2px 12px; margin: 0; }
@@ -169,7 +171,9 @@ export function packHtml(pack: Pack): string {
       '</tbody></table>',
     );
     for (const o of s.overpaid)
-      out.push(`<p class="small">${e(w.overpaid({ milestone: o.milestone, amount: money(o.amount, s.currency) }))}</p>`);
+      out.push(
+        `<p class="small">${e(w.overpaid({ milestone: o.milestone, amount: money(o.amount, s.currency) }))}</p>`,
+      );
   }
   if (pack.excluded.length > 0) {
     out.push(`<h3>${e(w.excluded)}</h3>`, '<ul class="excluded">');
@@ -213,6 +217,8 @@ export function packHtml(pack: Pack): string {
     out.push(`<p>${e(w.noRegime({ jurisdiction: c.jurisdiction || '—' }))}</p>`);
   else {
     out.push(`<p class="small">${e(w.method[pack.interestRegime])}</p>`);
+    const source = pack.interest[0]?.source;
+    if (source) out.push(`<p class="small">${e(w.lawAndSource)}: ${e(source)}</p>`);
     for (const i of pack.interest) out.push(interestBlock(i, w, date, money, locale));
     if (pack.interest.length > 0) out.push(`<p class="small">${e(w.roundingNote)}</p>`);
   }
@@ -241,7 +247,7 @@ export function packHtml(pack: Pack): string {
         n.demandSent && n.deadline
           ? w.noticeGiven({ letter, date: date(n.demandSent), days, deadline: date(n.deadline) })
           : w.noticeNotGiven({ letter, days }),
-      )} <span class="small">${e(n.notice.source)}</span></p>`,
+      )}</p>`,
     );
     if (!n.demandSent && pack.chasing.some((ch) => ch.stage === 'demand' && ch.channel === 'draft'))
       out.push(`<p class="small">${e(w.noticeDraftOnly)}</p>`);
@@ -307,7 +313,13 @@ export function packHtml(pack: Pack): string {
 type DateFn = (d: IsoDate | null) => string;
 type MoneyFn = (minor: number, currency: string) => string;
 
-function statementRow(l: StatementLine, currency: string, w: PackWords, date: DateFn, money: MoneyFn): string {
+function statementRow(
+  l: StatementLine,
+  currency: string,
+  w: PackWords,
+  date: DateFn,
+  money: MoneyFn,
+): string {
   const ref = l.invoice || l.milestone;
   const doc =
     l.kind === 'invoice'
@@ -318,9 +330,10 @@ function statementRow(l: StatementLine, currency: string, w: PackWords, date: Da
         ? w.paymentDoc({ what: ref })
         : `${l.kind === 'written_off' ? w.writtenOff : w.markedPaid} (${ref})`;
   const cell = (v: number) => (v === 0 ? '' : e(money(v, currency)));
+  const docHtml = refHtml(doc, ref);
   return (
     // An adjustment comes from the milestone's Status, not a row of its own: no data-source.
-    `<tr ${l.kind === 'invoice' || l.kind === 'payment' ? 'data-source' : 'data-status'}="${e(`${l.source.tab} ${l.source.row}`)}" data-kind="${l.kind}"><td class="date">${e(date(l.date))}</td><td>${e(doc)}</td><td>${e(l.description)}</td>` +
+    `<tr ${l.kind === 'invoice' || l.kind === 'payment' ? 'data-source' : 'data-status'}="${e(`${l.source.tab} ${l.source.row}`)}" data-kind="${l.kind}"><td class="date">${e(date(l.date))}</td><td>${docHtml}</td><td>${e(l.description)}</td>` +
     `<td class="num">${cell(l.debit)}</td><td class="num">${cell(l.credit)}</td><td class="num">${e(money(l.balance, currency))}</td></tr>`
   );
 }
@@ -347,7 +360,7 @@ function interestBlock(i: PackInterest, w: PackWords, date: DateFn, money: Money
       );
     out.push('</tbody></table>');
   } else {
-    out.push(`<p>${e(w.noInterestDays)}</p>`);
+    out.push(`<p>${e(w.noInterestDays({ from: date(i.uncovered?.from ?? i.dueDate) }))}</p>`);
     if (i.compensation > 0)
       out.push(`<p>${e(w.fixedCompensation)}: ${e(money(i.compensation, i.compensationCurrency))}</p>`);
   }
@@ -355,7 +368,6 @@ function interestBlock(i: PackInterest, w: PackWords, date: DateFn, money: Money
     out.push(
       `<p class="small">${e(w.countedTo({ through: date(i.through), from: date(i.uncovered.from), to: date(i.uncovered.to) }))}</p>`,
     );
-  out.push(`<p class="small">${e(w.lawAndSource)}: ${e(i.source)}</p>`);
   return out.join('\n');
 }
 
@@ -377,6 +389,16 @@ function chaseRow(ch: PackChase, w: PackWords, lang: 'en' | 'it', date: DateFn):
   return (
     `<tr ${ch.kind === 'dispute' ? 'data-status' : 'data-source'}="${e(`${ch.source.tab} ${ch.source.row}`)}" data-kind="${ch.kind}"${ch.channel ? ` data-channel="${ch.channel}"` : ''}>` +
     `<td class="date">${e(ch.date ? date(ch.date) : w.disputeUndated)}</td><td>${e(step)}</td><td>${e(channel)}</td>` +
-    `<td>${e(ch.to || (ch.kind === 'dispute' ? '—' : w.notRecorded))}</td><td>${e(milestones)}</td><td>${e(subject)}${link}</td></tr>`
+    `<td>${e(ch.to || (ch.kind === 'dispute' ? '—' : w.notRecorded))}</td><td>${milestones
+      .split(', ')
+      .map((r) => refHtml(r, r))
+      .join(', ')}</td><td>${e(subject)}${link}</td></tr>`
   );
+}
+
+/** `text` escaped, with `ref` (an invoice number) kept on one line. */
+function refHtml(text: string, ref: string): string {
+  const at = ref ? text.indexOf(ref) : -1;
+  if (at < 0) return e(text);
+  return `${e(text.slice(0, at))}<span class="ref">${e(ref)}</span>${e(text.slice(at + ref.length))}`;
 }

@@ -87,7 +87,7 @@ export interface PackWords {
   lawAndSource: string;
   roundingNote: string;
   countedTo: Fill;
-  noInterestDays: string;
+  noInterestDays: Fill;
   consumer: string;
   interestOff: string;
   noRegime: Fill;
@@ -146,7 +146,7 @@ const EN: PackWords = {
   vatNumber: 'VAT number',
   contact: 'Contact',
   email: 'Email',
-  missing: fill('missing: not in the ledger ({where})'),
+  missing: fill('missing ({where})'),
   agreement: 'The agreement',
   contract: 'Contract',
   contractSigned: fill('signed on {date}'),
@@ -214,7 +214,9 @@ const EN: PackWords = {
   countedTo: fill(
     'Counted to {through} only: no published reference rate is on file from {from}; the days from {from} to {to} are not counted.',
   ),
-  noInterestDays: 'No day has a published reference rate on file yet: no interest is counted.',
+  noInterestDays: fill(
+    'No published reference rate is on file yet for the days from {from}: no interest is counted.',
+  ),
   consumer: 'The client is a consumer: no statutory late-payment interest or compensation is claimed.',
   interestOff: 'Statutory interest is not claimed (switched off by the creditor).',
   noRegime: fill('No statutory interest rules on file for {jurisdiction}: none is claimed.'),
@@ -243,7 +245,7 @@ const EN: PackWords = {
   noticeDraftOnly: 'A draft that was never confirmed sent does not count as notice.',
   nothingOutstanding: 'Nothing outstanding.',
   fitsYes: fill('The principal of {principal} is within the limit of {limit}: it fits {route}.'),
-  fitsNo: fill('The principal of {principal} is above the limit of {limit}: {route} is not available.'),
+  fitsNo: fill('The principal of {principal} is above the limit of {limit} for {route}.'),
   fitsDepends: fill(
     'The principal of {principal} fits or not depending on who claims (the lower limit is {limit}).',
   ),
@@ -284,7 +286,7 @@ const IT: PackWords = {
   vatNumber: 'Partita IVA',
   contact: 'Referente',
   email: 'Posta elettronica',
-  missing: fill('mancante: non indicato nel registro ({where})'),
+  missing: fill('mancante ({where})'),
   agreement: 'Accordo',
   contract: 'Contratto',
   contractSigned: fill('firmato il {date}'),
@@ -352,8 +354,11 @@ const IT: PackWords = {
   countedTo: fill(
     'Calcolati solo fino al {through}: non è agli atti un tasso di riferimento pubblicato dal {from}; i giorni dal {from} al {to} non sono conteggiati.',
   ),
-  noInterestDays: 'Per nessun giorno è agli atti un tasso pubblicato: nessun interesse conteggiato.',
-  consumer: 'Il cliente è un consumatore: non si chiedono interessi di mora legali né risarcimento forfettario.',
+  noInterestDays: fill(
+    'Non è ancora agli atti un tasso di riferimento pubblicato per i giorni dal {from}: nessun interesse conteggiato.',
+  ),
+  consumer:
+    'Il cliente è un consumatore: non si chiedono interessi di mora legali né risarcimento forfettario.',
   interestOff: 'Gli interessi di mora legali non sono richiesti (disattivati dal creditore).',
   noRegime: fill('Nessuna norma sugli interessi di mora agli atti per {jurisdiction}: non sono richiesti.'),
   method: {
@@ -382,13 +387,17 @@ const IT: PackWords = {
   ),
   noticeDraftOnly: 'Una bozza di cui non è confermato l’invio non vale come intimazione.',
   nothingOutstanding: 'Nulla di insoluto.',
-  fitsYes: fill('Il capitale di {principal} rientra nel limite di {limit}: è ammesso {route}.'),
-  fitsNo: fill('Il capitale di {principal} supera il limite di {limit}: {route} non è ammesso.'),
+  fitsYes: fill('Il capitale di {principal} rientra nel limite di {limit} previsto per {route}.'),
+  fitsNo: fill('Il capitale di {principal} supera il limite di {limit} previsto per {route}.'),
   fitsDepends: fill(
     'Il capitale di {principal} rientra o meno nel limite a seconda di chi agisce (il limite più basso è {limit}).',
   ),
-  fitsCurrency: fill('Il capitale di {principal} non è confrontabile con il limite di {limit} (altra valuta).'),
-  noLimit: fill('Il capitale è {principal}: nessun limite per le controversie minori agli atti per {jurisdiction}.'),
+  fitsCurrency: fill(
+    'Il capitale di {principal} non è confrontabile con il limite di {limit} (altra valuta).',
+  ),
+  noLimit: fill(
+    'Il capitale è {principal}: nessun limite per le controversie minori agli atti per {jurisdiction}.',
+  ),
   court: fill('Giudice e procedura: {court}.'),
   limitSource: fill('Fonte: {source}; in vigore dal {date}.'),
   principalOnly:
@@ -397,7 +406,8 @@ const IT: PackWords = {
   nextSendDemand: fill('inviare la {letter}, con termine di {days} giorni.'),
   nextWait: fill('attendere la fine del termine, il {date}; poi rivolgersi al giudice.'),
   nextFile: fill('depositare la domanda: {route}.'),
-  nextLawyer: 'affidare il credito a un avvocato o a una società di recupero crediti.',
+  nextLawyer:
+    'affidare il credito a un avvocato (necessario sopra il limite) o a una società di recupero crediti.',
   nextCheck: 'verificare limite e procedura con l’ufficio giudiziario prima di depositare.',
   declaration: 'Dichiarazione',
   declarationText:
