@@ -111,7 +111,7 @@ export function packHtml(pack: Pack): string {
     field(w.companyNumber, c.companyNumber, 'Clients → Company number'),
     field(w.vatNumber, c.vatNumber, 'Clients → VAT number'),
     optional(w.contact, c.contact),
-    optional(w.email, c.emails.join(', ')),
+    c.emails.length ? `<dt>${e(w.email)}</dt><dd>${keep(c.emails.join(', '))}</dd>` : '',
     '</dl></div>',
     '</div>',
     '</section>',
@@ -150,7 +150,7 @@ export function packHtml(pack: Pack): string {
         `<tr data-source="${e(`Change orders ${co.row}`)}"><td>${e(co.id)}</td><td>${e(co.description)}</td>` +
           `<td class="num">${co.amount === null ? e(w.notRecorded) : e(money(co.amount, c.currency))}</td>` +
           `<td class="date">${e(co.requested ? date(co.requested) : w.notRecorded)}</td>` +
-          `<td class="date">${e(co.signed ? date(co.signed) : w.notSigned)}</td><td>${e(billed)}</td></tr>`,
+          `<td class="date">${e(co.signed ? date(co.signed) : w.notSigned)}</td><td>${keep(billed)}</td></tr>`,
       );
     }
     out.push('</tbody></table>');
@@ -333,7 +333,7 @@ function statementRow(
   const docHtml = refHtml(doc, ref);
   return (
     // An adjustment comes from the milestone's Status, not a row of its own: no data-source.
-    `<tr ${l.kind === 'invoice' || l.kind === 'payment' ? 'data-source' : 'data-status'}="${e(`${l.source.tab} ${l.source.row}`)}" data-kind="${l.kind}"><td class="date">${e(date(l.date))}</td><td>${docHtml}</td><td>${e(l.description)}</td>` +
+    `<tr ${l.kind === 'invoice' || l.kind === 'payment' ? 'data-source' : 'data-status'}="${e(`${l.source.tab} ${l.source.row}`)}" data-kind="${l.kind}"><td class="date">${e(date(l.date))}</td><td>${docHtml}</td><td>${keep(l.description)}</td>` +
     `<td class="num">${cell(l.debit)}</td><td class="num">${cell(l.credit)}</td><td class="num">${e(money(l.balance, currency))}</td></tr>`
   );
 }
@@ -388,11 +388,11 @@ function chaseRow(ch: PackChase, w: PackWords, lang: 'en' | 'it', date: DateFn):
   const link = ch.link ? `<br><span class="link small">${e(ch.link)}</span>` : '';
   return (
     `<tr ${ch.kind === 'dispute' ? 'data-status' : 'data-source'}="${e(`${ch.source.tab} ${ch.source.row}`)}" data-kind="${ch.kind}"${ch.channel ? ` data-channel="${ch.channel}"` : ''}>` +
-    `<td class="date">${e(ch.date ? date(ch.date) : w.disputeUndated)}</td><td>${e(step)}</td><td>${e(channel)}</td>` +
-    `<td>${e(ch.to || (ch.kind === 'dispute' ? '—' : w.notRecorded))}</td><td>${milestones
+    `<td class="date">${e(ch.date ? date(ch.date) : w.disputeUndated)}</td><td>${keep(step)}</td><td>${keep(channel)}</td>` +
+    `<td>${ch.to ? keep(ch.to) : e(ch.kind === 'dispute' ? '—' : w.notRecorded)}</td><td>${milestones
       .split(', ')
       .map((r) => refHtml(r, r))
-      .join(', ')}</td><td>${e(subject)}${link}</td></tr>`
+      .join(', ')}</td><td>${keep(subject)}${link}</td></tr>`
   );
 }
 
@@ -401,4 +401,22 @@ function refHtml(text: string, ref: string): string {
   const at = ref ? text.indexOf(ref) : -1;
   if (at < 0) return e(text);
   return `${e(text.slice(0, at))}<span class="ref">${e(ref)}</span>${e(text.slice(at + ref.length))}`;
+}
+
+/**
+ * `text` escaped, with hyphenated words ("FT-2026-058", "follow-up") kept on one line (a
+ * reference split at its hyphen reads as two, and pdftotext joins the halves) and e-mail
+ * addresses allowed to wrap after "@" only.
+ */
+function keep(text: string): string {
+  return text
+    .split(/(\s+)/)
+    .map((word) =>
+      /\w-\w/.test(word)
+        ? `<span class="ref">${e(word)}</span>`
+        : word.includes('@')
+          ? e(word).replace('@', '@<wbr>')
+          : e(word),
+    )
+    .join('');
 }

@@ -47,9 +47,7 @@ export function packNotesHtml(pack: Pack): string {
       '<p>Set Tax country (or Default jurisdiction) in Settings to see the bad-debt rules where you are taxed.</p>',
     );
   else {
-    out.push(
-      `<h3>${e(b.title)} <span class="small">(${e(`Tax country ${b.jurisdiction}`)})</span></h3>`,
-    );
+    out.push(`<h3>${e(b.title)} <span class="small">(${e(`Tax country ${b.jurisdiction}`)})</span></h3>`);
     if (b.notes.length > 0) {
       out.push('<ul>');
       for (const n of b.notes)
