@@ -220,7 +220,8 @@ export function packHtml(pack: Pack): string {
     const source = pack.interest[0]?.source;
     if (source) out.push(`<p class="small">${e(w.lawAndSource)}: ${e(source)}</p>`);
     for (const i of pack.interest) out.push(interestBlock(i, w, date, money, locale));
-    if (pack.interest.length > 0) out.push(`<p class="small">${e(w.roundingNote)}</p>`);
+    if (pack.interest.some((i) => i.periods.length > 0))
+      out.push(`<p class="small">${e(w.roundingNote)}</p>`);
   }
   out.push('</section>');
 
