@@ -28,7 +28,12 @@ function PackLinks({ pack }: { pack: PackResult }) {
         name: `${base}-statement.csv`,
         url: objectUrl(pack.statementCsv, CSV),
       },
-      { key: 'chasing', label: t.downloadChasing, name: `${base}-chasing.csv`, url: objectUrl(pack.chasingCsv, CSV) },
+      {
+        key: 'chasing',
+        label: t.downloadChasing,
+        name: `${base}-chasing.csv`,
+        url: objectUrl(pack.chasingCsv, CSV),
+      },
     ],
     [pack, t, base],
   );
