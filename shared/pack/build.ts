@@ -127,6 +127,8 @@ export interface StatementLine {
   credit: number;
   /** Running balance after this line. */
   balance: number;
+  /** An invoice line whose due date is after the pack's day: owed, but not yet due. */
+  notDueUntil: IsoDate | null;
   source: { tab: string; row: number };
 }
 
@@ -556,8 +558,14 @@ export function buildPack(input: { ledger: Ledger; report: Report; client: strin
     const lines = statementLines.get(m.currency) ?? [];
     statementLines.set(m.currency, lines);
     const src = byId.get(m.id);
-    const line = (l: Omit<StatementLine, 'balance' | 'milestone' | 'invoice'>) =>
-      lines.push({ ...l, milestone: m.id, invoice: m.invoice, balance: 0 });
+    const line = (l: Omit<StatementLine, 'balance' | 'milestone' | 'invoice' | 'notDueUntil'>) =>
+      lines.push({
+        ...l,
+        milestone: m.id,
+        invoice: m.invoice,
+        balance: 0,
+        notDueUntil: l.kind === 'invoice' && m.dueDate !== null && m.dueDate > today ? m.dueDate : null,
+      });
     line({
       date: m.invoiceDate ?? m.dueDate,
       kind: 'invoice',

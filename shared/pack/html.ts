@@ -198,12 +198,12 @@ export function packHtml(pack: Pack): string {
   if (pack.totals.some((t) => t.totalClaim > 0)) {
     out.push(
       `<h3>${e(w.summary)}</h3>`,
-      `<table class="claim"><thead><tr><th>${e(w.currency)}</th><th class="num">${e(w.outstanding)}</th><th class="num">${e(w.interest)}</th><th class="num">${e(w.compensation)}</th><th class="num">${e(w.totalClaim)}</th></tr></thead><tbody>`,
+      `<table class="claim"><thead><tr><th>${e(w.currency)}</th><th class="num">${e(w.outstanding)}</th><th class="num">${e(w.overdue)}</th><th class="num">${e(w.interest)}</th><th class="num">${e(w.compensation)}</th><th class="num">${e(w.totalClaim)}</th></tr></thead><tbody>`,
     );
     for (const t of pack.totals)
       if (t.totalClaim > 0)
         out.push(
-          `<tr><td>${e(t.currency)}</td><td class="num">${e(money(t.outstanding, t.currency))}</td><td class="num">${e(money(t.lateInterest, t.currency))}</td><td class="num">${e(money(t.compensation, t.currency))}</td><td class="num"><strong>${e(money(t.totalClaim, t.currency))}</strong></td></tr>`,
+          `<tr><td>${e(t.currency)}</td><td class="num">${e(money(t.outstanding, t.currency))}</td><td class="num">${e(money(t.overdue, t.currency))}</td><td class="num">${e(money(t.lateInterest, t.currency))}</td><td class="num">${e(money(t.compensation, t.currency))}</td><td class="num"><strong>${e(money(t.totalClaim, t.currency))}</strong></td></tr>`,
         );
     out.push('</tbody></table>');
   }
@@ -334,7 +334,7 @@ function statementRow(
   const docHtml = refHtml(doc, ref);
   return (
     // An adjustment comes from the milestone's Status, not a row of its own: no data-source.
-    `<tr ${l.kind === 'invoice' || l.kind === 'payment' ? 'data-source' : 'data-status'}="${e(`${l.source.tab} ${l.source.row}`)}" data-kind="${l.kind}"><td class="date">${e(date(l.date))}</td><td>${docHtml}</td><td>${keep(l.description)}</td>` +
+    `<tr ${l.kind === 'invoice' || l.kind === 'payment' ? 'data-source' : 'data-status'}="${e(`${l.source.tab} ${l.source.row}`)}" data-kind="${l.kind}"><td class="date">${e(date(l.date))}</td><td>${docHtml}</td><td>${keep(l.description)}${l.notDueUntil ? ` <span class="small">(${e(w.notDue({ date: date(l.notDueUntil) }))})</span>` : ''}</td>` +
     `<td class="num">${cell(l.debit)}</td><td class="num">${cell(l.credit)}</td><td class="num">${e(money(l.balance, currency))}</td></tr>`
   );
 }

@@ -63,6 +63,8 @@ export interface PackWords {
   markedPaid: string;
   writtenOff: string;
   balanceDue: string;
+  notDue: Fill;
+  overdue: string;
   noStatement: string;
   overpaid: Fill;
   excluded: string;
@@ -183,6 +185,8 @@ const EN: PackWords = {
   markedPaid: 'Marked Paid in the ledger; no payment recorded for this amount',
   writtenOff: 'Written off',
   balanceDue: 'Balance due',
+  notDue: fill('not yet due: due on {date}'),
+  overdue: 'Of which overdue',
   noStatement: 'Nothing invoiced.',
   overpaid: fill('{milestone} was paid {amount} more than its amount: a credit to the client.'),
   excluded: 'Not in the statement',
@@ -323,6 +327,8 @@ const IT: PackWords = {
   markedPaid: 'Segnata come pagata nel registro; nessun pagamento registrato per questo importo',
   writtenOff: 'Stralciata come perdita',
   balanceDue: 'Saldo dovuto',
+  notDue: fill('non ancora scaduta: scade il {date}'),
+  overdue: 'Di cui scaduto',
   noStatement: 'Nulla di fatturato.',
   overpaid: fill('Su {milestone} è stato pagato {amount} in più del dovuto: un credito del cliente.'),
   excluded: 'Escluse dall’estratto conto',

@@ -254,6 +254,12 @@ describe('packHtml', () => {
       /\b(Statement|Date|Amount|Balance|Interest|Invoice|Payment|Parties|Route|Chasing|Days|Rate|Total|Description|Channel|Step|Recipient|Signed|Debit|Credit|Address|Legal|Contract)\b/,
     );
     expect(it).toContain('Dichiarazione');
+    // An instalment not yet due is owed but says so, and the claim shows what is overdue.
+    const vr = pack('Vento Rosso S.r.l.');
+    const lines = vr.statement[0]!.lines.filter((l) => l.notDueUntil !== null).map((l) => l.milestone);
+    expect(lines).toEqual(['VR-1/3', 'VR-1/4']);
+    expect(packHtml(vr)).toContain('(non ancora scaduta: scade il 20 dicembre 2026)');
+    expect(packHtml(vr)).toContain('<th class="num">Di cui scaduto</th>');
     expect(it).toContain('preparato, invio non confermato'); // the stop-work draft
   });
 
