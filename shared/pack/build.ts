@@ -588,7 +588,7 @@ export function buildPack(input: { ledger: Ledger; report: Report; client: strin
       line({
         date: null,
         kind: m.stage === 'paid' ? 'marked_paid' : 'written_off',
-        description: '',
+        description: src ? describe(src) : '',
         debit: 0,
         credit: rest,
         source: { tab: 'Milestones', row: m.row },
