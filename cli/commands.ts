@@ -9,8 +9,10 @@ import {
   composeMessage,
   ComposeError,
   PackError,
-  packCsv,
+  packChasingCsv,
   packHtml,
+  packNotesHtml,
+  packStatementCsv,
   recommendedMessage,
   stageLabel,
 } from '../shared/index.ts';
@@ -25,15 +27,19 @@ export const COMMAND_ERRORS = {
 } as const;
 
 /**
- * Where `pack --out FILE` writes: FILE.html and FILE.csv side by side. An `--out` ending in
- * `.html` or `.csv` names that file, and the other one goes beside it with its own extension.
+ * Where `pack --out FILE` writes: FILE.html (the pack), FILE-notes.html (the user's internal
+ * notes, never part of the pack), FILE-statement.csv and FILE-chasing.csv, side by side. An
+ * `--out` ending in `.html` or `.csv` loses that extension first.
  */
-export function packPaths(out: string): { html: string; csv: string } {
+export function packPaths(out: string): { html: string; notes: string; statement: string; chasing: string } {
   const m = /\.(html?|csv)$/i.exec(out);
   const base = m ? out.slice(0, m.index) : out;
-  if (m && m[1]?.toLowerCase() === 'csv') return { html: `${base}.html`, csv: out };
-  if (m) return { html: out, csv: `${base}.csv` };
-  return { html: `${base}.html`, csv: `${base}.csv` };
+  return {
+    html: `${base}.html`,
+    notes: `${base}-notes.html`,
+    statement: `${base}-statement.csv`,
+    chasing: `${base}-chasing.csv`,
+  };
 }
 
 interface Context {
@@ -54,10 +60,13 @@ export async function runPack(args: Context & { out: string }, io: Io): Promise<
   }
   const paths = packPaths(args.out);
   const write = io.writeFile ?? ((file: string, data: string) => fsWriteFile(file, data, 'utf8'));
-  for (const [file, data] of [
+  const files = [
     [paths.html, packHtml(pack)],
-    [paths.csv, packCsv(pack)],
-  ] as const) {
+    [paths.notes, packNotesHtml(pack)],
+    [paths.statement, packStatementCsv(pack)],
+    [paths.chasing, packChasingCsv(pack)],
+  ] as const;
+  for (const [file, data] of files) {
     try {
       await write(file, data);
     } catch (e) {
@@ -65,8 +74,8 @@ export async function runPack(args: Context & { out: string }, io: Io): Promise<
     }
   }
   io.stdout(
-    `Documentation pack for ${terminalText(pack.client.client)} as of ${pack.today}: ${pack.events.length} events, ${pack.milestones.length} milestones.\n` +
-      `Wrote ${terminalText(paths.html)}\nWrote ${terminalText(paths.csv)}\n`,
+    `Documentation pack for ${terminalText(pack.client.client)} as of ${pack.today} (${pack.language === 'it' ? 'Italian' : 'English'}): ${pack.statement.reduce((n, s) => n + s.lines.length, 0)} statement lines, ${pack.chasing.length} chasing entries.\n` +
+      files.map(([file]) => `Wrote ${terminalText(file)}\n`).join(''),
   );
 }
 

@@ -35,9 +35,10 @@ export const USAGE = `Usage: payladder [--ledger DIR | --sheet SPREADSHEET_ID] [
   --json             one JSON document on stdout
   --no-color         plain text even on a terminal
 
-  pack               the client's documentation pack: a printable HTML file and a CSV
-                     timeline. --out report.html or --out report writes report.html and
-                     report.csv; --out report.csv writes report.csv and report.html.
+  pack               the client's documentation pack, in the client's language: --out NAME
+                     writes NAME.html (the pack, to print or hand over), NAME-notes.html
+                     (your internal notes: tax, ledger problems), NAME-statement.csv and
+                     NAME-chasing.csv.
   draft              the message recommended for the client today: To, Subject, body.
   --message ID       draft this message instead (upcoming, reminder, followup, final,
                      stop_work, demand, small_claims, dispute, change_order, payment_plan)

@@ -40,3 +40,5 @@ export * from './pack/build.ts';
 export * from './pack/html.ts';
 export * from './pack/csv.ts';
 export * from './stage-labels.ts';
+export * from './pack/notes.ts';
+export * from './pack/words.ts';

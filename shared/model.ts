@@ -178,6 +178,8 @@ export const Settings = z.object({
   defaultCurrency: z.string().length(3).nullable(),
   defaultLanguage: Language,
   defaultJurisdiction: z.string().nullable(),
+  /** Where the user is taxed, for the pack's bad-debt notes; the Default jurisdiction when empty. */
+  taxCountry: z.string().nullable(),
   defaultTerms: z.number().int().min(0),
   defaultGrace: z.number().int().min(1),
   /** A spreadsheet locale such as `it_IT` or `en_GB`. */

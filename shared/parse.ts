@@ -371,6 +371,12 @@ function parseSettings(
     defaultJurisdiction = normalizeJurisdiction(text('Default jurisdiction'));
     if (!defaultJurisdiction) bad('Default jurisdiction', jurisdictionHint(text('Default jurisdiction')));
   }
+  let taxCountry = defaultJurisdiction;
+  if (text('Tax country')) {
+    const code = normalizeJurisdiction(text('Tax country'));
+    if (code) taxCountry = code;
+    else bad('Tax country', jurisdictionHint(text('Tax country')));
+  }
   const days = (name: string, fallback: number, min: number) => {
     if (!text(name)) return fallback;
     const r = readDays(values.get(name)?.value);
@@ -394,6 +400,7 @@ function parseSettings(
     defaultCurrency,
     defaultLanguage,
     defaultJurisdiction,
+    taxCountry,
     defaultTerms: days('Default terms', 30, 0),
     defaultGrace: days('Default grace', 30, 1),
     locale,

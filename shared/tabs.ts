@@ -210,6 +210,7 @@ export const SETTING_NAMES = [
   'Default currency',
   'Default language',
   'Default jurisdiction',
+  'Tax country',
   'Default terms',
   'Default grace',
   'Locale',

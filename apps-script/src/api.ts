@@ -159,8 +159,12 @@ export interface DraftResult {
 
 export interface PackResult {
   filename: string;
+  /** The pack, to print or hand over. */
   html: string;
-  csv: string;
+  /** The user's internal notes (tax, ledger problems): never part of the pack. */
+  notes: string;
+  statementCsv: string;
+  chasingCsv: string;
 }
 
 /** Every action answers with a fresh view so the sidebar never shows stale numbers. */

@@ -182,6 +182,59 @@ export function ukRateBp(interestStarts: IsoDate, rates: RateTable = BUILT_IN_RA
  * amount and rate) so a long-overdue debt costs a handful of steps, not one per day.
  */
 export function statutoryInterest(input: InterestInput): InterestResult {
+  return accrue(input);
+}
+
+/** A run of days charged at one annual rate on one unpaid amount. */
+export interface InterestPeriod {
+  /** First and last day of the run, inclusive. */
+  from: IsoDate;
+  to: IsoDate;
+  days: number;
+  /** Annual rate, basis points (reference rate + margin). */
+  rateBp: number;
+  /** Minor units unpaid on each of these days. */
+  principal: number;
+  /**
+   * Minor units. The law rounds once, on the total: each period carries the rounded
+   * running total less the rounded running total before it, so the periods add up to
+   * `statutoryInterest(...).interest` exactly and each differs from its own
+   * principal × rate × days / 365 by less than one minor unit.
+   */
+  interest: number;
+}
+
+/**
+ * The interest worked out period by period, for the documentation pack: the same days,
+ * rates and amounts `statutoryInterest` counts (one shared loop), in date order. Days with
+ * no rate on file are not periods: they are `statutoryInterest(...).uncovered`.
+ */
+export function interestPeriods(input: InterestInput): InterestPeriod[] {
+  const runs: Array<{ day: number; days: number; unpaid: number; bp: number }> = [];
+  accrue(input, (day, days, unpaid, bp) => runs.push({ day, days, unpaid, bp }));
+  let cumulative = 0n;
+  let before = 0;
+  return runs.map((r) => {
+    cumulative += BigInt(r.unpaid) * BigInt(r.bp) * BigInt(r.days);
+    const rounded = Number(divRoundHalfUp(cumulative, 3_650_000n));
+    const period: InterestPeriod = {
+      from: fromEpochDay(r.day),
+      to: fromEpochDay(r.day + r.days - 1),
+      days: r.days,
+      rateBp: r.bp,
+      principal: r.unpaid,
+      interest: rounded - before,
+    };
+    before = rounded;
+    return period;
+  });
+}
+
+/** The day-by-day count behind both functions above; `charged` sees each covered run. */
+function accrue(
+  input: InterestInput,
+  charged?: (day: number, days: number, unpaid: number, bp: number) => void,
+): InterestResult {
   const { regime, amount, dueDate, today } = input;
   const rates = input.rates ?? BUILT_IN_RATES;
   const start = addDays(dueDate, 1);
@@ -242,6 +295,7 @@ export function statutoryInterest(input: InterestInput): InterestResult {
       if (Number.isSafeInteger(term) && Number.isSafeInteger(total + term)) total += term;
       else big += BigInt(unpaid) * BigInt(bp) * BigInt(days);
       result.days += days;
+      charged?.(day, days, unpaid, bp);
       if (result.ratesBp[result.ratesBp.length - 1] !== bp) result.ratesBp.push(bp);
     }
     day = end;

@@ -26,6 +26,8 @@ export interface SmallClaimsLimit {
   source: string;
   confidence: 'A' | 'B';
   note?: string;
+  /** `court` and `note` in Italian, for packs in Italian (the Italian route only, so far). */
+  it?: { court: string; note?: string };
 }
 
 const US_CONSENSUS =
@@ -133,6 +135,13 @@ export const SMALL_CLAIMS_LIMITS: readonly SmallClaimsLimit[] = [
     note:
       'The Giudice di pace hears money claims up to EUR 10,000 (Tribunale above; a rise to EUR 30,000 was scheduled for 31 Oct 2026 and deferred before: check). ' +
       'Above EUR 1,100 a lawyer is needed. The European Small Claims Procedure is for cross-border claims only.',
+    it: {
+      court:
+        'decreto ingiuntivo (art. 633 c.p.c.) o domanda al Giudice di pace, senza avvocato fino a EUR 1.100 (art. 82 c.p.c.)',
+      note:
+        'Il Giudice di pace decide le domande di pagamento fino a EUR 10.000 (oltre, il Tribunale; l’aumento a EUR 30.000 previsto per il 31 ottobre 2026 è già stato rinviato in passato: verificare). ' +
+        'Oltre EUR 1.100 serve un avvocato. Il procedimento europeo per le controversie di modesta entità vale solo per le cause transfrontaliere.',
+    },
   },
   {
     jurisdiction: 'EU',

@@ -7,15 +7,23 @@
  * The client's Notes and Risk are left out on purpose: they are the user's private
  * judgement, and a pack may be handed to the debtor's side or a court.
  */
-import { interestRegime } from '../law/interest.ts';
+import type { InterestPeriod, MissingRate } from '../law/interest.ts';
+import { interestPeriods, interestRegime, statutoryInterest } from '../law/interest.ts';
+import type { Notice } from '../law/notices.ts';
+import { noticeFor } from '../law/notices.ts';
+import { buildRateTable } from '../law/rates.ts';
 import type { BadDebtDate, BadDebtRules } from '../law/bad-debt.ts';
-import { badDebtCountry, badDebtDate, badDebtRules } from '../law/bad-debt.ts';
+import { badDebtDate, badDebtRules } from '../law/bad-debt.ts';
+import { addDays } from '../dates.ts';
+import { businessOf } from '../law/notices.ts';
 import type { SmallClaimsLimit } from '../law/small-claims.ts';
 import { smallClaimsFits } from '../law/small-claims.ts';
 import type {
   Channel,
+  ChangeOrder,
   Client,
   IsoDate,
+  Language,
   Ledger,
   Milestone,
   MilestoneReport,
@@ -103,18 +111,117 @@ export interface PackSmallClaims {
   court: string;
 }
 
+/** One line of the statement of account. Amounts in minor units of the statement's currency. */
+export interface StatementLine {
+  /** Null for an undated adjustment (a milestone marked Paid with no payment recorded). */
+  date: IsoDate | null;
+  /**
+   * `invoice`: a milestone billed (or an instalment due); `payment`; `written_off` and
+   * `marked_paid`: the unpaid rest of a milestone the ledger marks Written off or Paid.
+   */
+  kind: 'invoice' | 'payment' | 'written_off' | 'marked_paid';
+  milestone: string;
+  invoice: string;
+  description: string;
+  debit: number;
+  credit: number;
+  /** Running balance after this line. */
+  balance: number;
+  /** An invoice line whose due date is after the pack's day: owed, but not yet due. */
+  notDueUntil: IsoDate | null;
+  source: { tab: string; row: number };
+}
+
+/** The statement of account in one currency. */
+export interface PackStatement {
+  currency: string;
+  lines: StatementLine[];
+  /** The last line's balance (0 with no lines): equals the totals' outstanding. */
+  closing: number;
+  /** Milestones paid more than their amount (minor units over), shown beside the statement. */
+  overpaid: Array<{ milestone: string; amount: number }>;
+}
+
+/** Milestones left out of the statement, with their payments: they are not claimed. */
+export interface PackExcluded {
+  milestone: PackMilestone;
+  reason: 'cancelled' | 'renegotiated' | 'not_invoiced';
+  payments: Array<{ date: IsoDate; amount: number; source: { tab: string; row: number } }>;
+}
+
+/** The interest on one milestone worked out period by period (PRODUCT.md, pack). */
+export interface PackInterest {
+  milestone: string;
+  invoice: string;
+  currency: string;
+  regime: 'EU' | 'IT' | 'UK';
+  dueDate: IsoDate;
+  periods: InterestPeriod[];
+  /** Minor units; the sum of the periods' interest, equal to the report's Late interest. */
+  interest: number;
+  /** The last day counted; before `today` when the rate table stops (then `uncovered`). */
+  through: IsoDate | null;
+  uncovered: { from: IsoDate; to: IsoDate } | null;
+  missing: MissingRate[];
+  /** Minor units of `compensationCurrency`. */
+  compensation: number;
+  compensationCurrency: string;
+  source: string;
+}
+
+/** A line of the chasing record: a Reminders row, or a dispute. */
+export interface PackChase {
+  date: IsoDate | null;
+  kind: 'message' | 'dispute';
+  stage: Stage | null;
+  channel: Channel | null;
+  milestones: string[];
+  invoice: string;
+  to: string;
+  subject: string;
+  link: string;
+  source: { tab: string; row: number };
+}
+
+/** The notice given before court (legal-facts §8): the first sent demand and the period it gave. */
+export interface PackNotice {
+  notice: Notice;
+  /** The first sent (not draft) `demand` message, if any. */
+  demandSent: IsoDate | null;
+  /** demandSent + the notice period: the first day a court step may be taken. */
+  deadline: IsoDate | null;
+}
+
+export interface PackChangeOrder extends ChangeOrder {
+  /** Milestones billing it, with their invoice dates. */
+  billed: Array<{ id: string; invoice: string; invoiceDate: IsoDate | null }>;
+}
+
 export interface Pack {
   today: IsoDate;
   client: Client;
+  /** The pack's language: the client's (which defaults to the user's Default language). */
+  language: Language;
   preparedBy: { yourName: string; businessName: string };
+  /** The user's party details (Settings). */
+  you: { address: string; companyNumber: string; vatNumber: string };
+  changeOrders: PackChangeOrder[];
+  statement: PackStatement[];
+  excluded: PackExcluded[];
+  interest: PackInterest[];
+  chasing: PackChase[];
+  notice: PackNotice | null;
   /** The ledger's locale, for formatting. */
   locale: string;
   events: PackEvent[];
   milestones: PackMilestone[];
   totals: PackTotals[];
   smallClaims: PackSmallClaims[];
-  /** Notes for the client's jurisdiction, then the user's own when it is another country. */
-  badDebt: Array<BadDebtRules & { basis: 'client' | 'you' }>;
+  /**
+   * Internal notes (the notes file, never the pack): bad-debt rules where the user is taxed
+   * (Settings → Tax country, default the Default jurisdiction); null when neither is set.
+   */
+  badDebt: BadDebtRules | null;
   badDebtDates: BadDebtDate[];
   /** The interest regime the figures follow, or null when none applies. */
   interestRegime: 'EU' | 'IT' | 'UK' | null;
@@ -128,6 +235,8 @@ export const PACK_ERRORS = {
   unknown_client: (name: string) => `No client named "${name}" in the ledger.`,
   stale_report: (reportDay: string, today: string) =>
     `The report is for ${reportDay}, not ${today}: compute it again for the pack's day.`,
+  interest_mismatch: (milestone: string) =>
+    `The interest worked out for ${milestone} does not add up to the report's figure: the pack is not written. Please report this.`,
 } as const;
 
 export class PackError extends Error {
@@ -373,11 +482,13 @@ export function buildPack(input: { ledger: Ledger; report: Report; client: strin
     }
     return t;
   };
+  // Not invoiced and no due date: work not billed yet is no debt, in no figure of the pack.
+  const notInvoiced = (m: PackMilestone) => m.invoiceDate === null && m.dueDate === null;
   for (const m of packMilestones) {
     const t = totalsFor(m.currency);
     // A renegotiated milestone's balance lives on in its plan's instalments: counting both
     // would bill the client twice.
-    if (m.stage === 'cancelled' || m.stage === 'renegotiated') continue;
+    if (m.stage === 'cancelled' || m.stage === 'renegotiated' || notInvoiced(m)) continue;
     t.invoiced += m.amount;
     t.paid += m.paid;
     if (m.stage === 'written_off') {
@@ -409,18 +520,196 @@ export function buildPack(input: { ledger: Ledger; report: Report; client: strin
       };
     });
 
-  const badDebt: Pack['badDebt'] = [{ ...badDebtRules(client.jurisdiction), basis: 'client' }];
-  const own = ledger.settings.defaultJurisdiction;
-  if (own && badDebtCountry(own) !== badDebtCountry(client.jurisdiction) && badDebtCountry(own) !== null)
-    badDebt.push({ ...badDebtRules(own), basis: 'you' });
-  const badDebtDates = packMilestones
-    .filter((m) => isOpen(m.stage) || m.stage === 'written_off')
-    .flatMap((m) => {
-      const dates = badDebt
-        .map((b) => badDebtDate(b.jurisdiction, m))
-        .filter((d): d is BadDebtDate => d !== null);
-      return [...new Map(dates.map((d) => [d.rule, d])).values()];
+  const tax = ledger.settings.taxCountry ?? ledger.settings.defaultJurisdiction;
+  const badDebt = tax ? badDebtRules(tax) : null;
+  const badDebtDates = badDebt
+    ? packMilestones
+        .filter((m) => isOpen(m.stage) || m.stage === 'written_off')
+        .map((m) => badDebtDate(badDebt.jurisdiction, m))
+        .filter((d): d is BadDebtDate => d !== null)
+    : [];
+
+  // Statement of account: every billed milestone and its payments, per currency, in date order.
+  const paymentsOf = new Map<string, typeof payments>();
+  for (const p of payments) paymentsOf.set(p.milestone, [...(paymentsOf.get(p.milestone) ?? []), p]);
+  const excluded: PackExcluded[] = [];
+  const statementLines = new Map<string, StatementLine[]>();
+  const overpaid = new Map<string, PackStatement['overpaid']>();
+  for (const m of packMilestones) {
+    const mine = paymentsOf.get(m.id) ?? [];
+    const reason =
+      m.stage === 'cancelled' || m.stage === 'renegotiated'
+        ? m.stage
+        : notInvoiced(m)
+          ? ('not_invoiced' as const)
+          : null;
+    if (reason) {
+      excluded.push({
+        milestone: m,
+        reason,
+        payments: mine.map((p) => ({
+          date: p.date,
+          amount: p.amount,
+          source: { tab: 'Payments', row: p.row },
+        })),
+      });
+      continue;
+    }
+    const lines = statementLines.get(m.currency) ?? [];
+    statementLines.set(m.currency, lines);
+    const src = byId.get(m.id);
+    const line = (l: Omit<StatementLine, 'balance' | 'milestone' | 'invoice' | 'notDueUntil'>) =>
+      lines.push({
+        ...l,
+        milestone: m.id,
+        invoice: m.invoice,
+        balance: 0,
+        notDueUntil: l.kind === 'invoice' && m.dueDate !== null && m.dueDate > today ? m.dueDate : null,
+      });
+    line({
+      date: m.invoiceDate ?? m.dueDate,
+      kind: 'invoice',
+      description: src ? describe(src) : '',
+      debit: m.amount,
+      credit: 0,
+      source: { tab: 'Milestones', row: m.row },
     });
+    for (const p of mine)
+      line({
+        date: p.date,
+        kind: 'payment',
+        description: [p.method, p.note].filter(Boolean).join(' — '),
+        debit: 0,
+        credit: p.amount,
+        source: { tab: 'Payments', row: p.row },
+      });
+    const rest = m.amount - m.paid;
+    if (rest > 0 && (m.stage === 'written_off' || m.stage === 'paid'))
+      line({
+        date: null,
+        kind: m.stage === 'paid' ? 'marked_paid' : 'written_off',
+        description: src ? describe(src) : '',
+        debit: 0,
+        credit: rest,
+        source: { tab: 'Milestones', row: m.row },
+      });
+    if (rest < 0)
+      overpaid.set(m.currency, [...(overpaid.get(m.currency) ?? []), { milestone: m.id, amount: -rest }]);
+  }
+  const LINE_ORDER = { invoice: 0, payment: 1, marked_paid: 2, written_off: 3 } as const;
+  const statement: PackStatement[] = [...statementLines.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([currency, lines]) => {
+      lines.sort(
+        (a, b) =>
+          (a.date === b.date ? 0 : a.date === null ? 1 : b.date === null ? -1 : a.date < b.date ? -1 : 1) ||
+          LINE_ORDER[a.kind] - LINE_ORDER[b.kind] ||
+          a.source.row - b.source.row,
+      );
+      let balance = 0;
+      for (const l of lines) {
+        balance += l.debit - l.credit;
+        l.balance = balance;
+      }
+      return { currency, lines, closing: balance, overpaid: overpaid.get(currency) ?? [] };
+    });
+
+  // Interest worked out per rate period, with the same inputs as the report's figure.
+  const rateTable = buildRateTable(ledger.rates).table;
+  const interest: PackInterest[] = [];
+  const regime = isBusinessParty(client.business) ? interestRegime(client.jurisdiction) : null;
+  for (const m of packMilestones) {
+    if (!regime || m.dueDate === null || (m.lateInterest === 0 && m.compensation === 0)) continue;
+    const input = {
+      regime,
+      amount: m.amount,
+      dueDate: m.dueDate,
+      payments: (paymentsOf.get(m.id) ?? []).map((p) => ({ date: p.date, amount: p.amount })),
+      today,
+      contractDate: client.contractDate,
+      rates: rateTable,
+    };
+    const periods = interestPeriods(input);
+    const total = statutoryInterest(input);
+    const sum = periods.reduce((a, p) => a + p.interest, 0);
+    // A figure in the pack that the working does not produce would be silently wrong.
+    if (sum !== m.lateInterest || total.interest !== m.lateInterest)
+      throw new PackError(PACK_ERRORS.interest_mismatch(m.id));
+    interest.push({
+      milestone: m.id,
+      invoice: m.invoice,
+      currency: m.currency,
+      regime,
+      dueDate: m.dueDate,
+      periods,
+      interest: sum,
+      through: total.interestThrough,
+      uncovered: total.uncovered,
+      missing: total.missing,
+      compensation: m.compensation,
+      compensationCurrency: m.compensationCurrency,
+      source: total.source,
+    });
+  }
+
+  interest.sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0));
+
+  // Chasing record: every Reminders row (drafts and calls as what they are) and each dispute.
+  const chasing: PackChase[] = reminders.map((r) => ({
+    date: r.sent,
+    kind: 'message',
+    stage: r.stage,
+    channel: r.channel,
+    milestones: r.milestones,
+    invoice: r.milestones
+      .map((id) => byId.get(id)?.invoice ?? '')
+      .filter(Boolean)
+      .join(', '),
+    to: r.to,
+    subject: r.subject,
+    link: r.link,
+    source: { tab: 'Reminders', row: r.row },
+  }));
+  for (const ev of events)
+    if (ev.kind === 'dispute')
+      chasing.push({
+        date: ev.date,
+        kind: 'dispute',
+        stage: 'disputed',
+        channel: null,
+        milestones: ev.milestones,
+        invoice: ev.invoice,
+        to: '',
+        subject: '',
+        link: '',
+        source: ev.source,
+      });
+  chasing.sort(
+    (a, b) =>
+      (a.date === b.date ? 0 : a.date === null ? 1 : b.date === null ? -1 : a.date < b.date ? -1 : 1) ||
+      a.source.tab.localeCompare(b.source.tab) ||
+      a.source.row - b.source.row,
+  );
+
+  // The notice given: the first formal demand actually sent (drafts prove nothing).
+  const business = businessOf(client.business);
+  let notice: PackNotice | null = null;
+  if (business) {
+    const n = noticeFor(client.jurisdiction, business);
+    const demandSent =
+      reminders
+        .filter((r) => r.stage === 'demand' && r.channel !== 'draft')
+        .map((r) => r.sent)
+        .sort()[0] ?? null;
+    notice = { notice: n, demandSent, deadline: demandSent ? addDays(demandSent, n.days) : null };
+  }
+
+  const packChangeOrders: PackChangeOrder[] = changeOrders.map((c) => ({
+    ...c,
+    billed: milestones
+      .filter((m) => m.changeOrder === c.id)
+      .map((m) => ({ id: m.id, invoice: m.invoice, invoiceDate: m.invoiceDate })),
+  }));
 
   const rows = {
     Clients: new Set([client.row]),
@@ -434,7 +723,19 @@ export function buildPack(input: { ledger: Ledger; report: Report; client: strin
   return {
     today,
     client,
+    language: client.language,
     preparedBy: { yourName: ledger.settings.yourName, businessName: ledger.settings.businessName },
+    you: {
+      address: ledger.settings.yourAddress,
+      companyNumber: ledger.settings.yourCompanyNumber,
+      vatNumber: ledger.settings.yourVatNumber,
+    },
+    changeOrders: packChangeOrders,
+    statement,
+    excluded,
+    interest,
+    chasing,
+    notice,
     locale: ledger.settings.locale,
     events,
     milestones: packMilestones,

@@ -170,16 +170,20 @@ describe('the sidebar’s server handlers', () => {
     expect(fakes.gmail.live()).toHaveLength(1);
   });
 
-  it('exportPack answers the client’s pack with escaped HTML and a CSV', async () => {
+  it('exportPack answers the client’s pack with escaped HTML, its notes and two CSVs', async () => {
     const { fromSidebarCall } = await demo();
     const pack = fromSidebarCall('exportPack', { client: 'Harbor & Pine LLC' }) as {
       html: string;
-      csv: string;
+      notes: string;
+      statementCsv: string;
+      chasingCsv: string;
       filename: string;
     };
     expect(pack.html).toContain('Harbor &amp; Pine LLC');
     expect(pack.html).not.toContain('Harbor & Pine');
-    expect(pack.csv.split('\r\n')[0]).toMatch(/^Date,Event,/);
+    expect(pack.notes).toContain('<h2>Bad debt and tax</h2>');
+    expect(pack.statementCsv.split('\r\n')[0]).toMatch(/^Date,Currency,Kind,/);
+    expect(pack.chasingCsv.split('\r\n')[0]).toMatch(/^Date,Kind,Stage,Channel,/);
     expect(pack.filename).toMatch(/Harbor-Pine-LLC/);
   });
 

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { packPaths } from '../../cli/commands.ts';
 import { parseCommand, run } from '../../cli/main.ts';
 import { parseCsv } from '../../cli/sources/csv.ts';
-import { demoLedger, PACK_CSV_HEADERS } from '../../shared/index.ts';
+import { CHASING_CSV_HEADERS, demoLedger, STATEMENT_CSV_HEADERS } from '../../shared/index.ts';
 
 function io() {
   const out = { stdout: '', stderr: '' };
@@ -46,16 +46,23 @@ describe('parseCommand', () => {
 
 describe('packPaths', () => {
   it.each([
-    ['out/acme', 'out/acme.html', 'out/acme.csv'],
-    ['acme.html', 'acme.html', 'acme.csv'],
-    ['acme.HTM', 'acme.HTM', 'acme.csv'],
-    ['acme.csv', 'acme.html', 'acme.csv'],
-    ['acme.v2', 'acme.v2.html', 'acme.v2.csv'],
-  ])('--out %s → %s + %s', (out, html, csv) => expect(packPaths(out)).toEqual({ html, csv }));
+    ['out/acme', 'out/acme'],
+    ['acme.html', 'acme'],
+    ['acme.HTM', 'acme'],
+    ['acme.csv', 'acme'],
+    ['acme.v2', 'acme.v2'],
+  ])('--out %s → %s.html, -notes.html, -statement.csv, -chasing.csv', (out, base) =>
+    expect(packPaths(out)).toEqual({
+      html: `${base}.html`,
+      notes: `${base}-notes.html`,
+      statement: `${base}-statement.csv`,
+      chasing: `${base}-chasing.csv`,
+    }),
+  );
 });
 
 describe('payladder pack', () => {
-  it('writes the HTML pack and the CSV timeline beside it, from the demo ledger', async () => {
+  it('writes the pack, its notes file and the two CSVs beside it, from the demo ledger', async () => {
     const dir = tmp();
     const { out, io: streams } = io();
     const file = path.join(dir, 'northwind');
@@ -65,18 +72,32 @@ describe('payladder pack', () => {
     expect(out.stdout).toContain(`Wrote ${file}.html`);
     const html = readFileSync(`${file}.html`, 'utf8');
     expect(html).toContain('<h1>Documentation pack: Northwind Analytics Ltd</h1>');
-    const csv = parseCsv(readFileSync(`${file}.csv`, 'utf8'));
-    expect(csv[0]).toEqual([...PACK_CSV_HEADERS]);
-    expect(csv.filter((r) => r[2] === 'reminder')).toHaveLength(9);
+    expect(readFileSync(`${file}-notes.html`, 'utf8')).toContain('<h2>Bad debt and tax</h2>');
+    expect(parseCsv(readFileSync(`${file}-statement.csv`, 'utf8'))[0]).toEqual([...STATEMENT_CSV_HEADERS]);
+    const chasing = parseCsv(readFileSync(`${file}-chasing.csv`, 'utf8'));
+    expect(chasing[0]).toEqual([...CHASING_CSV_HEADERS]);
+    expect(chasing.filter((r) => r[1] === 'message')).toHaveLength(9);
   });
 
-  it('reads a CSV ledger with --ledger and honours --today; --out FILE.csv decides the CSV name', async () => {
+  it('writes an Italian pack for an Italian client (the issue 13 "done when")', async () => {
+    const dir = tmp();
+    const { out, io: streams } = io();
+    const file = path.join(dir, 'bianchi');
+    expect(await run(['pack', '--client', 'Studio Bianchi Architetti', '--out', file], streams)).toBe(0);
+    expect(out.stdout).toContain('(Italian)');
+    const html = readFileSync(`${file}.html`, 'utf8');
+    expect(html).toContain('<h1>Fascicolo documentale: Studio Bianchi Architetti</h1>');
+    for (const f of ['-notes.html', '-statement.csv', '-chasing.csv'])
+      expect(existsSync(`${file}${f}`)).toBe(true);
+  });
+
+  it('reads a CSV ledger with --ledger and honours --today; --out FILE.csv names the files FILE…', async () => {
     const ledgerDir = writeCsvLedger(demoLedger('2026-06-30') as Record<string, unknown[][]>);
     const dir = tmp();
     const { out, io: streams } = io();
     const args = ['pack', '--client', 'Glenmore Distillery', '--ledger', ledgerDir, '--today', '2026-06-30'];
     expect(await run([...args, '--out', path.join(dir, 'g.csv')], streams)).toBe(0);
-    expect(existsSync(path.join(dir, 'g.csv'))).toBe(true);
+    expect(existsSync(path.join(dir, 'g-statement.csv'))).toBe(true);
     expect(readFileSync(path.join(dir, 'g.html'), 'utf8')).toContain('As of 30 June 2026');
     expect(out.stdout).toContain('as of 2026-06-30');
   });
@@ -89,7 +110,12 @@ describe('payladder pack', () => {
       writeFile: async (f: string, d: string) => void (files[f] = d),
     });
     expect(code).toBe(0);
-    expect(Object.keys(files)).toEqual(['mem.html', 'mem.csv']);
+    expect(Object.keys(files)).toEqual([
+      'mem.html',
+      'mem-notes.html',
+      'mem-statement.csv',
+      'mem-chasing.csv',
+    ]);
   });
 
   it.each([

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { fixedCompensation, statutoryInterest, ukRateBp } from '../../shared/law/interest.ts';
-import { addDays } from '../../shared/dates.ts';
+import fc from 'fast-check';
+import type { InterestRegime } from '../../shared/law/interest.ts';
+import {
+  fixedCompensation,
+  interestPeriods,
+  statutoryInterest,
+  ukRateBp,
+} from '../../shared/law/interest.ts';
+import { addDays, epochDay, fromEpochDay } from '../../shared/dates.ts';
 import { divRoundHalfUp } from '../../shared/money.ts';
 
 /** The rule itself, for vectors quoted at a rate rather than a date: amount × rate × days / 365, half up. */
@@ -165,5 +172,59 @@ describe('statutory interest: the day-by-day rule', () => {
       today: '2026-03-01',
     });
     expect(r).toMatchObject({ interest: 0, days: 0, uncovered: null });
+  });
+});
+
+describe('interestPeriods: the working behind statutoryInterest', () => {
+  const day = fc.integer({ min: epochDay('2012-06-01'), max: epochDay('2027-12-31') }).map(fromEpochDay);
+  const input = fc.record({
+    regime: fc.constantFrom<InterestRegime>('EU', 'IT', 'UK'),
+    amount: fc.integer({ min: 1, max: 5_000_000_000 }),
+    dueDate: day,
+    today: day,
+    payments: fc.array(fc.record({ date: day, amount: fc.integer({ min: 1, max: 2_000_000_000 }) }), {
+      maxLength: 4,
+    }),
+    contractDate: fc.option(day),
+  });
+
+  it('adds up to the total to the minor unit, over the same days, each period within a unit of its own figure', () => {
+    fc.assert(
+      fc.property(input, (i) => {
+        const total = statutoryInterest(i);
+        const periods = interestPeriods(i);
+        expect(periods.reduce((s, p) => s + p.interest, 0)).toBe(total.interest);
+        expect(periods.reduce((s, p) => s + p.days, 0)).toBe(total.days);
+        expect([...new Set(periods.map((p) => p.rateBp))]).toEqual(
+          [...new Set(total.ratesBp)].filter((bp) => periods.some((p) => p.rateBp === bp)),
+        );
+        for (const p of periods) {
+          expect(epochDay(p.to) - epochDay(p.from) + 1).toBe(p.days);
+          expect(p.principal).toBeGreaterThan(0);
+          const own = (p.principal * p.rateBp * p.days) / 3_650_000;
+          expect(Math.abs(p.interest - own)).toBeLessThan(1);
+        }
+        for (let k = 1; k < periods.length; k++) expect(periods[k]!.from > periods[k - 1]!.to).toBe(true);
+        if (total.interestThrough !== null && periods.length > 0)
+          expect(periods[periods.length - 1]!.to <= total.interestThrough).toBe(true);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('splits an Italian debt at the half-year and at a part payment', () => {
+    // EUR 10,000 due 2024-05-31; EUR 4,000 paid 2024-07-10; counted to 2024-08-31.
+    const periods = interestPeriods({
+      regime: 'IT',
+      amount: 1_000_000,
+      dueDate: '2024-05-31',
+      payments: [{ date: '2024-07-10', amount: 400_000 }],
+      today: '2024-08-31',
+    });
+    expect(periods.map((p) => [p.from, p.to, p.days, p.rateBp, p.principal])).toEqual([
+      ['2024-06-01', '2024-06-30', 30, 1250, 1_000_000],
+      ['2024-07-01', '2024-07-10', 10, 1225, 1_000_000],
+      ['2024-07-11', '2024-08-31', 52, 1225, 600_000],
+    ]);
   });
 });

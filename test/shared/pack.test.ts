@@ -12,10 +12,13 @@ import {
   DEMO_SHEET,
   demoLedger,
   escapeHtml,
-  PACK_CSV_HEADERS,
-  packCsv,
+  CHASING_CSV_HEADERS,
+  packChasingCsv,
   PackError,
   packHtml,
+  packNotesHtml,
+  packStatementCsv,
+  STATEMENT_CSV_HEADERS,
 } from '../../shared/index.ts';
 import { CLIENT, rawLedger } from './builder.ts';
 import { ledgerArb, TODAY as ARB_TODAY } from './ledger-arbitrary.ts';
@@ -98,27 +101,25 @@ describe('buildPack on the demo ledger', () => {
     expect(pack('Kestrel Media GmbH').smallClaims[0]).toMatchObject({ fits: true, limitMinor: 500_000 });
   });
 
-  it("gives the bad-debt notes of the client's jurisdiction and of the user's own, with sources and grades", () => {
-    expect(nw.badDebt.map((b) => [b.country, b.basis])).toEqual([
-      ['GB', 'client'],
-      ['IT', 'you'],
-    ]);
-    for (const b of nw.badDebt)
-      for (const n of b.notes) {
-        expect(n.source.length).toBeGreaterThan(5);
-        expect(['A', 'B', 'A/B']).toContain(n.grade);
-      }
-    expect(nw.badDebtDates.find((d) => d.milestone === 'NW-1')).toEqual({
+  it('gives the bad-debt notes of where the user is taxed (Tax country, default the Default jurisdiction)', () => {
+    expect(nw.badDebt?.country).toBe('IT'); // the demo's Default jurisdiction
+    for (const n of nw.badDebt?.notes ?? []) {
+      expect(n.source.length).toBeGreaterThan(5);
+      expect(['A', 'B', 'A/B']).toContain(n.grade);
+    }
+    const raw = demoLedger(TODAY);
+    (raw.Settings as unknown[][]).push(['Tax country', 'GB-ENG']);
+    const uk = buildReport(raw, TODAY, { locale: DEMO_SHEET.locale, timeZone: DEMO_SHEET.timeZone });
+    const p = buildPack({ ...uk, client: 'Northwind Analytics Ltd', today: TODAY });
+    expect(p.badDebt?.country).toBe('GB');
+    expect(p.badDebtDates.find((d) => d.milestone === 'NW-1')).toEqual({
       milestone: 'NW-1',
       rule: 'uk.vat.bdr',
       from: '2026-11-14',
       until: '2030-11-14',
     });
-    const us = pack('Lakeshore Dental Group');
-    expect(us.badDebt[0]?.notes[0]?.text).toMatch(
-      /cash method: an unpaid invoice was never income, so it cannot be deducted/,
-    );
-    expect(pack('Studio Bianchi Architetti').badDebt).toHaveLength(1);
+    const us = buildPack({ ...uk, client: 'Lakeshore Dental Group', today: TODAY });
+    expect(us.badDebt?.country).toBe('GB'); // the user's tax, not the client's
   });
 
   it("keeps only the client's own problems, and counts the ledger's errors", () => {
@@ -178,7 +179,33 @@ describe('every event of the client is in the pack (property)', () => {
             expect(t.totalClaim).toBe(t.outstanding + t.lateInterest + t.compensation);
           const html = packHtml(p);
           expect(html).not.toMatch(/undefined|NaN|\[object/);
-          expect(parseCsv(packCsv(p))).toHaveLength(p.events.length + 1);
+          // Every ledger row of the client appears exactly once in the pack.
+          const seen = new Map<string, number>();
+          for (const m of html.matchAll(/data-source="([^"]+)"/g))
+            seen.set(m[1]!, (seen.get(m[1]!) ?? 0) + 1);
+          const once = (tab: string, row: number) =>
+            expect([`${tab} ${row}`, seen.get(`${tab} ${row}`)]).toEqual([`${tab} ${row}`, 1]);
+          for (const m of ledger.milestones) if (mine.has(m.id)) once('Milestones', m.row);
+          for (const pay of ledger.payments)
+            if (mine.has(pay.milestone) && pay.date <= ARB_TODAY) once('Payments', pay.row);
+          for (const r of p.chasing) if (r.kind === 'message') once('Reminders', r.source.row);
+          for (const c of p.changeOrders) once('Change orders', c.row);
+          expect([...seen.values()].every((n) => n === 1)).toBe(true);
+          // The running balance ends at what is outstanding, per currency.
+          for (const st of p.statement) {
+            const t = p.totals.find((x) => x.currency === st.currency);
+            const over = st.overpaid.reduce((a, o) => a + o.amount, 0);
+            expect(st.closing + over).toBe(t?.outstanding ?? 0);
+          }
+          // The interest working adds up to the report's figure.
+          for (const i of p.interest)
+            expect(i.periods.reduce((a, x) => a + x.interest, 0)).toBe(
+              p.milestones.find((m) => m.id === i.milestone)?.lateInterest,
+            );
+          const lines = p.statement.reduce((a, st) => a + st.lines.length, 0);
+          expect(parseCsv(packStatementCsv(p))).toHaveLength(lines + 1);
+          expect(parseCsv(packChasingCsv(p))).toHaveLength(p.chasing.length + 1);
+          expect(packNotesHtml(p)).not.toMatch(/undefined|NaN|\[object/);
         }
       }),
       { numRuns: 120 },
@@ -192,23 +219,64 @@ describe('packHtml', () => {
   it('is one self-contained, printable document', () => {
     expect(nw).toMatch(/^<!doctype html>\n<html lang="en">/);
     expect(nw).toContain('<meta charset="utf-8">');
-    expect(nw).toContain('@page { size: A4;');
+    expect(nw).toContain('content: "page " counter(page) " of " counter(pages)');
+    expect(nw).not.toContain('size: A4'); // A4 or Letter: the printer's paper decides
+    expect(nw).not.toContain('overflow-wrap: anywhere; }\ntd'); // words never break mid-word
     expect(nw).toContain('@media print');
     expect(nw).not.toMatch(/<script|<link|<img|<iframe|src=|@import|url\(/i);
-    for (const id of [
-      'summary',
-      'client',
-      'milestones',
-      'timeline',
-      'small-claims',
+    const sections = [...nw.matchAll(/<section id="([^"]+)">/g)].map((m) => m[1]);
+    expect(sections).toEqual([
+      'parties',
+      'agreement',
+      'statement',
       'interest',
-      'bad-debt',
-      'problems',
-    ])
-      expect(nw).toContain(`<section id="${id}">`);
+      'chasing',
+      'route',
+      'declaration',
+    ]);
     expect(nw).toContain('£20,882.60');
-    expect(nw).toContain('VATA 1994 s.36');
+    expect(nw).toContain('Northwind Analytics Limited'); // the client's Legal name
     expect(nw).not.toContain('New CFO'); // the user's private notes stay out
+    // Notes meant only for the user go to the notes file, never the pack.
+    expect(nw).not.toMatch(/grade [AB]|VATA 1994|TUIR|Default jurisdiction|Ledger problems|row error/);
+    const notes = packNotesHtml(pack('Northwind Analytics Ltd'));
+    expect(notes).toContain('art. 101(5) TUIR');
+    expect(notes).toMatch(/grade [AB]/);
+  });
+
+  it("is in the client's language: an Italian client's pack has no English heading or label", () => {
+    const it = packHtml(pack('Studio Bianchi Architetti'));
+    expect(it).toMatch(/^<!doctype html>\n<html lang="it">/);
+    expect(it).toContain('content: "pagina " counter(page) " di " counter(pages)');
+    const headings = [...it.matchAll(/<(h[1-3]|th|dt)>([^<]*)</g)].map((m) => m[2]!).join(' | ');
+    expect(headings).toContain('Estratto conto');
+    expect(headings).not.toMatch(
+      /\b(Statement|Date|Amount|Balance|Interest|Invoice|Payment|Parties|Route|Chasing|Days|Rate|Total|Description|Channel|Step|Recipient|Signed|Debit|Credit|Address|Legal|Contract)\b/,
+    );
+    expect(it).toContain('Dichiarazione');
+    // An instalment not yet due is owed but says so, and the claim shows what is overdue.
+    const vr = pack('Vento Rosso S.r.l.');
+    const lines = vr.statement[0]!.lines.filter((l) => l.notDueUntil !== null).map((l) => l.milestone);
+    expect(lines).toEqual(['VR-1/3', 'VR-1/4']);
+    expect(packHtml(vr)).toContain('(non ancora scaduta: scade il 20 dicembre 2026)');
+    expect(packHtml(vr)).toContain('<th class="num">Di cui scaduto</th>');
+    expect(it).toContain('preparato, invio non confermato'); // the stop-work draft
+  });
+
+  it('marks drafts "prepared, not confirmed sent", and a missing party detail with where to add it', () => {
+    const raw = rawLedger({
+      milestones: [{ ID: 'M-1', Client: CLIENT.Client, Amount: 100, 'Invoice date': '2026-08-01' }],
+      reminders: [
+        { Sent: '2026-09-05', Milestone: 'M-1', Client: CLIENT.Client, Stage: 'reminder', Channel: 'draft' },
+        { Sent: '2026-09-06', Milestone: 'M-1', Client: CLIENT.Client, Stage: 'reminder', Channel: 'phone' },
+      ],
+    });
+    const { ledger, report } = buildReport(raw, TODAY);
+    const html = packHtml(buildPack({ ledger, report, client: String(CLIENT.Client), today: TODAY }));
+    expect(html).toContain('<td>prepared, not confirmed sent</td>');
+    expect(html).toContain('<td>phone call (not written)</td>');
+    expect(html).not.toMatch(/Reminder sent[^<]*via draft/);
+    expect(html).toContain('missing (Settings → Your address)');
   });
 
   const XSS = ['<img src=x onerror=alert(1)>', '"><script>alert(1)</script>', '{{contact}}'];
@@ -250,39 +318,42 @@ describe('packHtml', () => {
     const p = buildPack({ ledger, report, client: payload, today: TODAY });
     const html = packHtml(p);
     if (payload.includes('<')) expect(html).not.toContain(payload);
-    expect(html.split(escapeHtml(payload)).length - 1).toBeGreaterThanOrEqual(12);
+    expect(html.split(escapeHtml(payload)).length - 1).toBeGreaterThanOrEqual(8);
     expect(html).not.toMatch(/<img|<script|onerror=alert\(1\)>/);
-    const csv = parseCsv(packCsv(p));
-    expect(csv.some((row) => row.includes(payload))).toBe(true); // literal in the CSV
+    const notes = packNotesHtml(p);
+    if (payload.includes('<')) expect(notes).not.toContain(payload);
+    for (const csv of [packStatementCsv(p), packChasingCsv(p)])
+      expect(parseCsv(csv).some((row) => row.includes(payload))).toBe(true); // literal in the CSV
   });
 });
 
-describe('packCsv', () => {
+describe('the CSVs', () => {
   const p = pack('Harbor & Pine LLC');
-  const rows = parseCsv(packCsv(p));
 
-  it('has a header and one row per event, ISO dates and major amounts', () => {
-    expect(rows[0]).toEqual([...PACK_CSV_HEADERS]);
-    expect(rows).toHaveLength(p.events.length + 1);
-    const payment = rows.find((r) => r[2] === 'payment' && r[3] === 'HP-4');
-    expect(payment).toEqual([
+  it('statement: one row per line with its running balance, ISO dates and major amounts', () => {
+    const rows = parseCsv(packStatementCsv(p));
+    expect(rows[0]).toEqual([...STATEMENT_CSV_HEADERS]);
+    expect(rows.find((r) => r[2] === 'payment' && r[3] === 'HP-4')).toEqual([
       '2026-11-29',
-      'Payment received',
+      'USD',
       'payment',
       'HP-4',
       'HP-2026-18',
       'ACH — Partial: "rest next week"',
+      '',
       '500',
-      'USD',
-      '',
-      '',
-      '',
-      '',
-      '',
+      rows.find((r) => r[2] === 'payment' && r[3] === 'HP-4')?.[8],
       'Payments',
       '7',
     ]);
-    expect(packCsv(p)).toContain('\r\n');
+    expect(rows.at(-1)?.[8]).toBe(String(p.statement[0]!.closing / 100));
+    expect(packStatementCsv(p)).toContain('\r\n');
+  });
+
+  it('chasing record: one row per message and dispute, the Channel as logged', () => {
+    const rows = parseCsv(packChasingCsv(p));
+    expect(rows[0]).toEqual([...CHASING_CSV_HEADERS]);
+    expect(rows).toHaveLength(p.chasing.length + 1);
   });
 
   it.each([

@@ -276,6 +276,19 @@ describe('rows and references', () => {
     expect(codes(problems)).toEqual(['unknown_setting', 'bad_setting']);
   });
 
+  it('reads the Tax country, defaulting to the Default jurisdiction, and flags a bad one', () => {
+    const read = (settings: Record<string, string>) => parseLedger(rawLedger({ settings }));
+    expect(read({ 'Default jurisdiction': 'IT' }).ledger.settings.taxCountry).toBe('IT');
+    expect(read({ 'Default jurisdiction': 'IT', 'Tax country': 'gb-eng' }).ledger.settings.taxCountry).toBe(
+      'GB-ENG',
+    );
+    const bad = read({ 'Default jurisdiction': 'IT', 'Tax country': 'UK' });
+    expect(bad.ledger.settings.taxCountry).toBe('IT');
+    expect(bad.problems.map((p) => [p.code, p.fix])).toEqual([
+      ['bad_setting', expect.stringContaining('GB-ENG (England)')],
+    ]);
+  });
+
   it('never reads an email it cannot use', () => {
     const raw = rawLedger({
       clients: [{ ...CLIENT, Emails: 'AP@Acme.example; @acme.example, not-an-address' }],

@@ -184,10 +184,13 @@ describe('Client actions', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Export documentation pack' }));
     await waitFor(() => expect(notice()).toMatch(/^Documentation pack ready: /));
     expect(lastCall(r.recording, 'exportPack')).toEqual({ client: 'Northwind Analytics Ltd' });
-    const html = screen.getByRole('link', { name: 'Download (HTML)' });
+    const html = screen.getByRole('link', { name: 'Pack (HTML)' });
     expect(html.getAttribute('download')).toMatch(/\.html$/);
     expect(html.getAttribute('href')).toMatch(/^blob:/);
-    expect(screen.getByRole('link', { name: 'Download (CSV)' }).getAttribute('download')).toMatch(/\.csv$/);
+    const file = (name: string) => screen.getByRole('link', { name }).getAttribute('download');
+    expect(file('Your notes (HTML)')).toMatch(/-notes\.html$/);
+    expect(file('Statement (CSV)')).toMatch(/-statement\.csv$/);
+    expect(file('Chasing record (CSV)')).toMatch(/-chasing\.csv$/);
   });
 
   it('drafts the reminder now, letting the server pick what is due', async () => {

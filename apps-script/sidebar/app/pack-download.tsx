@@ -18,46 +18,53 @@ export function PackDownload({ client }: { client: string }) {
 function PackLinks({ pack }: { pack: PackResult }) {
   const t = useStore().t.value;
   const base = pack.filename.replace(/\.[a-z]+$/i, '');
-  const urls = useMemo(
-    () => ({
-      html: objectUrl(pack.html, 'text/html;charset=utf-8'),
-      csv: objectUrl(pack.csv, 'text/csv;charset=utf-8'),
-    }),
-    [pack],
+  const files = useMemo(
+    () => [
+      { key: 'html', label: t.downloadHtml, name: `${base}.html`, url: objectUrl(pack.html, HTML) },
+      { key: 'notes', label: t.downloadNotes, name: `${base}-notes.html`, url: objectUrl(pack.notes, HTML) },
+      {
+        key: 'statement',
+        label: t.downloadStatement,
+        name: `${base}-statement.csv`,
+        url: objectUrl(pack.statementCsv, CSV),
+      },
+      {
+        key: 'chasing',
+        label: t.downloadChasing,
+        name: `${base}-chasing.csv`,
+        url: objectUrl(pack.chasingCsv, CSV),
+      },
+    ],
+    [pack, t, base],
   );
   useEffect(
     () => () => {
-      for (const url of Object.values(urls)) if (url) URL.revokeObjectURL(url);
+      for (const f of files) if (f.url) URL.revokeObjectURL(f.url);
     },
-    [urls],
+    [files],
   );
   return (
     <p class="row pack">
-      {urls.html ? (
-        <a
-          class="button secondary"
-          href={urls.html}
-          download={`${base}.html`}
-          target="_blank"
-          rel="noopener noreferrer"
-        >
-          {t.downloadHtml}
-        </a>
-      ) : null}
-      {urls.csv ? (
-        <a
-          class="button secondary"
-          href={urls.csv}
-          download={`${base}.csv`}
-          target="_blank"
-          rel="noopener noreferrer"
-        >
-          {t.downloadCsv}
-        </a>
-      ) : null}
+      {files.map((f) =>
+        f.url ? (
+          <a
+            key={f.key}
+            class="button secondary"
+            href={f.url}
+            download={f.name}
+            target="_blank"
+            rel="noopener noreferrer"
+          >
+            {f.label}
+          </a>
+        ) : null,
+      )}
     </p>
   );
 }
+
+const HTML = 'text/html;charset=utf-8';
+const CSV = 'text/csv;charset=utf-8';
 
 function objectUrl(text: string, type: string): string | null {
   // Some test DOMs have no createObjectURL; the notice still names the file.

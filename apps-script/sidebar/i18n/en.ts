@@ -197,8 +197,10 @@ export const EN = {
   planCreated: (n: number) => `Payment plan created: ${n} instalments added to Milestones.`,
   writtenOff: (id: string) => `${id} written off.`,
   packReady: (file: string) => `Documentation pack ready: ${file}`,
-  downloadHtml: 'Download (HTML)',
-  downloadCsv: 'Download (CSV)',
+  downloadHtml: 'Pack (HTML)',
+  downloadNotes: 'Your notes (HTML)',
+  downloadStatement: 'Statement (CSV)',
+  downloadChasing: 'Chasing record (CSV)',
 
   // Problems
   problemsHeading: 'Problems in the ledger',

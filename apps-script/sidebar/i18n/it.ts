@@ -180,8 +180,10 @@ export const IT: Messages = {
   planCreated: (n) => `Piano di rientro creato: ${n} rate aggiunte in Milestones.`,
   writtenOff: (id) => `${id} stralciato.`,
   packReady: (file) => `Fascicolo pronto: ${file}`,
-  downloadHtml: 'Scarica (HTML)',
-  downloadCsv: 'Scarica (CSV)',
+  downloadHtml: 'Fascicolo (HTML)',
+  downloadNotes: 'Note per te (HTML)',
+  downloadStatement: 'Estratto conto (CSV)',
+  downloadChasing: 'Solleciti (CSV)',
 
   problemsHeading: 'Problemi nel registro',
   noProblems: 'Nessun problema: ogni riga si legge correttamente.',

@@ -224,6 +224,8 @@ export function defaultSettings(locale: string): Record<(typeof SETTING_NAMES)[n
     'Default currency': currency,
     'Default language': language.toLowerCase() === 'it' ? 'it' : 'en',
     'Default jurisdiction': jurisdiction,
+    // Empty: the Default jurisdiction (PRODUCT.md, Settings).
+    'Tax country': '',
     'Default terms': 30,
     'Default grace': 30,
     Locale: '',
