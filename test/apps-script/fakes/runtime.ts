@@ -224,7 +224,8 @@ export class FakeRuntime {
 
   /** After a call: reads are charged by the cells they returned. */
   after(method: string, result: unknown): void {
-    if ((method === 'getValues' || method === 'getSheetValues') && Array.isArray(result)) this.charge(cellsCost(result as unknown[]));
+    if ((method === 'getValues' || method === 'getSheetValues') && Array.isArray(result))
+      this.charge(cellsCost(result as unknown[]));
   }
 
   private charge(ms: number): void {
