@@ -106,6 +106,14 @@ export function runDraft(args: Context & { message?: string; html: boolean; json
     return;
   }
   for (const p of message.problems) io.stderr(problemLine(p));
+  for (const line of message.advice) io.stderr(`payladder: note: ${line}\n`);
+  const due = report.clients.find((c) => c.client === message.client)?.message ?? null;
+  if (due?.drafted && due.messageId === message.messageId) {
+    const drafted = report.milestones.find((m) => m.id === due.milestones[0])?.draft;
+    io.stderr(
+      `payladder: note: this message was drafted${drafted ? ` on ${drafted.on}` : ''} and is not confirmed sent: send that draft (Gmail → Drafts) rather than a new one, then log it as sent.\n`,
+    );
+  }
   const head = `To: ${terminalText(message.to.join(', '))}\nSubject: ${terminalText(message.subject)}\n\n`;
   io.stdout(head + terminalLines(args.html ? message.html : message.text) + '\n');
 }

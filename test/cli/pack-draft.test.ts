@@ -155,6 +155,16 @@ describe('payladder draft', () => {
     expect(out.stdout).toContain('Subject: Sollecito di pagamento: FT-2026-080');
   });
 
+  it('advises how to send a formal letter, and says when the message is already drafted', async () => {
+    const vento = io();
+    expect(await run(['draft', '--client', 'Vento Rosso S.r.l.', '--message', 'demand'], vento.io)).toBe(0);
+    expect(vento.out.stdout).toContain("Oggetto: messa in mora ai sensi dell'art. 1219 c.c.");
+    expect(vento.out.stderr).toMatch(/note: Send it by PEC .*raccomandata A\/R/);
+    const bianchi = io();
+    expect(await run(['draft', '--client', 'Studio Bianchi Architetti'], bianchi.io)).toBe(0);
+    expect(bianchi.out.stderr).toMatch(/drafted on \d{4}-\d{2}-\d{2} and is not confirmed sent/);
+  });
+
   it('--message picks another message; --html prints the HTML body', async () => {
     const { out, io: streams } = io();
     expect(
