@@ -12,6 +12,7 @@ import {
   CLIENTS,
   MILESTONES,
   PAYMENTS,
+  PROMISES,
   RATES,
   REMINDERS,
   SETTINGS,
@@ -633,6 +634,29 @@ export function demoLedger(today: IsoDate): RawLedger {
     ],
   ];
 
+  // Date, Milestone, Client, Amount, Promised by, Source, Note: one open, one kept, one broken.
+  const promises = [
+    [
+      d(-1),
+      'HP-4',
+      HP,
+      1000,
+      d(6),
+      'https://mail.google.com/mail/u/0/#inbox/18f3b1c2d4e5a6b7',
+      '"Rest next week"',
+    ],
+    [d(-92), 'GD-3', GD, '', d(-85), 'Phone call with Callum', 'Paid a day early'],
+    [
+      d(-20),
+      'LD-1',
+      LD,
+      3000,
+      d(-10),
+      'https://mail.google.com/mail/u/0/#inbox/18f3a9e8d7c6b5a4',
+      'Half now, half next month',
+    ],
+  ];
+
   const changeOrders = [
     ['CO-1', SB, 'Area riservata clienti (fuori dal contratto)', 1500, d(-60), d(-58)],
     ['CO-2', NW, 'Salesforce and HubSpot integrations', 3000, d(-50), ''],
@@ -665,6 +689,7 @@ export function demoLedger(today: IsoDate): RawLedger {
     [PAYMENTS.name]: [inputHeaders(PAYMENTS.columns), ...payments],
     [REMINDERS.name]: [inputHeaders(REMINDERS.columns), ...reminders],
     [CHANGE_ORDERS.name]: [inputHeaders(CHANGE_ORDERS.columns), ...changeOrders],
+    [PROMISES.name]: [inputHeaders(PROMISES.columns), ...promises],
     [TEMPLATES.name]: [inputHeaders(TEMPLATES.columns)],
     [RATES.name]: [inputHeaders(RATES.columns)],
     [SETTINGS.name]: [inputHeaders(SETTINGS.columns), ...settings],

@@ -26,6 +26,13 @@ export function milestoneJson(m: MilestoneReport) {
     nextAction: m.nextAction,
     lastSent: m.lastSent,
     draft: m.draft,
+    promise: m.promise
+      ? {
+          by: m.promise.by,
+          amount: m.promise.amount === null ? null : major(m.promise.amount),
+          state: m.promise.state,
+        }
+      : null,
     lateInterest: major(m.lateInterest),
     interestRates: m.interestRates.map((bp) => bp / 100),
     interestThrough: m.interestThrough,
@@ -63,6 +70,13 @@ export function toJsonReport(report: Report) {
       nextAction: c.nextAction,
       dueToday: c.dueToday,
       ongoingWork: c.ongoingWork,
+      behaviour: {
+        avgDaysLate: c.avgDaysLate,
+        onTimeShare: c.onTimeShare,
+        paidMilestones: c.paidMilestones,
+        promisesKept: c.promisesKept,
+        promisesBroken: c.promisesBroken,
+      },
       message: c.message
         ? {
             messageId: c.message.messageId,

@@ -5,7 +5,7 @@
  */
 import { addDays } from './dates.ts';
 import type { IsoDate, NextAction } from './model.ts';
-import type { LadderStage, Stage } from './stages.ts';
+import type { LadderStage, Stage, Step } from './stages.ts';
 import { LADDER_STAGES } from './stages.ts';
 
 export interface Rung {
@@ -51,6 +51,14 @@ export function stageAt(daysOverdue: number, grace: number = DEFAULT_GRACE): Lad
   return stage;
 }
 
+/**
+ * How urgent a step's message is, for the one message a client gets a day: the ladder's
+ * order, with the message after a broken promise between the final notice and stop-work.
+ */
+export function stepRank(step: Step): number {
+  return step === 'broken_promise' ? ladderIndex('final') + 0.5 : ladderIndex(step);
+}
+
 /** Position in the ladder's order (current = 0 … small_claims = 7). */
 export function ladderIndex(stage: LadderStage): number {
   return LADDER_STAGES.indexOf(stage);
@@ -64,10 +72,12 @@ const URGENCY: readonly Stage[] = [
   'small_claims',
   'demand',
   'stop_work',
+  'broken_promise',
   'final',
   'followup',
   'reminder',
   'disputed',
+  'promised',
   'upcoming',
   'on_hold',
   'renegotiated',
@@ -107,13 +117,15 @@ export interface LadderInput {
   sent: readonly SentStep[];
   /** Days the formal demand gives before the court step (see law/notice-period.ts). */
   noticeDays: number;
+  /** The last sent message of any kind (the one after a broken promise too): 7 days after it. */
+  lastMessage?: IsoDate | null;
 }
 
 export interface LadderPosition {
   /** The next step once it is due, otherwise the last step sent; `current`/`upcoming` before any. */
   stage: LadderStage;
   /** The next step and the day it is due (may be past: an action the user is late with). */
-  next: NextAction | null;
+  next: { stage: LadderStage; on: IsoDate } | null;
   /** The most recent sent step (the higher one on a tie). */
   lastSent: SentStep | null;
 }
@@ -156,6 +168,8 @@ export function ladderPosition(input: LadderInput): LadderPosition {
     if (s.stage === 'demand' && (firstDemand === null || s.on < firstDemand)) firstDemand = s.on;
   }
   const reachedIdx = reached === null ? 0 : idx(reached);
+  if (input.lastMessage && input.lastMessage <= today && (latest === null || input.lastMessage > latest))
+    latest = input.lastMessage;
 
   // The highest step whose earliest day has come.
   let candidate: LadderStage | null = null;
@@ -173,7 +187,7 @@ export function ladderPosition(input: LadderInput): LadderPosition {
     return due;
   };
 
-  let next: NextAction | null;
+  let next: LadderPosition['next'];
   let chosen = candidate;
   if (chosen !== null && required !== null && idx(required) < idx(chosen)) chosen = required;
   if (chosen === null && reached === null) {

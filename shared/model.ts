@@ -15,6 +15,7 @@ import {
   LANGUAGES,
   MANUAL_STATUSES,
   STAGES,
+  STEPS,
 } from './stages.ts';
 
 export {
@@ -144,6 +145,25 @@ export const Reminder = z.object({
 });
 export type Reminder = z.infer<typeof Reminder>;
 
+/** A Promises row (PRODUCT.md, "Promises"): what the client said they would pay, and by when. */
+export const PromiseRow = z.object({
+  row: Row,
+  /** When the client promised. */
+  date: IsoDate,
+  milestones: z.array(z.string().min(1)).min(1),
+  client: z.string(),
+  /** Minor units of the first milestone's currency; null = everything outstanding on them. */
+  amount: Minor.nullable(),
+  by: IsoDate,
+  source: z.string(),
+  note: z.string(),
+});
+export type PromiseRow = z.infer<typeof PromiseRow>;
+
+/** Where a promise stands as of the report's day. */
+export const PromiseState = z.enum(['open', 'kept', 'broken']);
+export type PromiseState = z.infer<typeof PromiseState>;
+
 export const ChangeOrder = z.object({
   row: Row,
   id: z.string().min(1),
@@ -209,6 +229,7 @@ export const Ledger = z.object({
   payments: z.array(Payment),
   reminders: z.array(Reminder),
   changeOrders: z.array(ChangeOrder),
+  promises: z.array(PromiseRow),
   templates: z.array(TemplateRow),
   /**
    * IDs typed in Milestones rows that were left out for a problem (a half-typed `SB-2/1`).
@@ -219,7 +240,7 @@ export const Ledger = z.object({
 });
 export type Ledger = z.infer<typeof Ledger>;
 
-export const NextAction = z.object({ stage: LadderStage, on: IsoDate });
+export const NextAction = z.object({ stage: z.enum(STEPS), on: IsoDate });
 export type NextAction = z.infer<typeof NextAction>;
 
 export const SmallClaimsFit = z.object({
@@ -290,6 +311,13 @@ export const MilestoneReport = z.object({
    * next action is then to send it, not to draft it again (PRODUCT.md, Evidence).
    */
   draft: z.object({ on: IsoDate, link: z.string() }).nullable(),
+  /**
+   * The latest promise covering this milestone (dated on or before the report's day):
+   * `by` and `amount` (minor units, null = everything outstanding) as the client said.
+   */
+  promise: z
+    .object({ by: IsoDate, amount: Minor.nullable(), state: PromiseState, row: Row, date: IsoDate })
+    .nullable(),
   /** Last reminder logged for this milestone (drafts included), if any. */
   lastReminder: z.object({ sent: IsoDate, stage: Stage.nullable(), channel: Channel.nullable() }).nullable(),
   remindersLogged: z.number().int(),
@@ -305,7 +333,7 @@ export type MilestoneReport = z.infer<typeof MilestoneReport>;
  * `currency` (0 for an `upcoming` note): never anything not yet due.
  */
 export const ClientMessage = z.object({
-  messageId: LadderStage,
+  messageId: z.enum(STEPS),
   milestones: z.array(z.string()),
   overdue: Minor,
   currency: z.string(),
@@ -327,6 +355,9 @@ export const ClientReport = z.object({
   /** Share (0..1) of paid milestones paid by their due date; null with none paid. */
   onTimeShare: z.number().nullable(),
   paidMilestones: z.number().int(),
+  /** Promises of this client kept and broken, as of the report's day (open ones not counted). */
+  promisesKept: z.number().int(),
+  promisesBroken: z.number().int(),
   /** Earliest next action over the client's milestones. */
   nextAction: NextAction.nullable(),
   /** IDs of milestones whose next action is due on or before today. */

@@ -16,6 +16,7 @@ import type {
   ManualStatus,
   Milestone,
   Payment,
+  PromiseRow,
   Problem,
   RateRow,
   RawLedger,
@@ -41,6 +42,7 @@ import {
   locateColumns,
   MILESTONES,
   PAYMENTS,
+  PROMISES,
   RATES,
   REMINDERS,
   SETTING_NAMES,
@@ -74,7 +76,14 @@ export interface Parsed {
 }
 
 /** Message ids a Templates row may name besides the ladder stages. */
-export const MESSAGE_IDS = ['dispute', 'change_order', 'payment_plan', 'diffida'] as const;
+export const MESSAGE_IDS = [
+  'dispute',
+  'change_order',
+  'payment_plan',
+  'diffida',
+  'broken_promise',
+  'promise_thanks',
+] as const;
 
 const STAGE_BY_KEY = new Map<string, Stage>(STAGES.map((s) => [keyOf(s), s]));
 const STATUS_BY_KEY = new Map<string, ManualStatus>([
@@ -698,6 +707,37 @@ export function parseLedger(raw: RawLedger, opts: ParseOptions = {}): Parsed {
     });
   }
 
+  // Promises (optional tab)
+  const promises: PromiseRow[] = [];
+  const promTab = new TabReader(PROMISES, ctx, raw, layout);
+  if (promTab.check(false)) {
+    promTab.forEachRow((r) => {
+      const date = r.date('Date', true);
+      const by = r.date('Promised by', true);
+      const ids = (r.required('Milestone') ?? '')
+        .split(/[,;]/)
+        .map((s) => s.trim())
+        .filter(Boolean);
+      const ms = ids.map((id) => milestoneRef(r, 'Milestone', id));
+      const first = ms[0] ?? null;
+      const amount = r.amount('Amount', first?.currency ?? settings.defaultCurrency ?? 'EUR', false);
+      if (date && by && by < date) r.fail('promise_before_made', 'Promised by', { value: by, date });
+      if (r.failed || !date || !by || ms.length === 0 || ms.some((m) => m === null)) return;
+      const named = r.text('Client');
+      const client = named ? (clientByKey.get(refKey(named))?.client ?? named) : (first?.client ?? '');
+      promises.push({
+        row: r.row,
+        date,
+        milestones: ms.map((m) => (m as Milestone).id),
+        client,
+        amount,
+        by,
+        source: r.text('Source'),
+        note: r.text('Note'),
+      });
+    });
+  }
+
   // Templates
   const templates: TemplateRow[] = [];
   const tplTab = new TabReader(TEMPLATES, ctx, raw, layout);
@@ -729,6 +769,7 @@ export function parseLedger(raw: RawLedger, opts: ParseOptions = {}): Parsed {
       payments,
       reminders,
       changeOrders,
+      promises,
       templates,
       rates,
       leftOutMilestoneIds,

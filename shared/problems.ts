@@ -197,6 +197,12 @@ export const PROBLEMS = {
     fix: () =>
       'Send a written reminder (email, post, PEC or recorded delivery) and log it in Reminders: a court or agency will ask for proof that you chased in writing. Drafts and phone calls are not written proof.',
   },
+  promise_before_made: {
+    severity: 'error',
+    message: (v) => `Promised by ${v.value} is before the day the promise was made (${v.date}).`,
+    fix: () =>
+      'Check both dates: Date is when the client promised, Promised by the day they promised to pay by.',
+  },
   future_entry: {
     severity: 'warning',
     message: (v) => `${v.column} ${v.value} is after today (${v.today}); the row is left out until that day.`,

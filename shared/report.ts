@@ -11,7 +11,14 @@ import type { RateTable } from './law/rates.ts';
 import { BUILT_IN_RATES, buildRateTable, RATE_PUBLISHERS } from './law/rates.ts';
 import { smallClaimsFits } from './law/small-claims.ts';
 import type { SentStep } from './ladder.ts';
-import { compareUrgency, isLadderStage, ladderIndex, ladderPosition, needsWrittenRecord } from './ladder.ts';
+import {
+  compareUrgency,
+  isLadderStage,
+  ladderIndex,
+  ladderPosition,
+  needsWrittenRecord,
+  stepRank,
+} from './ladder.ts';
 import { noticePeriod } from './law/notice-period.ts';
 import type {
   AgingBucket,
@@ -25,6 +32,8 @@ import type {
   MilestoneReport,
   NextAction,
   Payment,
+  PromiseRow,
+  PromiseState,
   Problem,
   RawLedger,
   Reminder,
@@ -37,8 +46,8 @@ import type { ParseOptions, Parsed } from './parse.ts';
 import { parseLedger } from './parse.ts';
 import { problem } from './problems.ts';
 import { TABS } from './tabs.ts';
-import { isBusinessParty, isOpen, LADDER_STAGES } from './stages.ts';
-import type { LadderStage } from './stages.ts';
+import { isBusinessParty, isOpen, STEPS } from './stages.ts';
+import type { Step } from './stages.ts';
 
 export { isOpen };
 
@@ -100,16 +109,19 @@ export interface MilestoneContext {
   reminders: readonly Reminder[];
   /** The client has a milestone, not cancelled, due after `today` (stop_work only then). */
   ongoingWork: boolean;
+  /** The latest promise covering this milestone, dated on or before `today`, and its state. */
+  promise: { row: PromiseRow; state: PromiseState } | null;
 }
 
 /**
  * The ladder step a Reminders row records: its Stage when that is a step of the ladder,
  * else its Template when that names one (a row logged with only the message id).
  */
-export function reminderStep(r: Reminder): LadderStage | null {
-  if (r.stage !== null && isLadderStage(r.stage) && r.stage !== 'current') return r.stage;
+export function reminderStep(r: Reminder): Step | null {
+  if (r.stage !== null && (STEPS as readonly string[]).includes(r.stage) && r.stage !== 'current')
+    return r.stage as Step;
   const t = r.template.trim().toLowerCase();
-  return (LADDER_STAGES as readonly string[]).includes(t) && t !== 'current' ? (t as LadderStage) : null;
+  return (STEPS as readonly string[]).includes(t) && t !== 'current' ? (t as Step) : null;
 }
 
 /** A Reminders row counts as sent unless its Channel is `draft` (PRODUCT.md, Evidence). */
@@ -158,12 +170,20 @@ export function reportMilestone(
   const sent: SentStep[] = [];
   let last: Reminder | null = null;
   let written = false;
+  // The last sent message of any step, the one after a broken promise too (7 days after it).
+  let lastMessage: IsoDate | null = null;
+  let brokenSentOn: IsoDate | null = null;
   for (const r of reminders) {
     if (last === null || r.sent > last.sent) last = r;
     const step = reminderStep(r);
     if (step === null || !isSent(r)) continue;
-    sent.push({ stage: step, on: r.sent });
+    if (lastMessage === null || r.sent > lastMessage) lastMessage = r.sent;
     if (isWritten(r)) written = true;
+    if (step === 'broken_promise') {
+      if (brokenSentOn === null || r.sent > brokenSentOn) brokenSentOn = r.sent;
+      continue;
+    }
+    sent.push({ stage: step, on: r.sent });
   }
 
   let stage: Stage;
@@ -181,10 +201,21 @@ export function reportMilestone(
       ongoingWork: ctx.ongoingWork,
       sent,
       noticeDays: noticePeriod(client?.jurisdiction ?? '', business).days,
+      lastMessage,
     });
     stage = position.stage;
     nextAction = position.next;
     lastSent = position.lastSent;
+    // A promise pauses the ladder while open; once broken, its own message comes first, then
+    // the ladder resumes from the last step sent (PRODUCT.md, "Promises").
+    const p = ctx.promise;
+    if (p !== null && p.state === 'open') {
+      stage = 'promised';
+      nextAction = { stage: 'broken_promise', on: addDays(p.row.by, 1) };
+    } else if (p !== null && p.state === 'broken' && (brokenSentOn === null || brokenSentOn <= p.row.by)) {
+      stage = 'broken_promise';
+      nextAction = { stage: 'broken_promise', on: addDays(p.row.by, 1) };
+    }
   }
   if (lastSent === null && sent.length > 0) {
     for (const s of sent)
@@ -314,6 +345,15 @@ export function reportMilestone(
     smallClaims,
     lastSent,
     draft,
+    promise: ctx.promise
+      ? {
+          by: ctx.promise.row.by,
+          amount: ctx.promise.row.amount,
+          state: ctx.promise.state,
+          row: ctx.promise.row.row,
+          date: ctx.promise.row.date,
+        }
+      : null,
     lastReminder: last ? { sent: last.sent, stage: last.stage, channel: last.channel } : null,
     remindersLogged: reminders.length,
     problems: rowProblems,
@@ -359,6 +399,24 @@ export function computeReport(
     if (c.requested !== null) future('Change orders', c.row, 'Requested', c.requested);
     if (c.signed !== null) future('Change orders', c.row, 'Signed', c.signed);
   }
+  // Promises as of today, and the latest one covering each milestone.
+  const latestPromise = new Map<string, { row: PromiseRow; state: PromiseState }>();
+  const promiseCounts = new Map<string, { kept: number; broken: number }>();
+  const milestoneById = new Map(ledger.milestones.map((m) => [m.id, m]));
+  for (const p of ledger.promises) {
+    future('Promises', p.row, 'Date', p.date);
+    if (p.date > today) continue;
+    const state = promiseState(p, milestoneById, paymentsBy, today);
+    const counts = promiseCounts.get(p.client) ?? { kept: 0, broken: 0 };
+    if (state === 'kept') counts.kept++;
+    if (state === 'broken') counts.broken++;
+    promiseCounts.set(p.client, counts);
+    for (const id of p.milestones) {
+      const cur = latestPromise.get(id);
+      if (!cur || p.date > cur.row.date || (p.date === cur.row.date && p.row > cur.row.row))
+        latestPromise.set(id, { row: p, state });
+    }
+  }
   // Ongoing work: the client has a milestone, not cancelled, due after today.
   const ongoing = new Set<string>();
   for (const m of ledger.milestones) {
@@ -397,6 +455,7 @@ export function computeReport(
         payments: paymentsBy.get(m.id) ?? none,
         reminders: remindersBy.get(m.id) ?? noReminders,
         ongoingWork: ongoing.has(m.client),
+        promise: latestPromise.get(m.id) ?? null,
       },
       ledger,
       today,
@@ -461,6 +520,8 @@ export function computeReport(
       avgDaysLate: behaviour.avgDaysLate,
       onTimeShare: behaviour.onTimeShare,
       paidMilestones: behaviour.count,
+      promisesKept: promiseCounts.get(c.client)?.kept ?? 0,
+      promisesBroken: promiseCounts.get(c.client)?.broken ?? 0,
       nextAction,
       dueToday,
       ongoingWork: ongoing.has(c.client),
@@ -484,6 +545,34 @@ export function computeReport(
   };
 }
 
+/**
+ * Kept when the payments on the promise's milestones dated from the promise through
+ * `Promised by` reach the promised amount (or everything outstanding on them when Amount is
+ * empty); else open until `Promised by`, broken after it. Minor units throughout.
+ */
+export function promiseState(
+  p: PromiseRow,
+  milestones: ReadonlyMap<string, Milestone>,
+  paymentsBy: ReadonlyMap<string, readonly Payment[]>,
+  today: IsoDate,
+): PromiseState {
+  const until = p.by < today ? p.by : today;
+  let paidSince = 0;
+  let owedAtPromise = 0;
+  for (const id of p.milestones) {
+    const m = milestones.get(id);
+    let before = 0;
+    for (const pay of paymentsBy.get(id) ?? []) {
+      if (pay.date < p.date) before += pay.amount;
+      else if (pay.date <= until) paidSince += pay.amount;
+    }
+    if (m) owedAtPromise += Math.max(0, m.amount - before);
+  }
+  const target = p.amount ?? owedAtPromise;
+  if (paidSince >= target) return 'kept';
+  return p.by >= today ? 'open' : 'broken';
+}
+
 /** Steps that travel together in one message; every other step goes alone. */
 const TRAVEL_TOGETHER: ReadonlySet<Stage> = new Set<Stage>(['reminder', 'followup', 'final']);
 
@@ -496,10 +585,14 @@ const TRAVEL_TOGETHER: ReadonlySet<Stage> = new Set<Stage>(['reminder', 'followu
  */
 export function clientMessage(milestones: readonly MilestoneReport[], today: IsoDate): ClientMessage | null {
   const due = milestones.filter(
-    (m) => m.nextAction !== null && m.nextAction.on <= today && isLadderStage(m.stage) && m.outstanding > 0,
+    (m) =>
+      m.nextAction !== null &&
+      m.nextAction.on <= today &&
+      (isLadderStage(m.stage) || m.stage === 'broken_promise') &&
+      m.outstanding > 0,
   );
   if (due.length === 0) return null;
-  const byStep = (m: MilestoneReport) => ladderIndex((m.nextAction as NextAction).stage);
+  const byStep = (m: MilestoneReport) => stepRank((m.nextAction as NextAction).stage);
   due.sort((a, b) => byStep(b) - byStep(a) || compareMilestones(a, b));
   const top = due[0] as MilestoneReport;
   const step = (top.nextAction as NextAction).stage;

@@ -20,6 +20,8 @@ export const STAGE_LABELS: Readonly<Record<Language, Readonly<Record<Stage, stri
     paid: 'Paid',
     cancelled: 'Cancelled',
     written_off: 'Written off',
+    promised: 'Promised',
+    broken_promise: 'Broken promise',
   },
   it: {
     current: 'Non ancora scaduto',
@@ -36,6 +38,8 @@ export const STAGE_LABELS: Readonly<Record<Language, Readonly<Record<Stage, stri
     paid: 'Pagato',
     cancelled: 'Annullato',
     written_off: 'Stralciato',
+    promised: 'Promesso',
+    broken_promise: 'Promessa mancata',
   },
 };
 

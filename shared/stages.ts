@@ -29,8 +29,19 @@ export const MANUAL_STATUSES = [
 export type ManualStatus = (typeof MANUAL_STATUSES)[number];
 export const ENDING_STATUSES: readonly ManualStatus[] = ['paid', 'cancelled', 'written_off'];
 
-export const STAGES = [...LADDER_STAGES, ...MANUAL_STATUSES] as const;
+/**
+ * A client's promise (PRODUCT.md, "Promises"): `promised` while one is open (chasing
+ * pauses), `broken_promise` when it was not kept (the next message names it).
+ */
+export const PROMISE_STAGES = ['promised', 'broken_promise'] as const;
+export type PromiseStage = (typeof PROMISE_STAGES)[number];
+
+export const STAGES = [...LADDER_STAGES, ...MANUAL_STATUSES, ...PROMISE_STAGES] as const;
 export type Stage = (typeof STAGES)[number];
+
+/** A step a next action can name: a ladder step, or the message after a broken promise. */
+export const STEPS = [...LADDER_STAGES, 'broken_promise'] as const;
+export type Step = (typeof STEPS)[number];
 
 /**
  * What kind of party the client is (PRODUCT.md, Clients → Business): statutory interest and

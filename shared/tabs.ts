@@ -5,7 +5,15 @@
  */
 
 export type TabKey =
-  'clients' | 'milestones' | 'payments' | 'reminders' | 'changeOrders' | 'settings' | 'templates' | 'rates';
+  | 'clients'
+  | 'milestones'
+  | 'payments'
+  | 'reminders'
+  | 'changeOrders'
+  | 'promises'
+  | 'settings'
+  | 'templates'
+  | 'rates';
 
 /** How a surface should validate and format the column (the add-on's data validation). */
 export type ColumnKind =
@@ -152,6 +160,24 @@ export const CHANGE_ORDERS: TabSpec = {
   ],
 };
 
+/**
+ * What the client promised (PRODUCT.md, "Promises"): while a promise is open the ladder
+ * pauses; the day after `Promised by`, unpaid, it is broken.
+ */
+export const PROMISES: TabSpec = {
+  key: 'promises',
+  name: 'Promises',
+  columns: [
+    { header: 'Date', kind: 'date', required: true },
+    { header: 'Milestone', kind: 'milestone-refs', required: true },
+    { header: 'Client', kind: 'client-ref' },
+    { header: 'Amount', kind: 'amount' },
+    { header: 'Promised by', kind: 'date', required: true },
+    { header: 'Source', kind: 'text' },
+    { header: 'Note', kind: 'text' },
+  ],
+};
+
 export const SETTINGS: TabSpec = {
   key: 'settings',
   name: 'Settings',
@@ -194,6 +220,7 @@ export const TABS: readonly TabSpec[] = [
   PAYMENTS,
   REMINDERS,
   CHANGE_ORDERS,
+  PROMISES,
   TEMPLATES,
   RATES,
   SETTINGS,

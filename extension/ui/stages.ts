@@ -20,6 +20,8 @@ export const STAGE_COLORS: Readonly<Record<Stage, string>> = {
   paid: '#137333',
   cancelled: '#5f6368',
   written_off: '#5f6368',
+  promised: '#0b6e99',
+  broken_promise: '#a50e0e',
 };
 
 /** The badge's colour for an error (`!`). */

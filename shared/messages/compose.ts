@@ -149,7 +149,7 @@ function findClient(ledger: Ledger, name: string): Client {
 
 /** Owed and on a running ladder: the milestones a reminder may chase (not disputed or on hold). */
 function chaseable(m: MilestoneReport): boolean {
-  return isLadderStage(m.stage) && m.outstanding > 0;
+  return (isLadderStage(m.stage) || m.stage === 'broken_promise') && m.outstanding > 0;
 }
 
 /**
@@ -262,8 +262,15 @@ export function availableMessages(input: {
     input.report.milestones.filter((m) => m.client === client.client && chaseable(m)).map((m) => m.id),
   );
   const demanded = sentFor(input.ledger, chased, input.today).some((s) => s.step === 'demand');
+  const mine = input.report.milestones.filter((m) => m.client === client.client);
+  const promised = mine.some((m) => m.promise?.state === 'open' && m.outstanding > 0);
+  const broken = mine.some((m) => m.promise?.state === 'broken' && m.outstanding > 0);
   const kinds = MESSAGE_KINDS.filter(
-    (id) => (id !== 'small_claims' || demanded) && (id !== 'diffida' || client.jurisdiction === 'IT'),
+    (id) =>
+      (id !== 'small_claims' || demanded) &&
+      (id !== 'diffida' || client.jurisdiction === 'IT') &&
+      (id !== 'promise_thanks' || promised) &&
+      (id !== 'broken_promise' || broken),
   );
   const out: AvailableMessage[] = kinds.map((id) => ({
     id,
@@ -367,6 +374,10 @@ export function mergeData(args: {
         ? (noticeFor(client.jurisdiction, client.business, 'diffida')?.days ?? DIFFIDA_MIN_DAYS)
         : DEADLINE_DAYS;
   const listFormat = new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' });
+  // The promise these milestones are under (the latest one named on any of them).
+  let promise: MilestoneReport['promise'] = null;
+  for (const m of ms)
+    if (m.promise && (promise === null || m.promise.date > promise.date)) promise = m.promise;
   // Interest is counted to the last day the rate table covers (PRODUCT.md: "to <date>").
   let interestTo = today;
   for (const m of ms)
@@ -483,6 +494,13 @@ export function mergeData(args: {
           .sort()[0] ?? null,
       ),
       court_route: limit ? orNull(limit.route) : null,
+      promise_made: promise ? formatDate(promise.date, locale) : null,
+      promise_by: promise ? formatDate(promise.by, locale) : null,
+      promise_amount: promise
+        ? promise.amount === null
+          ? money(outstanding)
+          : formatMoney(promise.amount, ms[0]?.currency ?? client.currency, locale)
+        : null,
       today: formatDate(today, locale),
       small_claims_limit:
         limit && limitMinor !== null ? formatMoney(limitMinor, limit.currency, locale) : null,

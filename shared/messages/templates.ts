@@ -44,6 +44,8 @@ export const MESSAGE_LABELS: Readonly<Record<Language, Readonly<Record<MessageKi
     dispute: 'Dispute acknowledgement',
     change_order: 'Change-order confirmation',
     diffida: 'Notice to perform or the contract ends (art. 1454 Italian Civil Code)',
+    broken_promise: 'The promised payment did not arrive',
+    promise_thanks: 'Thank you: confirming the promised payment',
     payment_plan: 'Payment-plan proposal',
   },
   it: {
@@ -57,6 +59,8 @@ export const MESSAGE_LABELS: Readonly<Record<Language, Readonly<Record<MessageKi
     dispute: 'Risposta a una contestazione',
     change_order: 'Conferma di una modifica',
     diffida: 'Diffida ad adempiere (art. 1454 c.c.)',
+    broken_promise: 'Il pagamento promesso non è arrivato',
+    promise_thanks: 'Grazie: conferma del pagamento promesso',
     payment_plan: 'Proposta di piano di rientro',
   },
 };
@@ -185,6 +189,18 @@ export const MERGE_FIELDS = {
     description: 'Invoice date (the earliest, at the top level).',
     hint: 'Fill in Invoice date in the Milestones tab.',
     perItem: true,
+  },
+  promise_made: {
+    description: 'The day the client promised (Promises → Date).',
+    hint: 'Log the promise in the Promises tab.',
+  },
+  promise_by: {
+    description: 'The day the client promised to pay by (Promises → Promised by).',
+    hint: 'Log the promise in the Promises tab.',
+  },
+  promise_amount: {
+    description: 'The amount promised; everything outstanding when the promise named none.',
+    hint: 'Log the promise in the Promises tab.',
   },
   court_route: {
     description: "The court route of the client's jurisdiction (Simple Procedure; decreto ingiuntivo…).",
@@ -628,6 +644,75 @@ ${SIGNATURE}`,
   },
 };
 
+/**
+ * After a promise (PRODUCT.md, "Promises"): a thank-you that confirms it while it is open,
+ * and, when it was not kept, a firm note that names its date and amount, with no new threat.
+ */
+const PROMISE_MESSAGES: Readonly<
+  Record<'broken_promise' | 'promise_thanks', Readonly<Record<Language, BuiltInTemplate>>>
+> = {
+  broken_promise: {
+    en: {
+      subject: 'The payment promised by {{promise_by}}: {{invoice}}',
+      body: `${EN_HI}
+
+On {{promise_made}} you let me know that {{promise_amount}} would be paid by {{promise_by}}. I have not received it, and the following remains outstanding:
+
+${EN_ITEMS_LATE}
+
+Could you pay it now, or tell me today when it will be paid? ${EN_PAY}
+
+If something has changed on your side, please say so: I would rather agree a realistic date with you than chase again.
+
+Kind regards,
+${SIGNATURE}`,
+    },
+    it: {
+      subject: 'Il pagamento promesso (scadenza: {{promise_by}}): {{invoice}}',
+      body: `${IT_HI}
+
+in data {{promise_made}} mi aveva comunicato che {{promise_amount}} sarebbe stato pagato entro la data: {{promise_by}}. Non l'ho ancora ricevuto, e resta da saldare quanto segue:
+
+${IT_ITEMS_LATE}
+
+Può provvedere ora, o farmi sapere oggi stesso quando pagherà? ${IT_PAY}
+
+Se dal Suo lato qualcosa è cambiato, me lo dica: preferisco concordare con Lei una data realistica piuttosto che sollecitare di nuovo.
+
+Cordiali saluti,
+${SIGNATURE}`,
+    },
+  },
+  promise_thanks: {
+    en: {
+      subject: 'Thank you: {{invoice}}',
+      body: `${EN_HI}
+
+Thank you for letting me know. To confirm: {{promise_amount}} by {{promise_by}}, for:
+
+${EN_ITEMS}
+
+${EN_PAY}
+
+Best regards,
+${SIGNATURE}`,
+    },
+    it: {
+      subject: 'Grazie: {{invoice}}',
+      body: `${IT_HI}
+
+grazie per avermi avvisato. Confermo: {{promise_amount}} entro la data: {{promise_by}}, per:
+
+${IT_ITEMS}
+
+${IT_PAY}
+
+Cordiali saluti,
+${SIGNATURE}`,
+    },
+  },
+};
+
 export const BUILT_IN_TEMPLATES: Readonly<Record<MessageKind, Readonly<Record<Language, BuiltInTemplate>>>> =
   {
     upcoming: {
@@ -1025,6 +1110,8 @@ ${SIGNATURE}`,
       },
     },
     diffida: DIFFIDA,
+    broken_promise: PROMISE_MESSAGES.broken_promise,
+    promise_thanks: PROMISE_MESSAGES.promise_thanks,
     payment_plan: {
       en: {
         subject: 'Payment plan proposal: {{invoice}}',

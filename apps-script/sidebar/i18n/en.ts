@@ -3,7 +3,8 @@
  * string added here and forgotten there is a type error. Numbers, money and dates arrive
  * already formatted for the ledger's locale.
  */
-import type { AgingBucket, LadderStage, Risk, Stage } from '../../../shared/model.ts';
+import type { AgingBucket, Risk, Stage } from '../../../shared/model.ts';
+import type { Step } from '../../../shared/stages.ts';
 
 const stages = {
   current: 'Current',
@@ -20,6 +21,8 @@ const stages = {
   disputed: 'Disputed',
   on_hold: 'On hold',
   renegotiated: 'Renegotiated',
+  promised: 'Promised',
+  broken_promise: 'Broken promise',
 } satisfies Record<Stage, string>;
 
 /** What the ladder's message at each stage is (PRODUCT.md, "The ladder"). */
@@ -32,7 +35,8 @@ const toSend = {
   stop_work: 'Notice that work is on hold until the account is current',
   demand: 'Formal demand with statutory interest and compensation',
   small_claims: 'Notice of a small-claims filing',
-} satisfies Record<LadderStage, string>;
+  broken_promise: 'A note that the promised payment did not arrive',
+} satisfies Record<Step, string>;
 
 const aging = {
   current: 'Current',

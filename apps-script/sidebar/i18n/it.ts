@@ -35,6 +35,8 @@ export const IT: Messages = {
     disputed: 'Contestato',
     on_hold: 'In sospeso',
     renegotiated: 'Rinegoziato',
+    promised: 'Promesso',
+    broken_promise: 'Promessa mancata',
   },
   toSend: {
     current: 'Ancora nulla',
@@ -45,6 +47,7 @@ export const IT: Messages = {
     stop_work: 'Avviso di sospensione dei lavori fino al saldo',
     demand: 'Messa in mora con interessi di mora e risarcimento',
     small_claims: 'Avviso di azione per il recupero giudiziale',
+    broken_promise: 'Un messaggio sul pagamento promesso e non arrivato',
   },
   aging: {
     current: 'Non scaduto',

@@ -39,6 +39,8 @@ export const STAGE_COLORS = {
   disputed: { background: '#0072b2', text: WHITE }, // blue: a human must answer
   on_hold: { background: '#cfe8f6', text: BLACK }, // a tint of sky blue
   renegotiated: { background: '#ede1ea', text: BLACK }, // a tint of reddish purple
+  promised: { background: '#b7e4f5', text: BLACK }, // a paler sky blue: paused, waiting
+  broken_promise: { background: '#a34700', text: WHITE }, // a dark vermillion
 } as const satisfies Record<Stage, StageColor>;
 
 /** Every stage in the ladder's order, then the manual statuses (as `STAGES` in the core). */
