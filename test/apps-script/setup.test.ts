@@ -151,7 +151,7 @@ describe('Set up ledger on an empty spreadsheet', () => {
     // One colour per stage: no two stages share a row colour.
     const colours = rowRules.map((r) => r.background);
     expect(new Set(colours).size).toBe(colours.length);
-    expect(rowRules.length).toBe(13);
+    expect(rowRules.length).toBe(15);
   });
 
   it('changes nothing when run again', async () => {
@@ -204,6 +204,7 @@ describe('Set up ledger on a messy existing spreadsheet', () => {
       'Reminders',
       'Payments',
       'Change orders',
+      'Promises',
       'Templates',
       'Rates',
       'Settings',

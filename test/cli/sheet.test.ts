@@ -76,7 +76,7 @@ describe('payladder --sheet', () => {
     const batch = fakes.sheets.requests[1];
     expect(batch?.query.valueRenderOption).toEqual(['UNFORMATTED_VALUE']);
     expect(batch?.query.dateTimeRenderOption).toEqual(['SERIAL_NUMBER']);
-    expect(batch?.query.ranges).toHaveLength(8);
+    expect(batch?.query.ranges).toHaveLength(9);
     expect(batch?.query.ranges).toContain("'change ORDERS'");
     expect(batch?.query.ranges).toContain("'Rates'");
     for (const r of fakes.sheets.requests) expect(r.headers.authorization).toMatch(/^Bearer /);

@@ -19,7 +19,8 @@ describe('Clients', () => {
     const harbor = buttons.find((b) => b.dataset['client'] === 'Harbor & Pine LLC');
     expect(harbor?.textContent).toContain('Final notice');
     expect(harbor?.textContent).toContain('US$16,500.00 · 26 days late');
-    expect(harbor?.textContent).toContain('1 due today');
+    // Its one milestone due today is under an open promise: nothing to send.
+    expect(harbor?.textContent).not.toContain('due today');
     fireEvent.click(harbor as HTMLButtonElement);
     expect(await screen.findByRole('heading', { level: 2, name: 'Harbor & Pine LLC' })).toBeTruthy();
   });

@@ -58,7 +58,7 @@ describe('Dashboard', () => {
   it('lists what needs action today: client, stage and what to send, most urgent first', async () => {
     await renderSidebar();
     // Counted in messages, one per client, not in milestones.
-    const today = section('Needs action today 10');
+    const today = section('Needs action today 9');
     const cards = [...today.querySelectorAll('li.card')] as HTMLElement[];
     expect(cards.map((c) => c.dataset['client'])).toEqual([
       'Northwind Analytics Ltd',
@@ -68,7 +68,6 @@ describe('Dashboard', () => {
       'Lakeshore Dental Group',
       'Glenmore Distillery',
       'Maison Lumière SARL',
-      'Harbor & Pine LLC',
       'Kestrel Media GmbH',
       'Giorgio Rossi',
     ]);
@@ -77,7 +76,14 @@ describe('Dashboard', () => {
       'Small claims INV-1041 · Send: Notice of a small-claims filing · Overdue £12,000.00',
     ]);
     // Kestrel's follow-up covers both of its late invoices in one message.
-    const kestrel = cards[8] as HTMLElement;
+    const kestrel = cards[7] as HTMLElement;
+    // Lakeshore broke its promise: the message due names it.
+    expect((cards[4] as HTMLElement).querySelector('.due-line')?.textContent).toMatch(
+      /^Broken promise LD-003/,
+    );
+    // Harbor & Pine promised by next week: listed apart, nothing to send.
+    const promises = section('Promises due this week 1');
+    expect(promises.textContent).toMatch(/Harbor & Pine LLC.*US\$1,000\.00 promised by/);
     expect(kestrel.querySelector('.due-line')?.textContent).toMatch(/^Follow-up KM-88, KM-93 · /);
     // Studio Bianchi's stop-work message is drafted and not confirmed sent: no second draft.
     const bianchi = cards[3] as HTMLElement;

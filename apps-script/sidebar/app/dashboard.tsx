@@ -4,6 +4,7 @@ import { StageChip } from '../ui/stage-chip.tsx';
 import { STAGE_ORDER } from '../ui/stage-colors.ts';
 import { useStore } from './context.ts';
 import { useState } from 'preact/hooks';
+import { addDays } from '../../../shared/dates.ts';
 import { ActionButton } from './action-button.tsx';
 import { DraftButton } from './draft-button.tsx';
 
@@ -63,6 +64,7 @@ export function Dashboard() {
       </section>
 
       <NeedsAction />
+      <PromisesDue />
       <DraftsToConfirm />
 
       {currencies.length > 0 ? (
@@ -162,6 +164,54 @@ function NeedsAction() {
               ) : (
                 <DraftButton client={c.client} />
               )}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
+/**
+ * Promises the client made that fall due within the week (PRODUCT.md, "Promises"): chasing
+ * is paused for them; the day after, unpaid, the broken-promise message is due.
+ */
+function PromisesDue() {
+  const store = useStore();
+  const t = store.t.value;
+  const f = store.format.value;
+  const view = store.view.value;
+  if (view === null) return null;
+  const weekEnd = addDays(view.today, 7);
+  const open = view.report.milestones.filter(
+    (m) => m.promise?.state === 'open' && m.promise.by <= weekEnd && m.outstanding > 0,
+  );
+  if (open.length === 0) return null;
+  return (
+    <section aria-labelledby="promises-heading">
+      <h3 id="promises-heading">
+        {t.promisesHeading} <span class="badge">{open.length}</span>
+      </h3>
+      <ul class="cards">
+        {open.map((m) => {
+          const p = m.promise as NonNullable<typeof m.promise>;
+          return (
+            <li class="card" key={m.id} data-promise={m.id}>
+              <button
+                type="button"
+                class="link strong"
+                onClick={() => store.go({ name: 'client', client: m.client })}
+              >
+                {m.client}
+              </button>
+              <p class="due-line">
+                <StageChip stage="promised" label={t.stages.promised} />{' '}
+                <span class="mono">{m.invoice.trim() !== '' ? m.invoice : m.id}</span>
+                <span class="muted small">
+                  {' '}
+                  · {t.promisedBy(f.money(p.amount ?? m.outstanding, m.currency), f.date(p.by))}
+                </span>
+              </p>
             </li>
           );
         })}

@@ -77,6 +77,8 @@ export const EN = {
   draftedNotSent: (date: string) =>
     `Drafted ${date}, not confirmed sent: send it from Gmail → Drafts, then confirm it below.`,
   draftsHeading: 'Drafts to confirm',
+  promisesHeading: 'Promises due this week',
+  promisedBy: (amount: string, date: string) => `${amount} promised by ${date}`,
   draftWaiting: (date: string) => `Drafted ${date}; not confirmed sent, so it does not count as chasing yet.`,
   draftGone: (date: string) =>
     `Drafted ${date} and no longer in Gmail → Drafts: sent? Confirm the day it went.`,

@@ -64,6 +64,8 @@ export const IT: Messages = {
   draftedNotSent: (date) =>
     `Bozza preparata (data: ${date}), invio non confermato: inviala da Gmail → Bozze, poi conferma qui sotto.`,
   draftsHeading: 'Bozze da confermare',
+  promisesHeading: 'Promesse in scadenza questa settimana',
+  promisedBy: (amount, date) => `${amount} promessi entro il giorno: ${date}`,
   draftWaiting: (date) =>
     `Bozza preparata (data: ${date}); invio non confermato, quindi non vale ancora come sollecito.`,
   draftGone: (date) =>

@@ -37,9 +37,8 @@ describe('recommendedMessage', () => {
     ['Glenmore Distillery', 'final', ['GD-1']],
     ['Kestrel Media GmbH', 'followup', ['KM-1', 'KM-3']],
     ['Maison Lumière SARL', 'final', ['ML-1']],
-    ['Harbor & Pine LLC', 'reminder', ['HP-4']],
     ['Vento Rosso S.r.l.', 'demand', ['VR-2']],
-    ['Lakeshore Dental Group', 'final', ['LD-1']],
+    ['Lakeshore Dental Group', 'broken_promise', ['LD-1']],
     ['Giorgio Rossi', 'followup', ['GR-1']],
   ])('%s → %s covering %j', (client, messageId, milestones) => {
     expect(recommendedMessage({ report, ledger, client, today: TODAY })).toEqual({ messageId, milestones });
@@ -47,8 +46,10 @@ describe('recommendedMessage', () => {
     expect(report.clients.find((c) => c.client === client)?.message).toMatchObject({ messageId, milestones });
   });
 
-  it('is null when nothing is due today', () => {
+  it('is null when nothing is due today, or while a promise is open', () => {
     expect(recommendedMessage({ report, ledger, client: 'Belfast Print Works', today: TODAY })).toBeNull();
+    // Harbor & Pine promised the rest of HP-4 by next week: chasing pauses.
+    expect(recommendedMessage({ report, ledger, client: 'Harbor & Pine LLC', today: TODAY })).toBeNull();
   });
 
   it('leaves a not-yet-due milestone out of a past-due message and its overdue total', () => {
@@ -125,10 +126,10 @@ describe('composeMessage', () => {
     expect(it_.text).toMatch(/450,00\s€/);
     expect(it_.text).toContain('18 novembre 2026');
     expect(it_.text).toMatch(/^Buongiorno Giorgio,/);
-    const en = composeMessage({ report, ledger, client: 'Harbor & Pine LLC', today: TODAY });
+    const en = composeMessage({ report, ledger, client: 'Kestrel Media GmbH', today: TODAY });
     expect(en.locale).toBe('en-GB');
-    expect(en.text).toContain('US$1,000.00');
-    expect(en.text).toContain('28 November 2026');
+    expect(en.text).toContain('€3,600.00');
+    expect(en.text).toContain('15 November 2026');
   });
 
   it.each([
@@ -571,8 +572,11 @@ describe("the user's own templates", () => {
     expect(compose(rows, 'Acme', 'dispute').text).toBe('We hear you.');
     const { ledger: l, report: r } = buildReport(withTemplates(base, rows), TODAY);
     const offered = availableMessages({ report: r, ledger: l, client: 'Acme', today: TODAY });
-    // No demand was sent, so the court notice is not offered.
-    expect(offered.map((o) => o.id)).toEqual([...MESSAGE_KINDS.filter((k) => k !== 'small_claims'), 'paid']);
+    // No demand was sent and no promise made: the court notice and the promise messages are not offered.
+    expect(offered.map((o) => o.id)).toEqual([
+      ...MESSAGE_KINDS.filter((k) => !['small_claims', 'broken_promise', 'promise_thanks'].includes(k)),
+      'paid',
+    ]);
     expect(offered.find((o) => o.id === 'dispute')?.source).toBe('user');
     expect(offered.filter((o) => o.recommended).map((o) => o.id)).toEqual(['reminder']);
     expect(compose(rows, 'Acme', 'paid').text).toBe('Thank you for paying F-1.');

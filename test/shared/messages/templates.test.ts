@@ -37,6 +37,8 @@ describe('built-in templates', () => {
       'change_order',
       'payment_plan',
       'diffida',
+      'broken_promise',
+      'promise_thanks',
     ]);
   });
 
@@ -139,7 +141,9 @@ describe('every template × language × client of the demo ledger', () => {
         if (!offered.includes(id)) {
           // A court notice only after a sent demand, a diffida only under Italian law: not
           // offered, and refused when asked for.
-          expect(['small_claims', 'diffida']).toContain(id);
+          expect(['small_claims', 'diffida', 'broken_promise', 'promise_thanks']).toContain(id);
+          // The promise messages are offered only about a promise; there is none to name here.
+          if (id === 'broken_promise' || id === 'promise_thanks') return;
           expect(() => composeMessage({ report, ledger, client, today: TODAY, messageId: id })).toThrow(
             ComposeError,
           );
