@@ -667,7 +667,8 @@ export function buildPack(input: { ledger: Ledger; report: Report; client: strin
       .join(', '),
     to: r.to,
     subject: r.subject,
-    link: r.link,
+    // A draft's link opens the user's own Gmail drafts: nothing a lawyer or a court can use.
+    link: r.channel === 'draft' ? '' : r.link,
     source: { tab: 'Reminders', row: r.row },
   }));
   for (const ev of events)

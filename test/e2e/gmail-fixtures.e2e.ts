@@ -55,10 +55,13 @@ import {
 const SHEET = '1GmailFixturesLedgerAbCdEfGhIjKlMnOpQrStUv';
 const TIME_ZONE = 'Europe/Rome';
 /**
- * The content script's budget, minified: where it stands now (47.2 KiB, 2026-11-30), so it
- * cannot grow unnoticed. The goal is 40 KiB; bench/gmail-overlay.ts prints the figure.
+ * The content script's budget, minified: where it stands now, so it cannot grow unnoticed.
+ * 47.2 KiB on 2026-11-30; 48.9 KiB on 2026-12-04 after the To-recipient check and its
+ * offer to address the client, untrusted events ignored, closed shadow roots and the
+ * class-free anchors (issues 16 and 18), each measured. The goal is 40 KiB;
+ * bench/gmail-overlay.ts prints the figure.
  */
-const CONTENT_SCRIPT_BUDGET = 48 * 1024;
+const CONTENT_SCRIPT_BUDGET = 50 * 1024;
 
 const dirs = fixtureDirs();
 const fixtures = fixturesOf(dirs);
