@@ -19,6 +19,7 @@ import { businessOf } from '../law/notices.ts';
 import type { SmallClaimsLimit } from '../law/small-claims.ts';
 import { smallClaimsFits } from '../law/small-claims.ts';
 import type {
+  Payment,
   Channel,
   ChangeOrder,
   Client,
@@ -33,7 +34,7 @@ import type {
 } from '../model.ts';
 import { currencyDigits } from '../money.ts';
 import { refKey } from '../parse.ts';
-import { compareMilestones, isOpen } from '../report.ts';
+import { compareMilestones, isOpen, promiseState } from '../report.ts';
 import { isBusinessParty } from '../stages.ts';
 import { stageLabel } from '../computed.ts';
 
@@ -172,7 +173,9 @@ export interface PackInterest {
 /** A line of the chasing record: a Reminders row, or a dispute. */
 export interface PackChase {
   date: IsoDate | null;
-  kind: 'message' | 'dispute';
+  kind: 'message' | 'dispute' | 'promise';
+  /** For a promise: what was promised and whether it was kept, as of the pack's day. */
+  promise?: { amount: number | null; currency: string; by: IsoDate; state: 'open' | 'kept' | 'broken' };
   stage: Stage | null;
   channel: Channel | null;
   milestones: string[];
@@ -685,6 +688,37 @@ export function buildPack(input: { ledger: Ledger; report: Report; client: strin
         link: '',
         source: ev.source,
       });
+  // Promises the client made (PRODUCT.md, "Promises"), with where they were made.
+  const promiseStateOf = new Map(
+    report.milestones.flatMap((m) => (m.promise ? [[m.promise.row, m.promise.state] as const] : [])),
+  );
+  for (const p of ledger.promises) {
+    if (p.date > today || !p.milestones.some((id) => ids.has(id))) continue;
+    const state =
+      promiseStateOf.get(p.row) ??
+      promiseState(p, new Map(milestones.map((m) => [m.id, m])), paymentsByMilestone(payments), today);
+    chasing.push({
+      date: p.date,
+      kind: 'promise',
+      stage: state === 'broken' ? 'broken_promise' : 'promised',
+      channel: null,
+      milestones: p.milestones,
+      invoice: p.milestones
+        .map((id) => byId.get(id)?.invoice ?? '')
+        .filter(Boolean)
+        .join(', '),
+      to: '',
+      subject: '',
+      link: p.source,
+      source: { tab: 'Promises', row: p.row },
+      promise: {
+        amount: p.amount,
+        currency: byId.get(p.milestones[0] ?? '')?.currency ?? client.currency,
+        by: p.by,
+        state,
+      },
+    });
+  }
   chasing.sort(
     (a, b) =>
       (a.date === b.date ? 0 : a.date === null ? 1 : b.date === null ? -1 : a.date < b.date ? -1 : 1) ||
@@ -749,6 +783,12 @@ export function buildPack(input: { ledger: Ledger; report: Report; client: strin
     problems,
     ledgerErrors: report.problems.filter((p) => p.severity === 'error').length,
   };
+}
+
+function paymentsByMilestone(payments: readonly Payment[]): Map<string, Payment[]> {
+  const out = new Map<string, Payment[]>();
+  for (const p of payments) out.set(p.milestone, [...(out.get(p.milestone) ?? []), p]);
+  return out;
 }
 
 /**

@@ -232,7 +232,7 @@ export function packHtml(pack: Pack): string {
     out.push(
       `<table><thead><tr><th>${e(w.date)}</th><th>${e(w.step)}</th><th>${e(w.channel)}</th><th>${e(w.recipient)}</th><th>${e(w.invoices)}</th><th>${e(w.subjectAndLink)}</th></tr></thead><tbody>`,
     );
-    for (const ch of pack.chasing) out.push(chaseRow(ch, w, lang, date));
+    for (const ch of pack.chasing) out.push(chaseRow(ch, w, lang, date, money));
     out.push('</tbody></table>');
   }
   out.push('</section>');
@@ -372,25 +372,36 @@ function interestBlock(i: PackInterest, w: PackWords, date: DateFn, money: Money
   return out.join('\n');
 }
 
-function chaseRow(ch: PackChase, w: PackWords, lang: 'en' | 'it', date: DateFn): string {
+function chaseRow(ch: PackChase, w: PackWords, lang: 'en' | 'it', date: DateFn, money: MoneyFn): string {
   const step = ch.kind === 'dispute' ? w.disputed : ch.stage ? STAGE_LABELS[lang][ch.stage] : '—';
   const channel =
     ch.kind === 'dispute'
       ? w.disputeChannel
-      : ch.channel === 'draft'
-        ? w.draft
-        : ch.channel === 'phone'
-          ? w.phone
-          : ch.channel
-            ? CHANNEL_WORDS[lang][ch.channel]
-            : w.noChannel;
+      : ch.kind === 'promise'
+        ? w.promiseChannel
+        : ch.channel === 'draft'
+          ? w.draft
+          : ch.channel === 'phone'
+            ? w.phone
+            : ch.channel
+              ? CHANNEL_WORDS[lang][ch.channel]
+              : w.noChannel;
   const milestones = ch.invoice || ch.milestones.join(', ');
-  const subject = ch.kind === 'dispute' ? '' : ch.subject || w.noSubject;
+  const subject =
+    ch.kind === 'dispute'
+      ? ''
+      : ch.kind === 'promise' && ch.promise
+        ? w.promiseLine(
+            ch.promise.amount === null ? '—' : money(ch.promise.amount, ch.promise.currency),
+            date(ch.promise.by),
+            ch.promise.state,
+          )
+        : ch.subject || w.noSubject;
   const link = ch.link ? `<br><span class="link small">${e(ch.link)}</span>` : '';
   return (
     `<tr ${ch.kind === 'dispute' ? 'data-status' : 'data-source'}="${e(`${ch.source.tab} ${ch.source.row}`)}" data-kind="${ch.kind}"${ch.channel ? ` data-channel="${ch.channel}"` : ''}>` +
     `<td class="date">${e(ch.date ? date(ch.date) : w.disputeUndated)}</td><td>${keep(step)}</td><td>${keep(channel)}</td>` +
-    `<td>${ch.to ? keep(ch.to) : e(ch.kind === 'dispute' ? '—' : w.notRecorded)}</td><td>${milestones
+    `<td>${ch.to ? keep(ch.to) : e(ch.kind === 'message' ? w.notRecorded : '—')}</td><td>${milestones
       .split(', ')
       .map((r) => refHtml(r, r))
       .join(', ')}</td><td>${keep(subject)}${link}</td></tr>`

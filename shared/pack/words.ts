@@ -106,6 +106,8 @@ export interface PackWords {
   noSubject: string;
   disputed: string;
   disputeChannel: string;
+  promiseChannel: string;
+  promiseLine: (amount: string, by: string, state: 'open' | 'kept' | 'broken') => string;
   disputeUndated: string;
   noMessages: string;
   route: string;
@@ -241,6 +243,9 @@ const EN: PackWords = {
   noSubject: 'no subject recorded',
   disputed: 'Disputed by the client',
   disputeChannel: 'status in the ledger',
+  promiseChannel: 'promised by the client',
+  promiseLine: (amount, by, state) =>
+    `${amount} promised by ${by}: ${state === 'kept' ? 'kept' : state === 'broken' ? 'not kept' : 'not yet due'}`,
   disputeUndated: 'date not recorded',
   noMessages: 'No messages recorded.',
   route: 'The route',
@@ -384,6 +389,9 @@ const IT: PackWords = {
   noSubject: 'oggetto non registrato',
   disputed: 'Contestata dal cliente',
   disputeChannel: 'stato nel registro',
+  promiseChannel: 'promessa del cliente',
+  promiseLine: (amount, by, state) =>
+    `${amount} promessi entro il giorno ${by}: ${state === 'kept' ? 'mantenuta' : state === 'broken' ? 'non mantenuta' : 'non ancora scaduta'}`,
   disputeUndated: 'data non registrata',
   noMessages: 'Nessun messaggio registrato.',
   route: 'La procedura',

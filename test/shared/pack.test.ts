@@ -213,6 +213,24 @@ describe('every event of the client is in the pack (property)', () => {
   });
 });
 
+describe('promises in the chasing record', () => {
+  it('lists each promise with its amount, date, state and where it was made', () => {
+    const lakeshore = pack('Lakeshore Dental Group');
+    const promise = lakeshore.chasing.find((c) => c.kind === 'promise');
+    expect(promise).toMatchObject({
+      stage: 'broken_promise',
+      milestones: ['LD-1'],
+      promise: { amount: 300000, currency: 'USD', state: 'broken' },
+      source: { tab: 'Promises' },
+    });
+    expect(promise?.link).toMatch(/^https:\/\/mail\.google\.com\//);
+    const html = packHtml(lakeshore);
+    expect(html).toContain('US$3,000.00 promised by');
+    expect(html).toContain('not kept');
+    expect(pack('Glenmore Distillery').chasing.find((c) => c.kind === 'promise')?.promise?.state).toBe('kept');
+  });
+});
+
 describe('packHtml', () => {
   const nw = packHtml(pack('Northwind Analytics Ltd'));
 
