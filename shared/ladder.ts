@@ -4,7 +4,7 @@
  * messages at the same stage (null = once).
  */
 import { addDays } from './dates.ts';
-import type { IsoDate, NextAction } from './model.ts';
+import type { IsoDate } from './model.ts';
 import type { LadderStage, Stage, Step } from './stages.ts';
 import { LADDER_STAGES } from './stages.ts';
 

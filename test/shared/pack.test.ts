@@ -227,7 +227,9 @@ describe('promises in the chasing record', () => {
     const html = packHtml(lakeshore);
     expect(html).toContain('US$3,000.00 promised by');
     expect(html).toContain('not kept');
-    expect(pack('Glenmore Distillery').chasing.find((c) => c.kind === 'promise')?.promise?.state).toBe('kept');
+    expect(pack('Glenmore Distillery').chasing.find((c) => c.kind === 'promise')?.promise?.state).toBe(
+      'kept',
+    );
   });
 });
 
