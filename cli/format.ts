@@ -71,6 +71,31 @@ export function formatReport(report: Report, locale: string, style: Style, title
         m.nextAction ? (m.nextAction.on <= report.today ? `${m.nextAction.on} ←` : m.nextAction.on) : '',
     },
   ];
+  // Today's work in the user's terms: one message per client (ClientReport.message).
+  const messages = report.clients.filter((c) => c.message !== null);
+  if (messages.length > 0) {
+    const byId = new Map(report.milestones.map((m) => [m.id, m]));
+    const rows = messages.map((c) => {
+      const msg = c.message as NonNullable<typeof c.message>;
+      const invoices = msg.milestones.map((id) => {
+        const m = byId.get(id);
+        return m && m.invoice.trim() !== '' ? m.invoice : id;
+      });
+      return [
+        terminalText(cut(c.client, 26)),
+        stageLabel(msg.messageId),
+        terminalText(cut(invoices.join(', '), 30)),
+        msg.overdue > 0 ? money(msg.overdue, msg.currency) : '',
+        msg.drafted ? 'drafted, not confirmed sent' : '',
+      ];
+    });
+    const titles = ['Client', 'Message', 'Invoices', 'Overdue', ''];
+    const widths = titles.map((t, i) => rows.reduce((w, r) => Math.max(w, width(r[i] ?? '')), width(t)));
+    out.push('', style.bold(`Messages to send today (${messages.length}), one per client`));
+    out.push(style.dim(titles.map((t, i) => pad(t, widths[i] ?? 0, i === 3)).join('  ').trimEnd()));
+    for (const r of rows) out.push(r.map((v, i) => pad(v, widths[i] ?? 0, i === 3)).join('  ').trimEnd());
+  }
+
   const groups: Array<[string, (m: MilestoneReport) => boolean]> = [
     ['Action due today', (m) => m.nextAction !== null && m.nextAction.on <= report.today],
     ['Overdue, next action later', (m) => isOpen(m.stage) && (m.daysOverdue ?? 0) > 0],

@@ -61,7 +61,7 @@ describe('buildPack on the demo ledger', () => {
     ]);
     expect(nw.events[0]).toMatchObject({ kind: 'contract', date: '2025-03-03', title: 'Contract signed' });
     expect([...nw.events].sort(compareEvents)).toEqual(nw.events);
-    const demand = nw.events.find((e) => e.title === 'Reminder sent (Demand)' && e.channel === 'post');
+    const demand = nw.events.find((e) => e.title === 'Reminder sent (Formal demand)' && e.channel === 'post');
     expect(demand).toMatchObject({
       milestones: ['NW-1', 'NW-2'],
       invoice: 'INV-1041, INV-1052',
