@@ -200,6 +200,7 @@ describe('sign-in and the options flow', () => {
       "'Payments'",
       "'Reminders'",
       "'Change orders'",
+      "'Promises'",
       "'Templates'",
       "'Rates'",
       "'Settings'",
