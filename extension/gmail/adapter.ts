@@ -15,6 +15,6 @@ export type { Recipient, ComposeRecipients } from './read/recipients';
 export { readComposeBody } from './read/compose-body';
 export type { ComposeBody } from './read/compose-body';
 export { normalizeAddress, parseAddressList } from './read/addresses';
-export { censoredSkeleton, createSkeletonReporter } from './skeleton';
-export type { SkeletonOptions } from './skeleton';
+export { censoredSkeleton, createSkeletonReporter } from './read/skeleton';
+export type { SkeletonOptions } from './read/skeleton';
 export type { RecipientField } from './selectors';

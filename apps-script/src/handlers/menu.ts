@@ -14,7 +14,7 @@ import {
   refKey,
   TABS,
 } from '../../../shared/index.ts';
-import type { CellValue, MenuEntry, Services, UserInterface } from '../services.ts';
+import type { CellValue, MenuEntry, Services, SetupOutcome, UserInterface } from '../services.ts';
 import { textCell } from './cells.ts';
 import type { DailyResult } from './drafts.ts';
 import { DRAFT_BUDGET_MS, draftDue } from './drafts.ts';
@@ -25,7 +25,6 @@ import { LOCK_WAIT, locked } from './locked.ts';
 import { clientPack } from './pack.ts';
 import { recomputeUnlocked } from './recompute.ts';
 import { applyPlan } from './server-api.ts';
-import type { SetupOutcome } from './setup-plan.ts';
 import { planSetup } from './setup-plan.ts';
 
 /** The handler the daily trigger calls; also the menu's "Draft due reminders". */
