@@ -1,6 +1,8 @@
 /**
  * The Gmail page adapter: everything Payladder reads from Gmail's DOM. Surfaces (status
- * chip, row badges, compose button) import from here, never from `selectors.ts` directly.
+ * chip, row badges, compose button) import from here or from `read/`, never from
+ * `selectors.ts` directly: eslint.config.js refuses it and test/gmail/conventions.test.ts
+ * checks it.
  */
 export { routeOf, accountOf } from './routes';
 export type { GmailView, ListView, ThreadView, ComposeView, OtherView } from './routes';
