@@ -19,7 +19,7 @@ import {
 } from '../shared/index.ts';
 import { CommandError, runDraft, runPack } from './commands.ts';
 import type { Io } from './io.ts';
-import { COLOR, PLAIN, formatReport } from './format.ts';
+import { COLOR, PLAIN, formatReport } from './report-table.ts';
 import { LedgerReadError, readCsvLedger } from './sources/csv.ts';
 import { readSheetLedger } from './sources/sheet.ts';
 import { terminalJson, terminalText } from './terminal.ts';

@@ -6,7 +6,7 @@
 import type { SyncStatus } from '../sync/items.ts';
 import type { BadgePainter } from '../sync/service-context.ts';
 import type { PopupView } from '../sync/view.ts';
-import { errorText } from './format.ts';
+import { errorText } from './display-text.ts';
 import type { Lang } from './i18n.ts';
 import { STRINGS, resolveLang } from './i18n.ts';
 import { ERROR_COLOR, STAGE_COLORS } from './stages.ts';
