@@ -28,6 +28,76 @@ const NO_SPREAD_ARGUMENTS = [
   },
 ];
 
+/**
+ * Imports point one way (ARCHITECTURE.md): shared/ at the bottom, each surface's lower
+ * layers never reaching up into the one that draws. Each entry: the files, what they may
+ * not import (a pattern over the import's specifier), and why.
+ */
+const IMPORT_RULES = [
+  {
+    files: ['shared/**'],
+    patterns: [
+      {
+        regex: '(^|/)(extension|apps-script|cli|bench|scripts|test)/',
+        message: 'shared/ is the core: it imports no surface.',
+      },
+    ],
+  },
+  {
+    files: ['extension/sync/**'],
+    patterns: [
+      { regex: '(^|/)ui/', message: 'sync/ is below ui/: pass what ui/ draws in (see ui/badge.ts).' },
+      { regex: '(^|/)gmail/', message: 'sync/ is the background: the Gmail overlay talks to it by message.' },
+    ],
+  },
+  {
+    files: ['extension/gmail/**'],
+    ignores: ['extension/gmail/read/**', 'extension/gmail/adapter.ts', 'extension/gmail/selectors.ts'],
+    patterns: [
+      {
+        regex: '(^|/)selectors(\\.ts)?$',
+        message: 'Surfaces reach Gmail through read/ and adapter.ts, never selectors.ts directly.',
+      },
+    ],
+  },
+  {
+    files: ['apps-script/src/**'],
+    ignores: ['apps-script/src/services.ts'],
+    patterns: [
+      {
+        regex: '(^|/)sidebar/',
+        message: 'The add-on’s server does not import the sidebar: shared/ holds what both use.',
+      },
+    ],
+  },
+  {
+    files: ['apps-script/src/services.ts'],
+    patterns: [
+      {
+        regex: '(^|/)sidebar/',
+        message: 'The add-on’s server does not import the sidebar: shared/ holds what both use.',
+      },
+      {
+        regex: '(^|/)handlers/',
+        message: 'services.ts is the interface the handlers use: it imports no handler.',
+      },
+    ],
+  },
+];
+
+/** Apps Script's services are named only in adapters/ (and main.ts's globals): handlers get them as `Services`. */
+const APPS_SCRIPT_SERVICES = [
+  'SpreadsheetApp',
+  'GmailApp',
+  'Gmail',
+  'ScriptApp',
+  'LockService',
+  'PropertiesService',
+  'HtmlService',
+  'Session',
+  'Utilities',
+].map((name) => ({ name, message: `Handlers reach ${name} through the Services interface (adapters/).` }));
+
 export default tseslint.config(
   { ignores: ['node_modules', '.output', '.wxt', 'apps-script/dist', 'cli/dist', 'test-results'] },
   js.configs.recommended,
@@ -54,5 +124,14 @@ export default tseslint.config(
   {
     files: ['apps-script/**'],
     rules: { 'no-restricted-syntax': ['error', ...NO_HTML_STRINGS, ...NO_SPREAD_ARGUMENTS] },
+  },
+  ...IMPORT_RULES.map(({ files, ignores, patterns }) => ({
+    files,
+    ...(ignores ? { ignores } : {}),
+    rules: { 'no-restricted-imports': ['error', { patterns }] },
+  })),
+  {
+    files: ['apps-script/src/handlers/**'],
+    rules: { 'no-restricted-globals': ['error', ...APPS_SCRIPT_SERVICES] },
   },
 );

@@ -15,6 +15,7 @@ import { bigLedger } from './extension-big-ledger.ts';
 // The extension's modules find the browser API on the global object, as in a real extension.
 Object.assign(globalThis, { chrome: fakeBrowser, browser: fakeBrowser });
 const { createSyncService } = await import('../extension/sync/sync-service.ts');
+const { toolbarBadge } = await import('../extension/ui/badge.ts');
 const { preferencesItem } = await import('../extension/sync/items.ts');
 
 const clients = Number(process.argv[2] ?? 10_000);
@@ -56,7 +57,7 @@ function makeService() {
   return createSyncService({
     fetch: fetchFake,
     auth,
-    badge: fakeBrowser.action,
+    badge: toolbarBadge(fakeBrowser.action),
     alarms: fakeBrowser.alarms,
     now: () => NOW,
   });

@@ -16,7 +16,7 @@ import {
   recommendedMessage,
   stageLabel,
 } from '../shared/index.ts';
-import type { Io } from './main.ts';
+import type { Io } from './io.ts';
 import { terminalJson, terminalLines, terminalText } from './terminal.ts';
 
 /** A command that cannot finish (an unwritable file, a message that does not exist): exit 2. */

@@ -18,7 +18,8 @@ import {
   toJsonReport,
 } from '../shared/index.ts';
 import { CommandError, runDraft, runPack } from './commands.ts';
-import { COLOR, PLAIN, formatReport } from './format.ts';
+import type { Io } from './io.ts';
+import { COLOR, PLAIN, formatReport } from './report-table.ts';
 import { LedgerReadError, readCsvLedger } from './sources/csv.ts';
 import { readSheetLedger } from './sources/sheet.ts';
 import { terminalJson, terminalText } from './terminal.ts';
@@ -50,15 +51,7 @@ export type Command = (typeof COMMANDS)[number];
 
 export class UsageError extends Error {}
 
-export interface Io {
-  stdout: (s: string) => void;
-  stderr: (s: string) => void;
-  isTty: boolean;
-  env: Record<string, string | undefined>;
-  now: () => Date;
-  /** Writes an output file (pack); defaults to node:fs. */
-  writeFile?: (path: string, data: string) => Promise<void>;
-}
+export type { Io } from './io.ts';
 
 export interface Options {
   command: Command;

@@ -15,32 +15,107 @@
  * content script; the background validates every request (`sync/message-router.ts`).
  */
 import { browser } from 'wxt/browser';
-import type { Stage } from '../shared/model.ts';
-import type { RenderedMessages } from './sync/render-messages.ts';
-import type { ClientSummary } from './sync/client-summary.ts';
-import type { Preferences, ReminderRequest } from './sync/items.ts';
 import type {
-  ClientListEntry,
-  ConnectionTest,
-  LogReminderResult,
-  MessageContext,
-  RenderMessagesRequest,
-  StatusReply,
-} from './sync/sync-service.ts';
+  ChangeOrder,
+  Client,
+  ClientReport,
+  IsoDate,
+  MilestoneReport,
+  Reminder,
+  Settings,
+  Stage,
+  TemplateRow,
+} from '../shared/model.ts';
+import type { AuthState } from './auth/auth.ts';
+import type { RenderedMessages, RenderOptions } from './sync/render-messages.ts';
+import type { ClientSummary } from './sync/client-summary.ts';
+import type { Preferences, ReminderRequest, SyncError } from './sync/items.ts';
 
-export type {
-  ClientListEntry,
-  ClientSummary,
-  ConnectionTest,
-  LogReminderResult,
-  MessageContext,
-  Preferences,
-  ReminderRequest,
-  RenderedMessages,
-  RenderMessagesRequest,
-  StatusReply,
-};
+export type { ClientSummary, Preferences, ReminderRequest, RenderedMessages };
 export type { MilestoneLine, ReminderLine } from './sync/client-summary.ts';
+
+// The replies' and requests' shapes (the background's service answers them).
+
+/** What `status()` answers: everything the popup shows besides the view. */
+export interface StatusReply {
+  configured: boolean;
+  demo: boolean;
+  spreadsheetId: string | null;
+  title: string | null;
+  syncing: boolean;
+  lastAttemptAt: number | null;
+  lastSuccessAt: number | null;
+  /** ms since the last success; null before the first. */
+  ageMs: number | null;
+  /** Older than the sync interval. */
+  stale: boolean;
+  error: SyncError | null;
+  nextRetryAt: number | null;
+  /** Requests the last sync sent to the Sheets API. */
+  requests: number;
+  auth: AuthState;
+  logging: boolean;
+  syncMinutes: number;
+  /** Reminders waiting to be logged into the ledger chosen now. */
+  queue: { pending: number; lastError: SyncError | null; otherLedgers: OtherLedgerQueue[] };
+  dueTodayCount: number | null;
+}
+
+/** Reminders queued for a ledger other than the one chosen now (they wait for it). */
+export interface OtherLedgerQueue {
+  /** The spreadsheet's ID; null: the demo ledger; undefined: not recorded (queued by an older version). */
+  spreadsheetId: string | null | undefined;
+  count: number;
+}
+
+/**
+ * `not_addressed`: no To recipient of the message is the client's (an address or `@domain`
+ * entry of theirs in the ledger); nothing is logged. `no_ledger`: no ledger is loaded to
+ * check the recipients against; nothing is logged.
+ */
+export type LogReminderStatus =
+  'logged' | 'queued' | 'duplicate' | 'disabled' | 'not_addressed' | 'no_ledger';
+
+export interface LogReminderResult {
+  status: LogReminderStatus;
+  key: string;
+  /** Reminders still waiting in the queue. */
+  pending: number;
+  /** Why it is still queued, when it is. */
+  error: SyncError | null;
+}
+
+export interface ClientListEntry {
+  client: string;
+  emails: string[];
+}
+
+/** The ledger slice and report rows the message templates need for one client. */
+export interface MessageContext {
+  client: Client;
+  settings: Settings;
+  report: ClientReport;
+  milestones: MilestoneReport[];
+  reminders: Reminder[];
+  changeOrders: ChangeOrder[];
+  templates: TemplateRow[];
+  today: IsoDate;
+}
+
+export interface RenderMessagesRequest extends RenderOptions {
+  client?: string;
+  addresses?: string[];
+  exclude?: string[];
+}
+
+export interface ConnectionTest {
+  ok: boolean;
+  spreadsheetId: string | null;
+  title: string | null;
+  tabsFound: string[];
+  tabsMissing: string[];
+  error: SyncError | null;
+}
 
 type Empty = Record<string, never>;
 

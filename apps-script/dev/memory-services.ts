@@ -13,7 +13,6 @@ import type { IsoDate, RawLedger } from '../../shared/index.ts';
 import { demoLedger, findTabName, TABS, todayIn } from '../../shared/index.ts';
 import { draftLink } from '../src/draft-link.ts';
 import { planSetup } from '../src/handlers/setup-plan.ts';
-import type { SetupOutcome, SetupPlan } from '../src/handlers/setup-plan.ts';
 import type {
   CellRef,
   CellValue,
@@ -23,6 +22,8 @@ import type {
   LedgerSnapshot,
   MenuEntry,
   Services,
+  SetupOutcome,
+  SetupPlan,
   UserInterface,
 } from '../src/services.ts';
 

@@ -9,7 +9,6 @@
  * Rows and columns are 1-based, as in the sheet; tabs are named as the user named them.
  */
 import type { RawLedger, TabKey, TabSpec } from '../../shared/index.ts';
-import type { SetupPlan, SetupOutcome } from './handlers/setup-plan.ts';
 
 /** A value as a cell holds it: what getValues returns and setValues takes. */
 export type CellValue = string | number | boolean | Date;
@@ -164,3 +163,78 @@ export interface Services {
 }
 
 export type { TabKey };
+
+// "Set up the ledger" as data: handlers/setup-plan.ts plans it, the adapters apply it.
+
+/** How a column's cells are checked. Every rule only warns: the core reports the problem. */
+export type ValidationRule =
+  | { type: 'date' }
+  | { type: 'positive-amount' }
+  | { type: 'days' }
+  | { type: 'list'; values: readonly string[] }
+  /** A value from another tab's column, rows 2 down (the Clients tab's Client column). */
+  | { type: 'ref'; tab: string; column: number };
+
+export interface ColumnValidation {
+  column: number;
+  rule: ValidationRule;
+  help: string;
+}
+
+export interface HeaderCell {
+  column: number;
+  header: string;
+  computed: boolean;
+}
+
+export interface TabSetup {
+  key: TabKey;
+  /** The user's name for an existing tab, the canonical one for a new tab. */
+  name: string;
+  create: boolean;
+  /** Header cells to write: every header of a new tab, the missing ones of an existing tab. */
+  newHeaders: HeaderCell[];
+  /** Header width after setup. */
+  width: number;
+  /** Rows to add under the data (Settings names for a new or incomplete Settings tab). */
+  appendRows: CellValue[][];
+  validations: ColumnValidation[];
+  /** Computed columns as contiguous runs: styled as computed, protected with a warning. */
+  computedRuns: { column: number; count: number }[];
+}
+
+/** A format applied when a condition holds; first matching rule wins in Sheets. */
+export interface FormatStyle {
+  background: string;
+  fontColor: string;
+  bold?: boolean;
+  italic?: boolean;
+  strikethrough?: boolean;
+}
+
+export interface FormatRule {
+  /** Columns the rule covers, rows 2 to the bottom of the tab. */
+  fromColumn: number;
+  toColumn: number;
+  when: { formula: string } | { greaterThan: number };
+  style: FormatStyle;
+}
+
+export interface MilestoneFormatting {
+  tab: string;
+  rules: FormatRule[];
+}
+
+export interface SetupPlan {
+  tabs: TabSetup[];
+  /** null when Milestones has no Stage column to key the colours to. */
+  formatting: MilestoneFormatting | null;
+  /** Description of Payladder's protections, so setup finds and replaces its own. */
+  protectionDescription: string;
+}
+
+export interface SetupOutcome {
+  createdTabs: string[];
+  addedColumns: { tab: string; header: string }[];
+  addedSettings: string[];
+}

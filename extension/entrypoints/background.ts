@@ -1,8 +1,8 @@
 import '../zod-jitless.ts';
 import { defineBackground } from 'wxt/utils/define-background';
-import { startBackground } from '../sync/start-background.ts';
+import { startBackground } from '../start-background.ts';
 
-// Wiring only: the service and its listeners live in sync/.
+// Wiring only: the listeners live in start-background.ts, the service in sync/.
 export default defineBackground(() => {
   startBackground();
 });

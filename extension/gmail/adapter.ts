@@ -1,6 +1,8 @@
 /**
  * The Gmail page adapter: everything Payladder reads from Gmail's DOM. Surfaces (status
- * chip, row badges, compose button) import from here, never from `selectors.ts` directly.
+ * chip, row badges, compose button) import from here or from `read/`, never from
+ * `selectors.ts` directly: eslint.config.js refuses it and test/gmail/conventions.test.ts
+ * checks it.
  */
 export { routeOf, accountOf } from './routes';
 export type { GmailView, ListView, ThreadView, ComposeView, OtherView } from './routes';
@@ -15,6 +17,6 @@ export type { Recipient, ComposeRecipients } from './read/recipients';
 export { readComposeBody } from './read/compose-body';
 export type { ComposeBody } from './read/compose-body';
 export { normalizeAddress, parseAddressList } from './read/addresses';
-export { censoredSkeleton, createSkeletonReporter } from './skeleton';
-export type { SkeletonOptions } from './skeleton';
+export { censoredSkeleton, createSkeletonReporter } from './read/skeleton';
+export type { SkeletonOptions } from './read/skeleton';
 export type { RecipientField } from './selectors';

@@ -7,10 +7,8 @@
  * actual To again, against the whole ledger, before it logs anything.
  */
 import { buildClientIndex, matchClient } from '../../shared/match.ts';
-import { recipientAnchorsByField } from './selectors';
-import { queryAnchor } from './read/dom';
 import { readCompose } from './read/compose';
-import { recipientAddresses } from './read/recipients';
+import { recipientAddresses, toInput } from './read/recipients';
 
 /** True when one of `to` is among the client's `emails` (addresses and `@domain` entries). */
 export function toMatchesClient(
@@ -36,9 +34,7 @@ export function clientAddress(emails: readonly string[]): string | null {
  * a chip), or appended to the old textarea. False when the window shows no To field.
  */
 export function addressTo(composeRoot: Element, address: string): boolean {
-  const anchors = recipientAnchorsByField.to;
-  const field = (queryAnchor(composeRoot, anchors.pending) ?? queryAnchor(composeRoot, anchors.textarea)) as
-    HTMLInputElement | HTMLTextAreaElement | null;
+  const field = toInput(composeRoot);
   if (!field || !('value' in field)) return false;
   const before = field.value.trim().replace(/[,;]$/, '');
   field.value = before === '' ? address : `${before}, ${address}`;

@@ -8,11 +8,11 @@
  * schedule another pass. A frame never runs in a hidden tab (browsers pause
  * requestAnimationFrame there); the overlay catches up when the tab is shown.
  */
-import { ownAddresses } from './account';
+import { ownAddresses } from './read/account';
 import type { LedgerClient } from './ledger-client';
 import { isOwnNode, removeAllHosts } from './overlay-host';
 import { routeOf } from './routes';
-import { createSkeletonReporter } from './skeleton';
+import { createSkeletonReporter } from './read/skeleton';
 import { OVERLAY_STRINGS, overlayLang } from './strings';
 import type { Cleanup, OverlayContext, Surface } from './surface';
 import { type Theme, detectTheme } from './theme';

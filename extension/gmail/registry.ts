@@ -1,6 +1,6 @@
 /**
  * Every Gmail surface, in the order a frame runs them. Adding a surface means adding it
- * here; test/gmail/registry.test.ts checks that every surface file is listed.
+ * here; test/gmail/conventions.test.ts checks that every surface file is listed.
  */
 import { composeButton } from './compose-button';
 import { rowBadges } from './row-badges';

@@ -16,9 +16,7 @@
 import type { RowBadge } from '../messages.ts';
 import { STAGE_COLORS } from '../ui/stages.ts';
 import { type OverlayHost, createHost } from './overlay-host';
-import { normalizeAddress } from './read/addresses';
-import { isDisplayed, queryAnchor, queryAnchorAll } from './read/dom';
-import { listRow, rowSender, rowSenderCell } from './selectors';
+import { displayedRows, rowSenders, senderAddress, senderCell } from './read/list-rows';
 import type { OverlayStrings } from './strings';
 import { BADGE_CSS } from './styles';
 import { type OverlayContext, type Surface, baseView } from './surface';
@@ -46,10 +44,10 @@ export const rowBadges: Surface = {
       const state = drawn.get(row);
       if (state && !ctx.touched(row) && (state.host === null || row.contains(state.host.host))) continue;
       // The senders only (readListRow also reads the thread ids: a badge needs none).
-      const senders = queryAnchorAll(row, rowSender);
+      const senders = rowSenders(row);
       let badge: RowBadge | null = null;
       for (const el of senders) {
-        const address = normalizeAddress(el.getAttribute('email') ?? el.getAttribute('data-hovercard-id'));
+        const address = senderAddress(el);
         if (address === null || me.has(address)) continue;
         const known = ctx.ledger.badge(address);
         if (known === undefined) unknown.push(address);
@@ -62,23 +60,6 @@ export const rowBadges: Surface = {
     }
   },
 };
-
-/**
- * Rows of the lists on screen. Gmail keeps lists it has left in the page, hidden; whether
- * a row is shown is decided once per row group (its parent), not once per row.
- */
-function displayedRows(root: Document): Element[] {
-  const shown = new Map<Element | null, boolean>();
-  return queryAnchorAll(root, listRow).filter((row) => {
-    const parent = row.parentElement;
-    let visible = shown.get(parent);
-    if (visible === undefined) {
-      visible = parent === null ? isDisplayed(row) : isDisplayed(parent);
-      shown.set(parent, visible);
-    }
-    return visible && (row.getAttribute('style') === null || isDisplayed(row));
-  });
-}
 
 function apply(ctx: OverlayContext, row: Element, firstSender: Element | null, badge: RowBadge | null): void {
   const key = badge ? `${badge.client}\n${badge.stage}\n${ctx.lang}\n${ctx.theme}` : '';
@@ -98,11 +79,6 @@ function apply(ctx: OverlayContext, row: Element, firstSender: Element | null, b
   host.root.append(badgeView(badge, ctx.t));
   cell.prepend(host.host);
   drawn.set(row, { key, host });
-}
-
-/** The sender cell, or the cell around the first sender, or the row itself. */
-function senderCell(row: Element, firstSender: Element | null): Element {
-  return queryAnchor(row, rowSenderCell) ?? firstSender?.closest('td, [role=gridcell]') ?? row;
 }
 
 export function badgeView(badge: RowBadge, t: OverlayStrings): HTMLElement {

@@ -4,9 +4,9 @@
  * check. Ledger and mail text (client names, notes, template text) is shown as typed.
  *
  * The overlay speaks Gmail's language (`<html lang>`), not the browser's: it sits inside
- * Gmail's own UI. The stage names are the popup's (extension/ui/i18n.ts), repeated here
- * because importing that module would put every popup and options string into the
- * content script, which has a 40 KB budget.
+ * Gmail's own UI. The stage names come from the core (shared/stage-labels.ts), as the
+ * popup's do (extension/ui/i18n.ts); the rest is the overlay's own, not taken from i18n.ts,
+ * which would put every popup and options string into the size-budgeted content script.
  */
 import { STAGE_LABELS } from '../../shared/stage-labels.ts';
 

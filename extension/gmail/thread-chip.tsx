@@ -8,10 +8,10 @@
  */
 import type { ClientSummary } from '../messages.ts';
 import { STAGE_COLORS } from '../ui/stages.ts';
-import { dateText, lateText, moneyText, nextText } from './format';
+import { dateText, lateText, moneyText, nextText } from './figures';
 import { requestWrite } from './insertions';
 import { type OverlayHost, createHost } from './overlay-host';
-import { follow, onDismiss, placeNear, placeStyle } from './popup';
+import { follow, onDismiss, placeNear, placeStyle } from './popover';
 import { findComposeRoots, readCompose } from './read/compose';
 import { findReplyLink, findThreadContainers, readThreadContainer } from './read/thread';
 import type { Lang, OverlayStrings } from './strings';

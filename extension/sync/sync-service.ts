@@ -1,64 +1,39 @@
 /**
- * The background's one service: reads the ledger (ONE values.batchGet per sync, metadata
+ * The background's service: reads the ledger (ONE values.batchGet per sync, metadata
  * cached), parses it with the core, keeps it in memory and in storage, writes the popup's
- * view and the badge, answers the Gmail overlay, and logs sent reminders in the Reminders
- * tab through a queue that survives failures and restarts.
+ * view and the badge, and answers the extension's messages. Its other concerns live beside
+ * it: the sheet's reading (sheet-source.ts), the demo (demo-source.ts), the reminder queue
+ * (reminder-queue.ts), sign-in and ledger choice (account-flow.ts), and the overlay's
+ * questions to the ledger (ledger-queries.ts, pure).
  *
- * Concurrency: one sync at a time (a second caller shares the running one), one queue
- * flush at a time, and every change to the reminder log goes through `mutateLog`, so a
- * reminder reported while a flush is running is never lost.
+ * Concurrency: one sync at a time (a second caller shares the running one); the queue
+ * serialises its own changes.
  */
-import type {
-  ChangeOrder,
-  Client,
-  ClientReport,
-  IsoDate,
-  MilestoneReport,
-  RawLedger,
-  Reminder,
-  Settings,
-  TemplateRow,
-} from '../../shared/index.ts';
-import {
-  DEMO_SHEET,
-  REMINDERS,
-  TABS,
-  cellText,
-  computeReport,
-  demoLedger,
-  findTabName,
-  locateColumns,
-  parseLedger,
-  todayIn,
-} from '../../shared/index.ts';
-import type { Auth, AuthState } from '../auth/auth.ts';
-import { SHEETS_READONLY_SCOPE, SHEETS_SCOPE, covers, scopeFor } from '../auth/scopes.ts';
+import type { IsoDate } from '../../shared/index.ts';
+import { DEMO_SHEET, cellText, computeReport, parseLedger, todayIn } from '../../shared/index.ts';
+import { SHEETS_READONLY_SCOPE, SHEETS_SCOPE } from '../auth/scopes.ts';
 import { SYNC_BACKOFF, backoffDelay } from '../sheets/backoff.ts';
-import type { SheetMeta, SheetsClient } from '../sheets/client.ts';
+import type { SheetsClient } from '../sheets/client.ts';
 import { createSheetsClient } from '../sheets/client.ts';
 import { SheetsError } from '../sheets/errors.ts';
-import { spreadsheetIdFrom } from '../sheets/spreadsheet-id.ts';
-import { resolveLang } from '../ui/i18n.ts';
-import type { BadgeApi } from './badge.ts';
-import { applyBadge, badgeFor } from './badge.ts';
-import type { ClientSummary } from './client-summary.ts';
-import { lookupClient, summaryByName } from './client-summary.ts';
-import type { ErrorPlace } from './errors.ts';
-import { isRetryable, isUncertain, syncError, toSyncError } from './errors.ts';
 import type {
-  CachedMeta,
-  DemoReminder,
-  Preferences,
-  QueuedReminder,
-  ReminderLog,
-  ReminderRequest,
-  SyncError,
-  SyncStatus,
-} from './items.ts';
+  ClientListEntry,
+  ClientSummary,
+  ConnectionTest,
+  LogReminderResult,
+  MessageContext,
+  RenderedMessages,
+  RenderMessagesRequest,
+  Requests,
+  StatusReply,
+} from '../messages.ts';
+import { createAccountFlow } from './account-flow.ts';
+import { readDemoLedger, recordDemoReminders } from './demo-source.ts';
+import type { ErrorPlace } from './errors.ts';
+import { isRetryable, syncError, toSyncError } from './errors.ts';
+import type { Preferences, ReminderRequest } from './items.ts';
 import {
   IDLE_STATUS,
-  Preferences as PreferencesSchema,
-  ReminderRequest as ReminderRequestSchema,
   demoRemindersItem,
   metaItem,
   preferencesItem,
@@ -68,140 +43,18 @@ import {
 } from './items.ts';
 import type { CachedLedger, RemindersHeader, WriteFigures } from './ledger-cache.ts';
 import { ledgerItem, readLedgerCache, writeLedgerCache } from './ledger-cache.ts';
+import * as queries from './ledger-queries.ts';
 import type { LedgerState } from './ledger-state.ts';
-import { addressedTo, clientPart, clientSlice, findClient, makeLedgerState } from './ledger-state.ts';
-import { LOGGED_KEYS_KEPT, asReminder, isInLedger, reminderKey, reminderRow } from './reminder-log.ts';
-import { splitQueue } from './queue-split.ts';
-import type { Stored } from './stored.ts';
-import type { RenderedMessages, RenderOptions } from './render-messages.ts';
-import { renderMessagesFor } from './render-messages.ts';
-import type { PopupView } from './view.ts';
+import { makeLedgerState } from './ledger-state.ts';
+import { createReminderQueue, queueFigures } from './reminder-queue.ts';
+import type { ServiceItems, SyncServiceDeps } from './service-context.ts';
+import { MIN_RETRY_MS, RETRY_ALARM, SYNC_ALARM, timed } from './service-context.ts';
+import type { Loaded } from './sheet-source.ts';
+import { createSheetSource } from './sheet-source.ts';
 import { buildView } from './view.ts';
 
-export const SYNC_ALARM = 'payladder:sync';
-export const RETRY_ALARM = 'payladder:retry';
-
-/** Metadata is read again after this long, or sooner while a ledger tab is missing (the user may be adding it). */
-const META_MAX_AGE_MS = 24 * 3600_000;
-const META_MAX_AGE_INCOMPLETE_MS = 3600_000;
-/** chrome.alarms fires no sooner than 30 s after it is set (Chrome 120+). */
-const MIN_RETRY_MS = 30_000;
-
-export interface AlarmsApi {
-  create(
-    name: string,
-    info: { when?: number; delayInMinutes?: number; periodInMinutes?: number },
-  ): Promise<void> | void;
-  clear(name: string): Promise<boolean>;
-  get(name: string): Promise<{ name: string; periodInMinutes?: number } | undefined>;
-}
-
-export interface SyncServiceDeps {
-  fetch: typeof fetch;
-  auth: Auth;
-  badge: BadgeApi;
-  alarms: AlarmsApi;
-  now: () => number;
-  random?: () => number;
-  isOnline?: () => boolean;
-  /** The browser's UI language (`navigator.language`), for `language: 'auto'`. */
-  browserLanguage?: () => string;
-  sleep?: (ms: number) => Promise<void>;
-  requestTimeoutMs?: number;
-  /** Storage items, replaceable in tests. */
-  items?: Partial<ServiceItems>;
-}
-
-export interface ServiceItems {
-  preferences: Stored<Preferences>;
-  status: Stored<SyncStatus>;
-  view: Stored<PopupView | null>;
-  meta: Stored<CachedMeta | null>;
-  reminderLog: Stored<ReminderLog>;
-  demoReminders: Stored<DemoReminder[]>;
-  ledger: typeof ledgerItem;
-}
-
-/** What `status()` answers: everything the popup shows besides the view. */
-export interface StatusReply {
-  configured: boolean;
-  demo: boolean;
-  spreadsheetId: string | null;
-  title: string | null;
-  syncing: boolean;
-  lastAttemptAt: number | null;
-  lastSuccessAt: number | null;
-  /** ms since the last success; null before the first. */
-  ageMs: number | null;
-  /** Older than the sync interval. */
-  stale: boolean;
-  error: SyncError | null;
-  nextRetryAt: number | null;
-  /** Requests the last sync sent to the Sheets API. */
-  requests: number;
-  auth: AuthState;
-  logging: boolean;
-  syncMinutes: number;
-  /** Reminders waiting to be logged into the ledger chosen now. */
-  queue: { pending: number; lastError: SyncError | null; otherLedgers: OtherLedgerQueue[] };
-  dueTodayCount: number | null;
-}
-
-/** Reminders queued for a ledger other than the one chosen now (they wait for it). */
-export interface OtherLedgerQueue {
-  /** The spreadsheet's ID; null: the demo ledger; undefined: not recorded (queued by an older version). */
-  spreadsheetId: string | null | undefined;
-  count: number;
-}
-
-/**
- * `not_addressed`: no To recipient of the message is the client's (an address or `@domain`
- * entry of theirs in the ledger); nothing is logged. `no_ledger`: no ledger is loaded to
- * check the recipients against; nothing is logged.
- */
-export type LogReminderStatus =
-  'logged' | 'queued' | 'duplicate' | 'disabled' | 'not_addressed' | 'no_ledger';
-
-export interface LogReminderResult {
-  status: LogReminderStatus;
-  key: string;
-  /** Reminders still waiting in the queue. */
-  pending: number;
-  /** Why it is still queued, when it is. */
-  error: SyncError | null;
-}
-
-export interface ClientListEntry {
-  client: string;
-  emails: string[];
-}
-
-/** The ledger slice and report rows the message templates need for one client. */
-export interface MessageContext {
-  client: Client;
-  settings: Settings;
-  report: ClientReport;
-  milestones: MilestoneReport[];
-  reminders: Reminder[];
-  changeOrders: ChangeOrder[];
-  templates: TemplateRow[];
-  today: IsoDate;
-}
-
-export interface RenderMessagesRequest extends RenderOptions {
-  client?: string;
-  addresses?: string[];
-  exclude?: string[];
-}
-
-export interface ConnectionTest {
-  ok: boolean;
-  spreadsheetId: string | null;
-  title: string | null;
-  tabsFound: string[];
-  tabsMissing: string[];
-  error: SyncError | null;
-}
+export { RETRY_ALARM, SYNC_ALARM };
+export type { AlarmsApi, BadgePainter, ServiceItems, SyncServiceDeps } from './service-context.ts';
 
 export interface SyncOptions {
   /** Skip the sync when the data is younger than the interval and the last sync succeeded. */
@@ -211,11 +64,7 @@ export interface SyncOptions {
 export interface SyncService {
   sync(options?: SyncOptions): Promise<StatusReply>;
   status(): Promise<StatusReply>;
-  lookup(request: {
-    addresses?: string[];
-    exclude?: string[];
-    client?: string;
-  }): Promise<ClientSummary | null>;
+  lookup(request: Requests['lookup']): Promise<ClientSummary | null>;
   clientList(): Promise<ClientListEntry[]>;
   logReminder(request: ReminderRequest): Promise<LogReminderResult>;
   messageContext(client: string): Promise<MessageContext | null>;
@@ -244,54 +93,9 @@ export interface SyncService {
   lastWrite(): WriteFigures | null;
 }
 
-/**
- * Runs `work` and leaves one `performance` measure named `payladder:<name>` (the last run's
- * only), for the benchmark and for anyone profiling the service worker in DevTools.
- */
-async function timed<T>(name: string, work: () => T | Promise<T>): Promise<T> {
-  const start = performance.now();
-  try {
-    return await work();
-  } finally {
-    performance.clearMeasures(`payladder:${name}`);
-    performance.measure(`payladder:${name}`, { start, end: performance.now() });
-  }
-}
-
 async function sha256(text: string): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-function ledgerTabs(tabs: readonly string[]): string[] {
-  return TABS.map((t) => findTabName(t, tabs)).filter((n): n is string => n !== null);
-}
-
-function metaExpired(meta: CachedMeta, now: number): boolean {
-  const complete = ledgerTabs(meta.tabs).length === TABS.length;
-  return now - meta.fetchedAt > (complete ? META_MAX_AGE_MS : META_MAX_AGE_INCOMPLETE_MS);
-}
-
-/** A demo reminder as the demo's Reminders tab holds it (plain values: no Sheets in between). */
-function demoRow(header: readonly unknown[], r: DemoReminder): unknown[] {
-  const columns = locateColumns(REMINDERS, header);
-  const row: unknown[] = new Array<unknown>(header.length).fill('');
-  const values: Record<string, string> = {
-    Sent: r.sent,
-    Milestone: r.milestones.join(', '),
-    Client: r.client,
-    Stage: r.stage,
-    Template: r.template,
-    To: r.to,
-    Subject: r.subject,
-    Channel: r.channel,
-    Link: r.link,
-  };
-  for (const [name, value] of Object.entries(values)) {
-    const i = columns.get(name);
-    if (i !== undefined) row[i] = value;
-  }
-  return row;
 }
 
 export function createSyncService(deps: SyncServiceDeps): SyncService {
@@ -330,6 +134,7 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
     ...(deps.sleep ? { sleep: deps.sleep } : {}),
     ...(deps.requestTimeoutMs ? { timeoutMs: deps.requestTimeoutMs } : {}),
   });
+  const source = createSheetSource(sheets, items.meta, now);
 
   // undefined: not loaded from the cache yet in this worker's life; null: nothing cached.
   let state: LedgerState | null | undefined;
@@ -337,8 +142,6 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
   let running: Promise<void> | null = null;
   let runningForced = false;
   let queued: Promise<void> | null = null;
-  let flushing: Promise<void> | null = null;
-  let logChain: Promise<unknown> = Promise.resolve();
   let written: WriteFigures | null = null;
 
   const matches = (s: LedgerState | null, prefs: Preferences) =>
@@ -385,8 +188,7 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
       items.status.get(),
       items.preferences.get(),
     ]);
-    const lang = resolveLang(prefs.language, deps.browserLanguage?.() ?? 'en');
-    await applyBadge(deps.badge, badgeFor(view, status, lang, now()));
+    await deps.badge(view, status, prefs.language, now());
   }
 
   async function ensureSchedule(prefs: Preferences): Promise<void> {
@@ -398,42 +200,27 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
     });
   }
 
-  async function fetchMeta(id: string): Promise<CachedMeta> {
-    const meta: CachedMeta = { ...(await sheets.metadata(id)), fetchedAt: now() };
-    await items.meta.set(meta);
-    return meta;
-  }
-
-  interface Loaded {
-    raw: RawLedger;
-    meta: Pick<SheetMeta, 'title' | 'locale' | 'timeZone'>;
-  }
-
-  async function readSheet(id: string): Promise<Loaded> {
-    let meta = await items.meta.get();
-    let fresh = false;
-    if (!meta || meta.spreadsheetId !== id || metaExpired(meta, now())) {
-      meta = await fetchMeta(id);
-      fresh = true;
-    }
-    try {
-      return { raw: await sheets.batchGet(id, ledgerTabs(meta.tabs)), meta };
-    } catch (error) {
-      // A tab renamed since the metadata was kept: read the tab names again, once.
-      if (!(error instanceof SheetsError) || error.code !== 'range' || fresh) throw error;
-      meta = await fetchMeta(id);
-      return { raw: await sheets.batchGet(id, ledgerTabs(meta.tabs)), meta };
-    }
-  }
-
   async function readDemo(): Promise<Loaded> {
-    const raw = demoLedger(todayIn(DEMO_SHEET.timeZone, new Date(now())));
-    const logged = await items.demoReminders.get();
-    const tab = findTabName(REMINDERS, Object.keys(raw));
-    const rows = tab === null ? undefined : raw[tab];
-    if (rows && rows[0]) for (const r of logged) rows.push(demoRow(rows[0], r));
+    const raw = await readDemoLedger(items.demoReminders, todayIn(DEMO_SHEET.timeZone, new Date(now())));
     return { raw, meta: DEMO_SHEET };
   }
+
+  const queue = createReminderQueue({
+    items,
+    sheets,
+    alarms: deps.alarms,
+    now,
+    random,
+    ledgerState,
+    matches,
+    place,
+    refreshView,
+    recordDemo: (entries) => recordDemoReminders(items.demoReminders, entries, DEMO_SHEET.timeZone),
+    async reloadDemo() {
+      state = await ingest(await readDemo(), await items.preferences.get(), now());
+      await refreshBadge();
+    },
+  });
 
   /** Parse, compute, keep: the same for a sheet and for the demo. */
   async function ingest(loaded: Loaded, prefs: Preferences, syncedAt: number): Promise<LedgerState> {
@@ -523,7 +310,7 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
     requests = 0;
     await items.status.set({ ...before, syncing: true, lastAttemptAt: started });
     try {
-      const loaded = prefs.demo ? await readDemo() : await readSheet(prefs.spreadsheetId as string);
+      const loaded = prefs.demo ? await readDemo() : await source.read(prefs.spreadsheetId as string);
       await ingest(loaded, prefs, now());
       await items.status.set({
         syncing: false,
@@ -556,7 +343,7 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
     }
     await refreshBadge();
     const status = await items.status.get();
-    if (status.error === null) await flushQueue(true);
+    if (status.error === null) await queue.flush(true);
   }
 
   /**
@@ -613,43 +400,6 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
     };
   }
 
-  function queueFigures(log: ReminderLog, prefs: Preferences): StatusReply['queue'] {
-    const { current, other } = splitQueue(log.queue, prefs);
-    const others = new Map<string | null | undefined, number>();
-    for (const q of other) others.set(q.spreadsheetId, (others.get(q.spreadsheetId) ?? 0) + 1);
-    return {
-      pending: current.length,
-      lastError: current.find((q) => q.lastError)?.lastError ?? null,
-      otherLedgers: [...others].map(([spreadsheetId, count]) => ({ spreadsheetId, count })),
-    };
-  }
-
-  /** Serialises changes to the reminder log (read, change, write) so none is lost. */
-  function mutateLog<T>(change: (log: ReminderLog) => { log: ReminderLog; result: T }): Promise<T> {
-    const next = logChain.then(async () => {
-      const { log, result } = change(await items.reminderLog.get());
-      await items.reminderLog.set(log);
-      return result;
-    });
-    logChain = next.catch(() => undefined);
-    return next;
-  }
-
-  const markLogged = (key: string) =>
-    mutateLog((log) => ({
-      log: {
-        queue: log.queue.filter((q) => q.key !== key),
-        logged: [...log.logged.filter((l) => l.key !== key), { key, at: now() }].slice(-LOGGED_KEYS_KEPT),
-      },
-      result: undefined,
-    }));
-
-  const updateEntry = (key: string, patch: Partial<QueuedReminder>) =>
-    mutateLog((log) => ({
-      log: { ...log, queue: log.queue.map((q) => (q.key === key ? { ...q, ...patch } : q)) },
-      result: undefined,
-    }));
-
   /** Recomputes the popup's view after reminders were logged (no request: the rows are known). */
   async function refreshView(s: LedgerState): Promise<void> {
     const report = computeReport(s.ledger, s.problems, todayFor(s));
@@ -665,88 +415,25 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
     await refreshBadge();
   }
 
-  async function flushDemo(queue: QueuedReminder[]): Promise<void> {
-    const timeZone = DEMO_SHEET.timeZone;
-    const logged = await items.demoReminders.get();
-    const added: DemoReminder[] = queue.map((q) => {
-      const r = asReminder(q, 2, timeZone);
-      return { ...r, stage: q.stage, channel: q.channel };
-    });
-    await items.demoReminders.set([...logged, ...added]);
-    for (const q of queue) await markLogged(q.key);
-    // The demo is local: read it again at once so the logged reminder moves the ladder.
-    state = await ingest(await readDemo(), await items.preferences.get(), now());
-    await refreshBadge();
-  }
+  const account = createAccountFlow({
+    auth,
+    alarms: deps.alarms,
+    items,
+    source,
+    now,
+    sync: () => sync({}),
+    status,
+    flushQueue: () => queue.flush(),
+    forgetLedger: () => (state = null),
+    place,
+    refreshBadge,
+    ensureSchedule,
+  });
 
-  async function runFlush(afterSync: boolean): Promise<void> {
-    const prefs = await items.preferences.get();
-    if (!prefs.logging) return;
-    // Only what was queued for the ledger chosen now: the others wait for theirs.
-    const queue = splitQueue((await items.reminderLog.get()).queue, prefs).current;
-    if (queue.length === 0) return;
-    if (prefs.demo) return flushDemo(queue);
+  /** Answers a question to the ledger, or null before any ledger is loaded. */
+  async function ask<T>(query: (s: LedgerState, today: IsoDate) => T): Promise<T | null> {
     const s = await ledgerState();
-    // Rows are placed by the header of the last read: without a read of this sheet, wait for one.
-    if (!s || !matches(s, prefs) || !prefs.spreadsheetId) return;
-    const where = await place(prefs);
-    let appended = false;
-    for (const entry of queue) {
-      if (entry.uncertain) {
-        // The last attempt may have landed: only a read taken after it can tell.
-        if (!afterSync) continue;
-        if (isInLedger(entry, s.ledger.reminders, s.timeZone)) {
-          await markLogged(entry.key);
-          continue;
-        }
-      }
-      const row = s.reminders ? reminderRow(entry, s.reminders, s.timeZone) : null;
-      if (!s.reminders || !row || !row.ok) {
-        await updateEntry(entry.key, { lastError: syncError('no_reminders_tab', where) });
-        continue;
-      }
-      try {
-        const result = await sheets.append(prefs.spreadsheetId, s.reminders.tab, row.row);
-        await markLogged(entry.key);
-        // Shown at once, without reading the sheet again; the next sync reads the real row.
-        const reminder = asReminder(entry, result.row ?? s.ledger.reminders.length + 2, s.timeZone);
-        s.ledger.reminders.push(reminder);
-        for (const id of reminder.milestones) {
-          const list = s.remindersByMilestone.get(id);
-          if (list) list.push(reminder);
-          else s.remindersByMilestone.set(id, [reminder]);
-        }
-        appended = true;
-      } catch (error) {
-        const failure = toSyncError(error, { ...where, at: now() });
-        await updateEntry(entry.key, {
-          attempts: entry.attempts + 1,
-          lastError: failure,
-          uncertain: entry.uncertain || isUncertain(failure.code),
-        });
-        if (failure.code === 'range') await items.meta.remove();
-        if (isRetryable(failure.code) || failure.code === 'range') {
-          const delay = Math.max(MIN_RETRY_MS, backoffDelay(entry.attempts, SYNC_BACKOFF, random));
-          await deps.alarms.create(RETRY_ALARM, { when: now() + delay });
-        }
-        // The next entries would fail the same way (signed out, no access, Google down).
-        break;
-      }
-    }
-    if (appended) await refreshView(s);
-  }
-
-  function flushQueue(afterSync = false): Promise<void> {
-    flushing ??= runFlush(afterSync).finally(() => (flushing = null));
-    return flushing;
-  }
-
-  async function lookup(request: { addresses?: string[]; exclude?: string[]; client?: string }) {
-    const s = await ledgerState();
-    if (!s) return null;
-    const today = todayFor(s);
-    if (request.client !== undefined) return summaryByName(s, request.client, today);
-    return lookupClient(s, request.addresses ?? [], request.exclude ?? [], today);
+    return s ? query(s, todayFor(s)) : null;
   }
 
   return {
@@ -755,187 +442,18 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
       return status();
     },
     status,
-    lookup,
     ledgerState,
-
-    async clientList() {
-      const s = await ledgerState();
-      if (!s) return [];
-      return s.ledger.clients
-        .map((c) => ({ client: c.client, emails: c.emails }))
-        .sort((a, b) => a.client.localeCompare(b.client));
-    },
-
-    async logReminder(request) {
-      const parsed = ReminderRequestSchema.parse(request);
-      const key = await reminderKey(parsed);
-      const prefs = await items.preferences.get();
-      if (!prefs.logging) return { status: 'disabled', key, pending: 0, error: null };
-      // The evidence must be true: a reminder is the client's only when it went To them.
-      const s = await ledgerState();
-      if (!s || !matches(s, prefs)) return { status: 'no_ledger', key, pending: 0, error: null };
-      if (!addressedTo(s, parsed.client, parsed.to)) {
-        return { status: 'not_addressed', key, pending: 0, error: null };
-      }
-      const entry: QueuedReminder = {
-        ...parsed,
-        key,
-        spreadsheetId: s.source === 'demo' ? null : s.spreadsheetId,
-        queuedAt: now(),
-        attempts: 0,
-        uncertain: false,
-        lastError: null,
-      };
-      const added = await mutateLog((log) => {
-        if (log.logged.some((l) => l.key === key) || log.queue.some((q) => q.key === key)) {
-          return { log, result: false };
-        }
-        return { log: { ...log, queue: [...log.queue, entry] }, result: true };
-      });
-      if (!added) {
-        const log = await items.reminderLog.get();
-        return { status: 'duplicate', key, pending: queueFigures(log, prefs).pending, error: null };
-      }
-      // A flush already running took its snapshot before this entry: run another after it.
-      if (flushing) await flushing.catch(() => undefined);
-      await flushQueue();
-      const log = await items.reminderLog.get();
-      const queued = log.queue.find((q) => q.key === key);
-      return {
-        status: queued ? 'queued' : 'logged',
-        key,
-        pending: queueFigures(log, prefs).pending,
-        error: queued?.lastError ?? null,
-      };
-    },
-
-    async messageContext(name) {
-      const s = await ledgerState();
-      if (!s) return null;
-      const client = findClient(s, name);
-      if (!client) return null;
-      const today = todayFor(s);
-      const part = clientPart(s, client, today);
-      const slice = clientSlice(s, client);
-      return {
-        client,
-        settings: s.ledger.settings,
-        report: part.report,
-        milestones: part.milestones,
-        reminders: part.reminders,
-        changeOrders: slice.changeOrders,
-        templates: s.ledger.templates,
-        today,
-      };
-    },
-
-    async renderMessages(request) {
-      const s = await ledgerState();
-      if (!s) return null;
-      const name =
-        request.client ??
-        (await lookup({ addresses: request.addresses ?? [], exclude: request.exclude ?? [] }))?.client;
-      if (name === undefined) return null;
-      return renderMessagesFor(s, name, todayFor(s), request);
-    },
-
-    async signIn() {
-      const prefs = await items.preferences.get();
-      // Read-only unless the user already turned logging on (then the consent names both).
-      await auth.signIn(scopeFor(prefs.logging));
-      await sync({});
-      return status();
-    },
-
-    async grantWrite() {
-      await auth.grant(SHEETS_SCOPE);
-      await flushQueue();
-      return status();
-    },
-
-    async signOut() {
-      // Revokes the grant at Google too (auth/revoke.ts), not only the browser's copy.
-      await auth.signOut();
-      // The ledger is the user's business: it does not outlive the sign-in on this browser.
-      const prefs = await items.preferences.get();
-      if (!prefs.demo) {
-        state = null;
-        await Promise.all([items.ledger.remove(), items.view.remove(), items.meta.remove()]);
-        await items.status.set({ ...IDLE_STATUS, error: syncError('signed_out', await place(prefs)) });
-      }
-      await refreshBadge();
-      return status();
-    },
-
-    async savePreferences(patch) {
-      const before = await items.preferences.get();
-      const next = PreferencesSchema.parse({ ...before, ...patch });
-      if (next.logging && !before.logging) {
-        // Logging writes to the sheet: ask for write access now, while the user is turning it
-        // on (Options says why). Refused: logging stays off and the error reaches the page.
-        const account = await auth.state();
-        if (account.signedIn && !covers(account.scopes, SHEETS_SCOPE)) await auth.grant(SHEETS_SCOPE);
-      }
-      await items.preferences.set(next);
-      const sourceChanged = next.demo !== before.demo || next.spreadsheetId !== before.spreadsheetId;
-      if (sourceChanged) {
-        // Never show one ledger's figures under another's name, even for the second a sync takes.
-        state = null;
-        await Promise.all([items.ledger.remove(), items.view.remove(), items.status.set(IDLE_STATUS)]);
-      }
-      if (next.syncMinutes !== before.syncMinutes) await deps.alarms.clear(SYNC_ALARM);
-      await ensureSchedule(next);
-      if (sourceChanged || next.logging !== before.logging) await sync({});
-      else await refreshBadge();
-      return next;
-    },
-
-    async testConnection(input) {
-      const id = spreadsheetIdFrom(input);
-      const where: ErrorPlace = { spreadsheetId: id, sheetTitle: null, at: now() };
-      if (id === null) {
-        return {
-          ok: false,
-          spreadsheetId: null,
-          title: null,
-          tabsFound: [],
-          tabsMissing: [],
-          error: syncError('not_found', where),
-        };
-      }
-      try {
-        const meta = await fetchMeta(id);
-        const found = ledgerTabs(meta.tabs);
-        return {
-          ok: true,
-          spreadsheetId: id,
-          title: meta.title,
-          tabsFound: found,
-          tabsMissing: TABS.filter((t) => findTabName(t, meta.tabs) === null).map((t) => t.name),
-          error: null,
-        };
-      } catch (error) {
-        return {
-          ok: false,
-          spreadsheetId: id,
-          title: null,
-          tabsFound: [],
-          tabsMissing: [],
-          error: toSyncError(error, where),
-        };
-      }
-    },
-
-    flushQueue: () => flushQueue(),
-
+    lookup: (request) => ask((s, today) => queries.lookup(s, request, today)),
+    clientList: async () => (await ask((s) => queries.clientList(s))) ?? [],
+    messageContext: (name) => ask((s, today) => queries.messageContext(s, name, today)),
+    renderMessages: (request) => ask((s, today) => queries.renderMessages(s, request, today)),
+    logReminder: (request) => queue.log(request),
+    flushQueue: () => queue.flush(),
     async discardOtherQueued() {
-      const prefs = await items.preferences.get();
-      await mutateLog((log) => ({
-        log: { ...log, queue: splitQueue(log.queue, prefs).current },
-        result: undefined,
-      }));
+      await queue.discardOther();
       return status();
     },
+    ...account,
 
     async onAlarm(name) {
       if (name === SYNC_ALARM || name === RETRY_ALARM) await sync({});

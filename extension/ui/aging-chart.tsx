@@ -2,7 +2,7 @@ import type { CurrencyTotals } from '../../shared/model.ts';
 import type { AgingBucket } from '../../shared/stages.ts';
 // Straight from the module, not the core's index: the popup's first paint carries no schema library.
 import { AGING_BUCKETS } from '../../shared/stages.ts';
-import { money } from './format.ts';
+import { money } from './display-text.ts';
 import { useStore } from './store.ts';
 
 // From calm to alarming, as the days grow; each holds white-on-colour contrast for the bars' labels beside them.

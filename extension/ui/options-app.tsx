@@ -2,7 +2,7 @@ import { useSignal } from '@preact/signals';
 import { spreadsheetIdFrom, spreadsheetUrl } from '../sheets/spreadsheet-id.ts';
 import type { UiLanguage } from '../sync/items.ts';
 import { SYNC_MINUTES } from '../sync/defaults.ts';
-import { errorText } from './format.ts';
+import { errorText } from './display-text.ts';
 import { useStore } from './store.ts';
 
 /** The options page: which ledger, how often, which language, logging, demo mode, the account. */

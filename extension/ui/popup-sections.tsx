@@ -1,5 +1,5 @@
 /** The popup's sections; each reads the store and renders ledger text as text only. */
-import { formatDate, formatRelative, errorText, money } from './format.ts';
+import { formatDate, formatRelative, errorText, money } from './display-text.ts';
 import { AgingChart } from './aging-chart.tsx';
 import { StageChip } from './stage-chip.tsx';
 import { useStore } from './store.ts';

@@ -7,7 +7,7 @@ import { run } from '../../cli/main.ts';
 import { demoLedger } from '../../shared/demo.ts';
 import { buildReport } from '../../shared/report.ts';
 import { CLIENT, rawLedger } from '../shared/builder.ts';
-import { formatReport, PLAIN } from '../../cli/format.ts';
+import { formatReport, PLAIN } from '../../cli/report-table.ts';
 
 function io(isTty = false) {
   const out = { stdout: '', stderr: '' };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { STAGES } from '../../shared/index.ts';
-import { badgeFor } from '../../extension/sync/badge.ts';
+import { badgeFor } from '../../extension/ui/badge.ts';
 import { IDLE_STATUS } from '../../extension/sync/items.ts';
 import { buildView } from '../../extension/sync/view.ts';
 import { ERROR_COLOR, STAGE_COLORS } from '../../extension/ui/stages.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatRelative } from '../../extension/ui/format.ts';
+import { formatRelative } from '../../extension/ui/display-text.ts';
 import { STRINGS, resolveLang } from '../../extension/ui/i18n.ts';
 
 /** Every path to a leaf (string or function) in a strings object. */

@@ -14,6 +14,7 @@ import { GOOGLE_REVOKE_URL, revokeGrant } from '../../extension/auth/revoke.ts';
 import { SHEETS_READONLY_SCOPE, SHEETS_SCOPE } from '../../extension/auth/scopes.ts';
 import { preferencesItem } from '../../extension/sync/items.ts';
 import { createSyncService } from '../../extension/sync/sync-service.ts';
+import { toolbarBadge } from '../../extension/ui/badge.ts';
 import type { FakeCell, SheetsFake } from '../support/sheets-fake.ts';
 import { startSheetsFake } from '../support/sheets-fake.ts';
 import { fetchVia } from './fake-sheets-fetch.ts';
@@ -87,7 +88,7 @@ function setup(g: Google) {
   const service = createSyncService({
     fetch: fetchVia(fake.port),
     auth,
-    badge: fakeBrowser.action,
+    badge: toolbarBadge(fakeBrowser.action),
     alarms: fakeBrowser.alarms,
     now: () => T0,
     random: () => 0.5,

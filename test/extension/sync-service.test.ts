@@ -5,6 +5,7 @@ import { REMINDERS, TABS, demoLedger } from '../../shared/index.ts';
 import type { Auth } from '../../extension/auth/auth.ts';
 import type { SyncService, SyncServiceDeps } from '../../extension/sync/sync-service.ts';
 import { RETRY_ALARM, SYNC_ALARM, createSyncService } from '../../extension/sync/sync-service.ts';
+import { toolbarBadge } from '../../extension/ui/badge.ts';
 import {
   demoRemindersItem,
   metaItem,
@@ -107,7 +108,7 @@ function makeService(overrides: Partial<SyncServiceDeps> = {}): SyncService {
   return createSyncService({
     fetch: fetchVia(fake.port),
     auth: control.auth,
-    badge: fakeBrowser.action,
+    badge: toolbarBadge(fakeBrowser.action),
     alarms: fakeBrowser.alarms,
     now: () => clock,
     random: () => 0.5,

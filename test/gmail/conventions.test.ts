@@ -106,3 +106,30 @@ describe('the content script’s imports', () => {
     expect(forbidden).toEqual([]);
   });
 });
+
+describe('the adapter rule (adapter.ts)', () => {
+  /** Every .ts/.tsx file under `dir`, relative to the repository. */
+  const filesUnder = (dir: string): string[] =>
+    readdirSync(path.join(REPO_ROOT, dir), { withFileTypes: true }).flatMap((entry) =>
+      entry.isDirectory()
+        ? filesUnder(path.join(dir, entry.name))
+        : /\.tsx?$/.test(entry.name)
+          ? [path.join(dir, entry.name)]
+          : [],
+    );
+  const MAY_NAME_SELECTORS = /^extension\/gmail\/(read\/|adapter\.ts$|selectors\.ts$)/;
+  const importsSelectors = (file: string) =>
+    [...readFileSync(path.join(REPO_ROOT, file), 'utf8').matchAll(/\bfrom\s+'([^']+)'/g)].some((m) =>
+      /(^|\/)selectors(\.ts)?$/.test(m[1] as string),
+    );
+
+  it('holds: only read/ and adapter.ts import selectors.ts', () => {
+    const files = filesUnder('extension/gmail');
+    expect(files).toContain('extension/gmail/row-badges.tsx');
+    expect(files.filter((f) => !MAY_NAME_SELECTORS.test(f) && importsSelectors(f))).toEqual([]);
+  });
+
+  it('would see a surface that broke it', () => {
+    expect(importsSelectors('extension/gmail/read/list-rows.ts')).toBe(true);
+  });
+});

@@ -9,7 +9,7 @@
  * shared fragments name nobody.
  */
 import { readFileSync } from 'node:fs';
-import { titleAddress } from '../../extension/gmail/account.ts';
+import { titleAddress } from '../../extension/gmail/read/account.ts';
 import type { IsoDate, RawLedger } from '../../shared/index.ts';
 import { addDays } from '../../shared/index.ts';
 import type { Fixture, FixtureExpectation } from './fixture-set.ts';

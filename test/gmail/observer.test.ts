@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 /** The scheduler: one pass per frame however many changes, surfaces skipped alone, cleanup. */
 import { afterEach, describe, expect, it } from 'vitest';
-import { titleAddress, ownAddresses } from '../../extension/gmail/account.ts';
+import { titleAddress, ownAddresses } from '../../extension/gmail/read/account.ts';
 import { createLedgerClient } from '../../extension/gmail/ledger-client.ts';
 import { type Overlay, startOverlay } from '../../extension/gmail/observer.ts';
 import type { OverlayContext, Surface } from '../../extension/gmail/surface.ts';

@@ -2,7 +2,7 @@
  * For the overlay's happy-dom tests: a saved page loaded into the test's own document at
  * its URL, and a background in the same process: the real message router (so every
  * request the overlay sends passes the background's schemas) in front of the real ledger
- * functions (`lookupClient`, `renderMessagesFor`) on a parsed ledger. Replies go through a
+ * functions (`sync/ledger-queries.ts`, as the background calls them) on a parsed ledger. Replies go through a
  * JSON round trip, as runtime messages do.
  */
 import { inShadows } from '../support/closed-shadow.ts';
@@ -14,11 +14,11 @@ import { SURFACES } from '../../extension/gmail/registry.ts';
 import type { Cleanup } from '../../extension/gmail/surface.ts';
 import type { Envelope, ReminderRequest } from '../../extension/messages.ts';
 import { createMessenger } from '../../extension/messages.ts';
-import { lookupClient, summaryByName } from '../../extension/sync/client-summary.ts';
+import type { LogReminderResult } from '../../extension/messages.ts';
+import { clientList, lookup, renderMessages } from '../../extension/sync/ledger-queries.ts';
 import { makeLedgerState } from '../../extension/sync/ledger-state.ts';
 import { createMessageRouter } from '../../extension/sync/message-router.ts';
-import { renderMessagesFor } from '../../extension/sync/render-messages.ts';
-import type { LogReminderResult, SyncService } from '../../extension/sync/sync-service.ts';
+import type { SyncService } from '../../extension/sync/sync-service.ts';
 
 const EXTENSION_ID = 'abcdefghijklmnopabcdefghijklmnop';
 
@@ -66,27 +66,11 @@ export function fakeBackground(raw: RawLedger, today: IsoDate, now: () => number
       if (depth === 0) busy += performance.now() - started;
     }
   };
-  const lookup: SyncService['lookup'] = async (request) =>
-    timed(() =>
-      request.client !== undefined
-        ? summaryByName(state, request.client, today)
-        : lookupClient(state, request.addresses ?? [], request.exclude ?? [], today),
-    );
   const service: Partial<SyncService> = {
     ledgerState: async () => state,
-    lookup,
-    clientList: async () =>
-      timed(() =>
-        state.ledger.clients
-          .map((c) => ({ client: c.client, emails: c.emails }))
-          .sort((a, b) => a.client.localeCompare(b.client)),
-      ),
-    renderMessages: async (request) => {
-      const name =
-        request.client ??
-        (await lookup({ addresses: request.addresses ?? [], exclude: request.exclude ?? [] }))?.client;
-      return name === undefined ? null : timed(() => renderMessagesFor(state, name, today, request));
-    },
+    lookup: async (request) => timed(() => lookup(state, request, today)),
+    clientList: async () => timed(() => clientList(state)),
+    renderMessages: async (request) => timed(() => renderMessages(state, request, today)),
     logReminder: async (request): Promise<LogReminderResult> => {
       const key = request.key ?? JSON.stringify(request);
       if (keys.has(key)) return { status: 'duplicate', key, pending: 0, error: null };

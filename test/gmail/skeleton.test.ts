@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { censoredSkeleton, createSkeletonReporter } from '../../extension/gmail/skeleton';
+import { censoredSkeleton, createSkeletonReporter } from '../../extension/gmail/read/skeleton';
 import { fixtureDirs, fixturesOf, loadFixture, parsePage } from './fixture-set';
 
 const page = (html: string): Document => parsePage(html, true);

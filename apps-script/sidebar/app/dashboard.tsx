@@ -1,7 +1,7 @@
 import type { AgingBucket, LadderStage } from '../../../shared/model.ts';
 import { AgingChart } from '../ui/aging-chart.tsx';
 import { StageChip } from '../ui/stage-chip.tsx';
-import { STAGE_ORDER } from '../ui/stage-colors.ts';
+import { STAGE_ORDER } from '../../../shared/stage-look.ts';
 import { useStore } from './context.ts';
 import { useState } from 'preact/hooks';
 import { addDays } from '../../../shared/dates.ts';

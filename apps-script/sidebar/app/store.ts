@@ -19,7 +19,7 @@ import type {
 } from '../../src/api.ts';
 import type { ServerCall } from '../client.ts';
 import { asError } from '../client.ts';
-import { createFormatter } from '../i18n/format.ts';
+import { createFormatter } from '../i18n/formatter.ts';
 import { messagesFor } from '../i18n/index.ts';
 
 export type Route =

@@ -1,6 +1,6 @@
 import type { IsoDate, MilestoneReport, Payment, Reminder } from '../../../shared/model.ts';
 import type { Messages } from '../i18n/index.ts';
-import type { Formatter } from '../i18n/format.ts';
+import type { Formatter } from '../i18n/formatter.ts';
 import { useStore } from './context.ts';
 
 export interface TimelineEvent {

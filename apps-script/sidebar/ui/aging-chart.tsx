@@ -1,5 +1,5 @@
 import type { AgingBucket } from '../../../shared/model.ts';
-import { AGING_COLORS } from './stage-colors.ts';
+import { AGING_COLORS } from '../../../shared/stage-look.ts';
 
 export interface AgingBar {
   bucket: AgingBucket;

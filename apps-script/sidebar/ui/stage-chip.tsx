@@ -1,5 +1,5 @@
 import type { Stage } from '../../../shared/model.ts';
-import { stageColor } from './stage-colors.ts';
+import { stageColor } from '../../../shared/stage-look.ts';
 
 /** A stage in words on its colour; `count` for the dashboard's stage tally. */
 export function StageChip({ stage, label, count }: { stage: Stage; label: string; count?: number }) {

@@ -4,13 +4,7 @@
  * missing, and replaces only the validation, rules and protections Payladder owns.
  */
 import { columnLetter } from '../../../shared/index.ts';
-import type {
-  ColumnValidation,
-  FormatStyle,
-  SetupOutcome,
-  SetupPlan,
-  TabSetup,
-} from '../handlers/setup-plan.ts';
+import type { ColumnValidation, FormatStyle, SetupOutcome, SetupPlan, TabSetup } from '../services.ts';
 import { COMPUTED_HEADER_STYLE, HEADER_STYLE, isPayladderRule } from '../handlers/setup-plan.ts';
 import type { SpreadsheetAdapter } from './spreadsheet.ts';
 

@@ -1,5 +1,5 @@
 /** Reads the conversation rows of a Gmail thread list (inbox, label, search results). */
-import { listRow, rowSender, rowThreadId, rowThreadPermId } from '../selectors';
+import { listRow, rowSender, rowSenderCell, rowThreadId, rowThreadPermId } from '../selectors';
 import { dedupe, normalizeAddress } from './addresses';
 import { idValue, isDisplayed, queryAnchor, queryAnchorAll } from './dom';
 
@@ -26,8 +26,8 @@ export function readListRows(root: ParentNode): ListRow[] {
 
 /** One row. Never throws: a row Gmail draws differently reads as empty fields. */
 export function readListRow(row: Element): ListRow {
-  const found = queryAnchorAll(row, rowSender).flatMap((el) => {
-    const address = normalizeAddress(el.getAttribute('email') ?? el.getAttribute('data-hovercard-id'));
+  const found = rowSenders(row).flatMap((el) => {
+    const address = senderAddress(el);
     return address === null ? [] : [{ address, el }];
   });
   const senders = dedupe(found, (s) => s.address);
@@ -38,4 +38,36 @@ export function readListRow(row: Element): ListRow {
     senders: senders.map((s) => s.address),
     senderElements: senders.map((s) => s.el),
   };
+}
+
+/** The sender elements of a row (the row's people, "me" included), in page order. */
+export function rowSenders(row: Element): Element[] {
+  return queryAnchorAll(row, rowSender);
+}
+
+/** A sender element's address, normalised; null when it carries none. */
+export function senderAddress(el: Element): string | null {
+  return normalizeAddress(el.getAttribute('email') ?? el.getAttribute('data-hovercard-id'));
+}
+
+/**
+ * Rows of the lists on screen. Gmail keeps lists it has left in the page, hidden; whether
+ * a row is shown is decided once per row group (its parent), not once per row.
+ */
+export function displayedRows(root: Document): Element[] {
+  const shown = new Map<Element | null, boolean>();
+  return queryAnchorAll(root, listRow).filter((row) => {
+    const parent = row.parentElement;
+    let visible = shown.get(parent);
+    if (visible === undefined) {
+      visible = parent === null ? isDisplayed(row) : isDisplayed(parent);
+      shown.set(parent, visible);
+    }
+    return visible && (row.getAttribute('style') === null || isDisplayed(row));
+  });
+}
+
+/** The sender cell, or the cell around the first sender, or the row itself. */
+export function senderCell(row: Element, firstSender: Element | null): Element {
+  return queryAnchor(row, rowSenderCell) ?? firstSender?.closest('td, [role=gridcell]') ?? row;
 }

@@ -6,7 +6,7 @@
  */
 import { RECIPIENT_FIELDS, recipientAnchorsByField, type RecipientField } from '../selectors';
 import { dedupe, normalizeAddress, parseAddressList } from './addresses';
-import { fieldValue, queryAnchorAll } from './dom';
+import { fieldValue, queryAnchor, queryAnchorAll } from './dom';
 
 export interface Recipient {
   /** Lower-cased address. */
@@ -59,4 +59,11 @@ export function recipientAddresses(
   fields: readonly RecipientField[] = RECIPIENT_FIELDS,
 ): string[] {
   return dedupe(fields.flatMap((field) => recipients[field].map((r) => r.address)));
+}
+
+/** Where an address is typed into the To field: today's input, or the old textarea; null when none shows. */
+export function toInput(composeRoot: ParentNode): HTMLInputElement | HTMLTextAreaElement | null {
+  const anchors = recipientAnchorsByField.to;
+  return (queryAnchor(composeRoot, anchors.pending) ?? queryAnchor(composeRoot, anchors.textarea)) as
+    HTMLInputElement | HTMLTextAreaElement | null;
 }

@@ -3,12 +3,13 @@
  * urgent stage among them; `!` in red when the last sync failed; empty before a ledger is
  * chosen. The tooltip says the same in words.
  */
-import type { Lang } from '../ui/i18n.ts';
-import { STRINGS } from '../ui/i18n.ts';
-import { ERROR_COLOR, STAGE_COLORS } from '../ui/stages.ts';
-import { errorText } from '../ui/format.ts';
-import type { SyncStatus } from './items.ts';
-import type { PopupView } from './view.ts';
+import type { SyncStatus } from '../sync/items.ts';
+import type { BadgePainter } from '../sync/service-context.ts';
+import type { PopupView } from '../sync/view.ts';
+import { errorText } from './display-text.ts';
+import type { Lang } from './i18n.ts';
+import { STRINGS, resolveLang } from './i18n.ts';
+import { ERROR_COLOR, STAGE_COLORS } from './stages.ts';
 
 export interface Badge {
   text: string;
@@ -45,4 +46,13 @@ export async function applyBadge(api: BadgeApi, badge: Badge): Promise<void> {
     api.setBadgeBackgroundColor({ color: badge.color }),
     api.setTitle({ title: badge.title }),
   ]);
+}
+
+/**
+ * The background's badge painter on `api` (`browser.action`): `language: 'auto'` follows
+ * `browserLanguage` (`navigator.language`).
+ */
+export function toolbarBadge(api: BadgeApi, browserLanguage: () => string = () => 'en'): BadgePainter {
+  return (view, status, language, now) =>
+    applyBadge(api, badgeFor(view, status, resolveLang(language, browserLanguage()), now));
 }

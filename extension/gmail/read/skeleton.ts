@@ -6,7 +6,7 @@
  * attribute values (they hold addresses, names, subjects, ids). Message bodies and
  * editables are not entered at all: their structure is the sender's, not Gmail's.
  */
-import { anyOf, composeBody, messageBody } from './selectors';
+import { anyOf, composeBody, messageBody } from '../selectors';
 
 export interface SkeletonOptions {
   /** Deepest level printed below the root (default 40). */

@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { STAGES } from '../../shared/index.ts';
-import {
-  AGING_COLORS,
-  STAGE_COLORS,
-  STAGE_ORDER,
-  contrastRatio,
-} from '../../apps-script/sidebar/ui/stage-colors.ts';
+import { AGING_COLORS, STAGE_COLORS, STAGE_ORDER, contrastRatio } from '../../shared/stage-look.ts';
 
 describe('stage colours', () => {
   it('covers every stage, in the core order', () => {

@@ -4,13 +4,14 @@
  * starts, as MV3 requires for events that wake it.
  */
 import { browser } from 'wxt/browser';
-import { createAuth } from '../auth/auth.ts';
-import type { IdentityApi } from '../auth/auth.ts';
-import { revokeGrant } from '../auth/revoke.ts';
-import { BUILD_AUTH } from '../build-config.ts';
-import { createMessageRouter } from './message-router.ts';
-import type { SyncService } from './sync-service.ts';
-import { createSyncService } from './sync-service.ts';
+import { createAuth } from './auth/auth.ts';
+import type { IdentityApi } from './auth/auth.ts';
+import { revokeGrant } from './auth/revoke.ts';
+import { BUILD_AUTH } from './build-config.ts';
+import { toolbarBadge } from './ui/badge.ts';
+import { createMessageRouter } from './sync/message-router.ts';
+import type { SyncService } from './sync/sync-service.ts';
+import { createSyncService } from './sync/sync-service.ts';
 
 const GMAIL = 'https://mail.google.com/';
 
@@ -27,11 +28,10 @@ export function startBackground(): SyncService {
   const service = createSyncService({
     fetch: (input, init) => fetch(input, init),
     auth,
-    badge: browser.action,
+    badge: toolbarBadge(browser.action, () => navigator.language),
     alarms: browser.alarms,
     now: clock,
     isOnline: () => navigator.onLine,
-    browserLanguage: () => navigator.language,
   });
   const route = createMessageRouter(service, {
     extensionId: browser.runtime.id,

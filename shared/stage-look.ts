@@ -1,14 +1,15 @@
 /**
- * One colour per stage, for the sidebar's chips and (when this moves to `shared/`) the
- * add-on's conditional formatting, so a stage looks the same in the sheet and beside it.
+ * One colour per stage, for the sidebar's chips and the add-on's conditional formatting
+ * (apps-script/src/handlers/setup-plan.ts), so a stage looks the same in the sheet and
+ * beside it.
  *
  * Based on the Okabe–Ito palette (Okabe & Ito, "Color Universal Design", 2008), which stays
  * distinguishable with every common colour-vision deficiency. Colour is never the only
  * signal: every chip also says its stage in words. Each `text` colour reaches WCAG AA
- * contrast (4.5:1) on its `background`; test/sidebar/stage-colors.test.ts checks it.
+ * contrast (4.5:1) on its `background`; test/shared/stage-look.test.ts checks it.
  * Plain data with a type-only import, so it is safe in the zod-free sidebar bundle.
  */
-import type { AgingBucket, Stage } from '../../../shared/model.ts';
+import type { AgingBucket, Stage } from './model.ts';
 
 export interface StageColor {
   /** Fill, `#rrggbb`. */

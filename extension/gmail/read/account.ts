@@ -14,9 +14,9 @@
  * content script can reach only by injecting a script into Gmail's page; the two sources
  * above need no injection. Saved pages without either (the shared fragments) give none.
  */
-import { normalizeAddress } from './read/addresses';
-import { queryAnchor } from './read/dom';
-import { accountButton } from './selectors';
+import { accountButton } from '../selectors';
+import { normalizeAddress } from './addresses';
+import { queryAnchor } from './dom';
 
 const IN_TEXT = /[^\s()<>"',;:[\]]+@[^\s()<>"',;:[\]]+\.[^\s()<>"',;:[\]]+/g;
 
