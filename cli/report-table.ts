@@ -92,8 +92,21 @@ export function formatReport(report: Report, locale: string, style: Style, title
     const titles = ['Client', 'Message', 'Invoices', 'Overdue', ''];
     const widths = titles.map((t, i) => rows.reduce((w, r) => Math.max(w, width(r[i] ?? '')), width(t)));
     out.push('', style.bold(`Messages to send today (${messages.length}), one per client`));
-    out.push(style.dim(titles.map((t, i) => pad(t, widths[i] ?? 0, i === 3)).join('  ').trimEnd()));
-    for (const r of rows) out.push(r.map((v, i) => pad(v, widths[i] ?? 0, i === 3)).join('  ').trimEnd());
+    out.push(
+      style.dim(
+        titles
+          .map((t, i) => pad(t, widths[i] ?? 0, i === 3))
+          .join('  ')
+          .trimEnd(),
+      ),
+    );
+    for (const r of rows)
+      out.push(
+        r
+          .map((v, i) => pad(v, widths[i] ?? 0, i === 3))
+          .join('  ')
+          .trimEnd(),
+      );
   }
 
   const groups: Array<[string, (m: MilestoneReport) => boolean]> = [
