@@ -1,0 +1,160 @@
+/**
+ * The client's answer, acted on from Gmail (issue 11): the date a reply names, and the
+ * Promises and Payments rows the chip's panel appends. Runs in the background only: the
+ * date parser (chrono-node) is far too big for the content script's budget.
+ *
+ * Rows are placed by the tab's own header row, read just before the append (columns found
+ * by name, never assumed by position), and every text value is written formula-safe.
+ */
+import * as chrono from 'chrono-node';
+import type { IsoDate, Language, PromiseRow, Report } from '../../shared/index.ts';
+import { PAYMENTS, PROMISES, locateColumns, refKey } from '../../shared/index.ts';
+
+/** True when one of the client's unpaid milestones is under an open promise. */
+export function hasOpenPromise(report: Report, client: string): boolean {
+  return report.milestones.some(
+    (m) => m.client === client && m.promise?.state === 'open' && m.outstanding > 0,
+  );
+}
+
+// chrono-node 2.10.3's Italian parser reads "15/12" and "15 dicembre" but not a bare day
+// ("entro il 15", "il giorno 15"): such a day is rewritten as DD/MM, in the first month from
+// `today` on that holds it, and chrono reads that. Only a day after "il", "giorno" or
+// "entro" (a lone number may be an amount), and not one a month name follows. Seen 2026-12-04.
+const BARE_DAY_IT =
+  /\b((?:entro\s+)?(?:il\s+|giorno\s+|entro\s+)+)(\d{1,2})(?!\d|[/.:,-]\d|\s*(?:°|º)?\s*(?:gen|feb|mar|apr|mag|giu|lug|ago|set|ott|nov|dic))/giu;
+
+function bareDaysAsDates(text: string, today: IsoDate): string {
+  const [y, m, d] = today.split('-').map(Number) as [number, number, number];
+  return text.replace(BARE_DAY_IT, (whole: string, lead: string, day: string) => {
+    const n = Number(day);
+    if (n < 1 || n > 31) return whole;
+    let month = n >= d ? m : m + 1;
+    let year = y;
+    // The 31st of a 30-day month is the next month that has one.
+    for (;;) {
+      if (month > 12) {
+        month = 1;
+        year++;
+      }
+      if (new Date(Date.UTC(year, month - 1, n)).getUTCDate() === n) break;
+      month++;
+    }
+    return `${lead}${n}/${month}/${year}`;
+  });
+}
+
+/**
+ * The first date on or after `today` that `text` names ("by Friday", "next week",
+ * "entro il 15", "15/12"), read in the client's language first, then the other one; null
+ * when it names none. Calendar dates only: `today` is the ledger's day, and chrono reads
+ * relative words from noon of that day in the worker's own zone, which moves no date.
+ */
+export function readPromisedDate(text: string, today: IsoDate, language: Language): IsoDate | null {
+  const [y, m, d] = today.split('-').map(Number) as [number, number, number];
+  const ref = new Date(y, m - 1, d, 12);
+  const order: Language[] = language === 'it' ? ['it', 'en'] : ['en', 'it'];
+  for (const lang of order) {
+    const input = lang === 'it' ? bareDaysAsDates(text, today) : text;
+    for (const result of chrono[lang].parse(input, ref, { forwardDate: true })) {
+      const date = result.start;
+      const iso = [date.get('year'), date.get('month'), date.get('day')];
+      if (iso.some((v) => v === null)) continue;
+      const [yy, mm, dd] = iso as [number, number, number];
+      const found = `${String(yy).padStart(4, '0')}-${String(mm).padStart(2, '0')}-${String(dd).padStart(2, '0')}`;
+      if (found >= today) return found;
+    }
+  }
+  return null;
+}
+
+// USER_ENTERED, so dates become date cells; text gets the apostrophe that keeps it as typed
+// ("=IMPORTXML(…)" stays text), as the Reminders rows do (reminder-log.ts).
+function text(value: string): string | null {
+  return value === '' ? null : `'${value}`;
+}
+
+export type PlacedRow = { ok: true; row: (string | number | null)[] } | { ok: false; missing: string[] };
+
+function place(
+  spec: typeof PROMISES,
+  header: readonly unknown[],
+  values: Record<string, string | number | null>,
+): PlacedRow {
+  const columns = locateColumns(spec, header);
+  const missing = spec.columns.filter((c) => c.required && !columns.has(c.header)).map((c) => c.header);
+  if (missing.length > 0) return { ok: false, missing };
+  // The API's table starts at the header's first non-empty cell.
+  const first = Math.max(
+    0,
+    header.findIndex((h) => String(h ?? '').trim() !== ''),
+  );
+  const row = new Array<string | number | null>(header.length - first).fill(null);
+  for (const [name, value] of Object.entries(values)) {
+    const index = columns.get(name);
+    if (index === undefined || index < first || value === null) continue;
+    row[index - first] = value;
+  }
+  return { ok: true, row };
+}
+
+export interface PromiseEntry {
+  /** When the client promised (the ledger's today). */
+  date: IsoDate;
+  milestones: string[];
+  client: string;
+  /** Major units as typed by the user; null = everything outstanding. */
+  amount: number | null;
+  by: IsoDate;
+  /** The thread's link. */
+  source: string;
+  note: string;
+}
+
+/** The Promises row to append, aligned on the tab's header. */
+export function promiseRow(entry: PromiseEntry, header: readonly unknown[]): PlacedRow {
+  return place(PROMISES, header, {
+    Date: entry.date,
+    Milestone: text(entry.milestones.join(', ')),
+    Client: text(entry.client),
+    Amount: entry.amount,
+    'Promised by': entry.by,
+    Source: text(entry.source),
+    Note: text(entry.note),
+  });
+}
+
+export interface PaymentEntry {
+  date: IsoDate;
+  milestone: string;
+  /** Major units. */
+  amount: number;
+  method: string;
+  /** The Payments tab has no Source column: the thread's link goes in Note. */
+  note: string;
+}
+
+export function paymentRow(entry: PaymentEntry, header: readonly unknown[]): PlacedRow {
+  return place(PAYMENTS, header, {
+    Date: entry.date,
+    Milestone: text(entry.milestone),
+    Amount: entry.amount,
+    Method: text(entry.method),
+    Note: text(entry.note),
+  });
+}
+
+/**
+ * True when the ledger already holds this promise (same made-on day, milestones, date and
+ * source): a second click, or a retry after an answer that never came, appends nothing.
+ */
+export function hasPromise(promises: readonly PromiseRow[], entry: PromiseEntry): boolean {
+  const ids = entry.milestones.map(refKey).sort().join('\n');
+  return promises.some(
+    (p) =>
+      p.date === entry.date &&
+      p.by === entry.by &&
+      p.source.trim() === entry.source.trim() &&
+      p.milestones.map(refKey).sort().join('\n') === ids,
+  );
+}
