@@ -18,6 +18,7 @@ import { browser } from 'wxt/browser';
 import type { Stage } from '../shared/model.ts';
 import type { RenderedMessages } from './sync/render-messages.ts';
 import type { ClientSummary } from './sync/client-summary.ts';
+import type { ReplyActionRequest, ReplyActionResult } from './sync/reply-actions.ts';
 import type { Preferences, ReminderRequest } from './sync/items.ts';
 import type {
   ClientListEntry,
@@ -36,6 +37,8 @@ export type {
   MessageContext,
   Preferences,
   ReminderRequest,
+  ReplyActionRequest,
+  ReplyActionResult,
   RenderedMessages,
   RenderMessagesRequest,
   StatusReply,
@@ -82,6 +85,10 @@ export interface Requests {
   getMessageContext: { client: string };
   /** Every message for the client (named, or the first client among `addresses`), rendered by the core. */
   renderMessages: RenderMessagesRequest;
+  /** The first date on or after today a client's message names (read in the background: chrono-node). */
+  readPromiseDate: { client: string; text: string };
+  /** Logs a promise or records a payment from a client's reply (sync/reply-actions.ts). */
+  replyAction: ReplyActionRequest;
   // The rest are for the extension's own pages; the background refuses them from content scripts.
   signIn: Empty;
   signOut: Empty;
@@ -105,6 +112,8 @@ export interface Responses {
   logReminder: LogReminderResult;
   getMessageContext: MessageContext | null;
   renderMessages: RenderedMessages | null;
+  readPromiseDate: { date: string | null };
+  replyAction: ReplyActionResult;
   signIn: StatusReply;
   signOut: StatusReply;
   grantWrite: StatusReply;
@@ -186,7 +195,7 @@ export type Messenger = {
 /** The messages the Gmail overlay sends (it is no extension page: the others are refused from it). */
 export type OverlayMessenger = Pick<
   Messenger,
-  'lookup' | 'rowBadges' | 'renderMessages' | 'clientList' | 'logReminder'
+  'lookup' | 'rowBadges' | 'renderMessages' | 'clientList' | 'logReminder' | 'readPromiseDate' | 'replyAction'
 >;
 
 /**
@@ -204,6 +213,8 @@ export function createOverlayMessenger(transport: Transport = runtimeTransport):
     rowBadges: send('rowBadges'),
     logReminder: send('logReminder'),
     renderMessages: send('renderMessages'),
+    readPromiseDate: send('readPromiseDate'),
+    replyAction: send('replyAction'),
   };
 }
 
@@ -222,6 +233,8 @@ export function createMessenger(transport: Transport = runtimeTransport): Messen
     logReminder: send('logReminder'),
     getMessageContext: send('getMessageContext'),
     renderMessages: send('renderMessages'),
+    readPromiseDate: send('readPromiseDate'),
+    replyAction: send('replyAction'),
     signIn: send('signIn'),
     signOut: send('signOut'),
     grantWrite: send('grantWrite'),

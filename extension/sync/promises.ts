@@ -8,7 +8,7 @@
  */
 import * as chrono from 'chrono-node';
 import type { IsoDate, Language, PromiseRow, Report } from '../../shared/index.ts';
-import { PAYMENTS, PROMISES, locateColumns, refKey } from '../../shared/index.ts';
+import { PAYMENTS, PROMISES, cellText, locateColumns, readDate, refKey } from '../../shared/index.ts';
 
 /** True when one of the client's unpaid milestones is under an open promise. */
 export function hasOpenPromise(report: Report, client: string): boolean {
@@ -157,4 +157,37 @@ export function hasPromise(promises: readonly PromiseRow[], entry: PromiseEntry)
       p.source.trim() === entry.source.trim() &&
       p.milestones.map(refKey).sort().join('\n') === ids,
   );
+}
+
+/**
+ * True when the Promises tab as just read (`rows`, header first) holds this promise: same
+ * milestones, Promised by and Source. Catches a row appended by an earlier click whose
+ * answer never came back (the worker restarted, the network dropped).
+ */
+export function sheetHasPromise(
+  rows: readonly (readonly unknown[])[],
+  entry: PromiseEntry,
+  locale: string,
+  timeZone: string,
+): boolean {
+  const columns = locateColumns(PROMISES, rows[0] ?? []);
+  const [milestone, by, source] = ['Milestone', 'Promised by', 'Source'].map((h) => columns.get(h));
+  if (milestone === undefined || by === undefined || source === undefined) return false;
+  const ids = entry.milestones.map(refKey).sort().join('\n');
+  return rows.slice(1).some((row) => {
+    const date = readDate(row[by], locale, timeZone);
+    const refs = cellText(row[milestone])
+      .split(/[,;\n]/)
+      .map((r) => r.trim())
+      .filter((r) => r !== '')
+      .map(refKey)
+      .sort()
+      .join('\n');
+    return (
+      date.ok &&
+      date.value === entry.by &&
+      cellText(row[source]).trim() === entry.source.trim() &&
+      refs === ids
+    );
+  });
 }

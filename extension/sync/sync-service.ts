@@ -74,6 +74,7 @@ import { LOGGED_KEYS_KEPT, asReminder, isInLedger, reminderKey, reminderRow } fr
 import { splitQueue } from './queue-split.ts';
 import type { Stored } from './stored.ts';
 import type { RenderedMessages, RenderOptions } from './render-messages.ts';
+import { type ReplyActions, createReplyActions } from './reply-actions.ts';
 import { renderMessagesFor } from './render-messages.ts';
 import type { PopupView } from './view.ts';
 import { buildView } from './view.ts';
@@ -242,6 +243,8 @@ export interface SyncService {
   onGmailFocus(): Promise<void>;
   /** Figures of the last cache write, for the benchmark. */
   lastWrite(): WriteFigures | null;
+  /** The chip's actions on a client's reply (reply-actions.ts). */
+  replies: ReplyActions;
 }
 
 /**
@@ -749,7 +752,17 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
     return lookupClient(s, request.addresses ?? [], request.exclude ?? [], today);
   }
 
+  const replies = createReplyActions({
+    ledgerState,
+    preferences: () => items.preferences.get(),
+    matches,
+    sheets,
+    today: todayFor,
+    refresh: refreshView,
+  });
+
   return {
+    replies,
     async sync(options) {
       await sync(options);
       return status();
