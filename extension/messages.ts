@@ -18,7 +18,12 @@ import { browser } from 'wxt/browser';
 import type { Stage } from '../shared/model.ts';
 import type { RenderedMessages } from './sync/render-messages.ts';
 import type { ClientSummary } from './sync/client-summary.ts';
-import type { ReplyActionRequest, ReplyActionResult } from './sync/reply-actions.ts';
+import type {
+  ReplyActionRequest,
+  ReplyActionResult,
+  ReplyInfo,
+  ShownMessageData,
+} from './sync/reply-actions.ts';
 import type { Preferences, ReminderRequest } from './sync/items.ts';
 import type {
   ClientListEntry,
@@ -39,6 +44,8 @@ export type {
   ReminderRequest,
   ReplyActionRequest,
   ReplyActionResult,
+  ReplyInfo,
+  ShownMessageData,
   RenderedMessages,
   RenderMessagesRequest,
   StatusReply,
@@ -85,8 +92,12 @@ export interface Requests {
   getMessageContext: { client: string };
   /** Every message for the client (named, or the first client among `addresses`), rendered by the core. */
   renderMessages: RenderMessagesRequest;
-  /** The first date on or after today a client's message names (read in the background: chrono-node). */
-  readPromiseDate: { client: string; text: string };
+  /**
+   * The client's latest message in the open conversation (`messages`: as the page shows
+   * them), when it came after the last reminder sent to them, with the day it names. Dates
+   * and words are read in the background (chrono-node), never in the content script.
+   */
+  readReply: { client: string; messages: ShownMessageData[] };
   /** Logs a promise or records a payment from a client's reply (sync/reply-actions.ts). */
   replyAction: ReplyActionRequest;
   // The rest are for the extension's own pages; the background refuses them from content scripts.
@@ -112,7 +123,7 @@ export interface Responses {
   logReminder: LogReminderResult;
   getMessageContext: MessageContext | null;
   renderMessages: RenderedMessages | null;
-  readPromiseDate: { date: string | null };
+  readReply: { reply: ReplyInfo | null };
   replyAction: ReplyActionResult;
   signIn: StatusReply;
   signOut: StatusReply;
@@ -195,7 +206,7 @@ export type Messenger = {
 /** The messages the Gmail overlay sends (it is no extension page: the others are refused from it). */
 export type OverlayMessenger = Pick<
   Messenger,
-  'lookup' | 'rowBadges' | 'renderMessages' | 'clientList' | 'logReminder' | 'readPromiseDate' | 'replyAction'
+  'lookup' | 'rowBadges' | 'renderMessages' | 'clientList' | 'logReminder' | 'readReply' | 'replyAction'
 >;
 
 /**
@@ -213,7 +224,7 @@ export function createOverlayMessenger(transport: Transport = runtimeTransport):
     rowBadges: send('rowBadges'),
     logReminder: send('logReminder'),
     renderMessages: send('renderMessages'),
-    readPromiseDate: send('readPromiseDate'),
+    readReply: send('readReply'),
     replyAction: send('replyAction'),
   };
 }
@@ -233,7 +244,7 @@ export function createMessenger(transport: Transport = runtimeTransport): Messen
     logReminder: send('logReminder'),
     getMessageContext: send('getMessageContext'),
     renderMessages: send('renderMessages'),
-    readPromiseDate: send('readPromiseDate'),
+    readReply: send('readReply'),
     replyAction: send('replyAction'),
     signIn: send('signIn'),
     signOut: send('signOut'),

@@ -45,10 +45,10 @@ function bareDaysAsDates(text: string, today: IsoDate): string {
 }
 
 /**
- * The first date on or after `today` that `text` names ("by Friday", "next week",
- * "entro il 15", "15/12"), read in the client's language first, then the other one; null
- * when it names none. Calendar dates only: `today` is the ledger's day, and chrono reads
- * relative words from noon of that day in the worker's own zone, which moves no date.
+ * The first date on or after `today` (the day the client wrote) that `text` names ("by
+ * Friday", "next week", "entro il 15", "15/12"), read in the client's language first, then
+ * the other one; null when it names none. Calendar dates only: chrono reads relative words
+ * from noon of `today` in the worker's own zone, which moves no date.
  */
 export function readPromisedDate(text: string, today: IsoDate, language: Language): IsoDate | null {
   const [y, m, d] = today.split('-').map(Number) as [number, number, number];
@@ -57,15 +57,34 @@ export function readPromisedDate(text: string, today: IsoDate, language: Languag
   for (const lang of order) {
     const input = lang === 'it' ? bareDaysAsDates(text, today) : text;
     for (const result of chrono[lang].parse(input, ref, { forwardDate: true })) {
-      const date = result.start;
-      const iso = [date.get('year'), date.get('month'), date.get('day')];
-      if (iso.some((v) => v === null)) continue;
-      const [yy, mm, dd] = iso as [number, number, number];
-      const found = `${String(yy).padStart(4, '0')}-${String(mm).padStart(2, '0')}-${String(dd).padStart(2, '0')}`;
-      if (found >= today) return found;
+      const found = isoOf(result.start);
+      if (found !== null && found >= today) return found;
     }
   }
   return null;
+}
+
+/**
+ * The day of a message from Gmail's full date text ("Wed, 2 Dec 2026, 10:12", "mer 2 dic
+ * 2026, 10:12", "Tue, Apr 1, 2014 at 9:12 AM"), in English or Italian; null when neither
+ * reads a whole date on or before `today`. The year is read, never assumed.
+ */
+export function readMessageDate(text: string, today: IsoDate): IsoDate | null {
+  const [y, m, d] = today.split('-').map(Number) as [number, number, number];
+  const ref = new Date(y, m - 1, d, 12);
+  for (const lang of ['en', 'it'] as const) {
+    const result = chrono[lang].parse(text, ref)[0];
+    if (!result || !result.start.isCertain('year') || !result.start.isCertain('day')) continue;
+    const found = isoOf(result.start);
+    if (found !== null && found <= today) return found;
+  }
+  return null;
+}
+
+function isoOf(date: chrono.ParsedComponents): IsoDate | null {
+  const [yy, mm, dd] = [date.get('year'), date.get('month'), date.get('day')];
+  if (yy === null || mm === null || dd === null) return null;
+  return `${String(yy).padStart(4, '0')}-${String(mm).padStart(2, '0')}-${String(dd).padStart(2, '0')}`;
 }
 
 // USER_ENTERED, so dates become date cells; text gets the apostrophe that keeps it as typed

@@ -9,15 +9,22 @@
  * and each first reads the tab (its header places the values, its rows tell a repeat).
  */
 import type { IsoDate, Payment, PromiseRow } from '../../shared/index.ts';
-import { PAYMENTS, PROMISES, toMinor } from '../../shared/index.ts';
+import { PAYMENTS, PROMISES, matchClient, toMinor } from '../../shared/index.ts';
 import { SheetsError } from '../sheets/errors.ts';
 import type { SheetsClient } from '../sheets/client.ts';
 import type { ClientSummary } from './client-summary.ts';
 import { summaryByName } from './client-summary.ts';
 import type { Preferences } from './items.ts';
 import type { LedgerState } from './ledger-state.ts';
-import { findClient } from './ledger-state.ts';
-import { hasPromise, paymentRow, promiseRow, readPromisedDate, sheetHasPromise } from './promises.ts';
+import { clientPart, findClient } from './ledger-state.ts';
+import {
+  hasPromise,
+  paymentRow,
+  promiseRow,
+  readMessageDate,
+  readPromisedDate,
+  sheetHasPromise,
+} from './promises.ts';
 
 export interface ReplyActionRequest {
   kind: 'promise' | 'payment';
@@ -28,6 +35,8 @@ export interface ReplyActionRequest {
   amount: number | null;
   /** Promise: Promised by. Payment: the day it was paid. */
   date: IsoDate;
+  /** Promise: the day the client promised (their message's day); default today. */
+  made?: IsoDate;
   /** The conversation's link, the promise's Source (a payment's Note). */
   source: string;
   note?: string;
@@ -55,9 +64,27 @@ export interface ReplyActionDeps {
   refresh(s: LedgerState): Promise<void>;
 }
 
+/** One message of the open conversation, as the page shows it (gmail/read/replies.ts). */
+export interface ShownMessageData {
+  sender: string | null;
+  /** Gmail's full, localized date ("Wed, 2 Dec 2026, 10:12"). */
+  date: string | null;
+  text: string;
+}
+
+/** The client's latest message in the conversation, when it came after the last reminder sent. */
+export interface ReplyInfo {
+  /** The day the client wrote. */
+  on: IsoDate;
+  /** The day of the last reminder sent to them (drafts are not sent). */
+  after: IsoDate;
+  /** The first day from `on` that their message names; null when it names none. */
+  promisedBy: IsoDate | null;
+}
+
 export interface ReplyActions {
-  /** The first date on or after today the client's text names, in their language first. */
-  readPromiseDate(request: { client: string; text: string }): Promise<{ date: IsoDate | null }>;
+  /** The client's reply in a conversation, if they wrote after the last reminder. */
+  readReply(request: { client: string; messages: ShownMessageData[] }): Promise<{ reply: ReplyInfo | null }>;
   replyAction(request: ReplyActionRequest): Promise<ReplyActionResult>;
 }
 
@@ -71,8 +98,10 @@ export const REPLY_PROBLEMS = {
   columns: (tab: string, missing: string[]) =>
     `The ${tab} tab has no ${missing.join(', ')} column: put the header back in row 1 (Setup does it).`,
   amount: (currency: string) => `Type the amount as a positive number of ${currency}, such as 1250.50.`,
-  past: (date: IsoDate, today: IsoDate) =>
-    `A promise is to pay by a day from today (${today}) on, not ${date}: pick the date the client gave.`,
+  past: (date: IsoDate, made: IsoDate) =>
+    `Promised by ${date} is before the day the promise was made (${made}): pick the date the client gave.`,
+  madeLater: (made: IsoDate, today: IsoDate) =>
+    `A promise made on ${made} is after today (${today}): check the date of the client's message.`,
   future: (date: IsoDate, today: IsoDate) =>
     `A payment dated ${date} is after today (${today}): record it on the day it arrives.`,
   writeAccess:
@@ -111,8 +140,10 @@ export function createReplyActions(deps: ReplyActionDeps): ReplyActions {
     if (request.amount !== null && (minor === null || minor <= 0))
       return problem(REPLY_PROBLEMS.amount(first.currency));
     if (request.kind === 'payment' && minor === null) return problem(REPLY_PROBLEMS.amount(first.currency));
-    if (request.kind === 'promise' && request.date < today)
-      return problem(REPLY_PROBLEMS.past(request.date, today));
+    const made = request.made ?? today;
+    if (request.kind === 'promise' && made > today) return problem(REPLY_PROBLEMS.madeLater(made, today));
+    if (request.kind === 'promise' && request.date < made)
+      return problem(REPLY_PROBLEMS.past(request.date, made));
     if (request.kind === 'payment' && request.date > today)
       return problem(REPLY_PROBLEMS.future(request.date, today));
 
@@ -125,8 +156,8 @@ export function createReplyActions(deps: ReplyActionDeps): ReplyActions {
       const note = request.note?.trim() ?? '';
       if (request.kind === 'promise') {
         const entry = {
-          date: today,
-          milestones: milestones.map((m) => m!.id),
+          date: made,
+          milestones: milestones.flatMap((m) => (m ? [m.id] : [])),
           client: client.client,
           amount: request.amount,
           by: request.date,
@@ -177,11 +208,28 @@ export function createReplyActions(deps: ReplyActionDeps): ReplyActions {
   }
 
   return {
-    async readPromiseDate({ client, text }) {
+    async readReply({ client, messages }) {
       const s = await deps.ledgerState();
-      if (!s) return { date: null };
-      const found = findClient(s, client);
-      return { date: readPromisedDate(text, deps.today(s), found?.language ?? 'en') };
+      const found = s ? findClient(s, client) : null;
+      if (!s || !found) return { reply: null };
+      const today = deps.today(s);
+      const sent = clientPart(s, found, today).reminders.filter((r) => r.channel !== 'draft');
+      const after = sent.reduce<IsoDate | null>(
+        (last, r) => (last === null || r.sent > last ? r.sent : last),
+        null,
+      );
+      if (after === null) return { reply: null };
+      let latest: { on: IsoDate; text: string } | null = null;
+      for (const m of messages) {
+        if (m.sender === null || m.date === null || matchClient(s.index, m.sender) !== found.client) continue;
+        const on = readMessageDate(m.date, today);
+        // Page order is time order: a later message of the same day wins.
+        if (on !== null && (latest === null || on >= latest.on)) latest = { on, text: m.text };
+      }
+      // Only a day after the reminder's is surely after it: the same day may be before it.
+      if (latest === null || latest.on <= after) return { reply: null };
+      const promisedBy = latest.text === '' ? null : readPromisedDate(latest.text, latest.on, found.language);
+      return { reply: { on: latest.on, after, promisedBy } };
     },
     replyAction: (request) => serial(() => act(request)),
   };

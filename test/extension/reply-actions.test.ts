@@ -89,7 +89,7 @@ describe('reply actions', () => {
   });
 
   it.each([
-    ['a past date', { date: '2026-11-01' }, REPLY_PROBLEMS.past('2026-11-01', TODAY)],
+    ['a date before today', { date: '2026-11-01' }, REPLY_PROBLEMS.past('2026-11-01', TODAY)],
     ['another client’s milestone', { milestones: ['GD-3'] }, REPLY_PROBLEMS.otherClient('GD-3', HP)],
     ['an unknown milestone', { milestones: ['NOPE'] }, REPLY_PROBLEMS.noMilestone('NOPE')],
     ['a zero amount', { amount: 0 }, REPLY_PROBLEMS.amount('USD')],
@@ -110,11 +110,70 @@ describe('reply actions', () => {
     });
   });
 
-  it('reads the promised date in the client’s language', async () => {
-    const { actions } = setup();
-    expect(await actions.readPromiseDate({ client: HP, text: "I'll pay by Friday" })).toEqual({
-      date: '2026-12-04',
+  describe('readReply', () => {
+    const client = 'billing@harborpine.example.com';
+    const mine = { sender: 'me@example.com', date: 'Sun, 29 Nov 2026, 08:00', text: 'Any news?' };
+    // The last reminder sent to Harbor & Pine is the final notice of 2026-11-26.
+    it.each([
+      [
+        'EN, naming a day',
+        'Sat, 28 Nov 2026, 09:00',
+        "I'll pay by Friday",
+        { on: '2026-11-28', promisedBy: '2026-12-04' },
+      ],
+      [
+        'IT, naming a bare day',
+        'sab 28 nov 2026, 09:00',
+        'Pagherò entro il 15.',
+        { on: '2026-11-28', promisedBy: '2026-12-15' },
+      ],
+      [
+        'naming none',
+        'Sat, 28 Nov 2026, 09:00',
+        'We are looking into it.',
+        { on: '2026-11-28', promisedBy: null },
+      ],
+      ['collapsed (no words)', 'Sat, 28 Nov 2026, 09:00', '', { on: '2026-11-28', promisedBy: null }],
+    ])('a reply after the reminder, %s', async (_name, date, text, expected) => {
+      const { actions } = setup();
+      const messages = [
+        { sender: client, date: 'Mon, 2 Nov 2026, 10:00', text: 'Received, thanks. Payment by 15/11.' },
+        { sender: client, date, text },
+        mine,
+      ];
+      expect(await actions.readReply({ client: HP, messages })).toEqual({
+        reply: { ...expected, after: '2026-11-26' },
+      });
     });
-    expect(await actions.readPromiseDate({ client: HP, text: 'Thanks!' })).toEqual({ date: null });
+
+    it.each([
+      ['the same day as the reminder (it may come before it)', 'Thu, 26 Nov 2026, 18:00'],
+      ['before the reminder', 'Wed, 25 Nov 2026, 18:00'],
+      ['a date that cannot be read', '10:12 (2 hours ago)'],
+    ])('no reply: %s', async (_name, date) => {
+      const { actions } = setup();
+      const messages = [{ sender: client, date, text: "I'll pay by Friday" }, mine];
+      expect(await actions.readReply({ client: HP, messages })).toEqual({ reply: null });
+    });
+
+    it('no reply when only the user wrote, or another client', async () => {
+      const { actions } = setup();
+      const other = { sender: 'ap@northwind.example.co.uk', date: 'Sat, 28 Nov 2026, 09:00', text: 'Friday' };
+      expect(await actions.readReply({ client: HP, messages: [mine, other] })).toEqual({ reply: null });
+    });
+  });
+
+  it('logs a promise made on the day of the client’s message, and refuses one made later than today', async () => {
+    const { actions, appended } = setup();
+    expect(await actions.replyAction({ ...promise, made: '2026-12-01' })).toMatchObject({
+      status: 'problem',
+      message: REPLY_PROBLEMS.madeLater('2026-12-01', TODAY),
+    });
+    expect(await actions.replyAction({ ...promise, made: '2026-11-28', date: '2026-11-27' })).toMatchObject({
+      status: 'problem',
+      message: REPLY_PROBLEMS.past('2026-11-27', '2026-11-28'),
+    });
+    expect((await actions.replyAction({ ...promise, made: '2026-11-28' })).status).toBe('logged');
+    expect(appended[0]?.row[0]).toBe('2026-11-28');
   });
 });
