@@ -18,6 +18,8 @@ import { lookupClient, summaryByName } from '../../extension/sync/client-summary
 import { makeLedgerState } from '../../extension/sync/ledger-state.ts';
 import { createMessageRouter } from '../../extension/sync/message-router.ts';
 import { renderMessagesFor } from '../../extension/sync/render-messages.ts';
+import { createReplyActions } from '../../extension/sync/reply-actions.ts';
+import { DEFAULT_PREFERENCES } from '../../extension/sync/defaults.ts';
 import type { LogReminderResult, SyncService } from '../../extension/sync/sync-service.ts';
 
 const EXTENSION_ID = 'abcdefghijklmnopabcdefghijklmnop';
@@ -30,6 +32,8 @@ export interface FakeBackground {
   readonly requests: { type: string; data: unknown }[];
   /** Every reminder accepted for logging (one per distinct key). */
   readonly logged: ReminderRequest[];
+  /** Rows appended by the reply actions (Promises, Payments), as the Sheets API received them. */
+  readonly appended: { tab: string; row: unknown[] }[];
   /** Makes the next answers fail (`internal`), as when the extension was reloaded. */
   failing: boolean;
   /** Time spent answering (ms): the background's share, for the benchmark. */
@@ -72,7 +76,22 @@ export function fakeBackground(raw: RawLedger, today: IsoDate, now: () => number
         ? summaryByName(state, request.client, today)
         : lookupClient(state, request.addresses ?? [], request.exclude ?? [], today),
     );
+  const appended: FakeBackground['appended'] = [];
   const service: Partial<SyncService> = {
+    replies: createReplyActions({
+      ledgerState: async () => state,
+      preferences: async () => ({ ...DEFAULT_PREFERENCES, spreadsheetId: 'sheet' }),
+      matches: () => true,
+      today: () => today,
+      refresh: async () => undefined,
+      sheets: {
+        batchGet: async (_id, tabs) => Object.fromEntries(tabs.map((t) => [t, raw[t] ?? []])),
+        append: async (_id, tab, row) => {
+          appended.push({ tab, row: [...row] });
+          return { updatedRange: null, row: null };
+        },
+      },
+    }),
     ledgerState: async () => state,
     lookup,
     clientList: async () =>
@@ -103,6 +122,7 @@ export function fakeBackground(raw: RawLedger, today: IsoDate, now: () => number
     ledger: undefined as unknown as LedgerClient,
     transport: undefined as unknown as FakeBackground['transport'],
     requests: [],
+    appended,
     logged,
     failing: false,
     get busyMs() {
