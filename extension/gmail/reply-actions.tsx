@@ -20,7 +20,8 @@ export function findReply(
   thread: GmailThread,
   summary: ClientSummary,
 ): Promise<ReplyInfo | null> {
-  if (!summary.lastReminders.some((r) => r.channel !== 'draft')) return Promise.resolve(null);
+  // Nothing logged, nothing to reply to; the background tells a sent reminder from a draft.
+  if (summary.lastReminders.length === 0) return Promise.resolve(null);
   return ledger.reply(summary.client, readShownMessages(thread)).then((a) => a.reply);
 }
 

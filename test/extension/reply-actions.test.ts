@@ -156,6 +156,26 @@ describe('reply actions', () => {
       expect(await actions.readReply({ client: HP, messages })).toEqual({ reply: null });
     });
 
+    it('a draft is no reminder sent: the reply still counts after the last one sent', async () => {
+      const { actions, state } = setup();
+      const draft = {
+        row: 99,
+        sent: '2026-11-29',
+        milestones: ['HP-1'],
+        client: HP,
+        stage: 'stop_work' as const,
+        template: 'stop_work',
+        to: client,
+        subject: 'Stop work',
+        channel: 'draft' as const,
+        link: '',
+      };
+      state.ledger.reminders.push(draft);
+      state.remindersByMilestone.get('HP-1')?.push(draft);
+      const messages = [{ sender: client, date: 'Sat, 28 Nov 2026, 09:00', text: 'Friday' }];
+      expect((await actions.readReply({ client: HP, messages })).reply?.after).toBe('2026-11-26');
+    });
+
     it('no reply when only the user wrote, or another client', async () => {
       const { actions } = setup();
       const other = { sender: 'ap@northwind.example.co.uk', date: 'Sat, 28 Nov 2026, 09:00', text: 'Friday' };
