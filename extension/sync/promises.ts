@@ -6,9 +6,14 @@
  * Rows are placed by the tab's own header row, read just before the append (columns found
  * by name, never assumed by position), and every text value is written formula-safe.
  */
-import * as chrono from 'chrono-node';
+import type { ParsedComponents } from 'chrono-node';
+// The two locales only: the package's root module carries a dozen more (about 100 KB).
+import * as en from 'chrono-node/en';
+import * as it from 'chrono-node/it';
 import type { IsoDate, Language, PromiseRow, Report } from '../../shared/index.ts';
 import { PAYMENTS, PROMISES, cellText, locateColumns, readDate, refKey } from '../../shared/index.ts';
+
+const chrono = { en, it } as const;
 
 /** True when one of the client's unpaid milestones is under an open promise. */
 export function hasOpenPromise(report: Report, client: string): boolean {
@@ -81,7 +86,7 @@ export function readMessageDate(text: string, today: IsoDate): IsoDate | null {
   return null;
 }
 
-function isoOf(date: chrono.ParsedComponents): IsoDate | null {
+function isoOf(date: ParsedComponents): IsoDate | null {
   const [yy, mm, dd] = [date.get('year'), date.get('month'), date.get('day')];
   if (yy === null || mm === null || dd === null) return null;
   return `${String(yy).padStart(4, '0')}-${String(mm).padStart(2, '0')}-${String(dd).padStart(2, '0')}`;
