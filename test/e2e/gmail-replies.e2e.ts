@@ -115,12 +115,14 @@ afterAll(async () => {
 describe('the client replied after a reminder', () => {
   it('logs the promise their words name in two clicks, as one Promises row with the link, once', async () => {
     await gmail.goto(plan.expected.url, { waitUntil: 'load' });
-    const chip = await shadow.waitFor('payladder-chip', 'button.chip');
+    // The chip is drawn, then drawn again once the background has read the reply: ask anew
+    // each time (a kept handle would be the first, detached, button).
+    const chip = () => shadow.waitFor('payladder-chip', 'button.chip');
     await expect
-      .poll(() => chip.text(), { timeout: 15_000 })
+      .poll(async () => (await chip()).text(), { timeout: 15_000 })
       .toContain('Replied 2 Dec, after your reminder of 24 Nov');
 
-    await chip.click();
+    await (await chip()).click();
     const log = await shadow.waitFor('payladder-chip', 'button.link');
     expect(await log.text()).toBe('Log a promise');
     await log.click();
@@ -143,11 +145,9 @@ describe('the client replied after a reminder', () => {
     ]);
 
     // The chip redraws from the ledger as it now stands: the ladder pauses.
-    await expect
-      .poll(async () => (await shadow.waitFor('payladder-chip', 'button.chip')).text(), { timeout: 15_000 })
-      .toMatch(/^Promised/);
+    await expect.poll(async () => (await chip()).text(), { timeout: 15_000 }).toMatch(/^Promised/);
     // Saved once more from the redrawn chip: the ledger already holds it, nothing is appended.
-    await (await shadow.waitFor('payladder-chip', 'button.chip')).click();
+    await (await chip()).click();
     await (await shadow.waitFor('payladder-chip', 'button.link')).click();
     await (await shadow.waitFor('payladder-chip', 'form button.action')).click();
     await expect
