@@ -30,8 +30,23 @@ import type { AuthState } from './auth/auth.ts';
 import type { RenderedMessages, RenderOptions } from './sync/render-messages.ts';
 import type { ClientSummary } from './sync/client-summary.ts';
 import type { Preferences, ReminderRequest, SyncError } from './sync/items.ts';
+import type {
+  ReplyActionRequest,
+  ReplyActionResult,
+  ReplyInfo,
+  ShownMessageData,
+} from './sync/reply-actions.ts';
 
-export type { ClientSummary, Preferences, ReminderRequest, RenderedMessages };
+export type {
+  ClientSummary,
+  Preferences,
+  ReminderRequest,
+  RenderedMessages,
+  ReplyActionRequest,
+  ReplyActionResult,
+  ReplyInfo,
+  ShownMessageData,
+};
 export type { MilestoneLine, ReminderLine } from './sync/client-summary.ts';
 
 // The replies' and requests' shapes (the background's service answers them).
@@ -157,6 +172,14 @@ export interface Requests {
   getMessageContext: { client: string };
   /** Every message for the client (named, or the first client among `addresses`), rendered by the core. */
   renderMessages: RenderMessagesRequest;
+  /**
+   * The client's latest message in the open conversation (`messages`: as the page shows
+   * them), when it came after the last reminder sent to them, with the day it names. Dates
+   * and words are read in the background (chrono-node), never in the content script.
+   */
+  readReply: { client: string; messages: ShownMessageData[] };
+  /** Logs a promise or records a payment from a client's reply (sync/reply-actions.ts). */
+  replyAction: ReplyActionRequest;
   // The rest are for the extension's own pages; the background refuses them from content scripts.
   signIn: Empty;
   signOut: Empty;
@@ -180,6 +203,8 @@ export interface Responses {
   logReminder: LogReminderResult;
   getMessageContext: MessageContext | null;
   renderMessages: RenderedMessages | null;
+  readReply: { reply: ReplyInfo | null };
+  replyAction: ReplyActionResult;
   signIn: StatusReply;
   signOut: StatusReply;
   grantWrite: StatusReply;
@@ -261,7 +286,7 @@ export type Messenger = {
 /** The messages the Gmail overlay sends (it is no extension page: the others are refused from it). */
 export type OverlayMessenger = Pick<
   Messenger,
-  'lookup' | 'rowBadges' | 'renderMessages' | 'clientList' | 'logReminder'
+  'lookup' | 'rowBadges' | 'renderMessages' | 'clientList' | 'logReminder' | 'readReply' | 'replyAction'
 >;
 
 /**
@@ -279,6 +304,8 @@ export function createOverlayMessenger(transport: Transport = runtimeTransport):
     rowBadges: send('rowBadges'),
     logReminder: send('logReminder'),
     renderMessages: send('renderMessages'),
+    readReply: send('readReply'),
+    replyAction: send('replyAction'),
   };
 }
 
@@ -297,6 +324,8 @@ export function createMessenger(transport: Transport = runtimeTransport): Messen
     logReminder: send('logReminder'),
     getMessageContext: send('getMessageContext'),
     renderMessages: send('renderMessages'),
+    readReply: send('readReply'),
+    replyAction: send('replyAction'),
     signIn: send('signIn'),
     signOut: send('signOut'),
     grantWrite: send('grantWrite'),

@@ -10,7 +10,11 @@ import type {
   OverlayMessenger,
   RenderedMessages,
   ReminderRequest,
+  ReplyActionRequest,
+  ReplyActionResult,
+  ReplyInfo,
   RowBadge,
+  ShownMessageData,
 } from '../messages.ts';
 
 export type { OverlayMessenger } from '../messages.ts';
@@ -30,6 +34,10 @@ export interface LedgerClient {
   messages(client: string): Promise<RenderedMessages | null>;
   clients(): Promise<ClientListEntry[]>;
   log(request: ReminderRequest): Promise<LogReminderResult>;
+  /** The client's reply after the last reminder, read in the background from what the page shows. */
+  reply(client: string, messages: ShownMessageData[]): Promise<{ reply: ReplyInfo | null }>;
+  /** Logs a promise or a payment from a reply; forgets every answer (the stage moves). */
+  act(request: ReplyActionRequest): Promise<ReplyActionResult>;
   /** Forgets every answer (after a reminder is logged the stage moves). */
   forget(): void;
   /** Messages sent so far (for the benchmark). */
@@ -103,6 +111,16 @@ export function createLedgerClient(messenger: OverlayMessenger, now: () => numbe
     log(request) {
       sent += 1;
       return messenger.logReminder(request);
+    },
+    reply(client, messages) {
+      sent += 1;
+      return messenger.readReply({ client, messages });
+    },
+    act(request) {
+      sent += 1;
+      summaries = new Map();
+      badges = new Map();
+      return messenger.replyAction(request);
     },
     forget() {
       summaries = new Map();

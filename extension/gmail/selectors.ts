@@ -53,6 +53,10 @@ const REPLY_BARS_2026 = 'thread-reply-bars-2026-B';
 const PERM_UNDEFINED_2026 = 'thread-perm-id-undefined-2026-B';
 const COMPOSE_2026 = 'compose-new-2026-B';
 const REPLY_2026 = 'compose-reply-2026-B';
+const CLIENT_REPLY_EN = 'thread-client-reply-en-2026-B';
+const CLIENT_REPLY_IT = 'thread-client-reply-it-2026-B';
+const CLIENT_REPLY_NODATE = 'thread-client-reply-nodate-2026-B';
+const CLIENT_REPLIES = [CLIENT_REPLY_EN, CLIENT_REPLY_IT, CLIENT_REPLY_NODATE];
 
 /** Every project fixture with a compose window in it. */
 const COMPOSES_2026 = [COMPOSE_2026, REPLY_2026, INLINE_2026];
@@ -226,8 +230,9 @@ export const messageRecipientProof: Proof = {
 };
 
 /**
- * A message body: mail text, never read, never logged. The thread reader skips
- * anything inside it when it collects participants.
+ * A message body: mail text, never logged. The thread reader skips anything inside it when
+ * it collects participants; the reply reader (read/replies.ts) hands the client's own words
+ * to the background, which reads a promised date out of them and keeps nothing.
  */
 export const messageBody: Anchor = {
   alternatives: ['.a3s', '.ii.gt'],
@@ -241,6 +246,42 @@ export const messageBodyProof: Proof = {
     'message bodies carry no attribute or role of their own (2014–2026). The reader loses ' +
     'a guard only: Gmail strips unknown attributes such as `email=` from mail HTML, so a ' +
     'body does not supply participants anyway',
+};
+
+/**
+ * Within a message: when it was sent, as Gmail writes it in full in the date cell's `title`
+ * ("Wed, 2 Dec 2026, 10:12"; "mer 2 dic 2026, 10:12" in Italian: the words are localized,
+ * so the background reads them with a date parser, never a selector). The shown text is
+ * relative ("10:12 (2 hours ago)") and not read. Collapsed messages show it too (2014–2026).
+ */
+export const messageDate: Anchor = {
+  alternatives: [
+    '.g3',
+    // Without classes: the header's grid cells; the reader takes the first with a title
+    // (the sender's cell has none). Selecting on `[title]` is refused by the conventions.
+    '[role=gridcell]',
+  ],
+};
+export const messageDateProof: Proof = {
+  fixtures: [
+    [THREAD_2014_B, THREAD_2022, THREAD_2026, INLINE_2026, ...CLIENT_REPLIES],
+    [THREAD_2022, THREAD_2026, INLINE_2026, ...CLIENT_REPLIES],
+  ],
+};
+
+/**
+ * Quoted text inside a message body (scope: a message body): the earlier messages the
+ * client's reply quotes, whose dates are not the client's words. Mail-format markup, kept by
+ * Gmail as sent.
+ */
+export const messageQuote: Anchor = {
+  alternatives: ['.gmail_quote', 'blockquote'],
+};
+export const messageQuoteProof: Proof = {
+  fixtures: [
+    [THREAD_2026, ...CLIENT_REPLIES],
+    [THREAD_2026, ...CLIENT_REPLIES],
+  ],
 };
 
 /** A person shown in the conversation: sender, recipient, cc (scope: a thread container). */
@@ -498,6 +539,8 @@ export function anchorTable(): Readonly<Record<string, { anchor: Anchor; proof: 
     messageSender: { anchor: messageSender, proof: messageSenderProof },
     messageRecipient: { anchor: messageRecipient, proof: messageRecipientProof },
     messageBody: { anchor: messageBody, proof: messageBodyProof },
+    messageDate: { anchor: messageDate, proof: messageDateProof },
+    messageQuote: { anchor: messageQuote, proof: messageQuoteProof },
     participant: { anchor: participant, proof: participantProof },
     threadReplyBar: { anchor: threadReplyBar, proof: threadReplyBarProof },
     threadReply: { anchor: threadReply, proof: threadReplyProof },

@@ -66,6 +66,18 @@ const en = {
   notAddressed: (client: string) =>
     `No To recipient is ${client}'s: their invoices would go to someone else.`,
   addressToClient: (address: string) => `Address it to ${address} and insert`,
+  // The client's reply (reply-actions.tsx)
+  reply: 'Their reply',
+  replied: (on: string, after: string) => `Replied ${on}, after your reminder of ${after}`,
+  logPromise: 'Log a promise',
+  recordPayment: 'Record a payment',
+  promisedBy: 'Promised by',
+  paidOn: 'Paid on',
+  amount: 'Amount',
+  save: 'Save',
+  saved: 'Saved in your ledger.',
+  already: 'Already in your ledger.',
+  notSaved: 'Payladder could not save it.',
 };
 
 export type OverlayStrings = typeof en;
@@ -123,6 +135,17 @@ const it = {
   notAddressed: (client: string) =>
     `Nessun destinatario in A è di ${client}: le sue fatture andrebbero a qualcun altro.`,
   addressToClient: (address: string) => `Indirizzalo a ${address} e inserisci`,
+  reply: 'La sua risposta',
+  replied: (on: string, after: string) => `Ha risposto il ${on}, dopo il sollecito del ${after}`,
+  logPromise: 'Registra una promessa',
+  recordPayment: 'Registra un pagamento',
+  promisedBy: 'Promesso entro il',
+  paidOn: 'Pagato il',
+  amount: 'Importo',
+  save: 'Salva',
+  saved: 'Salvato nel registro.',
+  already: 'Già nel registro.',
+  notSaved: 'Payladder non è riuscito a salvarlo.',
 } satisfies OverlayStrings;
 
 export const OVERLAY_STRINGS: Readonly<Record<Lang, OverlayStrings>> = { en, it };

@@ -34,7 +34,11 @@ export const CHIP_CSS = `${HOST}display:inline-block!important;vertical-align:mi
 .panel ul{list-style:none;margin:0;padding:0}
 .panel li{padding:4px 12px;display:flex;gap:6px;align-items:baseline;flex-wrap:wrap}
 .amount{margin-left:auto;font-variant-numeric:tabular-nums}
-.notes{white-space:pre-wrap}`;
+.notes{white-space:pre-wrap}
+.link{color:var(--focus);font-weight:500;margin-right:12px}
+form{margin:4px 12px;display:flex;gap:8px;flex-wrap:wrap;align-items:center}
+form .action{margin:0}
+input{font:inherit;color:var(--fg);background:var(--bg);border:1px solid var(--border);border-radius:4px;padding:2px 4px;max-width:120px}`;
 
 /** Complete on its own: badges are drawn without the base (see overlay-host.ts). */
 export const BADGE_CSS = `${HOST}display:block!important;position:relative!important;width:100%!important;height:0!important;overflow:visible!important;pointer-events:none!important}

@@ -6,13 +6,14 @@
  * panel with the milestones, the last reminders, risk and notes, and "Write reminder",
  * which opens a reply with the recommended template in it.
  */
-import type { ClientSummary } from '../messages.ts';
+import type { ClientSummary, ReplyInfo } from '../messages.ts';
 import { STAGE_COLORS } from '../ui/stages.ts';
 import { dateText, lateText, moneyText, nextText } from './figures';
 import { requestWrite } from './insertions';
 import { type OverlayHost, createHost } from './overlay-host';
 import { follow, onDismiss, placeNear, placeStyle } from './popover';
 import { findComposeRoots, readCompose } from './read/compose';
+import { findReply, repliedText, replyActions } from './reply-actions';
 import { findReplyLink, findThreadContainers, readThreadContainer } from './read/thread';
 import type { Lang, OverlayStrings } from './strings';
 import { CHIP_CSS } from './styles';
@@ -26,6 +27,8 @@ interface ChipState {
   look: string;
   host: OverlayHost | null;
   summary: ClientSummary | null;
+  /** The client's reply after the last reminder (reply-actions.tsx), once read. */
+  reply?: ReplyInfo | null;
 }
 
 const chips = new WeakMap<Element, ChipState>();
@@ -81,6 +84,10 @@ function mountOn(ctx: OverlayContext, container: Element): void {
       });
       draw(ctx, state.host, summary, container);
       subject.after(state.host.host);
+      void findReply(ctx.ledger, thread, summary).then((reply) => {
+        state.reply = reply;
+        if (reply && state.host && state.summary) draw(ctx, state.host, state.summary, container);
+      }, noop);
     },
     () => {
       // The background did not answer (the extension was reloaded): ask again on the next change.
@@ -89,10 +96,38 @@ function mountOn(ctx: OverlayContext, container: Element): void {
   );
 }
 
+const noop = () => undefined;
+
 function draw(ctx: OverlayContext, host: OverlayHost, summary: ClientSummary, container: Element): void {
+  const state = chips.get(container);
+  const reply = state?.reply;
   host.root.setAttribute('data-theme', ctx.theme);
   host.root.replaceChildren(
-    chipView(host.host, summary, ctx.t, ctx.lang, () => writeReminder(ctx, container, summary.client)),
+    chipView(
+      host.host,
+      summary,
+      ctx.t,
+      ctx.lang,
+      () => writeReminder(ctx, container, summary.client),
+      reply
+        ? {
+            line: repliedText(reply, summary, ctx.t, ctx.lang),
+            panel: () =>
+              replyActions(
+                reply,
+                summary,
+                ctx.t,
+                () => ctx.url,
+                (request) => ctx.ledger.act(request),
+                (next, said) => {
+                  if (state) state.summary = next;
+                  draw(ctx, host, next, container);
+                  ctx.notify(said);
+                },
+              ),
+          }
+        : undefined,
+    ),
   );
 }
 
@@ -139,6 +174,7 @@ export function chipView(
   t: OverlayStrings,
   lang: Lang,
   onWrite: () => string | null,
+  reply?: { line: string; panel: () => HTMLElement },
 ): HTMLElement {
   let panel: HTMLElement | null = null;
   let stopListening: (() => void) | null = null;
@@ -161,6 +197,7 @@ export function chipView(
         else panel?.querySelector('.hint')?.replaceChildren(said);
       },
       onWrite,
+      reply?.panel(),
     );
     Object.assign(panel.style, placeStyle(placeNear(button, 'below')));
     wrapper.append(panel);
@@ -195,6 +232,7 @@ export function chipView(
       {owed !== '' && <span>{t.outstanding(owed)}</span>}
       {late !== '' && <span class="muted">{late}</span>}
       <span class="muted">{nextText(summary.nextAction, summary.today, lang, t)}</span>
+      {reply && <span>{reply.line}</span>}
     </button>
   );
   const wrapper = (
@@ -217,6 +255,7 @@ function panelView(
   lang: Lang,
   done: (said: string | null) => void,
   onWrite: () => string | null,
+  reply?: HTMLElement,
 ): HTMLElement {
   const shown = summary.milestones.filter((m) => m.outstanding > 0);
   const milestones = shown.length > 0 ? shown : summary.milestones.slice(0, 3);
@@ -269,6 +308,7 @@ function panelView(
       </p>
       {summary.notes.trim() !== '' && <h3>{t.notes}</h3>}
       {summary.notes.trim() !== '' && <p class="notes">{summary.notes}</p>}
+      {reply}
       <p class="hint" role="status" />
       <button type="button" class="action" onClick={() => done(onWrite())}>
         {t.writeReminder}

@@ -48,6 +48,31 @@ const SCHEMAS: { [K in MessageType]: z.ZodType<Requests[K]> } = {
     messageIds: z.array(z.string().min(1).max(100)).max(50).optional(),
     milestones: z.array(z.string().min(1).max(200)).max(500).optional(),
   }),
+  readReply: z.strictObject({
+    client: Name,
+    messages: z
+      .array(
+        z.strictObject({
+          sender: Address.nullable(),
+          date: z.string().max(200).nullable(),
+          text: z.string().max(20_000),
+        }),
+      )
+      .max(200),
+  }),
+  replyAction: z.strictObject({
+    kind: z.enum(['promise', 'payment']),
+    client: Name,
+    milestones: z.array(z.string().min(1).max(200)).min(1).max(50),
+    amount: z.number().finite().positive().max(1e12).nullable(),
+    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    made: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/)
+      .optional(),
+    source: z.string().max(2000),
+    note: z.string().max(2000).optional(),
+  }),
   signIn: z.strictObject({}),
   signOut: z.strictObject({}),
   grantWrite: z.strictObject({}),
@@ -82,6 +107,8 @@ function handlers(service: SyncService): Handlers {
     logReminder: (data) => service.logReminder(data),
     getMessageContext: (data) => service.messageContext(data.client),
     renderMessages: (data) => service.renderMessages(data),
+    readReply: (data) => service.replies.readReply(data),
+    replyAction: (data) => service.replies.replyAction(data),
     signIn: () => service.signIn(),
     signOut: () => service.signOut(),
     grantWrite: () => service.grantWrite(),

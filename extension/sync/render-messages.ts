@@ -6,6 +6,7 @@
 import type { AvailableMessage, ComposedMessage, IsoDate, Language, Problem } from '../../shared/index.ts';
 import { availableMessages, composeMessage, computeReport, recommendedMessage } from '../../shared/index.ts';
 import type { LedgerState } from './ledger-state.ts';
+import { hasOpenPromise } from './promises.ts';
 import { clientSlice, findClient } from './ledger-state.ts';
 
 export interface RenderedMessages {
@@ -40,8 +41,10 @@ export function renderMessagesFor(
   const problems: Problem[] = ledger.milestones.flatMap((m) => state.problemsByRow.get(m.row) ?? []);
   const report = computeReport(ledger, problems, today);
   const input = { report, ledger, client: client.client, today };
-  const available = availableMessages(input);
-  const recommended = recommendedMessage(input)?.messageId ?? null;
+  const core = recommendedMessage(input)?.messageId ?? null;
+  // Nothing due while a promise is open: the thank-you-and-confirm note, not a chase (issue 11).
+  const recommended = core ?? (hasOpenPromise(report, client.client) ? 'promise_thanks' : null);
+  const available = availableMessages(input).map((a) => ({ ...a, recommended: a.id === recommended }));
   const ids = options.messageIds ?? available.map((a) => a.id);
   const messages: ComposedMessage[] = [];
   const failed: RenderedMessages['failed'] = [];
@@ -51,7 +54,7 @@ export function renderMessagesFor(
         composeMessage({
           ...input,
           // The recommended message without an id covers exactly what is due; by id it covers what fits.
-          ...(messageId === recommended && !options.milestones ? {} : { messageId }),
+          ...(messageId === core && !options.milestones ? {} : { messageId }),
           ...(options.milestones ? { milestones: options.milestones } : {}),
         }),
       );

@@ -9,6 +9,7 @@
  * Concurrency: one sync at a time (a second caller shares the running one); the queue
  * serialises its own changes.
  */
+import { type ReplyActions, createReplyActions } from './reply-actions.ts';
 import type { IsoDate } from '../../shared/index.ts';
 import { DEMO_SHEET, cellText, computeReport, parseLedger, todayIn } from '../../shared/index.ts';
 import { SHEETS_READONLY_SCOPE, SHEETS_SCOPE } from '../auth/scopes.ts';
@@ -91,6 +92,8 @@ export interface SyncService {
   onGmailFocus(): Promise<void>;
   /** Figures of the last cache write, for the benchmark. */
   lastWrite(): WriteFigures | null;
+  /** The chip's actions on a client's reply (reply-actions.ts). */
+  replies: ReplyActions;
 }
 
 async function sha256(text: string): Promise<string> {
@@ -436,7 +439,17 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
     return s ? query(s, todayFor(s)) : null;
   }
 
+  const replies = createReplyActions({
+    ledgerState,
+    preferences: () => items.preferences.get(),
+    matches,
+    sheets,
+    today: todayFor,
+    refresh: refreshView,
+  });
+
   return {
+    replies,
     async sync(options) {
       await sync(options);
       return status();

@@ -24,6 +24,7 @@ import {
 } from '../../shared/index.ts';
 
 import { CLIENTS_PER_STAGE, NEEDS_ACTION_SHOWN, PROBLEMS_SHOWN } from './defaults.ts';
+import { PromiseDue, promisesDue } from './promises-due.ts';
 
 export { CLIENTS_PER_STAGE, NEEDS_ACTION_SHOWN, PROBLEMS_SHOWN } from './defaults.ts';
 
@@ -72,6 +73,8 @@ export const PopupView = z.object({
   /** The most urgent stage among the milestones due today (the badge's colour). */
   dueTodayWorst: Stage.nullable(),
   needsAction: z.array(ActionItem),
+  /** Open promises due in the next 7 days, soonest first (a view saved before them has none). */
+  promisesDue: z.array(PromiseDue).default([]),
   byStage: z.array(StageGroup),
   problems: z.object({ errors: z.number().int(), warnings: z.number().int(), first: z.array(Problem) }),
   clients: z.number().int(),
@@ -139,6 +142,7 @@ export function buildView(report: Report, ledger: Pick<Ledger, 'settings'>, from
       outstanding: m.outstanding,
       daysOverdue: m.daysOverdue,
     })),
+    promisesDue: promisesDue(report),
     byStage: [...groups.values()].sort((a, b) => compareUrgency(a.stage, b.stage)),
     problems: { errors, warnings: report.problems.length - errors, first },
     clients: report.clients.length,

@@ -7,6 +7,7 @@ import {
   SyncLine,
   Totals,
 } from './popup-sections.tsx';
+import { PromisesDue } from './promises-due.tsx';
 import { useStore } from './store.ts';
 
 /** The toolbar popup: a status check of the ledger, painted from storage before any network. */
@@ -41,6 +42,7 @@ export function PopupApp() {
           <Queue />
           <Totals />
           <NeedsAction />
+          <PromisesDue />
           <ClientsByStage />
           <Problems />
         </>

@@ -58,10 +58,12 @@ const TIME_ZONE = 'Europe/Rome';
  * The content script's budget, minified: where it stands now, so it cannot grow unnoticed.
  * 47.2 KiB on 2026-11-30; 48.9 KiB on 2026-12-04 after the To-recipient check and its
  * offer to address the client, untrusted events ignored, closed shadow roots and the
- * class-free anchors (issues 16 and 18), each measured. The goal is 40 KiB;
- * bench/gmail-overlay.ts prints the figure.
+ * class-free anchors (issues 16 and 18), each measured; 52.7 KiB on 2026-12-04 after the
+ * client's reply in the chip (issue 11: the reply reader, the promise and payment forms and
+ * their words in two languages; the date parser stays in the background). The goal is
+ * 40 KiB; bench/gmail-overlay.ts prints the figure.
  */
-const CONTENT_SCRIPT_BUDGET = 50 * 1024;
+const CONTENT_SCRIPT_BUDGET = 53 * 1024;
 
 const dirs = fixtureDirs();
 const fixtures = fixturesOf(dirs);

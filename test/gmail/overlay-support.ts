@@ -19,6 +19,8 @@ import { clientList, lookup, renderMessages } from '../../extension/sync/ledger-
 import { makeLedgerState } from '../../extension/sync/ledger-state.ts';
 import { createMessageRouter } from '../../extension/sync/message-router.ts';
 import type { SyncService } from '../../extension/sync/sync-service.ts';
+import { createReplyActions } from '../../extension/sync/reply-actions.ts';
+import { DEFAULT_PREFERENCES } from '../../extension/sync/defaults.ts';
 
 const EXTENSION_ID = 'abcdefghijklmnopabcdefghijklmnop';
 
@@ -30,6 +32,8 @@ export interface FakeBackground {
   readonly requests: { type: string; data: unknown }[];
   /** Every reminder accepted for logging (one per distinct key). */
   readonly logged: ReminderRequest[];
+  /** Rows appended by the reply actions (Promises, Payments), as the Sheets API received them. */
+  readonly appended: { tab: string; row: unknown[] }[];
   /** Makes the next answers fail (`internal`), as when the extension was reloaded. */
   failing: boolean;
   /** Time spent answering (ms): the background's share, for the benchmark. */
@@ -66,7 +70,22 @@ export function fakeBackground(raw: RawLedger, today: IsoDate, now: () => number
       if (depth === 0) busy += performance.now() - started;
     }
   };
+  const appended: FakeBackground['appended'] = [];
   const service: Partial<SyncService> = {
+    replies: createReplyActions({
+      ledgerState: async () => state,
+      preferences: async () => ({ ...DEFAULT_PREFERENCES, spreadsheetId: 'sheet' }),
+      matches: () => true,
+      today: () => today,
+      refresh: async () => undefined,
+      sheets: {
+        batchGet: async (_id, tabs) => Object.fromEntries(tabs.map((t) => [t, raw[t] ?? []])),
+        append: async (_id, tab, row) => {
+          appended.push({ tab, row: [...row] });
+          return { updatedRange: null, row: null };
+        },
+      },
+    }),
     ledgerState: async () => state,
     lookup: async (request) => timed(() => lookup(state, request, today)),
     clientList: async () => timed(() => clientList(state)),
@@ -87,6 +106,7 @@ export function fakeBackground(raw: RawLedger, today: IsoDate, now: () => number
     ledger: undefined as unknown as LedgerClient,
     transport: undefined as unknown as FakeBackground['transport'],
     requests: [],
+    appended,
     logged,
     failing: false,
     get busyMs() {

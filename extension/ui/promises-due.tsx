@@ -1,0 +1,29 @@
+/** The popup's promises due in the next 7 days (issue 11): who, what, by when. */
+import { formatDate, money } from './display-text.ts';
+import { useStore } from './store.ts';
+
+export function PromisesDue() {
+  const store = useStore();
+  const view = store.view.value;
+  const t = store.t.value;
+  const lang = store.lang.value;
+  // Nothing promised this week: no section (the popup stays short).
+  if (!view || view.promisesDue.length === 0) return null;
+  return (
+    <section aria-labelledby="promises-h" data-testid="promises-due">
+      <h2 id="promises-h">{t.promisesDue}</h2>
+      <ul class="items">
+        {view.promisesDue.map((p) => (
+          <li key={`${p.client}|${p.milestones.join(',')}|${p.by}`}>
+            <span class="who">{p.client}</span>
+            <span class="what">
+              {t.promisedBy(formatDate(p.by, lang, view.today))} ·{' '}
+              {p.amount === null ? t.promisedAll : money(p.amount, p.currency, view.locale)} ·{' '}
+              {p.milestones.join(', ')}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

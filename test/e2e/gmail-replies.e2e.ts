@@ -1,0 +1,158 @@
+/**
+ * Issue 11 in real Chromium, on the saved conversation where the client answers a reminder
+ * with "I'll pay by Friday" (thread-client-reply-en-2026-B): the chip says the client
+ * replied after the reminder; "Log a promise" shows the Friday their words name (read in
+ * the background); Save, clicked twice, appends ONE Promises row with that date and the
+ * conversation's link; the chip turns to `promised` at once, without another sync. The
+ * overlay is reached through CDP (test/support/closed-shadow.ts): its shadow roots are closed.
+ */
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { todayIn } from '../../shared/index.ts';
+import type { ExtensionBrowser } from '../support/chromium.ts';
+import { launchWithExtension } from '../support/chromium.ts';
+import { type ClosedShadow, closedShadow } from '../support/closed-shadow.ts';
+import type { GoogleFakes } from '../support/google-fake.ts';
+import { startGoogleFakes } from '../support/google-fake.ts';
+import type { FakeExchange } from '../support/https-server.ts';
+import { buildExtension, fakeTabs, removeBuild } from '../extension/e2e-support.ts';
+import { type FixturePlan, fixtureLedger } from '../gmail/fixture-ledger.ts';
+import { PROJECT_FIXTURES, fixturesOf } from '../gmail/fixture-set.ts';
+
+const SHEET = '1GmailRepliesLedgerAbCdEfGhIjKlMnOpQrStUvWx';
+const TIME_ZONE = 'Europe/Rome';
+const PAGE = 'thread-client-reply-en-2026-B';
+/** The reminder logged before the client's reply of 2 Dec 2026 (the page's own dates). */
+const REMINDER_SENT = '2026-11-24';
+
+const fixture = fixturesOf([{ label: 'project', dir: PROJECT_FIXTURES, names: [PAGE], problem: null }]);
+const world = fixtureLedger(fixture, todayIn(TIME_ZONE, new Date()));
+const plan = world.plans[0] as FixturePlan;
+const client = world.clients.get(plan.clientAddress) as string;
+world.raw['Reminders']?.push([
+  REMINDER_SENT,
+  'FX-1',
+  client,
+  'reminder',
+  'reminder',
+  plan.clientAddress,
+  'Invoice 2026-014',
+  'gmail',
+  '',
+]);
+world.raw['Promises'] = [['Date', 'Milestone', 'Client', 'Amount', 'Promised by', 'Source', 'Note']];
+
+let fakes: GoogleFakes;
+let browser: ExtensionBrowser;
+let extensionDir: string;
+let gmail: Page;
+let shadow: ClosedShadow;
+
+function serveGmail({ request, res }: FakeExchange): void {
+  if (request.method !== 'GET' || request.path !== new URL(plan.expected.url).pathname) {
+    res.writeHead(404, { 'content-type': 'text/plain' });
+    res.end('not a saved page');
+    return;
+  }
+  res.writeHead(200, {
+    'content-type': 'text/html; charset=utf-8',
+    'content-security-policy': "script-src 'none'",
+  });
+  res.end(readFileSync(plan.fixture.htmlPath, 'utf8'));
+}
+
+async function send(page: Page, type: string, data: unknown): Promise<{ ok: boolean; data?: unknown }> {
+  return page.evaluate(
+    ([t, d]) =>
+      (
+        globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<never> } } }
+      ).chrome.runtime.sendMessage({ tag: 'payladder/1', type: t, data: d }),
+    [type, data] as const,
+  );
+}
+
+const promiseAppends = () =>
+  fakes.sheets.requests.filter(
+    (r) =>
+      r.method === 'POST' && r.path.includes(':append') && decodeURIComponent(r.path).includes('Promises'),
+  );
+
+beforeAll(async () => {
+  fakes = await startGoogleFakes({ hosts: { 'mail.google.com': serveGmail } });
+  fakes.sheets.setSpreadsheet(SHEET, {
+    title: 'Gmail replies ledger',
+    locale: 'en_GB',
+    timeZone: TIME_ZONE,
+    tabs: fakeTabs(world.raw),
+  });
+  extensionDir = await buildExtension({ NODE_ENV: 'production' });
+  browser = await launchWithExtension({ extensionDir, hostMap: fakes.hostMap() });
+  const options = await browser.context.newPage();
+  await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  // Writing to the ledger needs the write grant: logging on before sign-in asks for it.
+  await send(options, 'savePreferences', { spreadsheetId: SHEET, logging: true });
+  const signedIn = await send(options, 'signIn', {});
+  expect(signedIn.ok, JSON.stringify(signedIn)).toBe(true);
+  const end = performance.now() + 20_000;
+  while (
+    ((await send(options, 'status', {})).data as { lastSuccessAt: number | null }).lastSuccessAt === null
+  ) {
+    if (performance.now() > end) throw new Error('the first sync did not finish within 20 s');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  await options.close();
+  gmail = await browser.context.newPage();
+  shadow = await closedShadow(gmail);
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await fakes?.close();
+  if (extensionDir) removeBuild(extensionDir);
+});
+
+describe('the client replied after a reminder', () => {
+  it('logs the promise their words name in two clicks, as one Promises row with the link, once', async () => {
+    await gmail.goto(plan.expected.url, { waitUntil: 'load' });
+    // The chip is drawn, then drawn again once the background has read the reply: ask anew
+    // each time (a kept handle would be the first, detached, button).
+    const chip = () => shadow.waitFor('payladder-chip', 'button.chip');
+    await expect
+      .poll(async () => (await chip()).text(), { timeout: 15_000 })
+      .toContain('Replied 2 Dec, after your reminder of 24 Nov');
+
+    await (await chip()).click();
+    const log = await shadow.waitFor('payladder-chip', 'button.link');
+    expect(await log.text()).toBe('Log a promise');
+    await log.click();
+    const date = await shadow.waitFor('payladder-chip', 'input[type=date]');
+    expect(await date.attribute('value')).toBe('2026-12-04');
+
+    const save = await shadow.waitFor('payladder-chip', 'form button.action');
+    await save.click();
+    await save.click().catch(() => undefined); // the chip may already be redrawn
+    await expect.poll(() => promiseAppends().length, { timeout: 15_000 }).toBe(1);
+    const row = (promiseAppends()[0]?.body as { values: unknown[][] }).values[0] ?? [];
+    expect(row, JSON.stringify(row)).toEqual([
+      '2026-12-02',
+      "'FX-1",
+      `'${client}`,
+      1201,
+      '2026-12-04',
+      `'${plan.expected.url}`,
+      null,
+    ]);
+
+    // The chip redraws from the ledger as it now stands: the ladder pauses.
+    await expect.poll(async () => (await chip()).text(), { timeout: 15_000 }).toMatch(/^Promised/);
+    // Saved once more from the redrawn chip: the ledger already holds it, nothing is appended.
+    await (await chip()).click();
+    await (await shadow.waitFor('payladder-chip', 'button.link')).click();
+    await (await shadow.waitFor('payladder-chip', 'form button.action')).click();
+    await expect
+      .poll(async () => (await shadow.texts('payladder-toast')).join(' '), { timeout: 15_000 })
+      .toContain('Already in your ledger.');
+    expect(promiseAppends()).toHaveLength(1);
+  });
+});

@@ -1,0 +1,122 @@
+// @vitest-environment happy-dom
+/**
+ * The client's reply in the chip (issue 11), on the saved pages where the client answers a
+ * reminder: the chip says so, and its panel logs a promise with the date their words name.
+ */
+import { readFileSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { findFixture, fixtureDirs } from './fixture-set.ts';
+import {
+  type TestOverlay,
+  fakeBackground,
+  flush,
+  inOverlays,
+  loadPage,
+  rawLedger,
+  startTestOverlay,
+} from './overlay-support.ts';
+
+const TODAY = '2026-12-03';
+const URL = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQbfxGmNqTlRZcvtpxCqjWzKpLk';
+const CLIENT = 'Conti Design';
+
+function ledger(language: 'en' | 'it', reminderSent: string | null) {
+  const raw = rawLedger(
+    TODAY,
+    [{ name: CLIENT, emails: 'giulia.conti@example.com', language }],
+    [{ id: 'CD-1', client: CLIENT, amount: 4800, late: 9 }],
+  );
+  if (reminderSent) {
+    raw['Reminders']?.push([
+      reminderSent,
+      'CD-1',
+      CLIENT,
+      'reminder',
+      'reminder',
+      'giulia.conti@example.com',
+      'Invoice',
+      'gmail',
+      '',
+    ]);
+  }
+  raw['Promises'] = [['Date', 'Milestone', 'Client', 'Amount', 'Promised by', 'Source', 'Note']];
+  return raw;
+}
+
+let running: TestOverlay | null = null;
+afterEach(() => {
+  running?.cleanup.invalidate();
+  running = null;
+});
+
+async function open(
+  fixture: string,
+  language: 'en' | 'it' = 'en',
+  reminderSent: string | null = '2026-11-24',
+) {
+  const found = findFixture(fixtureDirs(), fixture);
+  if (!found) throw new Error(`fixture ${fixture} not found`);
+  loadPage(readFileSync(found.htmlPath, 'utf8'), false, URL);
+  const background = fakeBackground(ledger(language, reminderSent), TODAY);
+  running = startTestOverlay(background);
+  await running.settle();
+  await flush();
+  await running.settle();
+  return background;
+}
+
+const chip = () => inOverlays('payladder-chip', 'button.chip')[0] as HTMLButtonElement | undefined;
+const panel = () => inOverlays('payladder-chip', '[role=dialog]')[0] as HTMLElement | undefined;
+const button = (text: string) =>
+  [...(panel()?.querySelectorAll('button') ?? [])].find((b) => b.textContent === text) as HTMLButtonElement;
+
+describe('the reply in the chip', () => {
+  it.each([
+    ['thread-client-reply-en-2026-B', 'en', '2026-12-04'],
+    ['thread-client-reply-it-2026-B', 'it', '2026-12-15'],
+    ['thread-client-reply-nodate-2026-B', 'en', ''],
+  ] as const)(
+    '%s: says the client replied, and fills in the date they name',
+    async (fixture, language, by) => {
+      await open(fixture, language);
+      expect(chip()?.textContent).toContain('Replied 2 Dec, after your reminder of 24 Nov');
+      chip()?.click();
+      button('Log a promise').click();
+      const [date, amount] = [...(panel()?.querySelectorAll('input') ?? [])];
+      expect(date?.value).toBe(by);
+      expect(amount?.value).toBe('4800');
+    },
+  );
+
+  it('logs the promise as one row with the date and the link, once when saved twice, and the chip moves to promised', async () => {
+    const background = await open('thread-client-reply-en-2026-B');
+    chip()?.click();
+    button('Log a promise').click();
+    const form = panel()?.querySelector('form') as HTMLFormElement;
+    form.dispatchEvent(new Event('submit', { cancelable: true }));
+    form.dispatchEvent(new Event('submit', { cancelable: true }));
+    await flush();
+    await running?.settle();
+    expect(background.appended).toEqual([
+      { tab: 'Promises', row: ['2026-12-02', "'CD-1", `'${CLIENT}`, 4800, '2026-12-04', `'${URL}`, null] },
+    ]);
+    expect(background.requests.filter((r) => r.type === 'replyAction')).toHaveLength(1);
+    expect(chip()?.textContent).toMatch(/^Promised/);
+    // Saved again from the redrawn chip: the ledger already has it.
+    chip()?.click();
+    button('Log a promise').click();
+    (panel()?.querySelector('form') as HTMLFormElement).dispatchEvent(
+      new Event('submit', { cancelable: true }),
+    );
+    await flush();
+    expect(background.appended).toHaveLength(1);
+  });
+
+  it('says nothing when no reminder was sent, or the client wrote before it', async () => {
+    await open('thread-client-reply-en-2026-B', 'en', null);
+    expect(chip()?.textContent).not.toContain('Replied');
+    running?.cleanup.invalidate();
+    await open('thread-client-reply-en-2026-B', 'en', '2026-12-02');
+    expect(chip()?.textContent).not.toContain('Replied');
+  });
+});
