@@ -13,7 +13,7 @@ import type { BadDebtDate, BadDebtRules } from '../law/bad-debt.ts';
 import { badDebtDate, badDebtRules } from '../law/bad-debt.ts';
 import { interestRegime } from '../law/interest.ts';
 import type { IsoDate, Ledger, Problem, Report } from '../model.ts';
-import { isOpen } from '../report.ts';
+import { isOpen } from '../stages.ts';
 import { isBusinessParty } from '../stages.ts';
 import { agreementSection } from './agreement.ts';
 import { chasingSection } from './chasing.ts';

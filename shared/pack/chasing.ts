@@ -2,7 +2,7 @@
  * The pack's chasing record: every Reminders row (drafts and calls as what they are), each
  * dispute, and the promises the client made (PRODUCT.md, "Promises"), in date order.
  */
-import { promiseState } from '../report.ts';
+import { promiseState } from '../report/promise-state.ts';
 import type { PackChase, PackEvent } from './types.ts';
 import type { PackScope } from './scope.ts';
 import { invoicesOf } from './scope.ts';

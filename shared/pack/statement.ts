@@ -3,7 +3,8 @@
  * currency, and the statement of account (every billed milestone and its payments, per
  * currency, in date order), with the milestones left out of it and why.
  */
-import { compareMilestones, isOpen } from '../report.ts';
+import { isOpen } from '../stages.ts';
+import { compareMilestones } from '../report/order.ts';
 import type { PackExcluded, PackMilestone, PackStatement, PackTotals, StatementLine } from './types.ts';
 import type { PackScope } from './scope.ts';
 import { describe } from './scope.ts';
