@@ -14,7 +14,7 @@ import { smallClaimsLimit } from './law/small-claims.ts';
 import type { IsoDate, Ledger, MilestoneReport, Report } from './model.ts';
 import { currencyDigits, formatMoney, toMajor } from './money.ts';
 import { refKey } from './parse.ts';
-import { MILESTONES } from './tabs.ts';
+import { inputHeaders, MILESTONES } from './tabs.ts';
 
 export const PLAN_INTERVALS = ['weekly', 'fortnightly', 'monthly'] as const;
 export type PlanInterval = (typeof PLAN_INTERVALS)[number];
@@ -294,6 +294,4 @@ export function makePaymentPlan(input: PaymentPlanInput): PaymentPlan {
 }
 
 /** The Milestones input headers a plan row fills, in the tab's order. */
-export const PLAN_ROW_HEADERS: readonly string[] = MILESTONES.columns
-  .filter((c) => !c.computed)
-  .map((c) => c.header);
+export const PLAN_ROW_HEADERS: readonly string[] = inputHeaders(MILESTONES);

@@ -12,7 +12,7 @@ import { bcp47, currencyDigits, formatMoney, isCurrency } from '../money.ts';
 import type { ProblemCode } from '../problems.ts';
 import { problem } from '../problems.ts';
 import type { TabKey, TabSpec } from '../tabs.ts';
-import { columnLetter, findTabName, locateColumns } from '../tabs.ts';
+import { columnLetter, findTabName, inputHeaders, locateColumns } from '../tabs.ts';
 
 export interface ParseOptions {
   /** The spreadsheet's locale (`it_IT`), used when Settings has no Locale. */
@@ -210,9 +210,9 @@ export class TabReader {
 
   /** Calls `fn` for each non-blank data row after checking its input cells for formula errors. */
   forEachRow(fn: (r: RowReader) => void): void {
-    const inputs = this.spec.columns
-      .filter((c) => !c.computed && this.columns.has(c.header))
-      .map((c) => ({ header: c.header, index: this.columns.get(c.header) as number }));
+    const inputs = inputHeaders(this.spec)
+      .filter((header) => this.columns.has(header))
+      .map((header) => ({ header, index: this.columns.get(header) as number }));
     for (let i = 1; i < this.rows.length; i++) {
       const cells = this.rows[i] ?? [];
       let blank = true;

@@ -3,6 +3,7 @@ import type { RawLedger } from '../../shared/index.ts';
 import {
   CHANGE_ORDERS,
   CLIENTS,
+  inputHeaders,
   MILESTONES,
   PAYMENTS,
   RATES,
@@ -11,8 +12,6 @@ import {
 } from '../../shared/index.ts';
 
 type Row = Record<string, unknown>;
-const inputs = (spec: { columns: readonly { header: string; computed?: boolean }[] }) =>
-  spec.columns.filter((c) => !c.computed).map((c) => c.header);
 
 function table(headers: string[], rows: Row[]): unknown[][] {
   return [headers, ...rows.map((r) => headers.map((h) => r[h] ?? ''))];
@@ -49,15 +48,15 @@ export function rawLedger(rows: LedgerRows): RawLedger {
     ...rows.settings,
   };
   return {
-    Clients: table(inputs(CLIENTS), rows.clients ?? [CLIENT]),
-    Milestones: table(inputs(MILESTONES), rows.milestones ?? []),
-    Payments: table(inputs(PAYMENTS), rows.payments ?? []),
-    Reminders: table(inputs(REMINDERS), rows.reminders ?? []),
-    'Change orders': table(inputs(CHANGE_ORDERS), rows.changeOrders ?? []),
+    Clients: table(inputHeaders(CLIENTS), rows.clients ?? [CLIENT]),
+    Milestones: table(inputHeaders(MILESTONES), rows.milestones ?? []),
+    Payments: table(inputHeaders(PAYMENTS), rows.payments ?? []),
+    Reminders: table(inputHeaders(REMINDERS), rows.reminders ?? []),
+    'Change orders': table(inputHeaders(CHANGE_ORDERS), rows.changeOrders ?? []),
     Settings: table(
-      inputs(SETTINGS),
+      inputHeaders(SETTINGS),
       Object.entries(settings).map(([Setting, Value]) => ({ Setting, Value })),
     ),
-    ...(rows.rates ? { Rates: table(inputs(RATES), rows.rates) } : {}),
+    ...(rows.rates ? { Rates: table(inputHeaders(RATES), rows.rates) } : {}),
   };
 }
