@@ -31,7 +31,7 @@ import { parseSettings } from './parse/settings.ts';
 import { parseTemplates } from './parse/templates.ts';
 
 export type { ParseOptions, TabLayout } from './parse/reader.ts';
-export { MESSAGE_IDS } from './parse/templates.ts';
+export { MESSAGE_IDS } from './stages.ts';
 export {
   parseBusiness,
   parseChannel,

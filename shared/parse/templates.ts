@@ -1,29 +1,19 @@
 /** The Templates tab (optional): the user's own wording of a message, by stage and language. */
 import { keyOf } from '../cells.ts';
 import type { Settings, TemplateRow } from '../model.ts';
-import { STAGES } from '../stages.ts';
+import { TEMPLATE_STAGE_IDS } from '../stages.ts';
 import type { TabReader } from './reader.ts';
 import { parseLanguage } from './values.ts';
 
-/** Message ids a Templates row may name besides the ladder stages. */
-export const MESSAGE_IDS = [
-  'dispute',
-  'change_order',
-  'payment_plan',
-  'diffida',
-  'broken_promise',
-  'promise_thanks',
-] as const;
-
 export function parseTemplates(tab: TabReader, settings: Settings): TemplateRow[] {
   const templates: TemplateRow[] = [];
-  const messageIds = [...STAGES, ...MESSAGE_IDS] as string[];
   if (!tab.check(false)) return templates;
   tab.forEachRow((r) => {
     const stageText = r.required('Stage');
     if (stageText === null) return;
-    const stage = messageIds.find((s) => keyOf(s) === keyOf(stageText));
-    if (!stage) return r.fail('unknown_stage', 'Stage', { value: stageText, allowed: messageIds.join(', ') });
+    const stage = TEMPLATE_STAGE_IDS.find((s) => keyOf(s) === keyOf(stageText));
+    if (!stage)
+      return r.fail('unknown_stage', 'Stage', { value: stageText, allowed: TEMPLATE_STAGE_IDS.join(', ') });
     let language = settings.defaultLanguage;
     if (r.has('Language')) {
       const l = parseLanguage(r.text('Language'));
