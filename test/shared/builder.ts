@@ -1,6 +1,7 @@
 /** Small raw ledgers for tests: header rows from the core's tab specs, rows by header name. */
-import type { RawLedger } from '../../shared/index.ts';
+import type { IsoDate, RawLedger } from '../../shared/index.ts';
 import {
+  addDays,
   CHANGE_ORDERS,
   CLIENTS,
   inputHeaders,
@@ -39,6 +40,42 @@ export const CLIENT: Row = {
   Contract: '2025-01-01',
   Language: 'en',
 };
+
+/**
+ * The client of the Gmail tests' stories (overlay-support.ts, fixture-ledger.ts): an Italian
+ * company on 30-day terms, written in English. Each story sets its name and addresses.
+ */
+export const STORY_CLIENT: Row = {
+  Contact: 'Sam',
+  Language: 'en',
+  Currency: 'EUR',
+  Jurisdiction: 'IT',
+  Business: 'B2B',
+  Terms: 30,
+  Grace: 30,
+  Contract: '2026-01-05',
+};
+
+/** A milestone invoiced 30 days before it fell due, `late` days before `today`. */
+export function overdueMilestone(
+  today: IsoDate,
+  id: string,
+  client: string,
+  amount: number,
+  late: number,
+): Row {
+  return {
+    ID: id,
+    Client: client,
+    Project: 'Site',
+    Description: 'Work',
+    Amount: amount,
+    Currency: 'EUR',
+    Invoice: `INV-${id}`,
+    'Invoice date': addDays(today, -late - 30),
+    'Due date': addDays(today, -late),
+  };
+}
 
 export function rawLedger(rows: LedgerRows): RawLedger {
   const settings = {
