@@ -3,7 +3,7 @@ import type { ChangeOrder, Settings } from '../model.ts';
 import type { ClientIndex } from './clients.ts';
 import { clientRef } from './clients.ts';
 import type { TabReader } from './reader.ts';
-import { refKey } from './values.ts';
+import { uniqueId } from './reader.ts';
 
 /** The change orders read, by reference key. */
 export function parseChangeOrders(
@@ -16,12 +16,9 @@ export function parseChangeOrders(
   const rows = new Map<string, number>();
   if (!tab.check(false)) return { changeOrders, byKey };
   tab.forEachRow((r) => {
-    const id = r.required('ID');
-    if (id === null) return;
-    const key = refKey(id);
-    const first = rows.get(key);
-    if (first !== undefined) return r.fail('duplicate_id', 'ID', { value: id, first });
-    rows.set(key, r.row);
+    const unique = uniqueId(r, 'ID', rows);
+    if (unique === null) return;
+    const { id, key } = unique;
     const client = clientRef(clients, r, 'Client', false);
     const amount = r.amount('Amount', client?.currency ?? settings.defaultCurrency ?? 'EUR', false);
     const requested = r.date('Requested');

@@ -3,7 +3,7 @@ import { keyOf, readDate } from '../cells.ts';
 import { jurisdictionHint, normalizeJurisdiction } from '../jurisdictions.ts';
 import type { Client, IsoDate, Settings } from '../model.ts';
 import type { RowReader, TabReader } from './reader.ts';
-import { readCurrency } from './reader.ts';
+import { readCurrency, uniqueId } from './reader.ts';
 import { parseBusiness, parseLanguage, refKey } from './values.ts';
 
 const EMAIL_RE = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
@@ -24,12 +24,9 @@ export function parseClients(tab: TabReader, settings: Settings): ClientIndex {
   const rows = new Map<string, number>();
   if (!tab.check(true)) return { clients, byKey, rejected };
   tab.forEachRow((r) => {
-    const name = r.required('Client');
-    if (name === null) return;
-    const key = refKey(name);
-    const first = rows.get(key);
-    if (first !== undefined) return r.fail('duplicate_id', 'Client', { value: name, first });
-    rows.set(key, r.row);
+    const unique = uniqueId(r, 'Client', rows);
+    if (unique === null) return;
+    const { id: name, key } = unique;
 
     const emails: string[] = [];
     for (const entry of r.text('Emails').split(/[,;\s]+/)) {

@@ -3,7 +3,7 @@ import type { ChangeOrder, ManualStatus, Milestone } from '../model.ts';
 import type { ClientIndex } from './clients.ts';
 import { clientRef } from './clients.ts';
 import type { RowReader, TabReader } from './reader.ts';
-import { readCurrency } from './reader.ts';
+import { readCurrency, uniqueId } from './reader.ts';
 import { parseStatus, refKey } from './values.ts';
 
 /** The milestones read, by reference key, and the rows left out (by key) for a clear problem. */
@@ -27,12 +27,9 @@ export function parseMilestones(
   const rejected = new Map<string, number>();
   if (tab.check(true)) {
     tab.forEachRow((r) => {
-      const id = r.required('ID');
-      if (id === null) return;
-      const key = refKey(id);
-      const first = rows.get(key);
-      if (first !== undefined) return r.fail('duplicate_id', 'ID', { value: id, first });
-      rows.set(key, r.row);
+      const unique = uniqueId(r, 'ID', rows);
+      if (unique === null) return;
+      const { id, key } = unique;
       // Reminders and Promises list IDs separated by , or ;: such an ID could never match.
       if (/[,;]/.test(id)) {
         r.fail('id_separator', 'ID', {

@@ -13,6 +13,7 @@ import type { ProblemCode } from '../problems.ts';
 import { problem } from '../problems.ts';
 import type { TabKey, TabSpec } from '../tabs.ts';
 import { columnLetter, findTabName, inputHeaders, locateColumns } from '../tabs.ts';
+import { refKey } from './values.ts';
 
 export interface ParseOptions {
   /** The spreadsheet's locale (`it_IT`), used when Settings has no Locale. */
@@ -247,4 +248,25 @@ export function readCurrency(r: RowReader, header: string, fallback: string | nu
   if (isCurrency(c)) return c;
   r.fail('unknown_currency', header, { value: r.text(header) });
   return null;
+}
+
+/**
+ * A row's identifying cell (`header`: a client's name, a milestone's ID) and its reference
+ * key, the first time the tab names it; null, with a problem, when blank or named before.
+ */
+export function uniqueId(
+  r: RowReader,
+  header: string,
+  seen: Map<string, number>,
+): { id: string; key: string } | null {
+  const id = r.required(header);
+  if (id === null) return null;
+  const key = refKey(id);
+  const first = seen.get(key);
+  if (first !== undefined) {
+    r.fail('duplicate_id', header, { value: id, first });
+    return null;
+  }
+  seen.set(key, r.row);
+  return { id, key };
 }
