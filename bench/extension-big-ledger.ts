@@ -12,11 +12,9 @@ import {
   REMINDERS,
   SETTINGS,
   TEMPLATES,
+  inputHeaders,
   isoToSerial,
 } from '../shared/index.ts';
-
-const inputHeaders = (columns: readonly { header: string; computed?: boolean }[]) =>
-  columns.filter((c) => !c.computed).map((c) => c.header);
 
 // A small linear congruential generator: repeatable figures from run to run.
 function rng(seed: number): () => number {
@@ -95,13 +93,13 @@ export function bigLedger({ clients, milestonesPerClient, today }: BigLedgerOpti
     }
   }
   return {
-    [CLIENTS.name]: [inputHeaders(CLIENTS.columns), ...clientRows],
-    [MILESTONES.name]: [inputHeaders(MILESTONES.columns), ...milestoneRows],
-    [PAYMENTS.name]: [inputHeaders(PAYMENTS.columns), ...paymentRows],
-    [REMINDERS.name]: [inputHeaders(REMINDERS.columns), ...reminderRows],
-    [TEMPLATES.name]: [inputHeaders(TEMPLATES.columns)],
+    [CLIENTS.name]: [inputHeaders(CLIENTS), ...clientRows],
+    [MILESTONES.name]: [inputHeaders(MILESTONES), ...milestoneRows],
+    [PAYMENTS.name]: [inputHeaders(PAYMENTS), ...paymentRows],
+    [REMINDERS.name]: [inputHeaders(REMINDERS), ...reminderRows],
+    [TEMPLATES.name]: [inputHeaders(TEMPLATES)],
     [SETTINGS.name]: [
-      inputHeaders(SETTINGS.columns),
+      inputHeaders(SETTINGS),
       ['Your name', 'Alex Morgan'],
       ['Default currency', 'EUR'],
       ['Locale', 'en_GB'],

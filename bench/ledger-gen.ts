@@ -1,9 +1,15 @@
 /** Large synthetic ledgers for benchmarks: deterministic, realistic cell types. */
 import type { IsoDate, RawLedger } from '../shared/index.ts';
-import { CLIENTS, MILESTONES, PAYMENTS, REMINDERS, SETTINGS, addDays, isoToSerial } from '../shared/index.ts';
-
-const inputs = (spec: { columns: readonly { header: string; computed?: boolean }[] }) =>
-  spec.columns.filter((c) => !c.computed).map((c) => c.header);
+import {
+  CLIENTS,
+  MILESTONES,
+  PAYMENTS,
+  REMINDERS,
+  SETTINGS,
+  addDays,
+  inputHeaders,
+  isoToSerial,
+} from '../shared/index.ts';
 
 /** A ledger shaped like the Sheets API's UNFORMATTED_VALUE + SERIAL_NUMBER answer. */
 export function bigLedger(clients: number, milestones: number, today: IsoDate = '2026-11-30'): RawLedger {
@@ -11,7 +17,7 @@ export function bigLedger(clients: number, milestones: number, today: IsoDate = 
   const rand = () => (seed = (seed * 1_103_515_245 + 12_345) & 0x7fffffff) / 0x7fffffff;
   const jur = ['IT', 'GB-ENG', 'US-CA', 'EU', 'GB-SCT'];
   const cur = ['EUR', 'GBP', 'USD', 'EUR', 'GBP'];
-  const clientRows: unknown[][] = [inputs(CLIENTS)];
+  const clientRows: unknown[][] = [inputHeaders(CLIENTS)];
   for (let i = 0; i < clients; i++) {
     const k = i % 5;
     clientRows.push([
@@ -29,9 +35,9 @@ export function bigLedger(clients: number, milestones: number, today: IsoDate = 
       '',
     ]);
   }
-  const msRows: unknown[][] = [inputs(MILESTONES)];
-  const payRows: unknown[][] = [inputs(PAYMENTS)];
-  const remRows: unknown[][] = [inputs(REMINDERS)];
+  const msRows: unknown[][] = [inputHeaders(MILESTONES)];
+  const payRows: unknown[][] = [inputHeaders(PAYMENTS)];
+  const remRows: unknown[][] = [inputHeaders(REMINDERS)];
   for (let i = 0; i < milestones; i++) {
     const c = i % clients;
     const invoice = addDays(today, -Math.floor(rand() * 200));
@@ -67,6 +73,6 @@ export function bigLedger(clients: number, milestones: number, today: IsoDate = 
     Milestones: msRows,
     Payments: payRows,
     Reminders: remRows,
-    Settings: [inputs(SETTINGS), ['Locale', 'en_GB'], ['Time zone', 'Europe/Rome']],
+    Settings: [inputHeaders(SETTINGS), ['Locale', 'en_GB'], ['Time zone', 'Europe/Rome']],
   };
 }

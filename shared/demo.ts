@@ -10,6 +10,7 @@ import type { IsoDate, RawLedger } from './model.ts';
 import {
   CHANGE_ORDERS,
   CLIENTS,
+  inputHeaders,
   MILESTONES,
   PAYMENTS,
   PROMISES,
@@ -18,9 +19,6 @@ import {
   SETTINGS,
   TEMPLATES,
 } from './tabs.ts';
-
-const inputHeaders = (columns: readonly { header: string; computed?: boolean }[]) =>
-  columns.filter((c) => !c.computed).map((c) => c.header);
 
 /** The demo ledger as raw rows (header + data) per tab, dated relative to `today`. */
 export function demoLedger(today: IsoDate): RawLedger {
@@ -684,15 +682,15 @@ export function demoLedger(today: IsoDate): RawLedger {
   ];
 
   return {
-    [CLIENTS.name]: [inputHeaders(CLIENTS.columns), ...clients],
-    [MILESTONES.name]: [inputHeaders(MILESTONES.columns), ...milestones],
-    [PAYMENTS.name]: [inputHeaders(PAYMENTS.columns), ...payments],
-    [REMINDERS.name]: [inputHeaders(REMINDERS.columns), ...reminders],
-    [CHANGE_ORDERS.name]: [inputHeaders(CHANGE_ORDERS.columns), ...changeOrders],
-    [PROMISES.name]: [inputHeaders(PROMISES.columns), ...promises],
-    [TEMPLATES.name]: [inputHeaders(TEMPLATES.columns)],
-    [RATES.name]: [inputHeaders(RATES.columns)],
-    [SETTINGS.name]: [inputHeaders(SETTINGS.columns), ...settings],
+    [CLIENTS.name]: [inputHeaders(CLIENTS), ...clients],
+    [MILESTONES.name]: [inputHeaders(MILESTONES), ...milestones],
+    [PAYMENTS.name]: [inputHeaders(PAYMENTS), ...payments],
+    [REMINDERS.name]: [inputHeaders(REMINDERS), ...reminders],
+    [CHANGE_ORDERS.name]: [inputHeaders(CHANGE_ORDERS), ...changeOrders],
+    [PROMISES.name]: [inputHeaders(PROMISES), ...promises],
+    [TEMPLATES.name]: [inputHeaders(TEMPLATES)],
+    [RATES.name]: [inputHeaders(RATES)],
+    [SETTINGS.name]: [inputHeaders(SETTINGS), ...settings],
   };
 }
 

@@ -14,7 +14,8 @@ import { smallClaimsLimit } from './law/small-claims.ts';
 import type { IsoDate, Ledger, MilestoneReport, Report } from './model.ts';
 import { currencyDigits, formatMoney, toMajor } from './money.ts';
 import { refKey } from './parse.ts';
-import { MILESTONES } from './tabs.ts';
+import { isOpen, PROMISE_STAGES, STAGES } from './stages.ts';
+import { inputHeaders, MILESTONES } from './tabs.ts';
 
 export const PLAN_INTERVALS = ['weekly', 'fortnightly', 'monthly'] as const;
 export type PlanInterval = (typeof PLAN_INTERVALS)[number];
@@ -116,19 +117,13 @@ export class PaymentPlanError extends Error {
   }
 }
 
-/** Stages whose milestone can go into a plan: still owed and not already replaced. */
-const PLANNABLE = new Set([
-  'upcoming',
-  'current',
-  'reminder',
-  'followup',
-  'final',
-  'stop_work',
-  'demand',
-  'small_claims',
-  'disputed',
-  'on_hold',
-]);
+/**
+ * Stages whose milestone can go into a plan: still owed (open) and not already replaced; a
+ * milestone under a promise (kept open or broken) is not offered.
+ */
+const PLANNABLE: ReadonlySet<string> = new Set(
+  STAGES.filter((s) => isOpen(s) && !(PROMISE_STAGES as readonly string[]).includes(s)),
+);
 
 /**
  * Splits `total` minor units into `n` parts that add up exactly, the larger parts first
@@ -294,6 +289,4 @@ export function makePaymentPlan(input: PaymentPlanInput): PaymentPlan {
 }
 
 /** The Milestones input headers a plan row fills, in the tab's order. */
-export const PLAN_ROW_HEADERS: readonly string[] = MILESTONES.columns
-  .filter((c) => !c.computed)
-  .map((c) => c.header);
+export const PLAN_ROW_HEADERS: readonly string[] = inputHeaders(MILESTONES);

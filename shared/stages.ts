@@ -43,6 +43,32 @@ export type Stage = (typeof STAGES)[number];
 export const STEPS = [...LADDER_STAGES, 'broken_promise'] as const;
 export type Step = (typeof STEPS)[number];
 
+/** Ladder stages that send a message (all but `current`), in ladder order. */
+export const SENDING_STAGES = LADDER_STAGES.filter(
+  (s): s is Exclude<LadderStage, 'current'> => s !== 'current',
+);
+export type SendingStage = (typeof SENDING_STAGES)[number];
+
+/** Messages besides the ladder's: a Templates row may name these too. */
+export const MESSAGE_IDS = [
+  'dispute',
+  'change_order',
+  'payment_plan',
+  'diffida',
+  'broken_promise',
+  'promise_thanks',
+] as const;
+export type MessageId = (typeof MESSAGE_IDS)[number];
+
+/** Every built-in message: the sending ladder stages, then the others (the Templates dropdown). */
+export const MESSAGE_KINDS: readonly (SendingStage | MessageId)[] = [...SENDING_STAGES, ...MESSAGE_IDS];
+
+/**
+ * What a Templates row's Stage may name: any stage (a thank-you at `paid`, say) or message.
+ * `broken_promise` is both.
+ */
+export const TEMPLATE_STAGE_IDS: readonly string[] = [...STAGES, ...MESSAGE_IDS];
+
 /**
  * What kind of party the client is (PRODUCT.md, Clients → Business): statutory interest and
  * compensation are for `company` and `sole_trader`; in England and Wales the Pre-Action

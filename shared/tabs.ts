@@ -226,6 +226,31 @@ export const TABS: readonly TabSpec[] = [
   SETTINGS,
 ];
 
+/** The headers a user types into, in the tab's order: every column but the computed ones. */
+export function inputHeaders(spec: TabSpec): string[] {
+  return spec.columns.filter((c) => !c.computed).map((c) => c.header);
+}
+
+/** The headers only Payladder writes (Milestones' Paid to date … Problems), in the tab's order. */
+export function computedHeaders(spec: TabSpec): string[] {
+  return spec.columns.filter((c) => c.computed).map((c) => c.header);
+}
+
+/** The input headers that hold a date (Invoice date, Sent, Promised by…), in the tab's order. */
+export function dateHeaders(spec: TabSpec): string[] {
+  return spec.columns.filter((c) => !c.computed && c.kind === 'date').map((c) => c.header);
+}
+
+/** The sheet's names of the ledger tabs it has, in the schema's order. */
+export function ledgerTabs(names: readonly string[]): string[] {
+  return TABS.map((t) => findTabName(t, names)).filter((n): n is string => n !== null);
+}
+
+/** A1 range for a whole tab; quotes doubled per the Sheets A1 grammar. */
+export function tabRange(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
 /** The settings the Settings tab knows, with their defaults as setup writes them. */
 export const SETTING_NAMES = [
   'Your name',

@@ -7,7 +7,7 @@
  */
 import { sheets as sheetsApi, auth as googleAuth } from '@googleapis/sheets';
 import type { RawLedger } from '../../shared/index.ts';
-import { TABS, findTabName } from '../../shared/index.ts';
+import { ledgerTabs, tabRange } from '../../shared/index.ts';
 import { LedgerReadError } from './csv.ts';
 
 export const SHEETS_READ_SCOPE = 'https://www.googleapis.com/auth/spreadsheets.readonly';
@@ -17,11 +17,6 @@ export interface SheetLedger {
   locale: string;
   timeZone: string;
   title: string;
-}
-
-/** A1 range for a whole tab; quotes doubled per the Sheets A1 grammar. */
-export function tabRange(name: string): string {
-  return `'${name.replace(/'/g, "''")}'`;
 }
 
 export async function readSheetLedger(spreadsheetId: string): Promise<SheetLedger> {
@@ -35,7 +30,7 @@ export async function readSheetLedger(spreadsheetId: string): Promise<SheetLedge
       fields: 'properties(title,locale,timeZone),sheets.properties.title',
     });
     const names = (meta.data.sheets ?? []).map((s) => s.properties?.title ?? '').filter(Boolean);
-    const tabs = TABS.map((t) => findTabName(t, names)).filter((n): n is string => n !== null);
+    const tabs = ledgerTabs(names);
     const raw: RawLedger = {};
     if (tabs.length > 0) {
       const values = await client.spreadsheets.values.batchGet({

@@ -12,6 +12,7 @@
 import type { sheets_v4 } from '@googleapis/sheets';
 import * as z from 'zod';
 import type { RawLedger } from '../../shared/index.ts';
+import { tabRange } from '../../shared/tabs.ts';
 import { REQUEST_BACKOFF, backoffDelay, retryAfterMs } from './backoff.ts';
 import type { SheetsErrorCode } from './errors.ts';
 import { SheetsError, codeForStatus } from './errors.ts';
@@ -67,11 +68,6 @@ export interface SheetsClient {
   batchGet(spreadsheetId: string, tabs: readonly string[]): Promise<RawLedger>;
   /** Appends one row after the tab's table; values land in the columns given by their index. */
   append(spreadsheetId: string, tab: string, row: readonly (string | number | null)[]): Promise<AppendResult>;
-}
-
-/** A1 range for a whole tab; quotes doubled per the Sheets A1 grammar. */
-export function tabRange(name: string): string {
-  return `'${name.replace(/'/g, "''")}'`;
 }
 
 // Only what the extension reads of each answer; checked at the edge, as every outside input is.

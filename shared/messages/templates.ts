@@ -9,22 +9,10 @@
  * private client alike, and avoid "entro il {{deadline}}": the article would need elision
  * before some dates ("l'8", "l'11"), so dates stand after a colon or "scadenza".
  */
-import type { Language, LadderStage } from '../model.ts';
-import { MESSAGE_IDS } from '../parse.ts';
+import type { Language } from '../model.ts';
+import { MESSAGE_KINDS } from '../stages.ts';
 
-/** Ladder stages that send a message (all but `current`), in ladder order. */
-export const SENDING_STAGES = [
-  'upcoming',
-  'reminder',
-  'followup',
-  'final',
-  'stop_work',
-  'demand',
-  'small_claims',
-] as const satisfies readonly LadderStage[];
-
-/** Every built-in message: the sending ladder stages, then the three other messages. */
-export const MESSAGE_KINDS = [...SENDING_STAGES, ...MESSAGE_IDS] as const;
+export { MESSAGE_KINDS, SENDING_STAGES } from '../stages.ts';
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
 export function isMessageKind(id: string): id is MessageKind {

@@ -3,7 +3,7 @@
  * user typed, to prove the add-on never changed it.
  */
 import type { RawLedger, TabSpec } from '../../shared/index.ts';
-import { findTabName, locateColumns, TABS } from '../../shared/index.ts';
+import { computedHeaders, findTabName, locateColumns, TABS } from '../../shared/index.ts';
 import type { SheetModel, SheetSeed, SpreadsheetModel } from './fakes/spreadsheet-model.ts';
 import { isDate } from './fakes/env.ts';
 
@@ -45,11 +45,7 @@ function computedIndexes(spec: TabSpec | undefined, sheet: SheetModel): Set<numb
   if (!spec) return new Set();
   const header = sheet.values()[0] ?? [];
   const located = locateColumns(spec, header);
-  return new Set(
-    spec.columns
-      .filter((c) => c.computed)
-      .flatMap((c) => (located.has(c.header) ? [located.get(c.header) as number] : [])),
-  );
+  return new Set(computedHeaders(spec).flatMap((h) => (located.has(h) ? [located.get(h) as number] : [])));
 }
 
 /** Everything setup can touch, as plain data: for "running it twice changes nothing". */

@@ -286,6 +286,14 @@ describe('Load demo data', () => {
     expect(rowsOf(book.sheet('Clients')).map((r) => r.Client)).toContain('Studio Bianchi Architetti');
     // IDs stay text, dates become dates.
     expect(ms.find((r) => r.ID === 'SB-1')?.['Invoice date']).toBeInstanceOf(Object);
+    // Every date column of the schema, Promises' included (issue 14: a hand-kept list missed it).
+    const promises = rowsOf(book.sheet('Promises'));
+    expect(promises.length).toBeGreaterThan(0);
+    for (const p of promises) {
+      expect(p.Date).toBeInstanceOf(Object);
+      expect(p['Promised by']).toBeInstanceOf(Object);
+    }
+    expect(rowsOf(book.sheet('Clients')).find((r) => r.Contract !== '')?.Contract).toBeInstanceOf(Object);
     const settings = Object.fromEntries(rowsOf(book.sheet('Settings')).map((r) => [r.Setting, r.Value]));
     expect(settings['Your name']).toBe('Alex Morgan');
     expect(settings.Locale).toBe('');

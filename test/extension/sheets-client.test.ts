@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SheetsClientOptions } from '../../extension/sheets/client.ts';
-import { createSheetsClient, tabRange } from '../../extension/sheets/client.ts';
+import { createSheetsClient } from '../../extension/sheets/client.ts';
+import { tabRange } from '../../shared/tabs.ts';
 import { SheetsError } from '../../extension/sheets/errors.ts';
 import type { Scripted } from './scripted-fetch.ts';
 import { googleError, scriptedFetch } from './scripted-fetch.ts';

@@ -11,9 +11,9 @@
 import { readFileSync } from 'node:fs';
 import { titleAddress } from '../../extension/gmail/read/account.ts';
 import type { IsoDate, RawLedger } from '../../shared/index.ts';
-import { addDays } from '../../shared/index.ts';
 import type { Fixture, FixtureExpectation } from './fixture-set.ts';
 import { readExpectation } from './fixture-set.ts';
+import { overdueMilestone, rawLedger, STORY_CLIENT } from '../shared/builder.ts';
 
 /** The address typed into To on a compose page that has none. */
 export const TYPED_CLIENT = 'payladder.client@example.com';
@@ -65,83 +65,25 @@ export function fixtureLedger(fixtures: readonly Fixture[], today: IsoDate): Fix
     if (!clients.has(plan.clientAddress))
       clients.set(plan.clientAddress, `Fixture client ${clients.size + 1}`);
   }
-  const clientRows: unknown[][] = [
-    [
-      'Client',
-      'Emails',
-      'Contact',
-      'Language',
-      'Currency',
-      'Jurisdiction',
-      'Business',
-      'Terms',
-      'Grace',
-      'Contract',
-      'Risk',
-      'Notes',
-    ],
-  ];
-  const milestoneRows: unknown[][] = [
-    [
-      'ID',
-      'Client',
-      'Project',
-      'Description',
-      'Amount',
-      'Currency',
-      'Invoice',
-      'Invoice date',
-      'Due date',
-      'Status',
-      'Change order',
-    ],
-  ];
-  let n = 0;
-  for (const [address, name] of clients) {
-    n += 1;
-    clientRows.push([
-      name,
-      address,
-      `Contact ${n}`,
-      'en',
-      'EUR',
-      'IT',
-      'B2B',
-      30,
-      30,
-      '2026-01-05',
-      'medium',
-      '',
-    ]);
-    milestoneRows.push([
-      `FX-${n}`,
-      name,
-      'Website',
-      'Design and build',
-      1200 + n,
-      'EUR',
-      `INV-${n}`,
-      addDays(today, -DAYS_OVERDUE - 30),
-      addDays(today, -DAYS_OVERDUE),
-      '',
-      '',
-    ]);
-  }
   const timeZone = 'Europe/Rome';
+  const names = [...clients];
   return {
-    raw: {
-      Clients: clientRows,
-      Milestones: milestoneRows,
-      Payments: [['Date', 'Milestone', 'Amount', 'Method', 'Note']],
-      Reminders: [['Sent', 'Milestone', 'Client', 'Stage', 'Template', 'To', 'Subject', 'Channel', 'Link']],
-      Settings: [
-        ['Setting', 'Value'],
-        ['Your name', 'Alex Moreau'],
-        ['Business name', 'Moreau Studio'],
-        ['Locale', 'en_GB'],
-        ['Time zone', timeZone],
-      ],
-    },
+    raw: rawLedger({
+      clients: names.map(([address, name], k) => ({
+        ...STORY_CLIENT,
+        Client: name,
+        Emails: address,
+        Contact: `Contact ${k + 1}`,
+        Risk: 'medium',
+      })),
+      milestones: names.map(([, name], k) => ({
+        ...overdueMilestone(today, `FX-${k + 1}`, name, 1200 + k + 1, DAYS_OVERDUE),
+        Project: 'Website',
+        Description: 'Design and build',
+        Invoice: `INV-${k + 1}`,
+      })),
+      settings: { 'Your name': 'Alex Moreau', 'Business name': 'Moreau Studio', 'Time zone': timeZone },
+    }),
     plans,
     clients,
     timeZone,

@@ -8,6 +8,7 @@
 import { inShadows } from '../support/closed-shadow.ts';
 import type { IsoDate, RawLedger } from '../../shared/index.ts';
 import { parseLedger } from '../../shared/index.ts';
+import { overdueMilestone, rawLedger as buildLedger, STORY_CLIENT } from '../shared/builder.ts';
 import { createLedgerClient, type LedgerClient } from '../../extension/gmail/ledger-client.ts';
 import { type Overlay, startOverlay } from '../../extension/gmail/observer.ts';
 import { SURFACES } from '../../extension/gmail/registry.ts';
@@ -244,79 +245,29 @@ export function rawLedger(
   milestones: readonly MilestoneSpec[],
   payments: readonly (readonly unknown[])[] = [],
 ): RawLedger {
-  const day = (offset: number) => {
-    const d = new Date(`${today}T00:00:00Z`);
-    d.setUTCDate(d.getUTCDate() + offset);
-    return d.toISOString().slice(0, 10);
-  };
-  return {
-    Clients: [
-      [
-        'Client',
-        'Emails',
-        'Contact',
-        'Language',
-        'Currency',
-        'Jurisdiction',
-        'Business',
-        'Terms',
-        'Grace',
-        'Contract',
-        'Risk',
-        'Notes',
-      ],
-      ...clients.map((c) => [
-        c.name,
-        c.emails,
-        'Sam',
-        c.language ?? 'en',
-        'EUR',
-        'IT',
-        'B2B',
-        30,
-        30,
-        '2026-01-05',
-        c.risk ?? '',
-        c.notes ?? '',
-      ]),
-    ],
-    Milestones: [
-      [
-        'ID',
-        'Client',
-        'Project',
-        'Description',
-        'Amount',
-        'Currency',
-        'Invoice',
-        'Invoice date',
-        'Due date',
-        'Status',
-        'Change order',
-      ],
-      ...milestones.map((m) => [
-        m.id,
-        m.client,
-        m.project ?? 'Site',
-        'Work',
-        m.amount,
-        'EUR',
-        `INV-${m.id}`,
-        day(-m.late - 30),
-        day(-m.late),
-        m.status ?? '',
-        '',
-      ]),
-    ],
-    Payments: [['Date', 'Milestone', 'Amount', 'Method', 'Note'], ...payments.map((p) => [...p])],
-    Reminders: [['Sent', 'Milestone', 'Client', 'Stage', 'Template', 'To', 'Subject', 'Channel', 'Link']],
-    Settings: [
-      ['Setting', 'Value'],
-      ['Your name', 'Alex Moreau'],
-      ['Locale', 'en_GB'],
-      ['Time zone', 'Europe/Rome'],
-    ],
-  };
+  return buildLedger({
+    clients: clients.map((c) => ({
+      ...STORY_CLIENT,
+      Client: c.name,
+      Emails: c.emails,
+      Language: c.language ?? 'en',
+      Risk: c.risk ?? '',
+      Notes: c.notes ?? '',
+    })),
+    milestones: milestones.map((m) => ({
+      ...overdueMilestone(today, m.id, m.client, m.amount, m.late),
+      Project: m.project ?? 'Site',
+      Status: m.status ?? '',
+    })),
+    payments: payments.map(([Date, Milestone, Amount, Method, Note]) => ({
+      Date,
+      Milestone,
+      Amount,
+      Method,
+      Note,
+    })),
+    settings: { 'Your name': 'Alex Moreau' },
+  });
 }
 
 /** Builds a page from markup written by the test (example.com addresses only). */

@@ -1,8 +1,10 @@
 /** Small raw ledgers for tests: header rows from the core's tab specs, rows by header name. */
-import type { RawLedger } from '../../shared/index.ts';
+import type { IsoDate, RawLedger } from '../../shared/index.ts';
 import {
+  addDays,
   CHANGE_ORDERS,
   CLIENTS,
+  inputHeaders,
   MILESTONES,
   PAYMENTS,
   RATES,
@@ -11,8 +13,6 @@ import {
 } from '../../shared/index.ts';
 
 type Row = Record<string, unknown>;
-const inputs = (spec: { columns: readonly { header: string; computed?: boolean }[] }) =>
-  spec.columns.filter((c) => !c.computed).map((c) => c.header);
 
 function table(headers: string[], rows: Row[]): unknown[][] {
   return [headers, ...rows.map((r) => headers.map((h) => r[h] ?? ''))];
@@ -41,6 +41,42 @@ export const CLIENT: Row = {
   Language: 'en',
 };
 
+/**
+ * The client of the Gmail tests' stories (overlay-support.ts, fixture-ledger.ts): an Italian
+ * company on 30-day terms, written in English. Each story sets its name and addresses.
+ */
+export const STORY_CLIENT: Row = {
+  Contact: 'Sam',
+  Language: 'en',
+  Currency: 'EUR',
+  Jurisdiction: 'IT',
+  Business: 'B2B',
+  Terms: 30,
+  Grace: 30,
+  Contract: '2026-01-05',
+};
+
+/** A milestone invoiced 30 days before it fell due, `late` days before `today`. */
+export function overdueMilestone(
+  today: IsoDate,
+  id: string,
+  client: string,
+  amount: number,
+  late: number,
+): Row {
+  return {
+    ID: id,
+    Client: client,
+    Project: 'Site',
+    Description: 'Work',
+    Amount: amount,
+    Currency: 'EUR',
+    Invoice: `INV-${id}`,
+    'Invoice date': addDays(today, -late - 30),
+    'Due date': addDays(today, -late),
+  };
+}
+
 export function rawLedger(rows: LedgerRows): RawLedger {
   const settings = {
     Locale: 'en_GB',
@@ -49,15 +85,15 @@ export function rawLedger(rows: LedgerRows): RawLedger {
     ...rows.settings,
   };
   return {
-    Clients: table(inputs(CLIENTS), rows.clients ?? [CLIENT]),
-    Milestones: table(inputs(MILESTONES), rows.milestones ?? []),
-    Payments: table(inputs(PAYMENTS), rows.payments ?? []),
-    Reminders: table(inputs(REMINDERS), rows.reminders ?? []),
-    'Change orders': table(inputs(CHANGE_ORDERS), rows.changeOrders ?? []),
+    Clients: table(inputHeaders(CLIENTS), rows.clients ?? [CLIENT]),
+    Milestones: table(inputHeaders(MILESTONES), rows.milestones ?? []),
+    Payments: table(inputHeaders(PAYMENTS), rows.payments ?? []),
+    Reminders: table(inputHeaders(REMINDERS), rows.reminders ?? []),
+    'Change orders': table(inputHeaders(CHANGE_ORDERS), rows.changeOrders ?? []),
     Settings: table(
-      inputs(SETTINGS),
+      inputHeaders(SETTINGS),
       Object.entries(settings).map(([Setting, Value]) => ({ Setting, Value })),
     ),
-    ...(rows.rates ? { Rates: table(inputs(RATES), rows.rates) } : {}),
+    ...(rows.rates ? { Rates: table(inputHeaders(RATES), rows.rates) } : {}),
   };
 }

@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import type { RawLedger } from '../../shared/index.ts';
 import {
+  inputHeaders,
   addDays,
   CHANGE_ORDERS,
   CLIENTS,
@@ -28,9 +29,6 @@ export const TODAY = '2026-06-30';
 export const cleanText = fc
   .stringMatching(/^[A-Za-z0-9 àèéìòù.,'&()-]{0,16}$/)
   .map((s) => s.replace(/N/g, 'n'));
-
-const headers = (columns: readonly { header: string; computed?: boolean }[]) =>
-  columns.filter((c) => !c.computed).map((c) => c.header);
 
 const clientArb = fc.record({
   text: cleanText,
@@ -211,17 +209,17 @@ export const ledgerArb: fc.Arbitrary<LedgerCase> = fc
       '',
     ]);
     const raw: RawLedger = {
-      [CLIENTS.name]: [headers(CLIENTS.columns), ...clients],
-      [MILESTONES.name]: [headers(MILESTONES.columns), ...milestones],
-      [PAYMENTS.name]: [headers(PAYMENTS.columns), ...payments],
-      [REMINDERS.name]: [headers(REMINDERS.columns), ...reminders],
-      [CHANGE_ORDERS.name]: [headers(CHANGE_ORDERS.columns), ...changeOrders],
+      [CLIENTS.name]: [inputHeaders(CLIENTS), ...clients],
+      [MILESTONES.name]: [inputHeaders(MILESTONES), ...milestones],
+      [PAYMENTS.name]: [inputHeaders(PAYMENTS), ...payments],
+      [REMINDERS.name]: [inputHeaders(REMINDERS), ...reminders],
+      [CHANGE_ORDERS.name]: [inputHeaders(CHANGE_ORDERS), ...changeOrders],
       [TEMPLATES.name]: [
-        headers(TEMPLATES.columns),
+        inputHeaders(TEMPLATES),
         ...g.templates.map((t) => [t.stage, t.language, t.subject, t.body]),
       ],
       [SETTINGS.name]: [
-        headers(SETTINGS.columns),
+        inputHeaders(SETTINGS),
         ['Your name', g.yourName],
         ['Business name', g.businessName],
         ['Default currency', 'EUR'],

@@ -2,7 +2,8 @@
  * "Load demo data": the core's demo ledger written into the user's tabs, values only, by
  * header. A cell the user filled is never overwritten (Settings fills only empty values).
  */
-import { demoLedger, findTabName, locateColumns, refKey, TABS } from '../../../shared/index.ts';
+import type { TabKey } from '../../../shared/index.ts';
+import { dateHeaders, demoLedger, findTabName, locateColumns, refKey, TABS } from '../../../shared/index.ts';
 import type { CellValue, Services } from '../services.ts';
 import { textCell } from './cells.ts';
 import type { LoadedLedger } from './ledger.ts';
@@ -65,16 +66,11 @@ export function writeDemo(services: Services, loaded: LoadedLedger): void {
 }
 
 // Demo dates are ISO text, which Sheets stores as dates; every other text stays as typed.
-const DEMO_DATE_HEADERS = new Set([
-  'Invoice date',
-  'Due date',
-  'Date',
-  'Sent',
-  'Requested',
-  'Signed',
-  'Contract',
-]);
-function demoText(_tab: string, header: string, value: string): CellValue {
-  if (DEMO_DATE_HEADERS.has(header) && /^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
+// The schema's date columns, and Contract: a text column the demo fills with the signing date.
+const DEMO_DATES = new Map(
+  TABS.map((t) => [t.key, new Set([...dateHeaders(t), ...(t.key === 'clients' ? ['Contract'] : [])])]),
+);
+function demoText(tab: TabKey, header: string, value: string): CellValue {
+  if (DEMO_DATES.get(tab)?.has(header) && /^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
   return textCell(value);
 }

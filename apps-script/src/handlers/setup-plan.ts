@@ -15,7 +15,6 @@ import {
   findTabName,
   JURISDICTIONS,
   locateColumns,
-  MESSAGE_IDS,
   normalizeJurisdiction,
   RATE_LAWS,
   SETTING_NAMES,
@@ -24,7 +23,7 @@ import {
 // From stages.ts itself, not through index.ts: index.ts re-exports these via model.ts, and
 // that path would pull model.ts's zod schemas (and classic zod) into Code.js
 // (scripts/build-apps-script.ts, pureSharedCore).
-import { LADDER_STAGES, STAGES } from '../../../shared/stages.ts';
+import { MESSAGE_KINDS, STAGES } from '../../../shared/stages.ts';
 import type {
   CellValue,
   LedgerSnapshot,
@@ -194,7 +193,7 @@ export function planSetup(snapshot: Pick<LedgerSnapshot, 'tabs' | 'tabNames' | '
       }
       const rule =
         l.spec.key === 'templates' && c.header === 'Stage'
-          ? ({ type: 'list', values: TEMPLATE_IDS } as const)
+          ? ({ type: 'list', values: MESSAGE_KINDS } as const)
           : ruleFor(c.kind, refs);
       // A column must not offer itself as its own dropdown (Milestones → ID, say).
       if (!rule || (rule.type === 'ref' && rule.tab === l.name && rule.column === column)) continue;
@@ -402,9 +401,3 @@ export function isPayladderRule(rule: {
   if (rule.formula !== null) return OWN_FORMULA.test(rule.formula.replace(/\s+/g, ''));
   return rule.greaterThan !== null && LATENESS_SHADES.some((s) => s.above === rule.greaterThan);
 }
-
-/** Templates: the Stage dropdown also offers the message ids (dispute, payment_plan…). */
-export const TEMPLATE_IDS: readonly string[] = [
-  ...LADDER_STAGES.filter((s) => s !== 'current'),
-  ...MESSAGE_IDS,
-];

@@ -1,4 +1,11 @@
-/** A1 notation: `B2`, `A1:C10`, `A:C` (whole columns), `2:4` (whole rows), `'My tab'!A1`. */
+/**
+ * A1 notation as Apps Script's `getRange` takes it: `B2`, `$B$2`, `A1:C10`, `A:C` (whole
+ * columns), `2:4` (whole rows), `'My tab'!A1`. Column letters are the tests' one A1 module's
+ * (test/support/a1-notation.ts); what differs from the Sheets API's grammar is here.
+ */
+import { columnLetters, columnNumber } from '../../support/a1-notation.ts';
+
+export { columnLetters, columnNumber };
 
 export interface GridBox {
   row: number;
@@ -18,20 +25,6 @@ export interface ParsedA1 {
 }
 
 const CELL = /^\$?([A-Za-z]*)\$?(\d*)$/;
-
-export function columnLetters(column: number): string {
-  let letters = '';
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) {
-    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  }
-  return letters;
-}
-
-export function columnNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
-}
 
 /** Returns undefined for text that is not A1 notation. */
 export function parseA1(notation: string): ParsedA1 | undefined {
