@@ -4,7 +4,7 @@
  * it is old, when a ledger tab is missing, or when a tab was renamed since.
  */
 import type { RawLedger } from '../../shared/index.ts';
-import { TABS, findTabName } from '../../shared/index.ts';
+import { TABS, ledgerTabs } from '../../shared/index.ts';
 import type { SheetMeta, SheetsClient } from '../sheets/client.ts';
 import { SheetsError } from '../sheets/errors.ts';
 import type { CachedMeta } from './items.ts';
@@ -14,10 +14,8 @@ import type { Stored } from './stored.ts';
 const META_MAX_AGE_MS = 24 * 3600_000;
 const META_MAX_AGE_INCOMPLETE_MS = 3600_000;
 
-/** The sheet's names of the ledger tabs it has, in the schema's order. */
-export function ledgerTabs(tabs: readonly string[]): string[] {
-  return TABS.map((t) => findTabName(t, tabs)).filter((n): n is string => n !== null);
-}
+/** The sheet's names of the ledger tabs it has, in the schema's order (shared/tabs.ts). */
+export { ledgerTabs };
 
 function metaExpired(meta: CachedMeta, now: number): boolean {
   const complete = ledgerTabs(meta.tabs).length === TABS.length;
