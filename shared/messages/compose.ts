@@ -288,7 +288,9 @@ function logGroups(messageId: string, milestones: readonly MilestoneReport[]): C
   const groups = new Map<Stage | null, string[]>();
   for (const m of milestones) {
     const stage = isLadderStage(m.stage) && m.stage !== 'current' ? m.stage : own;
-    groups.set(stage, [...(groups.get(stage) ?? []), m.id]);
+    const ids = groups.get(stage);
+    if (ids) ids.push(m.id);
+    else groups.set(stage, [m.id]);
   }
   return [...groups].map(([stage, ids]) => ({ stage, milestones: ids }));
 }

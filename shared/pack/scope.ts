@@ -50,7 +50,11 @@ export function packScope(input: {
   const ids = new Set(milestones.map((m) => m.id));
   const payments = ledger.payments.filter((p) => ids.has(p.milestone) && p.date <= today);
   const paymentsOf = new Map<string, Payment[]>();
-  for (const p of payments) paymentsOf.set(p.milestone, [...(paymentsOf.get(p.milestone) ?? []), p]);
+  for (const p of payments) {
+    const list = paymentsOf.get(p.milestone);
+    if (list) list.push(p);
+    else paymentsOf.set(p.milestone, [p]);
+  }
   return {
     ledger,
     report,

@@ -51,7 +51,10 @@ export function missingRateProblems(missing: LawContext['missing']): Problem[] {
   const groups = new Map<string, LawContext['missing']>();
   for (const m of missing) {
     const key = `${m.law}|${m.from}`;
-    groups.set(key, [...(groups.get(key) ?? []), m]);
+    // In place: copying the list on every milestone is quadratic at a ledger's size.
+    const list = groups.get(key);
+    if (list) list.push(m);
+    else groups.set(key, [m]);
   }
   const out: Problem[] = [];
   for (const list of [...groups.values()].sort((a, b) =>
