@@ -4,6 +4,7 @@
  * currency with aging; and every problem. Pure: `today` comes in.
  */
 import { paymentBehaviour } from './behaviour.ts';
+import { pushTo as push } from './collections.ts';
 import { buildRateTable } from './law/rates.ts';
 import { compareUrgency } from './ladder.ts';
 import type {
@@ -51,12 +52,6 @@ export function agingBucket(daysOverdue: number | null): AgingBucket {
   if (daysOverdue <= 60) return '31-60';
   if (daysOverdue <= 90) return '61-90';
   return '90+';
-}
-
-function push<K, T>(map: Map<K, T[]>, key: K, item: T): void {
-  const list = map.get(key);
-  if (list) list.push(item);
-  else map.set(key, [item]);
 }
 
 export function emptyTotals(): CurrencyTotals {

@@ -4,6 +4,7 @@
  * surface (Gmail compose button, sidebar, `payladder draft`) calls this, so the words and
  * the choice are the same everywhere. Pure: `today` comes in.
  */
+import { pushTo } from '../collections.ts';
 import { addDays } from '../dates.ts';
 import { messageLocale } from '../format.ts';
 import { isLadderStage } from '../ladder.ts';
@@ -288,9 +289,7 @@ function logGroups(messageId: string, milestones: readonly MilestoneReport[]): C
   const groups = new Map<Stage | null, string[]>();
   for (const m of milestones) {
     const stage = isLadderStage(m.stage) && m.stage !== 'current' ? m.stage : own;
-    const ids = groups.get(stage);
-    if (ids) ids.push(m.id);
-    else groups.set(stage, [m.id]);
+    pushTo(groups, stage, m.id);
   }
   return [...groups].map(([stage, ids]) => ({ stage, milestones: ids }));
 }

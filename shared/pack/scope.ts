@@ -3,6 +3,7 @@
  * pack's day (PRODUCT.md, "As of a day": entries dated later are left out). Every section
  * of the pack is built from this.
  */
+import { pushTo } from '../collections.ts';
 import type {
   ChangeOrder,
   Client,
@@ -50,11 +51,7 @@ export function packScope(input: {
   const ids = new Set(milestones.map((m) => m.id));
   const payments = ledger.payments.filter((p) => ids.has(p.milestone) && p.date <= today);
   const paymentsOf = new Map<string, Payment[]>();
-  for (const p of payments) {
-    const list = paymentsOf.get(p.milestone);
-    if (list) list.push(p);
-    else paymentsOf.set(p.milestone, [p]);
-  }
+  for (const p of payments) pushTo(paymentsOf, p.milestone, p);
   return {
     ledger,
     report,

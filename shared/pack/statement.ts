@@ -3,6 +3,7 @@
  * currency, and the statement of account (every billed milestone and its payments, per
  * currency, in date order), with the milestones left out of it and why.
  */
+import { pushTo } from '../collections.ts';
 import { isOpen } from '../stages.ts';
 import { compareMilestones } from '../report/order.ts';
 import type { PackExcluded, PackMilestone, PackStatement, PackTotals, StatementLine } from './types.ts';
@@ -133,8 +134,7 @@ export function statementSection(
         credit: rest,
         source: { tab: 'Milestones', row: m.row },
       });
-    if (rest < 0)
-      overpaid.set(m.currency, [...(overpaid.get(m.currency) ?? []), { milestone: m.id, amount: -rest }]);
+    if (rest < 0) pushTo(overpaid, m.currency, { milestone: m.id, amount: -rest });
   }
   const LINE_ORDER = { invoice: 0, payment: 1, marked_paid: 2, written_off: 3 } as const;
   const statement: PackStatement[] = [...statementLines.entries()]

@@ -2,6 +2,7 @@
  * The law tables' side of the report: the rate table and the rates found missing while
  * computing interest, turned into one warning per law and period for the whole ledger.
  */
+import { pushTo } from '../collections.ts';
 import { addDays, addMonths } from '../dates.ts';
 import type { MissingRate } from '../law/interest.ts';
 import type { RateTable } from '../law/rates.ts';
@@ -51,10 +52,7 @@ export function missingRateProblems(missing: LawContext['missing']): Problem[] {
   const groups = new Map<string, LawContext['missing']>();
   for (const m of missing) {
     const key = `${m.law}|${m.from}`;
-    // In place: copying the list on every milestone is quadratic at a ledger's size.
-    const list = groups.get(key);
-    if (list) list.push(m);
-    else groups.set(key, [m]);
+    pushTo(groups, key, m);
   }
   const out: Problem[] = [];
   for (const list of [...groups.values()].sort((a, b) =>
