@@ -115,6 +115,8 @@ export const Milestone = z.object({
   /** Due date as typed; when null, invoice date + the client's terms (see `dueDateOf`). */
   dueDate: IsoDate.nullable(),
   status: ManualStatus.nullable(),
+  /** Why the Status was set (a dispute's reason and where it was said); free text, may be empty. */
+  statusNote: z.string(),
   changeOrder: z.string(),
 });
 export type Milestone = z.infer<typeof Milestone>;

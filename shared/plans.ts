@@ -273,6 +273,7 @@ export function makePaymentPlan(input: PaymentPlanInput): PaymentPlan {
     'Due date': inst.dueDate,
     Status: '',
     'Change order': '',
+    'Status note': '',
   }));
 
   return {

@@ -107,6 +107,8 @@ export const MILESTONES: TabSpec = {
     { header: 'Due date', kind: 'date' },
     { header: 'Status', kind: 'status' },
     { header: 'Change order', kind: 'change-order-ref' },
+    // Why the Status was set: a dispute's reason and where the client said it (optional).
+    { header: 'Status note', kind: 'text' },
     { header: 'Paid to date', kind: 'amount', computed: true },
     { header: 'Outstanding', kind: 'amount', computed: true },
     { header: 'Days overdue', kind: 'days', computed: true },

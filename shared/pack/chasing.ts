@@ -32,7 +32,8 @@ export function chasingSection(scope: PackScope, events: readonly PackEvent[]): 
         milestones: ev.milestones,
         invoice: ev.invoice,
         to: '',
-        subject: '',
+        // The reason, as the Status note says it (empty when none was written).
+        subject: ev.milestones.map((id) => byId.get(id)?.statusNote ?? '').find((n) => n !== '') ?? '',
         link: '',
         source: ev.source,
       });

@@ -389,7 +389,7 @@ function chaseRow(ch: PackChase, w: PackWords, lang: 'en' | 'it', date: DateFn, 
   const milestones = ch.invoice || ch.milestones.join(', ');
   const subject =
     ch.kind === 'dispute'
-      ? ''
+      ? ch.subject
       : ch.kind === 'promise' && ch.promise
         ? w.promiseLine(
             ch.promise.amount === null ? '—' : money(ch.promise.amount, ch.promise.currency),

@@ -142,7 +142,7 @@ export function timelineSection(scope: PackScope): PackEvent[] {
           date: first ?? null,
           kind: 'dispute',
           title: 'Disputed by the client',
-          detail: `${describe(m)}; status Disputed in the ledger`,
+          detail: `${describe(m)}; status Disputed in the ledger${m.statusNote ? `: ${m.statusNote}` : ''}`,
           amount: r?.outstanding ?? null,
           stage: 'disputed',
         }),

@@ -70,6 +70,7 @@ export function parseMilestones(
         invoiceDate,
         dueDate,
         status,
+        statusNote: r.text('Status note'),
         changeOrder: co?.id ?? '',
       };
       milestones.push(m);

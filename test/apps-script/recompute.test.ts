@@ -87,7 +87,10 @@ describe('Recompute', () => {
     expect(calls.count('Sheet.appendRow')).toBe(0);
     const block = writes[0]?.args[0] as unknown[][];
     expect(block[0]).toHaveLength(MILESTONE_COMPUTED.length);
-    expect(writes[0]?.target).toBe(`Milestones!${String.fromCharCode(64 + first)}2:T${ms.lastRow()}`);
+    const last = first + MILESTONE_COMPUTED.length - 1;
+    expect(writes[0]?.target).toBe(
+      `Milestones!${String.fromCharCode(64 + first)}2:${String.fromCharCode(64 + last)}${ms.lastRow()}`,
+    );
   });
 
   it('writes nothing the second time when nothing changed, and little after one edit', async () => {

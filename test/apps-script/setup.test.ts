@@ -228,6 +228,7 @@ describe('Set up ledger on a messy existing spreadsheet', () => {
       'Invoice date',
       'Status',
       'Change order',
+      'Status note',
       'Paid to date',
       'Outstanding',
       'Days overdue',

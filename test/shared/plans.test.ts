@@ -115,6 +115,7 @@ describe('makePaymentPlan', () => {
       'Due date': '2026-12-15',
       Status: '',
       'Change order': '',
+      'Status note': '',
     });
     expect(PLAN_ROW_HEADERS).toEqual([
       'ID',
@@ -128,6 +129,7 @@ describe('makePaymentPlan', () => {
       'Due date',
       'Status',
       'Change order',
+      'Status note',
     ]);
     for (const row of plan.rows) expect(Object.keys(row)).toEqual(PLAN_ROW_HEADERS);
   });
