@@ -237,7 +237,21 @@ export function demoLedger(today: IsoDate): RawLedger {
     dueDate: IsoDate | '',
     status = '',
     changeOrder = '',
-  ) => [id, client, project, description, amount, '', invoice, invoiceDate, dueDate, status, changeOrder];
+    statusNote = '',
+  ) => [
+    id,
+    client,
+    project,
+    description,
+    amount,
+    '',
+    invoice,
+    invoiceDate,
+    dueDate,
+    status,
+    changeOrder,
+    statusNote,
+  ];
   const SB = 'Studio Bianchi Architetti';
   const NW = 'Northwind Analytics Ltd';
   const GD = 'Glenmore Distillery';
@@ -271,7 +285,19 @@ export function demoLedger(today: IsoDate): RawLedger {
       'CO-2',
     ),
     m('GD-1', GD, 'Packaging', 'Label design, 12-year single malt', 1800, 'GD-0007', d(-76), ''),
-    m('GD-2', GD, 'Packaging', 'Brand refresh', 4500, 'GD-0009', d(-49), '', 'Disputed'),
+    m(
+      'GD-2',
+      GD,
+      'Packaging',
+      'Brand refresh',
+      4500,
+      'GD-0009',
+      d(-49),
+      '',
+      'Disputed',
+      '',
+      'Says the second round of label changes was not in the quote (phone call)',
+    ),
     m('GD-3', GD, 'Packaging', 'Bottle mock-ups', 700, 'GD-0004', d(-114), ''),
     m('HP-1', HP, 'Mobile app', 'MVP build', 9500, 'HP-2026-14', d(-41), ''),
     m('HP-2', HP, 'Mobile app', 'App store launch', 2000, 'HP-2026-19', d(5), ''),

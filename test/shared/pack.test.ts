@@ -148,6 +148,14 @@ describe('buildPack on the demo ledger', () => {
     });
   });
 
+  it("gives a dispute's reason from the Status note, in the chasing record and the document", () => {
+    const gd = pack('Glenmore Distillery');
+    const reason = 'Says the second round of label changes was not in the quote (phone call)';
+    expect(gd.chasing.find((c) => c.kind === 'dispute')?.subject).toBe(reason);
+    expect(gd.events.find((e) => e.kind === 'dispute')?.detail).toContain(reason);
+    expect(packHtml(gd)).toContain(escapeHtml(reason));
+  });
+
   it('refuses an unknown client or a report for another day', () => {
     expect(() => pack('Nobody')).toThrow(PackError);
     expect(() => buildPack({ ...demo, client: 'Glenmore Distillery', today: '2026-12-01' })).toThrow(
