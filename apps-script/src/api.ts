@@ -50,6 +50,11 @@ export interface SidebarView {
   dailyTrigger: { hour: number } | null;
   /** Payladder drafts waiting to be sent or confirmed (the ladder's next message, drafted). */
   drafts: DraftView[];
+  /**
+   * Each milestone's `Status note` as typed, by milestone ID, for the rows that have one:
+   * Mark disputed shows it rather than asking for a reason it would not write.
+   */
+  statusNotes: Record<string, string>;
 }
 
 /**
@@ -91,8 +96,24 @@ export const SetStatusInput = z.object({
   milestone: Id,
   /** '' resumes the ladder (clears a Disputed / On hold status that Payladder's sidebar set). */
   status: z.enum(['Disputed', 'On hold', '']),
+  /**
+   * With Disputed: the reason (and where the client said it), written to the row's
+   * `Status note` when that cell is empty. Clearing the status leaves the note.
+   */
+  note: z.optional(z.string().check(z.maxLength(2000))),
 });
 export type SetStatusInput = z.input<typeof SetStatusInput>;
+
+/** A promise the client made (PRODUCT.md, "Promises"): one new Promises row, Source `sidebar`. */
+export const LogPromiseInput = z.object({
+  milestone: Id,
+  /** The day the client said they would pay by: today or later. */
+  by: Iso,
+  /** Major units, > 0; null or absent = everything outstanding on the milestone. */
+  amount: z.optional(z.nullable(z.number().check(z.positive()))),
+  note: z._default(z.string().check(z.maxLength(2000)), ''),
+});
+export type LogPromiseInput = z.input<typeof LogPromiseInput>;
 
 export const DraftReminderInput = z.object({
   client: Id,
@@ -181,6 +202,7 @@ export interface ServerApi {
   getSidebarView(): SidebarView;
   recordPayment(input: RecordPaymentInput): ActionResult;
   setMilestoneStatus(input: SetStatusInput): ActionResult;
+  logPromise(input: LogPromiseInput): ActionResult;
   draftReminder(input: DraftReminderInput): ActionResult<DraftResult>;
   confirmDraftSent(input: ConfirmSentInput): ActionResult;
   previewPaymentPlan(input: PaymentPlanInput): PaymentPlanPreview;
