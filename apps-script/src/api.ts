@@ -132,6 +132,13 @@ export const PaymentPlanInput = z.object({
   interval: z.enum(['weekly', 'fortnightly', 'monthly']),
   start: Iso,
   keepUnderSmallClaimsLimit: z._default(z.boolean(), false),
+  /**
+   * On create: the instalments the preview showed (ID, due date, major units). When the
+   * ledger changed since, the plan differs and nothing is created (issue 12).
+   */
+  expected: z.optional(
+    z.array(z.object({ id: Id, dueDate: Iso, amount: z.number() })).check(z.minLength(2), z.maxLength(36)),
+  ),
 });
 export type PaymentPlanInput = z.input<typeof PaymentPlanInput>;
 

@@ -269,6 +269,24 @@ describe('the sidebar’s server handlers', () => {
     expect(out.view.report.milestones.find((m) => m.id === 'GD-1')?.stage).toBe('renegotiated');
   });
 
+  it('createPaymentPlan creates nothing when the ledger changed since the preview it was given', async () => {
+    const { fakes, fromSidebarCall } = await demo();
+    const book = fakes.spreadsheet;
+    const input = { milestone: 'GD-1', instalments: 3, interval: 'monthly', start: '2026-03-09' };
+    type Preview = { rows: { id: string; dueDate: string; amount: number }[] };
+    const shown = (fromSidebarCall('previewPaymentPlan', input) as Preview).rows;
+    fromSidebarCall('recordPayment', { milestone: 'GD-1', amount: 300, date: TODAY });
+    const before = userCells(book);
+    expect(() => fromSidebarCall('createPaymentPlan', { ...input, expected: shown })).toThrow(
+      /The ledger changed since the preview, so the plan would differ: nothing was created/,
+    );
+    expect(changed(before, book)).toEqual([]);
+    const fresh = (fromSidebarCall('previewPaymentPlan', input) as Preview).rows;
+    expect(fresh.map((r) => r.amount)).not.toEqual(shown.map((r) => r.amount));
+    fromSidebarCall('createPaymentPlan', { ...input, expected: fresh });
+    expect(rowsOf(book.sheet('Milestones')).filter((r) => String(r.ID).startsWith('GD-1/'))).toHaveLength(3);
+  });
+
   it('draftReminder drafts once for a client, and refuses a second draft for the same day', async () => {
     const { fakes, fromSidebarCall } = await demo();
     const out = fromSidebarCall('draftReminder', { client: 'Kestrel Media GmbH' }) as {

@@ -176,6 +176,23 @@ function previewOf(loaded: LoadedLedger, plan: PaymentPlan, keepUnderLimit: bool
   };
 }
 
+export const PLAN_CHANGED =
+  'The ledger changed since the preview, so the plan would differ: nothing was created. Check the new preview, then create it.';
+
+/** Whether the plan is the one the preview showed: the same instalments, days and amounts. */
+function samePlan(
+  expected: readonly { id: string; dueDate: string; amount: number }[],
+  preview: PaymentPlanPreview,
+) {
+  return (
+    expected.length === preview.rows.length &&
+    expected.every((e, i) => {
+      const row = preview.rows[i];
+      return row !== undefined && row.id === e.id && row.dueDate === e.dueDate && row.amount === e.amount;
+    })
+  );
+}
+
 /** Appends the plan's rows to Milestones and marks the originals Renegotiated. */
 export function applyPlan(services: Services, loaded: LoadedLedger, plan: PaymentPlan): void {
   const layout = requireLayout(loaded, 'milestones', 'Milestones');
@@ -391,8 +408,10 @@ export function createServerApi(services: Services): ServerApi {
       return act((loaded) => {
         // Planned again inside the lock, from what the sheet holds now.
         const plan = planFrom(loaded, input);
+        const preview = previewOf(loaded, plan, input.keepUnderSmallClaimsLimit);
+        if (input.expected && !samePlan(input.expected, preview)) throw new UserError(PLAN_CHANGED);
         applyPlan(services, loaded, plan);
-        return previewOf(loaded, plan, input.keepUnderSmallClaimsLimit);
+        return preview;
       });
     },
 
