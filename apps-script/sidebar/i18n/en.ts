@@ -73,11 +73,9 @@ export const EN = {
 
   // Dashboard
   needsAction: 'Needs action today',
-  needsActionNone: 'Nothing to send today.',
   draftedNotSent: (date: string) =>
     `Drafted ${date}, not confirmed sent: send it from Gmail → Drafts, then confirm it below.`,
   draftsHeading: 'Drafts to confirm',
-  promisesHeading: 'Promises due this week',
   promisedBy: (amount: string, date: string) => `${amount} promised by ${date}`,
   draftWaiting: (date: string) => `Drafted ${date}; not confirmed sent, so it does not count as chasing yet.`,
   draftGone: (date: string) =>

@@ -60,11 +60,9 @@ export const IT: Messages = {
   businessKinds: { company: 'società', sole_trader: 'ditta individuale', consumer: 'consumatore' },
 
   needsAction: 'Da fare oggi',
-  needsActionNone: 'Niente da inviare oggi.',
   draftedNotSent: (date) =>
     `Bozza preparata (data: ${date}), invio non confermato: inviala da Gmail → Bozze, poi conferma qui sotto.`,
   draftsHeading: 'Bozze da confermare',
-  promisesHeading: 'Promesse in scadenza questa settimana',
   promisedBy: (amount, date) => `${amount} promessi entro il giorno: ${date}`,
   draftWaiting: (date) =>
     `Bozza preparata (data: ${date}); invio non confermato, quindi non vale ancora come sollecito.`,
@@ -200,7 +198,7 @@ export const IT: Messages = {
     [tab, row === null ? null : `riga ${row}`, column].filter((part) => part !== null).join(' · '),
   selectCellHint: 'Seleziona la cella nel foglio',
   todaySummary: 'Cosa fare oggi',
-  todayPromisesHeading: 'Promesse della settimana e non mantenute',
+  todayPromisesHeading: 'Promesse in scadenza e mancate',
   promiseBroken: (amount, date) => `Non mantenuta: ${amount} promessi entro il ${date}`,
   invoice: 'Fattura',
   statusNote: 'Motivo',
