@@ -50,6 +50,11 @@ export interface SidebarView {
   dailyTrigger: { hour: number } | null;
   /** Payladder drafts waiting to be sent or confirmed (the ladder's next message, drafted). */
   drafts: DraftView[];
+  /**
+   * Each milestone's `Status note` as typed, by milestone ID, for the rows that have one:
+   * Mark disputed shows it rather than asking for a reason it would not write.
+   */
+  statusNotes: Record<string, string>;
 }
 
 /**
@@ -91,8 +96,24 @@ export const SetStatusInput = z.object({
   milestone: Id,
   /** '' resumes the ladder (clears a Disputed / On hold status that Payladder's sidebar set). */
   status: z.enum(['Disputed', 'On hold', '']),
+  /**
+   * With Disputed: the reason (and where the client said it), written to the row's
+   * `Status note` when that cell is empty. Clearing the status leaves the note.
+   */
+  note: z.optional(z.string().check(z.maxLength(2000))),
 });
 export type SetStatusInput = z.input<typeof SetStatusInput>;
+
+/** A promise the client made (PRODUCT.md, "Promises"): one new Promises row, Source `sidebar`. */
+export const LogPromiseInput = z.object({
+  milestone: Id,
+  /** The day the client said they would pay by: today or later. */
+  by: Iso,
+  /** Major units, > 0; null or absent = everything outstanding on the milestone. */
+  amount: z.optional(z.nullable(z.number().check(z.positive()))),
+  note: z._default(z.string().check(z.maxLength(2000)), ''),
+});
+export type LogPromiseInput = z.input<typeof LogPromiseInput>;
 
 export const DraftReminderInput = z.object({
   client: Id,
@@ -111,6 +132,13 @@ export const PaymentPlanInput = z.object({
   interval: z.enum(['weekly', 'fortnightly', 'monthly']),
   start: Iso,
   keepUnderSmallClaimsLimit: z._default(z.boolean(), false),
+  /**
+   * On create: the instalments the preview showed (ID, due date, major units). When the
+   * ledger changed since, the plan differs and nothing is created (issue 12).
+   */
+  expected: z.optional(
+    z.array(z.object({ id: Id, dueDate: Iso, amount: z.number() })).check(z.minLength(2), z.maxLength(36)),
+  ),
 });
 export type PaymentPlanInput = z.input<typeof PaymentPlanInput>;
 
@@ -181,6 +209,7 @@ export interface ServerApi {
   getSidebarView(): SidebarView;
   recordPayment(input: RecordPaymentInput): ActionResult;
   setMilestoneStatus(input: SetStatusInput): ActionResult;
+  logPromise(input: LogPromiseInput): ActionResult;
   draftReminder(input: DraftReminderInput): ActionResult<DraftResult>;
   confirmDraftSent(input: ConfirmSentInput): ActionResult;
   previewPaymentPlan(input: PaymentPlanInput): PaymentPlanPreview;

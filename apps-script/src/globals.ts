@@ -8,6 +8,7 @@ import type {
   ClientInput,
   ConfirmSentInput,
   DraftReminderInput,
+  LogPromiseInput,
   MilestoneInput,
   PaymentPlanInput,
   RecordPaymentInput,
@@ -82,6 +83,9 @@ export function recordPayment(input: unknown) {
 }
 export function setMilestoneStatus(input: unknown) {
   return api().setMilestoneStatus(input as SetStatusInput);
+}
+export function logPromise(input: unknown) {
+  return api().logPromise(input as LogPromiseInput);
 }
 export function draftReminder(input: unknown) {
   return api().draftReminder(input as DraftReminderInput);

@@ -12,6 +12,7 @@ export {
   installDailyTrigger,
   jumpToMilestone,
   loadDemoData,
+  logPromise,
   onEdit,
   onInstall,
   onOpen,

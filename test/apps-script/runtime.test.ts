@@ -168,6 +168,7 @@ const MODES: Record<Global, readonly ExecutionKind[]> = {
   getSidebarView: ['menu'],
   recordPayment: ['menu'],
   setMilestoneStatus: ['menu'],
+  logPromise: ['menu'],
   draftReminder: ['menu'],
   confirmDraftSent: ['menu'],
   previewPaymentPlan: ['menu'],

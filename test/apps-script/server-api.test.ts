@@ -125,6 +125,119 @@ describe('the sidebar’s server handlers', () => {
     ).not.toThrow();
   });
 
+  it('Mark disputed writes the reason to an empty Status note, formula-safe; resuming leaves it', async () => {
+    const { fakes, fromSidebarCall } = await demo();
+    const book = fakes.spreadsheet;
+    const before = userCells(book);
+    const ms = book.sheet('Milestones');
+    const row = rowOf(book, 'Milestones', 'NW-3');
+    const reason = '=IMPORTXML("x") says the report was late (email 3 Mar)';
+    const out = fromSidebarCall('setMilestoneStatus', {
+      milestone: 'NW-3',
+      status: 'Disputed',
+      note: `  ${reason} `,
+    }) as { view: SidebarView };
+    expect(changed(before, book)).toEqual(
+      [`Milestones!${row},${col(ms, 'Status')}`, `Milestones!${row},${col(ms, 'Status note')}`].sort(),
+    );
+    expect(ms.get(row, col(ms, 'Status note'))).toBe(reason);
+    expect(ms.formula(row, col(ms, 'Status note'))).toBe('');
+    expect(out.view.statusNotes['NW-3']).toBe(reason);
+    // Resume clears the Status only: the reason stays in the row's history.
+    fromSidebarCall('setMilestoneStatus', { milestone: 'NW-3', status: '' });
+    expect(changed(before, book)).toEqual([`Milestones!${row},${col(ms, 'Status note')}`]);
+    expect(ms.get(row, col(ms, 'Status note'))).toBe(reason);
+  });
+
+  it('Mark disputed never overwrites a Status note the user typed, and refuses a note elsewhere', async () => {
+    const { fakes, fromSidebarCall } = await demo();
+    const book = fakes.spreadsheet;
+    const ms = book.sheet('Milestones');
+    const row = rowOf(book, 'Milestones', 'NW-3');
+    ms.set(row, col(ms, 'Status note'), 'Client says: scope changed (call 2 Mar)');
+    const before = userCells(book);
+    expect(() =>
+      fromSidebarCall('setMilestoneStatus', { milestone: 'NW-3', status: 'Disputed', note: 'Late' }),
+    ).toThrow(/already has a Status note \(Milestones row \d+\): nothing was changed/);
+    expect(() =>
+      fromSidebarCall('setMilestoneStatus', { milestone: 'NW-3', status: 'On hold', note: 'Why' }),
+    ).toThrow(/A note goes with Mark disputed only/);
+    expect(() =>
+      fromSidebarCall('setMilestoneStatus', {
+        milestone: 'NW-3',
+        status: 'Disputed',
+        note: 'x'.repeat(2001),
+      }),
+    ).toThrow(/note/);
+    expect(changed(before, book)).toEqual([]);
+    // Without a reason the status alone is set, and the typed note stays as it was.
+    fromSidebarCall('setMilestoneStatus', { milestone: 'NW-3', status: 'Disputed' });
+    expect(changed(before, book)).toEqual([`Milestones!${row},${col(ms, 'Status')}`]);
+    expect(ms.get(row, col(ms, 'Status note'))).toBe('Client says: scope changed (call 2 Mar)');
+  });
+
+  it('Mark disputed with a reason on a sheet without the Status note column says to run Set up ledger', async () => {
+    const { fakes, fromSidebarCall } = await demo();
+    const book = fakes.spreadsheet;
+    const ms = book.sheet('Milestones');
+    ms.set(1, col(ms, 'Status note'), 'My remarks');
+    const before = userCells(book);
+    expect(() =>
+      fromSidebarCall('setMilestoneStatus', { milestone: 'NW-3', status: 'Disputed', note: 'Late' }),
+    ).toThrow(/no "Status note" column\. Run Payladder → Set up ledger to add it/);
+    expect(changed(before, book)).toEqual([]);
+  });
+
+  it('logPromise appends one Promises row: today, the milestone, its client, amount, by, Source sidebar', async () => {
+    const { fakes, fromSidebarCall } = await demo();
+    const book = fakes.spreadsheet;
+    const promises = book.sheet('Promises');
+    const before = userCells(book);
+    const row = promises.lastRow() + 1;
+    const out = fromSidebarCall('logPromise', {
+      milestone: 'km-1',
+      by: '2026-03-09',
+      amount: 500,
+      note: '=HYPERLINK("x") on the phone',
+    }) as { result: null; view: SidebarView };
+    expect(out.result).toBeNull();
+    expect(changed(before, book).every((k) => k.startsWith(`Promises!${row},`))).toBe(true);
+    const added = rowsOf(promises).at(-1);
+    expect(added).toMatchObject({
+      Milestone: 'KM-1',
+      Client: 'Kestrel Media GmbH',
+      Amount: 500,
+      Source: 'sidebar',
+      Note: '=HYPERLINK("x") on the phone',
+    });
+    expect(promises.formula(row, col(promises, 'Note'))).toBe('');
+    // Both days are dates in the sheet, as a typed date would be.
+    expect(added?.Date).toBeInstanceOf(Object);
+    expect(added?.['Promised by']).toBeInstanceOf(Object);
+    const km1 = out.view.report.milestones.find((m) => m.id === 'KM-1');
+    expect(km1?.stage).toBe('promised');
+    expect(km1?.promise).toMatchObject({ by: '2026-03-09', amount: 50000, state: 'open', date: TODAY });
+    // No amount: everything outstanding, an empty Amount cell.
+    fromSidebarCall('logPromise', { milestone: 'KM-3', by: TODAY });
+    expect(rowsOf(promises).at(-1)).toMatchObject({ Milestone: 'KM-3', Amount: '', Source: 'sidebar' });
+  });
+
+  it('logPromise refuses a past day, more than is owed, a closed milestone and bad input, writing nothing', async () => {
+    const { fakes, fromSidebarCall } = await demo();
+    const before = userCells(fakes.spreadsheet);
+    const promise = (input: Record<string, unknown>) =>
+      fromSidebarCall('logPromise', { milestone: 'KM-1', by: '2026-03-09', ...input });
+    expect(() => promise({ by: '2026-03-01' })).toThrow(/before today \(2026-03-02\)/);
+    expect(() => promise({ by: '2026-02-30' })).toThrow(/not a real calendar date/);
+    expect(() => promise({ amount: 1e9 })).toThrow(/more than is outstanding/);
+    expect(() => promise({ amount: 1.234 })).toThrow(/not an amount in EUR/);
+    expect(() => promise({ amount: -5 })).toThrow(/amount/);
+    expect(() => promise({ milestone: 'KM-2' })).toThrow(/KM-2 is cancelled: there is nothing to promise/);
+    expect(() => promise({ milestone: 'NOPE' })).toThrow(/not in the Milestones tab/);
+    expect(() => promise({ note: 'x'.repeat(2001) })).toThrow(/note/);
+    expect(changed(before, fakes.spreadsheet)).toEqual([]);
+  });
+
   it('writeOffMilestone sets Written off on that row only', async () => {
     const { fakes, fromSidebarCall } = await demo();
     const book = fakes.spreadsheet;
@@ -154,6 +267,24 @@ describe('the sidebar’s server handlers', () => {
     ]);
     expect(ms.find((r) => r.ID === 'GD-1')?.Status).toBe('Renegotiated');
     expect(out.view.report.milestones.find((m) => m.id === 'GD-1')?.stage).toBe('renegotiated');
+  });
+
+  it('createPaymentPlan creates nothing when the ledger changed since the preview it was given', async () => {
+    const { fakes, fromSidebarCall } = await demo();
+    const book = fakes.spreadsheet;
+    const input = { milestone: 'GD-1', instalments: 3, interval: 'monthly', start: '2026-03-09' };
+    type Preview = { rows: { id: string; dueDate: string; amount: number }[] };
+    const shown = (fromSidebarCall('previewPaymentPlan', input) as Preview).rows;
+    fromSidebarCall('recordPayment', { milestone: 'GD-1', amount: 300, date: TODAY });
+    const before = userCells(book);
+    expect(() => fromSidebarCall('createPaymentPlan', { ...input, expected: shown })).toThrow(
+      /The ledger changed since the preview, so the plan would differ: nothing was created/,
+    );
+    expect(changed(before, book)).toEqual([]);
+    const fresh = (fromSidebarCall('previewPaymentPlan', input) as Preview).rows;
+    expect(fresh.map((r) => r.amount)).not.toEqual(shown.map((r) => r.amount));
+    fromSidebarCall('createPaymentPlan', { ...input, expected: fresh });
+    expect(rowsOf(book.sheet('Milestones')).filter((r) => String(r.ID).startsWith('GD-1/'))).toHaveLength(3);
   });
 
   it('draftReminder drafts once for a client, and refuses a second draft for the same day', async () => {

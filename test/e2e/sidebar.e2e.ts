@@ -17,6 +17,7 @@ import {
   ClientInput,
   ConfirmSentInput,
   DraftReminderInput,
+  LogPromiseInput,
   MilestoneInput,
   PaymentPlanInput,
   RecordPaymentInput,
@@ -33,12 +34,15 @@ const ROOT = resolve(import.meta.dirname, '../..');
 const SHOTS = join(ROOT, 'test-results/sidebar');
 const WIDTH = 300;
 const TODAY = '2026-11-30';
+/** A week later: where a payment plan starts and a promise falls unless the user picks a day. */
+const WEEK = '2026-12-07';
 
 /** The schema each handler validates its input with; getSidebarView takes none. */
 const INPUTS: Record<keyof ServerApi, ZodMiniType | null> = {
   getSidebarView: null,
   recordPayment: RecordPaymentInput,
   setMilestoneStatus: SetStatusInput,
+  logPromise: LogPromiseInput,
   draftReminder: DraftReminderInput,
   confirmDraftSent: ConfirmSentInput,
   previewPaymentPlan: PaymentPlanInput,
@@ -72,6 +76,14 @@ const TEXT = {
     goToRow: 'Go to row',
     retry: 'Try again',
     typedAmount: '1,234.56',
+    more: (id: string) => `More actions for ${id}`,
+    reason: /^Reason/,
+    disputeConfirm: 'Mark disputed',
+    logPromise: 'Log a promise',
+    savePromise: 'Save promise',
+    method: 'Method',
+    bankTransfer: 'Bank transfer',
+    needsAction: /^Needs action today/,
   },
   it: {
     dashboard: 'Riepilogo',
@@ -95,6 +107,14 @@ const TEXT = {
     goToRow: 'Vai alla riga',
     retry: 'Riprova',
     typedAmount: '1.234,56',
+    more: (id: string) => `Altre azioni per ${id}`,
+    reason: /^Motivo/,
+    disputeConfirm: 'Segna contestato',
+    logPromise: 'Registra promessa',
+    savePromise: 'Salva promessa',
+    method: 'Metodo',
+    bankTransfer: 'Bonifico',
+    needsAction: /^Da fare oggi/,
   },
 } as const;
 
@@ -210,6 +230,16 @@ describe.each(['en', 'it'] as const)('sidebar harness at 300 px (%s)', (lang) =>
     await expect.poll(() => page.locator('figure.aging svg[role="img"]').count()).toBe(3);
     await expectFitsWidth(page, 'dashboard');
     await shot(page, `dashboard-${lang}`);
+    // Today's work: the headline, the messages, the drafts and the promises, with their actions.
+    const today = page.locator('section.today');
+    expect(await today.locator('.headline').textContent()).toMatch(lang === 'it' ? /da inviare/ : /to send/);
+    const promise = today.locator('li.card[data-promise="HP-4"]');
+    await promise.getByRole('button', { name: t.logPromise }).click();
+    await promise.getByRole('button', { name: t.savePromise }).waitFor();
+    await expectFitsWidth(page, 'needs action today');
+    await today.screenshot({ path: join(SHOTS, `needs-action-${lang}.png`) });
+    expect(statSync(join(SHOTS, `needs-action-${lang}.png`)).size).toBeGreaterThan(5_000);
+    await promise.getByRole('button', { name: t.logPromise }).click();
   });
 
   it('lists clients and shows one in detail', async () => {
@@ -269,9 +299,7 @@ describe.each(['en', 'it'] as const)('sidebar harness at 300 px (%s)', (lang) =>
     await client('Studio Bianchi Architetti');
     await card('SB-2').getByRole('button', { name: t.recordPayment }).click();
     await card('SB-2').getByLabel(t.amount).fill(t.typedAmount);
-    await card('SB-2')
-      .getByLabel(lang === 'it' ? 'Metodo' : 'Method')
-      .fill('Bank transfer');
+    await card('SB-2').getByLabel(t.method, { exact: true }).selectOption({ label: t.bankTransfer });
     await expectFitsWidth(page, 'payment form');
     await shot(page, `record-payment-${lang}`);
     seen = await count(page, 'recordPayment');
@@ -280,23 +308,58 @@ describe.each(['en', 'it'] as const)('sidebar harness at 300 px (%s)', (lang) =>
       milestone: 'SB-2',
       amount: 1234.56,
       date: TODAY,
-      method: 'Bank transfer',
+      method: t.bankTransfer,
       note: '',
     });
 
-    // Disputed, then resume; on hold.
+    // The More menu; Mark disputed asks for the reason; then resume; on hold.
     await client('Kestrel Media GmbH');
-    seen = await count(page, 'setMilestoneStatus');
+    const more = async (id: string, item: string) => {
+      await card(id)
+        .getByRole('button', { name: t.more(id) })
+        .click();
+      await card(id).getByRole('button', { name: item, exact: true }).click();
+    };
+    await card('KM-1')
+      .getByRole('button', { name: t.more('KM-1') })
+      .click();
+    await card('KM-1').getByRole('button', { name: t.writeOff, exact: true }).waitFor();
+    await expectFitsWidth(page, 'more menu');
+    await card('KM-1').screenshot({ path: join(SHOTS, `more-menu-${lang}.png`) });
     await card('KM-1').getByRole('button', { name: t.disputed, exact: true }).click();
-    await expectCall('setMilestoneStatus', seen, { milestone: 'KM-1', status: 'Disputed' });
+    const dispute = card('KM-1').getByRole('form', { name: /KM-1/ });
+    await dispute.getByLabel(t.reason).fill('Says the cut missed the brief (email 12 Nov)');
+    await expectFitsWidth(page, 'dispute confirmation');
+    await card('KM-1').screenshot({ path: join(SHOTS, `dispute-${lang}.png`) });
+    seen = await count(page, 'setMilestoneStatus');
+    await dispute.getByRole('button', { name: t.disputeConfirm, exact: true }).click();
+    await expectCall('setMilestoneStatus', seen, {
+      milestone: 'KM-1',
+      status: 'Disputed',
+      note: 'Says the cut missed the brief (email 12 Nov)',
+    });
     await card('KM-1').getByRole('button', { name: t.resume }).click();
     await expectCall('setMilestoneStatus', seen + 1, { milestone: 'KM-1', status: '' });
-    await card('KM-3').getByRole('button', { name: t.onHold, exact: true }).click();
+    await more('KM-3', t.onHold);
     await expectCall('setMilestoneStatus', seen + 2, { milestone: 'KM-3', status: 'On hold' });
+
+    // Log a promise: the day a week out, the amount what is outstanding.
+    await more('KM-1', t.logPromise);
+    await card('KM-1').getByRole('button', { name: t.savePromise }).waitFor();
+    await expectFitsWidth(page, 'promise form');
+    await card('KM-1').screenshot({ path: join(SHOTS, `promise-${lang}.png`) });
+    seen = await count(page, 'logPromise');
+    await card('KM-1').getByRole('button', { name: t.savePromise }).click();
+    await expectCall('logPromise', seen, {
+      milestone: 'KM-1',
+      by: WEEK,
+      amount: expect.any(Number),
+      note: '',
+    });
 
     // Payment plan: form → preview → create.
     await client('Maison Lumière SARL');
-    await card('ML-1').getByRole('button', { name: t.plan, exact: true }).click();
+    await more('ML-1', t.plan);
     await card('ML-1')
       .getByLabel(lang === 'it' ? 'Rate' : 'Instalments')
       .fill('4');
@@ -306,7 +369,7 @@ describe.each(['en', 'it'] as const)('sidebar harness at 300 px (%s)', (lang) =>
       milestone: 'ML-1',
       instalments: 4,
       interval: 'monthly',
-      start: TODAY,
+      start: WEEK,
       keepUnderSmallClaimsLimit: false,
     };
     await expectCall('previewPaymentPlan', seen, plan);
@@ -315,11 +378,11 @@ describe.each(['en', 'it'] as const)('sidebar harness at 300 px (%s)', (lang) =>
     await shot(page, `payment-plan-${lang}`);
     seen = await count(page, 'createPaymentPlan');
     await card('ML-1').getByRole('button', { name: t.create }).click();
-    await expectCall('createPaymentPlan', seen, plan);
+    await expectCall('createPaymentPlan', seen, { ...plan, expected: expect.any(Array) });
 
     // Write off: confirmation, the documentation pack offered, then the write-off.
     await client('Lakeshore Dental Group');
-    await card('LD-1').getByRole('button', { name: t.writeOff, exact: true }).click();
+    await more('LD-1', t.writeOff);
     const confirm = card('LD-1').getByRole('group', { name: /LD-1\?$/ });
     await confirm.waitFor();
     await expectFitsWidth(page, 'write-off confirmation');
@@ -333,7 +396,7 @@ describe.each(['en', 'it'] as const)('sidebar harness at 300 px (%s)', (lang) =>
 
     // Jump to a milestone's row.
     seen = await count(page, 'jumpToMilestone');
-    await card('LD-2').getByRole('button', { name: t.goToRow }).click();
+    await more('LD-2', t.goToRow);
     await expectCall('jumpToMilestone', seen, { milestone: 'LD-2' });
 
     // A problem selects its cell.
@@ -394,10 +457,9 @@ describe('sidebar harness: failures and hostile text', () => {
     const { page } = await openSidebar({ lang: 'it', fail: 'jumpToMilestone' });
     await page.getByRole('navigation').getByRole('button', { name: 'Clienti' }).click();
     await page.locator('button.client-button[data-client="Giorgio Rossi"]').click();
-    await page
-      .locator('article[data-milestone="GR-1"]')
-      .getByRole('button', { name: 'Vai alla riga' })
-      .click();
+    const gr1 = page.locator('article[data-milestone="GR-1"]');
+    await gr1.getByRole('button', { name: 'Altre azioni per GR-1' }).click();
+    await gr1.getByRole('button', { name: 'Vai alla riga' }).click();
     const alert = page.getByRole('alert');
     await alert.waitFor();
     expect(await alert.textContent()).toContain('Operazione non riuscita');

@@ -10,7 +10,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toClassicScript } from '../../apps-script/sidebar/vite.config.ts';
 
-const BUDGET = 80 * 1024;
+// 80 KB until issue 12 brought the More menu, the promise and dispute forms and today's
+// work (79 KB → 89 KB); zod alone would add far more than the margin left.
+const BUDGET = 96 * 1024;
 let outDir = '';
 let html = '';
 

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
+import { todayHeadline, todayWork } from '../../shared/today.ts';
 import { lastCall, renderSidebar } from './support.tsx';
 
 const section = (name: string | RegExp) =>
@@ -59,7 +60,7 @@ describe('Dashboard', () => {
     await renderSidebar();
     // Counted in messages, one per client, not in milestones.
     const today = section('Needs action today 9');
-    const cards = [...today.querySelectorAll('li.card')] as HTMLElement[];
+    const cards = [...today.querySelectorAll('li.card[data-client]')] as HTMLElement[];
     expect(cards.map((c) => c.dataset['client'])).toEqual([
       'Northwind Analytics Ltd',
       'Vento Rosso S.r.l.',
@@ -81,14 +82,100 @@ describe('Dashboard', () => {
     expect((cards[4] as HTMLElement).querySelector('.due-line')?.textContent).toMatch(
       /^Broken promise LD-003/,
     );
-    // Harbor & Pine promised by next week: listed apart, nothing to send.
-    const promises = section('Promises due this week 1');
+    // Harbor & Pine promised by next week: listed with the promises, nothing to send.
+    const promises = today.querySelector('li.card[data-promise="HP-4"]') as HTMLElement;
     expect(promises.textContent).toMatch(/Harbor & Pine LLC.*US\$1,000\.00 promised by/);
     expect(kestrel.querySelector('.due-line')?.textContent).toMatch(/^Follow-up KM-88, KM-93 · /);
     // Studio Bianchi's stop-work message is drafted and not confirmed sent: no second draft.
     const bianchi = cards[3] as HTMLElement;
     expect(bianchi.textContent).toMatch(/not confirmed sent/);
     expect(within(bianchi).queryByRole('button', { name: 'Draft reminder' })).toBeNull();
+  });
+
+  it('counts and says today’s work as every surface does (shared/today.ts)', async () => {
+    const r = await renderSidebar();
+    const report = r.store.view.value?.report;
+    if (!report) throw new Error('no view');
+    const work = todayWork(report);
+    const today = section(/^Needs action today/);
+    expect(today.querySelector('h3 .badge')?.textContent).toBe(String(work.count));
+    expect(today.querySelector('.headline')?.textContent).toBe(todayHeadline(work, 'en'));
+    // The demo's day: eight messages to send and Studio Bianchi's drafted one to confirm.
+    expect(today.querySelector('.headline')?.textContent).toBe('8 messages to send and 1 draft to confirm');
+    // Each message names the invoices it covers, as the client knows them.
+    const kestrel = today.querySelector('li.card[data-client="Kestrel Media GmbH"]') as HTMLElement;
+    const invoices = work.messages.find((m) => m.client === 'Kestrel Media GmbH')?.invoices ?? [];
+    expect(kestrel.querySelector('.due-line .mono')?.textContent).toBe(invoices.join(', '));
+    // Drafts to confirm and promises are parts of today's work, under the same heading.
+    expect(within(today).getByRole('heading', { level: 4, name: /^Drafts to confirm/ })).toBeTruthy();
+    expect(
+      within(today).getByRole('heading', { level: 4, name: /^Promises due this week and broken/ }),
+    ).toBeTruthy();
+  });
+
+  it('says it in Italian for an Italian ledger', async () => {
+    await renderSidebar({ language: 'it' });
+    const today = section(/^Da fare oggi/);
+    expect(today.querySelector('.headline')?.textContent).toBe(
+      '8 messaggi da inviare e 1 bozza da confermare',
+    );
+  });
+
+  it('lists promises due this week and broken ones, each with its three actions', async () => {
+    const r = await renderSidebar();
+    const promises = screen
+      .getByRole('heading', { level: 4, name: /^Promises due this week and broken/ })
+      .closest('section') as HTMLElement;
+    const cards = [...promises.querySelectorAll('li.card')] as HTMLElement[];
+    // Lakeshore's broken promise first, then Harbor & Pine's due this week.
+    expect(cards.map((c) => c.dataset['promise'])).toEqual(['LD-1', 'HP-4']);
+    expect(cards[0]?.querySelector('.due-line')?.textContent).toMatch(
+      /^Broken promise LD-003 · Broken: .+ promised by /,
+    );
+    const hp = cards[1] as HTMLElement;
+    expect(hp.querySelector('.due-line')?.textContent).toMatch(
+      /^Promised HP-2026-18 · US\$1,000\.00 promised by 6 Dec 2026$/,
+    );
+    const actions = within(hp).getByRole('group', { name: 'Actions for HP-4' });
+    expect(
+      within(actions)
+        .getAllByRole('button')
+        .map((b) => b.textContent),
+    ).toEqual(['Record payment', 'Log a promise', 'Mark disputed']);
+    // Record the payment that came in, from the card.
+    fireEvent.click(within(hp).getByRole('button', { name: 'Record payment' }));
+    const form = within(hp).getByRole('form', { name: 'Record payment · HP-4' });
+    fireEvent.input(within(form).getByLabelText('Amount (USD)'), { target: { value: '1000' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Save payment' }));
+    await waitFor(() =>
+      expect(screen.getByRole('status').textContent).toMatch(/^Payment of US\$1,000\.00 recorded for HP-4/),
+    );
+    expect(lastCall(r.recording, 'recordPayment')).toMatchObject({ milestone: 'HP-4', amount: 1000 });
+  });
+
+  it('logs a new promise and marks a broken one disputed, from the promise’s card', async () => {
+    const r = await renderSidebar();
+    const ld = () => document.querySelector('li.card[data-promise="LD-1"]') as HTMLElement;
+    fireEvent.click(within(ld()).getByRole('button', { name: 'Log a promise' }));
+    const form = within(ld()).getByRole('form', { name: 'Log a promise · LD-1' });
+    fireEvent.input(within(form).getByLabelText('Promised by'), { target: { value: '2026-12-02' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Save promise' }));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toMatch(/^Promise for LD-1 logged/));
+    expect(lastCall(r.recording, 'logPromise')).toMatchObject({ milestone: 'LD-1', by: '2026-12-02' });
+    // The new promise is open and due this week: the card stays, no longer broken.
+    await waitFor(() => expect(ld().querySelector('.due-line')?.textContent).toMatch(/^Promised /));
+    fireEvent.click(within(ld()).getByRole('button', { name: 'Mark disputed' }));
+    const confirm = within(ld()).getByRole('form', { name: 'Mark LD-1 disputed?' });
+    fireEvent.input(within(confirm).getByLabelText(/^Reason/), { target: { value: 'Disputes the crowns' } });
+    fireEvent.click(within(confirm).getByRole('button', { name: 'Mark disputed' }));
+    await waitFor(() =>
+      expect(document.querySelector('.notice p')?.textContent).toBe('LD-1 is now Disputed.'),
+    );
+    expect(lastCall(r.recording, 'setMilestoneStatus')).toEqual({
+      milestone: 'LD-1',
+      status: 'Disputed',
+      note: 'Disputes the crowns',
+    });
   });
 
   it('drafts the reminder for a client’s due milestones through the server', async () => {

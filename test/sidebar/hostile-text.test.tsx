@@ -25,6 +25,14 @@ describe('ledger text is untrusted', () => {
     expect(heading.textContent).toBe(HOSTILE.client);
     expect(within(app).getByText(HOSTILE.notes).tagName).toBe('P');
     expect(app.textContent).toContain(HOSTILE.description);
+    // The Status note, on its card and where Mark disputed says it stays as typed.
+    const cards = [...document.querySelectorAll('article[data-milestone]')] as HTMLElement[];
+    const noted = cards.find((a) => a.textContent?.includes(HOSTILE.statusNote));
+    if (!noted) throw new Error('the Status note is not on any card');
+    const id = noted.dataset['milestone'] as string;
+    fireEvent.click(within(noted).getByRole('button', { name: `More actions for ${id}` }));
+    fireEvent.click(within(noted).getByRole('button', { name: 'Mark disputed' }));
+    expect(within(noted).getByRole('form').textContent).toContain(`“${HOSTILE.statusNote}”`);
     expect(app.querySelectorAll(INJECTED)).toHaveLength(0);
     expect((globalThis as { payladderPwned?: unknown }).payladderPwned).toBeUndefined();
   });

@@ -12,12 +12,15 @@ export function ActionButton({
   onClick,
   children,
   variant = 'secondary',
+  disabled = false,
 }: {
   /** The store's key for this call (`recordPayment:SB-2`). */
   busyKey: string;
   onClick: () => void;
   children: ComponentChildren;
   variant?: 'primary' | 'secondary' | 'danger' | 'quiet';
+  /** Not now (a stale preview): says so, and does nothing when pressed. */
+  disabled?: boolean;
 }) {
   const store = useStore();
   const busy = store.busy.value;
@@ -27,9 +30,9 @@ export function ActionButton({
       type="button"
       class={variant}
       onClick={() => {
-        if (busy === null) onClick();
+        if (busy === null && !disabled) onClick();
       }}
-      aria-disabled={busy !== null}
+      aria-disabled={busy !== null || disabled}
       aria-busy={mine}
     >
       {mine ? store.t.value.working : children}

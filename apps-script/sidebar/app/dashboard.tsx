@@ -1,4 +1,5 @@
-import type { AgingBucket, LadderStage } from '../../../shared/model.ts';
+import type { AgingBucket, LadderStage, MilestoneReport } from '../../../shared/model.ts';
+import { invoiceOrId } from '../../../shared/today.ts';
 import { AgingChart } from '../ui/aging-chart.tsx';
 import { StageChip } from '../ui/stage-chip.tsx';
 import { STAGE_ORDER } from '../../../shared/stage-look.ts';
@@ -7,6 +8,8 @@ import { useState } from 'preact/hooks';
 import { addDays } from '../../../shared/dates.ts';
 import { ActionButton } from './action-button.tsx';
 import { DraftButton } from './draft-button.tsx';
+import type { Panel } from './milestone-panel.tsx';
+import { MilestonePanel } from './milestone-panel.tsx';
 
 const BUCKETS: readonly AgingBucket[] = ['current', '1-30', '31-60', '61-90', '90+'];
 
@@ -64,8 +67,6 @@ export function Dashboard() {
       </section>
 
       <NeedsAction />
-      <PromisesDue />
-      <DraftsToConfirm />
 
       {currencies.length > 0 ? (
         <section aria-labelledby="aging-heading">
@@ -114,109 +115,164 @@ export function Dashboard() {
 }
 
 /**
- * Today's work in messages: for each client the one message the core says is due
- * (ClientReport.message), with the milestones it covers and their overdue total. A message
- * already drafted and not confirmed sent says so instead of offering a second draft.
+ * Today's work as every surface counts it (shared/today.ts, so the sidebar, the CLI and the
+ * popup agree): the messages to send, one per client with the invoices it covers; the
+ * drafts to confirm; the promises to check. Then the promises due this week and the broken
+ * ones, each with its three actions.
  */
 function NeedsAction() {
   const store = useStore();
   const t = store.t.value;
   const f = store.format.value;
   const view = store.view.value;
-  if (view === null) return null;
-  const due = view.report.clients.filter((c) => c.message !== null);
+  const work = store.work.value;
+  if (view === null || work === null) return null;
+  // One list in the report's order (most urgent client first); a drafted message says so.
+  const order = new Map(view.report.clients.map((c, i) => [c.client, i]));
+  const due = [...work.messages, ...work.drafts].sort(
+    (a, b) => (order.get(a.client) ?? 0) - (order.get(b.client) ?? 0),
+  );
   const draftOf = new Map(view.drafts.flatMap((d) => d.milestones.map((id) => [id, d] as const)));
   return (
-    <section aria-labelledby="action-heading">
+    <section aria-labelledby="action-heading" class="today">
       <h3 id="action-heading">
-        {t.needsAction} <span class="badge">{view.report.messagesDue}</span>
+        {t.needsAction} <span class="badge">{work.count}</span>
       </h3>
-      {due.length === 0 ? <p class="muted">{t.needsActionNone}</p> : null}
-      <ul class="cards">
-        {due.map((c) => {
-          const message = c.message as NonNullable<typeof c.message>;
-          const step = message.messageId as LadderStage;
-          const invoices = message.milestones.map((id) => {
-            const m = store.milestoneById.value.get(id);
-            return m && m.invoice.trim() !== '' ? m.invoice : id;
-          });
-          const draft = draftOf.get(message.milestones[0] ?? '');
-          return (
-            <li class="card" key={c.client} data-client={c.client}>
-              <button
-                type="button"
-                class="link strong"
-                onClick={() => store.go({ name: 'client', client: c.client })}
-              >
-                {c.client}
-              </button>
-              <p class="due-line">
-                <StageChip stage={step} label={t.stages[step]} />{' '}
-                <span class="mono">{invoices.join(', ')}</span>
-                <span class="muted small">
-                  {' '}
-                  · {t.toSendLabel}: {t.toSend[step]}
-                  {message.overdue > 0 ? ` · ${t.overdue} ${f.money(message.overdue, message.currency)}` : ''}
-                </span>
-              </p>
-              {message.drafted ? (
-                <p class="small warning-text">{t.draftedNotSent(draft ? f.date(draft.on) : '')}</p>
-              ) : (
-                <DraftButton client={c.client} />
-              )}
-            </li>
-          );
-        })}
-      </ul>
+      <p class="headline" data-testid="today-headline">
+        {store.headline.value}
+      </p>
+      {due.length > 0 ? (
+        <ul class="cards">
+          {due.map(({ client, message, invoices }) => {
+            const step = message.messageId as LadderStage;
+            const draft = draftOf.get(message.milestones[0] ?? '');
+            return (
+              <li class="card" key={client} data-client={client}>
+                <button
+                  type="button"
+                  class="link strong"
+                  onClick={() => store.go({ name: 'client', client })}
+                >
+                  {client}
+                </button>
+                <p class="due-line">
+                  <StageChip stage={step} label={t.stages[step]} />{' '}
+                  <span class="mono">{invoices.join(', ')}</span>
+                  <span class="muted small">
+                    {' '}
+                    · {t.toSendLabel}: {t.toSend[step]}
+                    {message.overdue > 0
+                      ? ` · ${t.overdue} ${f.money(message.overdue, message.currency)}`
+                      : ''}
+                  </span>
+                </p>
+                {message.drafted ? (
+                  <p class="small warning-text">{t.draftedNotSent(draft ? f.date(draft.on) : '')}</p>
+                ) : (
+                  <DraftButton client={client} />
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      ) : null}
+      <DraftsToConfirm />
+      <PromisesDue />
     </section>
   );
 }
 
 /**
- * Promises the client made that fall due within the week (PRODUCT.md, "Promises"): chasing
- * is paused for them; the day after, unpaid, the broken-promise message is due.
+ * Promises the client made that fall due within the week, and broken ones whose message is
+ * still to send (PRODUCT.md, "Promises"). Each card has the three things to do about a
+ * promise: record the payment that came in, log a new promise, or mark the milestone
+ * disputed (with the reason).
  */
 function PromisesDue() {
   const store = useStore();
   const t = store.t.value;
-  const f = store.format.value;
   const view = store.view.value;
   if (view === null) return null;
   const weekEnd = addDays(view.today, 7);
-  const open = view.report.milestones.filter(
-    (m) => m.promise?.state === 'open' && m.promise.by <= weekEnd && m.outstanding > 0,
-  );
-  if (open.length === 0) return null;
+  const listed = view.report.milestones.filter((m) => {
+    const p = m.promise;
+    if (!p || m.outstanding <= 0) return false;
+    if (p.state === 'open') return p.by <= weekEnd;
+    return p.state === 'broken' && (m.stage === 'broken_promise' || m.nextAction?.stage === 'broken_promise');
+  });
+  if (listed.length === 0) return null;
+  // Broken first, then by the promised day.
+  listed.sort((a, b) => {
+    const pa = a.promise as NonNullable<typeof a.promise>;
+    const pb = b.promise as NonNullable<typeof b.promise>;
+    if (pa.state !== pb.state) return pa.state === 'broken' ? -1 : 1;
+    return pa.by.localeCompare(pb.by);
+  });
   return (
-    <section aria-labelledby="promises-heading">
-      <h3 id="promises-heading">
-        {t.promisesHeading} <span class="badge">{open.length}</span>
-      </h3>
+    <section aria-labelledby="promises-heading" class="subsection">
+      <h4 id="promises-heading">
+        {t.todayPromisesHeading} <span class="badge">{listed.length}</span>
+      </h4>
       <ul class="cards">
-        {open.map((m) => {
-          const p = m.promise as NonNullable<typeof m.promise>;
-          return (
-            <li class="card" key={m.id} data-promise={m.id}>
-              <button
-                type="button"
-                class="link strong"
-                onClick={() => store.go({ name: 'client', client: m.client })}
-              >
-                {m.client}
-              </button>
-              <p class="due-line">
-                <StageChip stage="promised" label={t.stages.promised} />{' '}
-                <span class="mono">{m.invoice.trim() !== '' ? m.invoice : m.id}</span>
-                <span class="muted small">
-                  {' '}
-                  · {t.promisedBy(f.money(p.amount ?? m.outstanding, m.currency), f.date(p.by))}
-                </span>
-              </p>
-            </li>
-          );
-        })}
+        {listed.map((m) => (
+          <PromiseCard key={m.id} milestone={m} />
+        ))}
       </ul>
     </section>
+  );
+}
+
+function PromiseCard({ milestone: m }: { milestone: MilestoneReport }) {
+  const store = useStore();
+  const t = store.t.value;
+  const f = store.format.value;
+  const [panel, setPanel] = useState<Panel | null>(null);
+  const toggle = (next: Panel) => setPanel(panel === next ? null : next);
+  const p = m.promise as NonNullable<typeof m.promise>;
+  const broken = p.state === 'broken';
+  const promised = f.money(p.amount ?? m.outstanding, m.currency);
+  const actions: { panel: Panel; label: string; primary?: boolean }[] = [
+    { panel: 'payment', label: t.recordPayment, primary: true },
+    { panel: 'promise', label: t.logPromise },
+  ];
+  // A milestone already paused stays as it is: its Status is the user's.
+  if (m.stage !== 'disputed' && m.stage !== 'on_hold')
+    actions.push({ panel: 'dispute', label: t.markDisputed });
+  return (
+    <li class="card" data-promise={m.id}>
+      <button
+        type="button"
+        class="link strong"
+        onClick={() => store.go({ name: 'client', client: m.client })}
+      >
+        {m.client}
+      </button>
+      <p class="due-line">
+        <StageChip
+          stage={broken ? 'broken_promise' : 'promised'}
+          label={t.stages[broken ? 'broken_promise' : 'promised']}
+        />{' '}
+        <span class="mono">{invoiceOrId(m)}</span>
+        <span class={broken ? 'small warning-text' : 'muted small'}>
+          {' '}
+          · {(broken ? t.promiseBroken : t.promisedBy)(promised, f.date(p.by))}
+        </span>
+      </p>
+      <div class="row actions" role="group" aria-label={t.milestoneActions(m.id)}>
+        {actions.map((a) => (
+          <button
+            key={a.panel}
+            type="button"
+            class={a.primary ? 'primary' : 'secondary'}
+            aria-expanded={panel === a.panel}
+            onClick={() => toggle(a.panel)}
+          >
+            {a.label}
+          </button>
+        ))}
+      </div>
+      <MilestonePanel milestone={m} panel={panel} onDone={() => setPanel(null)} />
+    </li>
   );
 }
 
@@ -232,10 +288,10 @@ function DraftsToConfirm() {
   const view = store.view.value;
   if (view === null || view.drafts.length === 0) return null;
   return (
-    <section aria-labelledby="drafts-heading">
-      <h3 id="drafts-heading">
+    <section aria-labelledby="drafts-heading" class="subsection">
+      <h4 id="drafts-heading">
         {t.draftsHeading} <span class="badge">{view.drafts.length}</span>
-      </h3>
+      </h4>
       <ul class="cards">
         {view.drafts.map((d) => (
           <li class="card" key={d.link} data-draft={d.link}>

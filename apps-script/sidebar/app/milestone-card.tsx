@@ -1,17 +1,25 @@
 import { useState } from 'preact/hooks';
-import type { LadderStage, MilestoneReport, Stage } from '../../../shared/model.ts';
+import type { MilestoneReport, Stage } from '../../../shared/model.ts';
 import { isOpen } from '../../../shared/stages.ts';
+import { invoiceOrId } from '../../../shared/today.ts';
 import { Fact } from '../ui/fact.tsx';
 import { StageChip } from '../ui/stage-chip.tsx';
 import { ActionButton } from './action-button.tsx';
 import { useStore } from './context.ts';
-import { PaymentPlanForm } from './payment-plan-form.tsx';
-import { RecordPaymentForm } from './record-payment-form.tsx';
-import { WriteOffConfirm } from './write-off-confirm.tsx';
+import type { MoreItem } from './more-menu.tsx';
+import { MoreMenu } from './more-menu.tsx';
+import type { Panel } from './milestone-panel.tsx';
+import { MilestonePanel } from './milestone-panel.tsx';
 
 const PAUSED: ReadonlySet<Stage> = new Set<Stage>(['disputed', 'on_hold']);
-/** Keyed by stage so a stage added to the ladder is a type error here until it is listed. */
-const ON_LADDER: Record<LadderStage, true> = {
+/**
+ * Stages the sidebar may pause (Mark disputed, Put on hold): the ladder's, and a promise's.
+ * Keyed by stage so a stage added to the ladder is a type error here until it is listed.
+ */
+const PAUSABLE: Record<
+  Exclude<Stage, 'paid' | 'cancelled' | 'written_off' | 'disputed' | 'on_hold' | 'renegotiated'>,
+  true
+> = {
   current: true,
   upcoming: true,
   reminder: true,
@@ -20,23 +28,80 @@ const ON_LADDER: Record<LadderStage, true> = {
   stop_work: true,
   demand: true,
   small_claims: true,
+  promised: true,
+  broken_promise: true,
 };
 
-type Panel = 'payment' | 'plan' | 'writeOff' | null;
-
-/** One milestone: where it stands, what it costs the client to be late, and what to do. */
+/**
+ * One milestone: where it stands, what it costs the client to be late, and what to do.
+ * One primary action (Record payment while it is chased, Resume while it is paused, Go to
+ * row once it is closed); the others under More.
+ */
 export function MilestoneCard({ milestone: m }: { milestone: MilestoneReport }) {
   const store = useStore();
   const t = store.t.value;
   const f = store.format.value;
-  const [panel, setPanel] = useState<Panel>(null);
+  const [panel, setPanel] = useState<Panel | null>(null);
   const toggle = (next: Panel) => setPanel(panel === next ? null : next);
   const money = (minor: number) => f.money(minor, m.currency);
   const today = store.view.value?.report.today ?? '';
+  const statusNote = store.view.value?.statusNotes[m.id] ?? '';
   // Money actions only where the amount is still chased; the server validates every action.
   const open = isOpen(m.stage);
-  const onLadder = m.stage in ON_LADDER;
+  const paused = PAUSED.has(m.stage);
+  const pausable = m.stage in PAUSABLE;
   const headingId = `milestone-${m.row}`;
+
+  const statusKey = `setMilestoneStatus:${m.id}`;
+  const goToRow = () => void store.jumpToMilestone(m.id);
+  const resume = () => void store.setStatus({ milestone: m.id, status: '' });
+  const more: MoreItem[] = [];
+  if (open && paused)
+    more.push({
+      key: 'payment',
+      label: t.recordPayment,
+      onSelect: () => toggle('payment'),
+      expanded: panel === 'payment',
+    });
+  if (open)
+    more.push({
+      key: 'promise',
+      label: t.logPromise,
+      onSelect: () => toggle('promise'),
+      expanded: panel === 'promise',
+    });
+  if (pausable) {
+    more.push({
+      key: 'dispute',
+      label: t.markDisputed,
+      onSelect: () => toggle('dispute'),
+      expanded: panel === 'dispute',
+    });
+    more.push({
+      key: 'hold',
+      label: t.markOnHold,
+      onSelect: () => {
+        setPanel(null);
+        void store.setStatus({ milestone: m.id, status: 'On hold' });
+      },
+    });
+  }
+  if (open) {
+    more.push({
+      key: 'plan',
+      label: t.paymentPlan,
+      onSelect: () => toggle('plan'),
+      expanded: panel === 'plan',
+    });
+    more.push({
+      key: 'writeOff',
+      label: t.writeOff,
+      onSelect: () => toggle('writeOff'),
+      expanded: panel === 'writeOff',
+      danger: true,
+    });
+  }
+  if (open || paused) more.push({ key: 'row', label: t.goToRow, onSelect: goToRow });
 
   return (
     <article class="card milestone" aria-labelledby={headingId} data-milestone={m.id}>
@@ -46,11 +111,13 @@ export function MilestoneCard({ milestone: m }: { milestone: MilestoneReport }) 
         </h4>
         <StageChip stage={m.stage} label={t.stages[m.stage]} />
       </header>
-      <p class="desc">
-        {[m.project, m.description].filter((s) => s !== '').join(' · ')}
-        {m.invoice ? <span class="muted small"> · {m.invoice}</span> : null}
-      </p>
+      <p class="desc">{[m.project, m.description].filter((s) => s !== '').join(' · ')}</p>
       <dl class="facts">
+        {m.invoice.trim() !== '' ? (
+          <Fact term={t.invoice}>
+            <span class="mono">{invoiceOrId(m)}</span>
+          </Fact>
+        ) : null}
         <Fact term={t.outstanding}>
           {m.paid > 0 ? t.of(money(m.outstanding), money(m.amount)) : money(m.outstanding)}
         </Fact>
@@ -84,6 +151,11 @@ export function MilestoneCard({ milestone: m }: { milestone: MilestoneReport }) 
                   )}
           </Fact>
         ) : null}
+        {statusNote !== '' ? (
+          <Fact term={t.statusNote} wide>
+            <span class="wrap">{statusNote}</span>
+          </Fact>
+        ) : null}
       </dl>
       {m.problems.length > 0 ? (
         <details class="row-problems">
@@ -99,73 +171,27 @@ export function MilestoneCard({ milestone: m }: { milestone: MilestoneReport }) 
         </details>
       ) : null}
       <div class="row actions" role="group" aria-label={t.milestoneActions(m.id)}>
-        {open ? (
+        {paused ? (
+          <ActionButton busyKey={statusKey} variant="primary" onClick={resume}>
+            {t.resume}
+          </ActionButton>
+        ) : open ? (
           <button
             type="button"
-            class="secondary"
+            class="primary"
             aria-expanded={panel === 'payment'}
             onClick={() => toggle('payment')}
           >
             {t.recordPayment}
           </button>
-        ) : null}
-        {onLadder ? (
-          <>
-            <ActionButton
-              busyKey={`setMilestoneStatus:${m.id}`}
-              onClick={() => void store.setStatus({ milestone: m.id, status: 'Disputed' })}
-            >
-              {t.markDisputed}
-            </ActionButton>
-            <ActionButton
-              busyKey={`setMilestoneStatus:${m.id}`}
-              onClick={() => void store.setStatus({ milestone: m.id, status: 'On hold' })}
-            >
-              {t.markOnHold}
-            </ActionButton>
-          </>
-        ) : null}
-        {PAUSED.has(m.stage) ? (
-          <ActionButton
-            busyKey={`setMilestoneStatus:${m.id}`}
-            onClick={() => void store.setStatus({ milestone: m.id, status: '' })}
-          >
-            {t.resume}
+        ) : (
+          <ActionButton busyKey={`jumpToMilestone:${m.id}`} variant="quiet" onClick={goToRow}>
+            {t.goToRow}
           </ActionButton>
-        ) : null}
-        {open ? (
-          <button
-            type="button"
-            class="secondary"
-            aria-expanded={panel === 'plan'}
-            onClick={() => toggle('plan')}
-          >
-            {t.paymentPlan}
-          </button>
-        ) : null}
-        {open ? (
-          <button
-            type="button"
-            class="danger"
-            aria-expanded={panel === 'writeOff'}
-            onClick={() => toggle('writeOff')}
-          >
-            {t.writeOff}
-          </button>
-        ) : null}
-        <ActionButton
-          busyKey={`jumpToMilestone:${m.id}`}
-          variant="quiet"
-          onClick={() => void store.jumpToMilestone(m.id)}
-        >
-          {t.goToRow}
-        </ActionButton>
+        )}
+        <MoreMenu label={t.moreActions(m.id)} items={more} />
       </div>
-      {panel === 'payment' ? <RecordPaymentForm milestone={m} onDone={() => setPanel(null)} /> : null}
-      {panel === 'plan' ? (
-        <PaymentPlanForm target={{ milestone: m.id }} title={m.id} onDone={() => setPanel(null)} />
-      ) : null}
-      {panel === 'writeOff' ? <WriteOffConfirm milestone={m} onDone={() => setPanel(null)} /> : null}
+      <MilestonePanel milestone={m} panel={panel} onDone={() => setPanel(null)} />
     </article>
   );
 }

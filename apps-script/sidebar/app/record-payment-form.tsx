@@ -4,6 +4,9 @@ import { parseAmountText } from '../../../shared/amounts.ts';
 import { toMajor } from '../../../shared/money.ts';
 import { useStore } from './context.ts';
 
+/** The select's value for a method typed by hand: methods are trimmed, so none is this. */
+const OTHER = ' other';
+
 /**
  * Amount, date, method and note → one new Payments row (the server writes it). The amount
  * is typed the way the ledger's locale writes numbers (`1.234,56` in it_IT) and read with
@@ -25,13 +28,24 @@ export function RecordPaymentForm({
   const [amount, setAmount] = useState(() => f.amountInput(m.outstanding, m.currency));
   const [date, setDate] = useState(view?.today ?? '');
   const [method, setMethod] = useState('');
+  const [otherMethod, setOtherMethod] = useState('');
   const [note, setNote] = useState('');
   const [invalid, setInvalid] = useState(false);
   const example = f.amountInput(123456, m.currency);
-  const methods = [...new Set((view?.payments ?? []).map((p) => p.method).filter((s) => s !== ''))].sort();
+  // The usual ways to pay, then the ones this ledger already uses, then Other (typed).
+  const known = new Set(t.methods.map((name) => name.toLowerCase()));
+  const used = [...new Set((view?.payments ?? []).map((p) => p.method.trim()).filter((s) => s !== ''))]
+    .filter((name) => !known.has(name.toLowerCase()))
+    .sort();
+  const methods = [...t.methods, ...used];
   const busyKey = `recordPayment:${m.id}`;
 
+  const other = useRef<HTMLInputElement>(null);
+
   useEffect(() => first.current?.focus(), []);
+  useEffect(() => {
+    if (method === OTHER) other.current?.focus();
+  }, [method]);
 
   const submit = async (event: Event) => {
     event.preventDefault();
@@ -47,7 +61,7 @@ export function RecordPaymentForm({
       milestone: m.id,
       amount: toMajor(read.value, m.currency),
       date,
-      method: method.trim(),
+      method: (method === OTHER ? otherMethod : method).trim(),
       note: note.trim(),
     });
     if (done !== null) onDone();
@@ -83,19 +97,33 @@ export function RecordPaymentForm({
         required
       />
       <label for={`${id}-method`}>{t.method}</label>
-      <input
+      <select
         id={`${id}-method`}
         name="method"
-        list={`${id}-methods`}
         value={method}
-        maxLength={200}
-        onInput={(e) => setMethod(e.currentTarget.value)}
-      />
-      <datalist id={`${id}-methods`}>
+        onChange={(e) => setMethod(e.currentTarget.value)}
+      >
+        <option value="">{t.methodNone}</option>
         {methods.map((name) => (
-          <option key={name} value={name} />
+          <option key={name} value={name}>
+            {name}
+          </option>
         ))}
-      </datalist>
+        <option value={OTHER}>{t.methodOther}</option>
+      </select>
+      {method === OTHER ? (
+        <>
+          <label for={`${id}-other`}>{t.methodOtherLabel}</label>
+          <input
+            ref={other}
+            id={`${id}-other`}
+            name="otherMethod"
+            value={otherMethod}
+            maxLength={200}
+            onInput={(e) => setOtherMethod(e.currentTarget.value)}
+          />
+        </>
+      ) : null}
       <label for={`${id}-note`}>{t.note}</label>
       <input
         id={`${id}-note`}

@@ -9,6 +9,7 @@ import type {
   ActionResult,
   ConfirmSentInput,
   DraftReminderInput,
+  LogPromiseInput,
   PackResult,
   PaymentPlanInput,
   PaymentPlanPreview,
@@ -17,6 +18,7 @@ import type {
   SetStatusInput,
   SidebarView,
 } from '../../src/api.ts';
+import { todayHeadline, todayWork } from '../../../shared/today.ts';
 import type { ServerCall } from '../client.ts';
 import { asError } from '../client.ts';
 import { createFormatter } from '../i18n/formatter.ts';
@@ -67,6 +69,9 @@ export function createStore(call: ServerCall, options: StoreOptions = {}) {
   const clientByName = computed(
     () => new Map<string, Client>((view.value?.clients ?? []).map((c) => [c.client, c])),
   );
+  /** Today's work as every surface counts it (shared/today.ts): messages, drafts, promises. */
+  const work = computed(() => (view.value ? todayWork(view.value.report) : null));
+  const headline = computed(() => (work.value ? todayHeadline(work.value, language.value) : ''));
   const clientReportByName = computed(
     () => new Map<string, ClientReport>((view.value?.report.clients ?? []).map((c) => [c.client, c])),
   );
@@ -154,6 +159,8 @@ export function createStore(call: ServerCall, options: StoreOptions = {}) {
     milestoneById,
     clientByName,
     clientReportByName,
+    work,
+    headline,
     load,
 
     /** Opens a section; the last action's notice belongs to the section it was taken in. */
@@ -187,6 +194,13 @@ export function createStore(call: ServerCall, options: StoreOptions = {}) {
               ),
       ),
 
+    logPromise: (input: LogPromiseInput) =>
+      act(
+        `logPromise:${input.milestone}`,
+        () => call('logPromise', input),
+        () => t.value.promiseLogged(input.milestone, format.value.date(input.by)),
+      ),
+
     draftReminder: (input: DraftReminderInput) =>
       act(
         `draftReminder:${input.client}`,
@@ -207,6 +221,12 @@ export function createStore(call: ServerCall, options: StoreOptions = {}) {
         () => call('previewPaymentPlan', input),
         () => null,
       ),
+
+    /**
+     * The preview again, after the ledger changed under an open one: read-only, so it runs
+     * beside the action in flight and leaves the notice of that action alone.
+     */
+    repreviewPlan: (input: PaymentPlanInput) => call('previewPaymentPlan', input),
 
     createPlan: (key: string, input: PaymentPlanInput) =>
       act(

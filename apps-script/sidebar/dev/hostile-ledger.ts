@@ -11,9 +11,10 @@ export const HOSTILE = {
   client: '<img src=x onerror="window.payladderPwned=1">Harbor & Pine',
   notes: '<script>window.payladderPwned=1</script><b>bold?</b>',
   description: '<svg onload="window.payladderPwned=1"></svg>MVP build',
+  statusNote: '<b onmouseover="window.payladderPwned=1">Disputes</b> the scope',
 } as const;
 
-/** The client renamed (in Clients and on its milestones), its notes and one description. */
+/** The client renamed (in Clients and on its milestones), its notes, one description and its Status note. */
 export function makeHostile(raw: RawLedger, victim = 'Harbor & Pine LLC'): void {
   const clients = raw[CLIENTS.name] ?? [];
   const milestones = raw[MILESTONES.name] ?? [];
@@ -25,6 +26,7 @@ export function makeHostile(raw: RawLedger, victim = 'Harbor & Pine LLC'): void 
     m.get('Client'),
     m.get('Description'),
   ];
+  const noteCol = m.get('Status note');
   if (
     clientCol === undefined ||
     notesCol === undefined ||
@@ -44,6 +46,7 @@ export function makeHostile(raw: RawLedger, victim = 'Harbor & Pine LLC'): void 
     row[msClientCol] = HOSTILE.client;
     if (!described) {
       row[descCol] = HOSTILE.description;
+      if (noteCol !== undefined) row[noteCol] = HOSTILE.statusNote;
       described = true;
     }
   }

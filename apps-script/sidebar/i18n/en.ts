@@ -73,11 +73,9 @@ export const EN = {
 
   // Dashboard
   needsAction: 'Needs action today',
-  needsActionNone: 'Nothing to send today.',
   draftedNotSent: (date: string) =>
     `Drafted ${date}, not confirmed sent: send it from Gmail → Drafts, then confirm it below.`,
   draftsHeading: 'Drafts to confirm',
-  promisesHeading: 'Promises due this week',
   promisedBy: (amount: string, date: string) => `${amount} promised by ${date}`,
   draftWaiting: (date: string) => `Drafted ${date}; not confirmed sent, so it does not count as chasing yet.`,
   draftGone: (date: string) =>
@@ -218,6 +216,34 @@ export const EN = {
   where: (tab: string, row: number | null, column: string | null) =>
     [tab, row === null ? null : `row ${row}`, column].filter((part) => part !== null).join(' · '),
   selectCellHint: 'Select the cell in the sheet',
+  // Today's work, the More menu, promises and disputes (issues 11 and 12)
+  todaySummary: 'What to do today',
+  todayPromisesHeading: 'Promises due this week and broken',
+  promiseBroken: (amount: string, date: string) => `Broken: ${amount} promised by ${date}`,
+  invoice: 'Invoice',
+  statusNote: 'Reason',
+  more: 'More',
+  moreActions: (id: string) => `More actions for ${id}`,
+  logPromise: 'Log a promise',
+  promiseFor: (id: string) => `Log a promise · ${id}`,
+  promisedByLabel: 'Promised by',
+  promiseAmountHint: (example: string) =>
+    `What is outstanding; empty means all of it. For example ${example}`,
+  savePromise: 'Save promise',
+  promiseLogged: (id: string, date: string) => `Promise for ${id} logged: payment by ${date}.`,
+  disputeTitle: (id: string) => `Mark ${id} disputed?`,
+  disputeBody:
+    'Chasing stops until you resume it. The reason goes in the row’s Status note, where the documentation pack reads it.',
+  disputeReason: 'Reason: what the client disputes, and where they said it',
+  disputeReasonMissing: 'Write the reason: what the client disputes, and where they said it.',
+  disputeNoteKept: (note: string) => `Status note in the sheet: “${note}”. It stays as you typed it.`,
+  disputeConfirm: 'Mark disputed',
+  methodNone: 'Not given',
+  methods: ['Bank transfer', 'Card', 'PayPal', 'Stripe', 'Cash', 'Cheque'] as readonly string[],
+  methodOther: 'Other…',
+  methodOtherLabel: 'Other method',
+  previewStale: 'The ledger changed since this preview: updating it…',
+  previewUpdated:
+    'The ledger changed, so the preview was worked out again. Check it before you create the plan.',
 };
-
 export type Messages = typeof EN;

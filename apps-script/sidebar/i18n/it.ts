@@ -60,11 +60,9 @@ export const IT: Messages = {
   businessKinds: { company: 'società', sole_trader: 'ditta individuale', consumer: 'consumatore' },
 
   needsAction: 'Da fare oggi',
-  needsActionNone: 'Niente da inviare oggi.',
   draftedNotSent: (date) =>
     `Bozza preparata (data: ${date}), invio non confermato: inviala da Gmail → Bozze, poi conferma qui sotto.`,
   draftsHeading: 'Bozze da confermare',
-  promisesHeading: 'Promesse in scadenza questa settimana',
   promisedBy: (amount, date) => `${amount} promessi entro il giorno: ${date}`,
   draftWaiting: (date) =>
     `Bozza preparata (data: ${date}); invio non confermato, quindi non vale ancora come sollecito.`,
@@ -199,4 +197,31 @@ export const IT: Messages = {
   where: (tab, row, column) =>
     [tab, row === null ? null : `riga ${row}`, column].filter((part) => part !== null).join(' · '),
   selectCellHint: 'Seleziona la cella nel foglio',
+  todaySummary: 'Cosa fare oggi',
+  todayPromisesHeading: 'Promesse in scadenza e mancate',
+  promiseBroken: (amount, date) => `Non mantenuta: ${amount} promessi entro il ${date}`,
+  invoice: 'Fattura',
+  statusNote: 'Motivo',
+  more: 'Altro',
+  moreActions: (id) => `Altre azioni per ${id}`,
+  logPromise: 'Registra promessa',
+  promiseFor: (id) => `Registra promessa · ${id}`,
+  promisedByLabel: 'Promesso entro',
+  promiseAmountHint: (example) => `Quanto resta da incassare; vuoto vuol dire tutto. Per esempio ${example}`,
+  savePromise: 'Salva promessa',
+  promiseLogged: (id, date) => `Promessa per ${id} registrata: pagamento entro il ${date}.`,
+  disputeTitle: (id) => `Segnare ${id} come contestato?`,
+  disputeBody:
+    'I solleciti si fermano finché non riprendi. Il motivo va nella colonna Status note della riga, da cui lo legge il fascicolo.',
+  disputeReason: 'Motivo: cosa contesta il cliente e dove l’ha detto',
+  disputeReasonMissing: 'Scrivi il motivo: cosa contesta il cliente e dove l’ha detto.',
+  disputeNoteKept: (note) => `Nota nel foglio: «${note}». Resta come l’hai scritta.`,
+  disputeConfirm: 'Segna contestato',
+  methodNone: 'Non indicato',
+  methods: ['Bonifico', 'Carta', 'PayPal', 'Stripe', 'Contanti', 'Assegno'],
+  methodOther: 'Altro…',
+  methodOtherLabel: 'Altro metodo',
+  previewStale: 'Il registro è cambiato dopo questa anteprima: la sto aggiornando…',
+  previewUpdated:
+    'Il registro è cambiato, quindi l’anteprima è stata ricalcolata. Controllala prima di creare il piano.',
 };

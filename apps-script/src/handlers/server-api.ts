@@ -9,6 +9,7 @@ import type { Milestone, MilestoneReport, PaymentPlan } from '../../../shared/in
 import {
   amountFromNumber,
   findTabName,
+  isBlank,
   isOpen,
   locateColumns,
   makePaymentPlan,
@@ -31,6 +32,7 @@ import {
   ClientInput,
   ConfirmSentInput,
   DraftReminderInput,
+  LogPromiseInput,
   MilestoneInput,
   PaymentPlanInput,
   RecordPaymentInput,
@@ -82,6 +84,25 @@ export const PAYMENT_ERRORS = {
     `${amount} has more decimals than ${currency} allows: nothing was recorded.`,
   not_amount: (amount: number, currency: string) =>
     `${amount} is not an amount in ${currency}: nothing was recorded.`,
+} as const;
+
+/** Why Mark disputed writes nothing (the reason goes only where nothing was typed). */
+export const STATUS_ERRORS = {
+  note_only_disputed: 'A note goes with Mark disputed only: nothing was changed.',
+  note_taken: (id: string, row: number) =>
+    `Milestone ${id} already has a Status note (Milestones row ${row}): nothing was changed. Payladder never overwrites what you typed; edit the note in the sheet, then mark it disputed without a reason.`,
+} as const;
+
+/** Why Log a promise writes nothing. */
+export const PROMISE_ERRORS = {
+  closed: (id: string, stage: string) =>
+    `Milestone ${id} is ${stage.replace(/_/g, ' ')}: there is nothing to promise, so nothing was logged.`,
+  past: (by: string, today: string) =>
+    `${by} is before today (${today}): a promise is to pay today or later. Nothing was logged.`,
+  amount: (amount: number, currency: string) =>
+    `${amount} is not an amount in ${currency} Payladder can count exactly: nothing was logged.`,
+  more_than_owed: (amount: number, currency: string, outstanding: number) =>
+    `${amount} ${currency} is more than is outstanding on it (${outstanding} ${currency}): nothing was logged.`,
 } as const;
 
 function findMilestone(loaded: LoadedLedger, id: string): Milestone {
@@ -153,6 +174,23 @@ function previewOf(loaded: LoadedLedger, plan: PaymentPlan, keepUnderLimit: bool
     limit: limit && limit.currency === plan.currency ? limit.limit : null,
     warnings: plan.warnings.map((w) => w.message),
   };
+}
+
+export const PLAN_CHANGED =
+  'The ledger changed since the preview, so the plan would differ: nothing was created. Check the new preview, then create it.';
+
+/** Whether the plan is the one the preview showed: the same instalments, days and amounts. */
+function samePlan(
+  expected: readonly { id: string; dueDate: string; amount: number }[],
+  preview: PaymentPlanPreview,
+) {
+  return (
+    expected.length === preview.rows.length &&
+    expected.every((e, i) => {
+      const row = preview.rows[i];
+      return row !== undefined && row.id === e.id && row.dueDate === e.dueDate && row.amount === e.amount;
+    })
+  );
 }
 
 /** Appends the plan's rows to Milestones and marks the originals Renegotiated. */
@@ -248,7 +286,55 @@ export function createServerApi(services: Services): ServerApi {
             `Milestone ${m.id} is ${m.status.replace(/_/g, ' ')}: change its Status in the sheet if that is wrong.`,
           );
         }
-        writeStatus(services, loaded, m, input.status);
+        const note = input.note?.trim() ?? '';
+        if (note !== '' && input.status !== 'Disputed') throw new UserError(STATUS_ERRORS.note_only_disputed);
+        const layout = requireLayout(loaded, 'milestones', 'Milestones');
+        const status = requireColumn(layout, 'Status');
+        const blocks = [{ tab: layout.name, row: m.row, column: status, values: [[textCell(input.status)]] }];
+        if (note !== '') {
+          // The reason goes in the row's Status note, and only where nothing is typed yet.
+          const column = requireColumn(layout, 'Status note');
+          const typed = loaded.snapshot.tabs[layout.name]?.[m.row - 1]?.[column - 1];
+          if (!isBlank(typed)) throw new UserError(STATUS_ERRORS.note_taken(m.id, m.row));
+          blocks.push({ tab: layout.name, row: m.row, column, values: [[textCell(note)]] });
+        }
+        services.writeBlocks(blocks);
+        return null;
+      });
+    },
+
+    logPromise(raw) {
+      const input = parse(LogPromiseInput, raw);
+      return act((loaded) => {
+        const m = findMilestone(loaded, input.milestone);
+        const report = reportOf(loaded, m.id);
+        if (report && !isOpen(report.stage)) throw new UserError(PROMISE_ERRORS.closed(m.id, report.stage));
+        if (input.by < loaded.today) throw new UserError(PROMISE_ERRORS.past(input.by, loaded.today));
+        let amount: number | '' = '';
+        if (input.amount !== undefined && input.amount !== null) {
+          const minor = amountFromNumber(input.amount, m.currency);
+          if (!minor.ok) throw new UserError(PROMISE_ERRORS.amount(input.amount, m.currency));
+          const outstanding = report?.outstanding ?? 0;
+          if (minor.value > outstanding)
+            throw new UserError(
+              PROMISE_ERRORS.more_than_owed(input.amount, m.currency, toMajor(outstanding, m.currency)),
+            );
+          amount = input.amount;
+        }
+        const layout = requireLayout(loaded, 'promises', 'Promises');
+        for (const header of ['Date', 'Milestone', 'Promised by']) requireColumn(layout, header);
+        const row: CellValue[] = rowFor(layout.width, layout.columns, {
+          Date: loaded.today,
+          Milestone: m.id,
+          Client: m.client,
+          Amount: amount,
+          Source: 'sidebar',
+          Note: input.note.trim(),
+        });
+        // A date, as Sheets stores a typed date (rowFor keeps other text as typed text).
+        const by = layout.columns['Promised by'];
+        if (by !== undefined) row[by] = input.by;
+        services.appendRows(layout.name, [row]);
         return null;
       });
     },
@@ -322,8 +408,10 @@ export function createServerApi(services: Services): ServerApi {
       return act((loaded) => {
         // Planned again inside the lock, from what the sheet holds now.
         const plan = planFrom(loaded, input);
+        const preview = previewOf(loaded, plan, input.keepUnderSmallClaimsLimit);
+        if (input.expected && !samePlan(input.expected, preview)) throw new UserError(PLAN_CHANGED);
         applyPlan(services, loaded, plan);
-        return previewOf(loaded, plan, input.keepUnderSmallClaimsLimit);
+        return preview;
       });
     },
 

@@ -23,6 +23,9 @@ export function sidebarView(services: Services, loaded: LoadedLedger): SidebarVi
     recomputedAt: loaded.now.toISOString(),
     dailyTrigger: trigger ? { hour: trigger.hour } : null,
     drafts: openDrafts(services, loaded),
+    statusNotes: Object.fromEntries(
+      ledger.milestones.filter((m) => m.statusNote.trim() !== '').map((m) => [m.id, m.statusNote]),
+    ),
   };
 }
 
