@@ -122,7 +122,7 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
       return deps.fetch(input, init);
     },
     // Reads go with a read-only token even when write access was granted (least privilege
-    // per request); only an append asks for the write scope.
+    // per request); only a write (an append, a dispute's cells) asks for the write scope.
     getToken: async (access) => {
       if (access === 'read') return auth.token(SHEETS_READONLY_SCOPE);
       const token = await auth.token(SHEETS_SCOPE);
