@@ -119,7 +119,14 @@ export function replyActions(
           {t.reason} {reason}
         </label>
         {save}
-        <button type="button" class="link" onClick={() => form.replaceChildren()}>
+        <button
+          type="button"
+          class="link"
+          onClick={() => {
+            form.replaceChildren();
+            hint.replaceChildren();
+          }}
+        >
           {t.cancel}
         </button>
       </form>,

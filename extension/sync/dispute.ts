@@ -61,34 +61,39 @@ export function disputeNote(reason: string, said: IsoDate, source: string, lang:
 
 const quoted = (text: string) => `"${text.length > 80 ? `${text.slice(0, 79)}…` : text}"`;
 
-export const DISPUTE_PROBLEMS = {
-  en: {
-    reason: 'Type the reason the client gives.',
-    noNoteColumn: (tab: string) =>
-      `The ${tab} tab has no Status note column, where the client's reason is kept: add a column headed "Status note" (or run Set up ledger from the Payladder menu in the Sheet, which adds missing columns), then try again. Nothing was changed.`,
-    columns: (tab: string, missing: string[]) =>
-      `The ${tab} tab has no ${missing.join(', ')} column: put the header back in row 1 (Set up ledger does it). Nothing was changed.`,
-    moved: (id: string, row: number, tab: string) =>
-      `Row ${row} of ${tab} no longer holds milestone ${id}: the sheet changed since the last sync. Refresh from Payladder's toolbar popup, then try again. Nothing was changed.`,
-    status: (id: string, status: string) =>
-      `Milestone ${id} is ${quoted(status)} in the sheet: Payladder leaves that Status as it is (change it there if it is wrong). Nothing was changed.`,
-    note: (id: string, note: string) =>
-      `Milestone ${id} already has a Status note (${quoted(note)}): Payladder does not write over it. Add the client's reason there yourself. Nothing was changed.`,
-  },
-  it: {
-    reason: 'Scrivi il motivo indicato dal cliente.',
-    noNoteColumn: (tab: string) =>
-      `La scheda ${tab} non ha la colonna Status note, dove va il motivo del cliente: aggiungi una colonna intitolata "Status note" (oppure esegui Set up ledger dal menu Payladder nel foglio, che aggiunge le colonne mancanti), poi riprova. Non è stato cambiato nulla.`,
-    columns: (tab: string, missing: string[]) =>
-      `La scheda ${tab} non ha la colonna ${missing.join(', ')}: rimetti l'intestazione nella riga 1 (lo fa Set up ledger). Non è stato cambiato nulla.`,
-    moved: (id: string, row: number, tab: string) =>
-      `La riga ${row} di ${tab} non contiene più la scadenza ${id}: il foglio è cambiato dall'ultima sincronizzazione. Aggiorna dal popup di Payladder nella barra del browser, poi riprova. Non è stato cambiato nulla.`,
-    status: (id: string, status: string) =>
-      `La scadenza ${id} è ${quoted(status)} nel foglio: Payladder lascia lo Status com'è (correggilo lì se è sbagliato). Non è stato cambiato nulla.`,
-    note: (id: string, note: string) =>
-      `La scadenza ${id} ha già una Status note (${quoted(note)}): Payladder non la sovrascrive. Aggiungi lì tu il motivo del cliente. Non è stato cambiato nulla.`,
-  },
-} as const satisfies Record<NoteLang, unknown>;
+// Italian gives every English entry with the same signature: a missing one fails the type check.
+const PROBLEMS_EN = {
+  reason: 'Type the reason the client gives.',
+  noNoteColumn: (tab: string) =>
+    `The ${tab} tab has no Status note column, where the client's reason is kept: add a column headed "Status note" (or run Set up ledger from the Payladder menu in the Sheet, which adds missing columns), then try again. Nothing was changed.`,
+  columns: (tab: string, missing: string[]) =>
+    `The ${tab} tab has no ${missing.join(', ')} column: put the header back in row 1 (Set up ledger does it). Nothing was changed.`,
+  moved: (id: string, row: number, tab: string) =>
+    `Row ${row} of ${tab} no longer holds milestone ${id}: the sheet changed since the last sync. Refresh from Payladder's toolbar popup, then try again. Nothing was changed.`,
+  status: (id: string, status: string) =>
+    `Milestone ${id} is ${quoted(status)} in the sheet: Payladder leaves that Status as it is (change it there if it is wrong). Nothing was changed.`,
+  note: (id: string, note: string) =>
+    `Milestone ${id} already has a Status note (${quoted(note)}): Payladder does not write over it. Add the client's reason there yourself. Nothing was changed.`,
+};
+
+const PROBLEMS_IT: typeof PROBLEMS_EN = {
+  reason: 'Scrivi il motivo indicato dal cliente.',
+  noNoteColumn: (tab: string) =>
+    `La scheda ${tab} non ha la colonna Status note, dove va il motivo del cliente: aggiungi una colonna intitolata "Status note" (oppure esegui Set up ledger dal menu Payladder nel foglio, che aggiunge le colonne mancanti), poi riprova. Non è stato cambiato nulla.`,
+  columns: (tab: string, missing: string[]) =>
+    `La scheda ${tab} non ha la colonna ${missing.join(', ')}: rimetti l'intestazione nella riga 1 (lo fa Set up ledger). Non è stato cambiato nulla.`,
+  moved: (id: string, row: number, tab: string) =>
+    `La riga ${row} di ${tab} non contiene più la scadenza ${id}: il foglio è cambiato dall'ultima sincronizzazione. Aggiorna dal popup di Payladder nella barra del browser, poi riprova. Non è stato cambiato nulla.`,
+  status: (id: string, status: string) =>
+    `La scadenza ${id} è ${quoted(status)} nel foglio: Payladder lascia lo Status com'è (correggilo lì se è sbagliato). Non è stato cambiato nulla.`,
+  note: (id: string, note: string) =>
+    `La scadenza ${id} ha già una Status note (${quoted(note)}): Payladder non la sovrascrive. Aggiungi lì tu il motivo del cliente. Non è stato cambiato nulla.`,
+};
+
+export const DISPUTE_PROBLEMS: Readonly<Record<NoteLang, typeof PROBLEMS_EN>> = {
+  en: PROBLEMS_EN,
+  it: PROBLEMS_IT,
+};
 
 /** A milestone to mark, where the last sync found it (its sheet row, 1-based). */
 export interface DisputeTarget {

@@ -164,6 +164,7 @@ describe('the reply in the chip', () => {
     expect(background.requests.filter((r) => r.type === 'replyAction')).toHaveLength(0);
     button('Cancel').click();
     expect(panel()?.querySelector('form')).toBeNull();
+    expect(panel()?.textContent).not.toContain('Pick at least one milestone.');
   });
 
   it('says nothing when no reminder was sent, or the client wrote before it', async () => {
