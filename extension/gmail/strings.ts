@@ -78,6 +78,13 @@ const en = {
   saved: 'Saved in your ledger.',
   already: 'Already in your ledger.',
   notSaved: 'Payladder could not save it.',
+  markDisputed: 'Mark disputed',
+  reason: 'Reason',
+  reasonHint: 'what the client contests',
+  confirm: 'Confirm',
+  cancel: 'Cancel',
+  pickOne: 'Pick at least one milestone.',
+  markedDisputed: 'Marked disputed in your ledger.',
 };
 
 export type OverlayStrings = typeof en;
@@ -146,6 +153,13 @@ const it = {
   saved: 'Salvato nel registro.',
   already: 'Già nel registro.',
   notSaved: 'Payladder non è riuscito a salvarlo.',
+  markDisputed: 'Segna come contestata',
+  reason: 'Motivo',
+  reasonHint: 'cosa contesta il cliente',
+  confirm: 'Conferma',
+  cancel: 'Annulla',
+  pickOne: 'Scegli almeno una scadenza.',
+  markedDisputed: 'Segnata come contestata nel registro.',
 } satisfies OverlayStrings;
 
 export const OVERLAY_STRINGS: Readonly<Record<Lang, OverlayStrings>> = { en, it };

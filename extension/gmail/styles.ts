@@ -38,7 +38,9 @@ export const CHIP_CSS = `${HOST}display:inline-block!important;vertical-align:mi
 .link{color:var(--focus);font-weight:500;margin-right:12px}
 form{margin:4px 12px;display:flex;gap:8px;flex-wrap:wrap;align-items:center}
 form .action{margin:0}
-input{font:inherit;color:var(--fg);background:var(--bg);border:1px solid var(--border);border-radius:4px;padding:2px 4px;max-width:120px}`;
+input{font:inherit;color:var(--fg);background:var(--bg);border:1px solid var(--border);border-radius:4px;padding:2px 4px;max-width:120px}
+.pick{flex-basis:100%;display:flex;gap:6px;align-items:center}
+.reason{flex:1;max-width:none}`;
 
 /** Complete on its own: badges are drawn without the base (see overlay-host.ts). */
 export const BADGE_CSS = `${HOST}display:block!important;position:relative!important;width:100%!important;height:0!important;overflow:visible!important;pointer-events:none!important}

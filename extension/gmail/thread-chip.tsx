@@ -117,6 +117,7 @@ function draw(ctx: OverlayContext, host: OverlayHost, summary: ClientSummary, co
                 reply,
                 summary,
                 ctx.t,
+                ctx.lang,
                 () => ctx.url,
                 (request) => ctx.ledger.act(request),
                 (next, said) => {

@@ -1,8 +1,9 @@
 /**
  * A small Sheets REST v4 client on `fetch`, typed with `sheets_v4` from @googleapis/sheets
  * (types only: googleapis itself is a Node library and never enters the extension bundle).
- * Three calls, the ones the extension makes: the spreadsheet's metadata, ONE
- * values.batchGet for every ledger tab, and values.append for the Reminders log.
+ * The calls the extension makes: the spreadsheet's metadata, ONE values.batchGet for every
+ * ledger tab (or for a few ranges), values.append for the Reminders, Promises and Payments
+ * rows, and values.batchUpdate for the cells a dispute sets (Status, Status note).
  *
  * Failures become `SheetsError`s. A 401 drops the token and tries once more with a fresh
  * one; 429, 5xx and network errors are retried a few times with jittered backoff on reads
@@ -68,6 +69,19 @@ export interface SheetsClient {
   batchGet(spreadsheetId: string, tabs: readonly string[]): Promise<RawLedger>;
   /** Appends one row after the tab's table; values land in the columns given by their index. */
   append(spreadsheetId: string, tab: string, row: readonly (string | number | null)[]): Promise<AppendResult>;
+  /** A few A1 ranges in one values.batchGet, unformatted, in the order asked: each range's rows. */
+  readRanges(spreadsheetId: string, ranges: readonly string[]): Promise<unknown[][][]>;
+  /**
+   * Sets the given cells in one values.batchUpdate, as RAW text (a value starting with `=`,
+   * `+`, `-` or `@` stays text, never a formula). Answers the number of cells Google set.
+   */
+  setCells(spreadsheetId: string, cells: readonly CellUpdate[]): Promise<number>;
+}
+
+/** One range to set, its values row by row (`'Milestones'!J5`, `[['Disputed']]`). */
+export interface CellUpdate {
+  range: string;
+  values: string[][];
 }
 
 // Only what the extension reads of each answer; checked at the edge, as every outside input is.
@@ -86,6 +100,7 @@ const BatchGetResponse = z.object({
     .optional(),
 });
 const AppendResponse = z.object({ updates: z.object({ updatedRange: z.string().optional() }).optional() });
+const BatchUpdateResponse = z.object({ totalUpdatedCells: z.number().optional() });
 const ErrorBody = z.object({ error: z.object({ message: z.string().optional() }) });
 
 // The checked shapes stay assignable to the published types: a field renamed here fails the build.
@@ -94,6 +109,7 @@ export type _SheetsTypesCheck = [
   Assignable<sheets_v4.Schema$Spreadsheet, z.infer<typeof MetaResponse>>,
   Assignable<sheets_v4.Schema$BatchGetValuesResponse, z.infer<typeof BatchGetResponse>>,
   Assignable<sheets_v4.Schema$AppendValuesResponse, z.infer<typeof AppendResponse>>,
+  Assignable<sheets_v4.Schema$BatchUpdateValuesResponse, z.infer<typeof BatchUpdateResponse>>,
 ];
 
 interface Answer {
@@ -107,7 +123,9 @@ interface Answer {
 const READ_RETRIES: ReadonlySet<SheetsErrorCode> = new Set(['rate_limited', 'server', 'network']);
 // An append that failed with 5xx, a reset or a timeout may still have been applied; retrying
 // it here could log the reminder twice. Only a 429 is refused before anything is written.
-const APPEND_RETRIES: ReadonlySet<SheetsErrorCode> = new Set(['rate_limited']);
+// Setting cells is retried no more: the cells were checked just before, and a late retry
+// could set them again over what the user typed in between.
+const WRITE_RETRIES: ReadonlySet<SheetsErrorCode> = new Set(['rate_limited']);
 
 export function createSheetsClient(options: SheetsClientOptions): SheetsClient {
   const {
@@ -215,6 +233,21 @@ export function createSheetsClient(options: SheetsClientOptions): SheetsClient {
     }
   }
 
+  /** One values.batchGet: each range's rows, unformatted, dates as serial numbers. */
+  async function getRanges(spreadsheetId: string, ranges: readonly string[]): Promise<unknown[][][]> {
+    const query = new URLSearchParams();
+    for (const range of ranges) query.append('ranges', range);
+    query.set('majorDimension', 'ROWS');
+    query.set('valueRenderOption', 'UNFORMATTED_VALUE');
+    query.set('dateTimeRenderOption', 'SERIAL_NUMBER');
+    const url = `${SHEETS_API}/${encodeURIComponent(spreadsheetId)}/values:batchGet?${query}`;
+    const body = BatchGetResponse.safeParse(await call(url, { method: 'GET' }, READ_RETRIES));
+    if (!body.success) throw new SheetsError('bad_response', 200, 'values.batchGet');
+    const found = body.data.valueRanges ?? [];
+    if (found.length !== ranges.length) throw new SheetsError('bad_response', 200, 'values.batchGet ranges');
+    return found.map((r) => r.values ?? []);
+  }
+
   return {
     async metadata(spreadsheetId) {
       const fields = 'properties(title,locale,timeZone),sheets.properties(title)';
@@ -232,20 +265,32 @@ export function createSheetsClient(options: SheetsClientOptions): SheetsClient {
 
     async batchGet(spreadsheetId, tabs) {
       if (tabs.length === 0) return {};
-      const query = new URLSearchParams();
-      for (const tab of tabs) query.append('ranges', tabRange(tab));
-      query.set('majorDimension', 'ROWS');
-      query.set('valueRenderOption', 'UNFORMATTED_VALUE');
-      query.set('dateTimeRenderOption', 'SERIAL_NUMBER');
-      const url = `${SHEETS_API}/${encodeURIComponent(spreadsheetId)}/values:batchGet?${query}`;
-      const body = BatchGetResponse.safeParse(await call(url, { method: 'GET' }, READ_RETRIES));
-      if (!body.success) throw new SheetsError('bad_response', 200, 'values.batchGet');
-      const ranges = body.data.valueRanges ?? [];
-      if (ranges.length !== tabs.length) throw new SheetsError('bad_response', 200, 'values.batchGet ranges');
+      const ranges = await getRanges(spreadsheetId, tabs.map(tabRange));
       const raw: RawLedger = {};
       // The API answers the ranges in the order they were asked for.
-      tabs.forEach((tab, i) => (raw[tab] = ranges[i]?.values ?? []));
+      tabs.forEach((tab, i) => (raw[tab] = ranges[i] ?? []));
       return raw;
+    },
+
+    readRanges(spreadsheetId, ranges) {
+      return ranges.length === 0 ? Promise.resolve([]) : getRanges(spreadsheetId, ranges);
+    },
+
+    async setCells(spreadsheetId, cells) {
+      if (cells.length === 0) return 0;
+      const url = `${SHEETS_API}/${encodeURIComponent(spreadsheetId)}/values:batchUpdate`;
+      const request: sheets_v4.Schema$BatchUpdateValuesRequest = {
+        valueInputOption: 'RAW',
+        data: cells.map((c) => ({ range: c.range, majorDimension: 'ROWS', values: c.values })),
+      };
+      const init: RequestInit = {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(request),
+      };
+      const body = BatchUpdateResponse.safeParse(await call(url, init, WRITE_RETRIES, 'write'));
+      if (!body.success) throw new SheetsError('bad_response', 200, 'values.batchUpdate');
+      return body.data.totalUpdatedCells ?? 0;
     },
 
     async append(spreadsheetId, tab, row) {
@@ -261,7 +306,7 @@ export function createSheetsClient(options: SheetsClientOptions): SheetsClient {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ majorDimension: 'ROWS', values: [row] }),
       };
-      const body = AppendResponse.safeParse(await call(url, init, APPEND_RETRIES, 'write'));
+      const body = AppendResponse.safeParse(await call(url, init, WRITE_RETRIES, 'write'));
       if (!body.success) throw new SheetsError('bad_response', 200, 'values.append');
       const updatedRange = body.data.updates?.updatedRange ?? null;
       const match = updatedRange === null ? null : /!\$?[A-Z]+\$?(\d+)/.exec(updatedRange);

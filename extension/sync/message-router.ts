@@ -28,6 +28,8 @@ const Address = z
   .regex(/^[^\s@]+@[^\s@]+$/);
 const Addresses = z.array(Address).max(500);
 const Name = z.string().min(1).max(500);
+const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const ReplyMilestones = z.array(z.string().min(1).max(200)).min(1).max(50);
 
 const SCHEMAS: { [K in MessageType]: z.ZodType<Requests[K]> } = {
   lookup: z.strictObject({
@@ -60,19 +62,28 @@ const SCHEMAS: { [K in MessageType]: z.ZodType<Requests[K]> } = {
       )
       .max(200),
   }),
-  replyAction: z.strictObject({
-    kind: z.enum(['promise', 'payment']),
-    client: Name,
-    milestones: z.array(z.string().min(1).max(200)).min(1).max(50),
-    amount: z.number().finite().positive().max(1e12).nullable(),
-    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-    made: z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/)
-      .optional(),
-    source: z.string().max(2000),
-    note: z.string().max(2000).optional(),
-  }),
+  replyAction: z.discriminatedUnion('kind', [
+    z.strictObject({
+      kind: z.enum(['promise', 'payment']),
+      client: Name,
+      milestones: ReplyMilestones,
+      amount: z.number().finite().positive().max(1e12).nullable(),
+      date: Day,
+      made: Day.optional(),
+      source: z.string().max(2000),
+      note: z.string().max(2000).optional(),
+    }),
+    z.strictObject({
+      kind: z.literal('dispute'),
+      client: Name,
+      milestones: ReplyMilestones,
+      // A Status note is read by people: a reason of a few lines at most.
+      reason: z.string().max(1000),
+      said: Day,
+      source: z.string().max(2000),
+      lang: z.enum(['en', 'it']),
+    }),
+  ]),
   signIn: z.strictObject({}),
   signOut: z.strictObject({}),
   grantWrite: z.strictObject({}),

@@ -1,19 +1,22 @@
 /**
  * What the chip's panel does with a client's reply (issue 11): log a promise (one Promises
- * row) or record a payment (one Payments row), with the thread's link, through the Sheets
- * API and the write grant reminder logging uses. The change is applied to the in-memory
+ * row), record a payment (one Payments row), or mark milestones disputed (their Status and
+ * Status note cells, dispute.ts), with the thread's link, through the Sheets API and the
+ * write grant reminder logging uses. The change is applied to the in-memory
  * ledger at once, so the chip redraws from the answer without reading the sheet again; the
  * next sync reads the real rows.
  *
  * A second click, or two requests racing, append one row: requests run one after the other,
  * and each first reads the tab (its header places the values, its rows tell a repeat).
  */
-import type { IsoDate, Payment, PromiseRow } from '../../shared/index.ts';
-import { PAYMENTS, PROMISES, matchClient, toMinor } from '../../shared/index.ts';
+import type { IsoDate, Milestone, Payment, PromiseRow } from '../../shared/index.ts';
+import { MILESTONES, PAYMENTS, PROMISES, matchClient, toMinor } from '../../shared/index.ts';
 import { SheetsError } from '../sheets/errors.ts';
 import type { SheetsClient } from '../sheets/client.ts';
 import type { ClientSummary } from './client-summary.ts';
 import { summaryByName } from './client-summary.ts';
+import type { DisputeRequest } from './dispute.ts';
+import { markDisputed } from './dispute.ts';
 import type { Preferences } from './items.ts';
 import type { LedgerState } from './ledger-state.ts';
 import { clientPart, findClient } from './ledger-state.ts';
@@ -26,7 +29,12 @@ import {
   sheetHasPromise,
 } from './promises.ts';
 
-export interface ReplyActionRequest {
+export type { DisputeRequest } from './dispute.ts';
+
+export type ReplyActionRequest = EntryRequest | DisputeRequest;
+
+/** A row to append: a promise or a payment. */
+export interface EntryRequest {
   kind: 'promise' | 'payment';
   client: string;
   /** Milestone IDs: a promise may cover several, a payment goes to the first. */
@@ -58,7 +66,7 @@ export interface ReplyActionDeps {
   preferences(): Promise<Preferences>;
   /** True when `s` is the ledger the preferences name. */
   matches(s: LedgerState, prefs: Preferences): boolean;
-  sheets: Pick<SheetsClient, 'append' | 'batchGet'>;
+  sheets: Pick<SheetsClient, 'append' | 'batchGet' | 'readRanges' | 'setCells'>;
   today(s: LedgerState): IsoDate;
   /** Recomputes the popup's view and the badge after the ledger changed in memory. */
   refresh(s: LedgerState): Promise<void>;
@@ -135,6 +143,28 @@ export function createReplyActions(deps: ReplyActionDeps): ReplyActions {
       return problem(REPLY_PROBLEMS.noMilestone(request.milestones.join(', ')));
     const foreign = milestones.find((m) => m && m.client !== client.client);
     if (foreign) return problem(REPLY_PROBLEMS.otherClient(foreign.id, client.client));
+    const failed = (error: unknown, tab: string): ReplyActionResult => {
+      if (error instanceof SheetsError && error.code === 'range') return problem(REPLY_PROBLEMS.noTab(tab));
+      if (error instanceof SheetsError && error.code === 'scope') {
+        return { status: 'no_write_access', message: REPLY_PROBLEMS.writeAccess, summary: summary() };
+      }
+      return {
+        status: 'failed',
+        message: error instanceof Error ? error.message : String(error),
+        summary: summary(),
+      };
+    };
+    if (request.kind === 'dispute') {
+      let plan;
+      try {
+        plan = await markDisputed(deps.sheets, s.spreadsheetId, milestones as Milestone[], request);
+      } catch (error) {
+        return failed(error, MILESTONES.name);
+      }
+      if (plan.kind === 'refused') return problem(plan.message);
+      await deps.refresh(s);
+      return { status: plan.kind === 'write' ? 'logged' : 'duplicate', message: '', summary: summary() };
+    }
     const today = deps.today(s);
     const minor = request.amount === null ? null : toMinor(request.amount, first.currency);
     if (request.amount !== null && (minor === null || minor <= 0))
@@ -193,15 +223,7 @@ export function createReplyActions(deps: ReplyActionDeps): ReplyActions {
         else s.paymentsByMilestone.set(first.id, [added]);
       }
     } catch (error) {
-      if (error instanceof SheetsError && error.code === 'range') return problem(REPLY_PROBLEMS.noTab(tab));
-      if (error instanceof SheetsError && error.code === 'scope') {
-        return { status: 'no_write_access', message: REPLY_PROBLEMS.writeAccess, summary: summary() };
-      }
-      return {
-        status: 'failed',
-        message: error instanceof Error ? error.message : String(error),
-        summary: summary(),
-      };
+      return failed(error, tab);
     }
     await deps.refresh(s);
     return { status: 'logged', message: '', summary: summary() };

@@ -122,7 +122,7 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
       return deps.fetch(input, init);
     },
     // Reads go with a read-only token even when write access was granted (least privilege
-    // per request); only an append asks for the write scope.
+    // per request); only a write (an append, a dispute's cells) asks for the write scope.
     getToken: async (access) => {
       if (access === 'read') return auth.token(SHEETS_READONLY_SCOPE);
       const token = await auth.token(SHEETS_SCOPE);
@@ -403,8 +403,14 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
     };
   }
 
-  /** Recomputes the popup's view after reminders were logged (no request: the rows are known). */
+  /**
+   * Recomputes the popup's view after the ledger changed in memory (reminders logged, a
+   * promise, a payment or a dispute written; no request: the rows are known).
+   */
   async function refreshView(s: LedgerState): Promise<void> {
+    // The ledger in memory is no longer what the sheet answered: the next sync must parse
+    // it even if the sheet is back as it was then (the user undid the write there).
+    delete s.fingerprint;
     const report = computeReport(s.ledger, s.problems, todayFor(s));
     await items.view.set(
       buildView(report, s.ledger, {

@@ -60,10 +60,11 @@ const TIME_ZONE = 'Europe/Rome';
  * offer to address the client, untrusted events ignored, closed shadow roots and the
  * class-free anchors (issues 16 and 18), each measured; 52.7 KiB on 2026-12-04 after the
  * client's reply in the chip (issue 11: the reply reader, the promise and payment forms and
- * their words in two languages; the date parser stays in the background). The goal is
- * 40 KiB; bench/gmail-overlay.ts prints the figure.
+ * their words in two languages; the date parser stays in the background); 54.2 KiB on
+ * 2026-12-04 after Mark disputed in the reply panel (its form and words, +1.5 KiB; the note
+ * is written in the background). The goal is 40 KiB; bench/gmail-overlay.ts prints the figure.
  */
-const CONTENT_SCRIPT_BUDGET = 53 * 1024;
+const CONTENT_SCRIPT_BUDGET = 55 * 1024;
 
 const dirs = fixtureDirs();
 const fixtures = fixturesOf(dirs);

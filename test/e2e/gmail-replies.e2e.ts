@@ -3,10 +3,14 @@
  * with "I'll pay by Friday" (thread-client-reply-en-2026-B): the chip says the client
  * replied after the reminder; "Log a promise" shows the Friday their words name (read in
  * the background); Save, clicked twice, appends ONE Promises row with that date and the
- * conversation's link; the chip turns to `promised` at once, without another sync. The
- * overlay is reached through CDP (test/support/closed-shadow.ts): its shadow roots are closed.
+ * conversation's link; the chip turns to `promised` at once, without another sync. "Mark
+ * disputed", confirmed twice, sets exactly the Status and Status note cells of the
+ * milestone's row, once, in English and (on the Italian page, Gmail in Italian) in Italian.
+ * The overlay is reached through CDP (test/support/closed-shadow.ts): its shadow roots are
+ * closed. Screenshots of the open form go to test-results/gmail-replies/.
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayIn } from '../../shared/index.ts';
@@ -23,10 +27,14 @@ import { PROJECT_FIXTURES, fixturesOf } from '../gmail/fixture-set.ts';
 const SHEET = '1GmailRepliesLedgerAbCdEfGhIjKlMnOpQrStUvWx';
 const TIME_ZONE = 'Europe/Rome';
 const PAGE = 'thread-client-reply-en-2026-B';
+/** The same conversation in Gmail's Italian UI (dates "mer 2 dic 2026"). */
+const PAGE_IT = 'thread-client-reply-it-2026-B';
+const SHOTS = resolve(import.meta.dirname, '../../test-results/gmail-replies');
 /** The reminder logged before the client's reply of 2 Dec 2026 (the page's own dates). */
 const REMINDER_SENT = '2026-11-24';
 
 const fixture = fixturesOf([{ label: 'project', dir: PROJECT_FIXTURES, names: [PAGE], problem: null }]);
+const italian = fixturesOf([{ label: 'project', dir: PROJECT_FIXTURES, names: [PAGE_IT], problem: null }])[0];
 const world = fixtureLedger(fixture, todayIn(TIME_ZONE, new Date()));
 const plan = world.plans[0] as FixturePlan;
 const client = world.clients.get(plan.clientAddress) as string;
@@ -49,6 +57,9 @@ let extensionDir: string;
 let gmail: Page;
 let shadow: ClosedShadow;
 
+/** The page served at the conversation's URL: the English one, or the Italian one in Gmail's Italian UI. */
+let served: 'en' | 'it' = 'en';
+
 function serveGmail({ request, res }: FakeExchange): void {
   if (request.method !== 'GET' || request.path !== new URL(plan.expected.url).pathname) {
     res.writeHead(404, { 'content-type': 'text/plain' });
@@ -59,7 +70,9 @@ function serveGmail({ request, res }: FakeExchange): void {
     'content-type': 'text/html; charset=utf-8',
     'content-security-policy': "script-src 'none'",
   });
-  res.end(readFileSync(plan.fixture.htmlPath, 'utf8'));
+  if (served === 'en' || !italian) res.end(readFileSync(plan.fixture.htmlPath, 'utf8'));
+  // The saved page is Gmail's English UI around Italian mail; Gmail's UI language is <html lang>.
+  else res.end(readFileSync(italian.htmlPath, 'utf8').replace('<html lang="en">', '<html lang="it">'));
 }
 
 async function send(page: Page, type: string, data: unknown): Promise<{ ok: boolean; data?: unknown }> {
@@ -77,6 +90,30 @@ const promiseAppends = () =>
     (r) =>
       r.method === 'POST' && r.path.includes(':append') && decodeURIComponent(r.path).includes('Promises'),
   );
+
+const batchUpdates = () =>
+  fakes.sheets.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/values:batchUpdate'));
+
+/** Opens the chip's panel, then its "Mark disputed" form, types the reason: the form as the user sees it. */
+async function openDisputeForm(mark: string, reason: string): Promise<void> {
+  await (await shadow.waitFor('payladder-chip', 'button.chip')).click();
+  await shadow.waitFor('payladder-chip', 'button.link');
+  const links = await shadow.query('payladder-chip', 'button.link');
+  const texts = await Promise.all(links.map((l) => l.text()));
+  const link = links[texts.indexOf(mark)];
+  if (!link) throw new Error(`no "${mark}" among ${JSON.stringify(texts)}`);
+  await link.click();
+  const input = await shadow.waitFor('payladder-chip', 'input.reason');
+  await input.click();
+  await gmail.keyboard.type(reason);
+}
+
+async function shot(name: string): Promise<void> {
+  mkdirSync(SHOTS, { recursive: true });
+  const file = join(SHOTS, `${name}.png`);
+  await gmail.screenshot({ path: file });
+  expect(statSync(file).size).toBeGreaterThan(5_000);
+}
 
 beforeAll(async () => {
   fakes = await startGoogleFakes({ hosts: { 'mail.google.com': serveGmail } });
@@ -155,4 +192,89 @@ describe('the client replied after a reminder', () => {
       .toContain('Already in your ledger.');
     expect(promiseAppends()).toHaveLength(1);
   });
+
+  it.each([
+    {
+      lang: 'en',
+      mark: 'Mark disputed',
+      confirm: 'Confirm',
+      // Formula-like on purpose: written RAW, it stays the text typed.
+      reason: '+40 hours over the estimate',
+      said: "client's reply of 2 Dec 2026",
+      stage: /^Disputed/,
+      done: 'Marked disputed in your ledger.',
+    },
+    {
+      lang: 'it',
+      mark: 'Segna come contestata',
+      confirm: 'Conferma',
+      reason: 'Le ore superano la stima',
+      said: 'risposta del cliente del 2 dic 2026',
+      stage: /^Contestato/,
+      done: 'Segnata come contestata nel registro.',
+    },
+  ])(
+    'marks the milestone disputed with the reason ($lang): the Status and Status note cells of its row, once when confirmed twice',
+    async ({ lang, mark, confirm, reason, said, stage, done }) => {
+      if (lang === 'it') {
+        // A fresh ledger (the English case disputed FX-1), read now, and Gmail in Italian.
+        fakes.sheets.setSpreadsheet(SHEET, {
+          title: 'Gmail replies ledger',
+          locale: 'en_GB',
+          timeZone: TIME_ZONE,
+          tabs: fakeTabs(world.raw),
+        });
+        const options = await browser.context.newPage();
+        await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+        expect((await send(options, 'sync', {})).ok).toBe(true);
+        await options.close();
+        served = 'it';
+      }
+      // A new document each time (the same URL again would only move to its fragment).
+      await gmail.goto('about:blank');
+      await gmail.goto(plan.expected.url, { waitUntil: 'load' });
+      const chip = () => shadow.waitFor('payladder-chip', 'button.chip');
+      await expect
+        .poll(async () => (await chip()).text(), { timeout: 15_000 })
+        .toMatch(lang === 'it' ? /Ha risposto il 2 dic/ : /Replied 2 Dec/);
+      const before = batchUpdates().length;
+
+      await openDisputeForm(mark, reason);
+      const boxes = await shadow.query('payladder-chip', 'input[type=checkbox]');
+      expect(await Promise.all(boxes.map((b) => b.attribute('value')))).toEqual(['FX-1']);
+      await shot(`dispute-form-${lang}`);
+
+      const save = (await shadow.query('payladder-chip', 'form button.action'))[0];
+      expect(await save?.text()).toBe(confirm);
+      await save?.click();
+      await save?.click().catch(() => undefined); // the chip may already be redrawn
+      await expect.poll(() => batchUpdates().length - before, { timeout: 15_000 }).toBe(1);
+      const note = `${reason} (${said}: ${plan.expected.url})`;
+      expect(batchUpdates()[before]?.body).toEqual({
+        valueInputOption: 'RAW',
+        data: [
+          { range: "'Milestones'!J2", majorDimension: 'ROWS', values: [['Disputed']] },
+          { range: "'Milestones'!L2", majorDimension: 'ROWS', values: [[note]] },
+        ],
+      });
+      // Exactly those two cells changed in the sheet.
+      const rows = fakes.sheets.tab(SHEET, 'Milestones');
+      const original = fakeTabs(world.raw)['Milestones'] ?? [];
+      expect(rows[1]?.[9]).toBe('Disputed');
+      expect(rows[1]?.[11]).toBe(note);
+      const changed = rows.flatMap((row, r) =>
+        row.flatMap((cell, c) =>
+          JSON.stringify(cell ?? '') === JSON.stringify(original[r]?.[c] ?? '') ? [] : [`${r + 1}:${c + 1}`],
+        ),
+      );
+      expect(changed).toEqual(['2:10', '2:12']);
+
+      // The chip redraws from the ledger as it now stands, without another sync.
+      await expect.poll(async () => (await chip()).text(), { timeout: 15_000 }).toMatch(stage);
+      await expect
+        .poll(async () => (await shadow.texts('payladder-toast')).join(' '), { timeout: 15_000 })
+        .toContain(done);
+      expect(batchUpdates().length - before).toBe(1);
+    },
+  );
 });

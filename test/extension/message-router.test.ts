@@ -30,6 +30,16 @@ function fakeService(calls: { name: string; args: unknown[] }[]): SyncService {
   });
 }
 
+const DISPUTE = {
+  kind: 'dispute' as const,
+  client: 'Acme',
+  milestones: ['M-1'],
+  reason: '=1+1 hours were never agreed',
+  said: '2026-12-02',
+  source: 'https://mail.google.com/mail/u/0/#inbox/abc',
+  lang: 'en' as const,
+};
+
 function setup() {
   const calls: { name: string; args: unknown[] }[] = [];
   const route = createMessageRouter(fakeService(calls), {
@@ -126,6 +136,11 @@ describe('the message router', () => {
         sentAt: '2026-11-30T09:00:00Z',
       },
     ],
+    ['replyAction', { ...DISPUTE, lang: 'fr' }],
+    ['replyAction', { ...DISPUTE, amount: 100 }],
+    ['replyAction', { ...DISPUTE, reason: 'x'.repeat(1001) }],
+    ['replyAction', { ...DISPUTE, said: '2 Dec' }],
+    ['replyAction', { ...DISPUTE, milestones: [] }],
   ])('refuses a malformed %s, naming only the fields', async (type, data) => {
     const { calls, route } = setup();
     const reply = (await route({ tag: MESSAGE_TAG, type, data } as Envelope, GMAIL)) as Reply;
@@ -150,6 +165,22 @@ describe('the message router', () => {
       sentAt: '2026-11-30T09:00:00+01:00',
     });
     expect(calls[0]?.args[0]).toMatchObject({ client: 'Acme', channel: 'gmail' });
+  });
+
+  it('passes a well-formed dispute from the overlay to the reply actions', async () => {
+    const asked: unknown[] = [];
+    const service = {
+      replies: {
+        replyAction: async (data: unknown) => {
+          asked.push(data);
+          return { status: 'logged', message: '', summary: null };
+        },
+      },
+    } as unknown as SyncService;
+    const route = createMessageRouter(service, { extensionId: EXTENSION_ID, extensionOrigin: ORIGIN });
+    const messenger = createMessenger((envelope) => route(envelope, GMAIL) ?? Promise.resolve(undefined));
+    expect(await messenger.replyAction(DISPUTE)).toMatchObject({ status: 'logged' });
+    expect(asked).toEqual([DISPUTE]);
   });
 
   it('leaves other messages to other listeners', () => {

@@ -5,6 +5,7 @@ import { DEFAULT_PREFERENCES } from '../../extension/sync/defaults.ts';
 import type { LedgerState } from '../../extension/sync/ledger-state.ts';
 import { REPLY_PROBLEMS, createReplyActions } from '../../extension/sync/reply-actions.ts';
 import { TODAY, demoState } from './demo-state.ts';
+import { memorySheet } from './memory-sheet.ts';
 
 const LINK = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQ';
 const HP = 'Harbor & Pine LLC';
@@ -28,6 +29,7 @@ function setup(options: { failAppend?: SheetsError } = {}) {
       return Promise.resolve();
     },
     sheets: {
+      ...memorySheet(tabs),
       batchGet: (_id, names) => Promise.resolve(Object.fromEntries(names.map((n) => [n, tabs[n] ?? []]))),
       append: async (_id, tab, row) => {
         // The answer comes after a turn of the event loop, as a real request's does.

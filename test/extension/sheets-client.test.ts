@@ -250,3 +250,71 @@ describe('append', () => {
     expect(fake.requests).toHaveLength(2);
   });
 });
+
+describe('readRanges', () => {
+  it('reads a few ranges in one batchGet, in the order asked', async () => {
+    const { client, fake } = setup([
+      {
+        status: 200,
+        body: {
+          spreadsheetId: ID,
+          valueRanges: [
+            { range: 'Milestones!A1:Z1', majorDimension: 'ROWS', values: [['ID', 'Status']] },
+            { range: 'Milestones!A7:Z7', majorDimension: 'ROWS' },
+          ],
+        },
+      },
+    ]);
+    expect(await client.readRanges(ID, ["'Milestones'!1:1", "'Milestones'!7:7"])).toEqual([
+      [['ID', 'Status']],
+      [],
+    ]);
+    expect(fake.requests[0]?.url.searchParams.getAll('ranges')).toEqual([
+      "'Milestones'!1:1",
+      "'Milestones'!7:7",
+    ]);
+    expect(fake.requests[0]?.url.searchParams.get('valueRenderOption')).toBe('UNFORMATTED_VALUE');
+  });
+});
+
+describe('setCells', () => {
+  const cells = [
+    { range: "'Milestones'!J7", values: [['Disputed']] },
+    { range: "'Milestones'!L7", values: [['=SUM(1) is not a formula here']] },
+  ];
+
+  it('sets every cell in one batchUpdate, RAW, with the write token', async () => {
+    const accesses: string[] = [];
+    const { client, fake } = setup([{ status: 200, body: { spreadsheetId: ID, totalUpdatedCells: 2 } }], {
+      getToken: async (access) => {
+        accesses.push(access);
+        return 'ya29.write';
+      },
+    });
+    expect(await client.setCells(ID, cells)).toBe(2);
+    const [req] = fake.requests;
+    expect(req?.method).toBe('POST');
+    expect(req?.url.pathname).toBe(`/v4/spreadsheets/${ID}/values:batchUpdate`);
+    expect([...(req?.url.searchParams.keys() ?? [])]).toEqual([]);
+    expect(req?.body).toEqual({
+      valueInputOption: 'RAW',
+      data: cells.map((c) => ({ ...c, majorDimension: 'ROWS' })),
+    });
+    expect(accesses).toEqual(['write']);
+  });
+
+  it('does not retry a 500 or a timeout (the user may type in between), only a 429', async () => {
+    const first = setup([googleError(500, 'internal')]);
+    expect((await failure(first.client.setCells(ID, cells))).code).toBe('server');
+    expect(first.fake.requests).toHaveLength(1);
+    const second = setup([googleError(429, 'quota'), { status: 200, body: { totalUpdatedCells: 2 } }]);
+    expect(await second.client.setCells(ID, cells)).toBe(2);
+    expect(second.fake.requests).toHaveLength(2);
+  });
+
+  it('sends nothing for no cells', async () => {
+    const { client, fake } = setup([]);
+    expect(await client.setCells(ID, [])).toBe(0);
+    expect(fake.requests).toHaveLength(0);
+  });
+});

@@ -568,6 +568,66 @@ describe('logging reminders', () => {
   });
 });
 
+describe('mark disputed from a reply', () => {
+  const LINK = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQ';
+  const dispute = {
+    kind: 'dispute' as const,
+    client: 'Harbor & Pine LLC',
+    milestones: ['HP-1'],
+    reason: '=the hours were never agreed',
+    said: '2026-11-28',
+    source: LINK,
+    lang: 'en' as const,
+  };
+  const note = `=the hours were never agreed (client's reply of 28 Nov 2026: ${LINK})`;
+  const stageOf = async () =>
+    (await service.lookup({ client: 'Harbor & Pine LLC' }))?.milestones.find((m) => m.id === 'HP-1')?.stage;
+
+  it('sets the two cells in the sheet, RAW, shows Disputed at once, and the next sync agrees, undone too', async () => {
+    await service.sync();
+    const row = (fake.tab(SHEET, 'Milestones') as unknown[][]).findIndex((r) => r[0] === 'HP-1') + 1;
+    clearLog();
+    const result = await service.replies.replyAction(dispute);
+    expect(result.status).toBe('logged');
+    expect(sheetRequests().map((r) => `${r.method} ${r.path}`)).toEqual([
+      `GET /v4/spreadsheets/${SHEET}/values:batchGet`,
+      `POST /v4/spreadsheets/${SHEET}/values:batchUpdate`,
+    ]);
+    const sheetRow = fake.tab(SHEET, 'Milestones')[row - 1] ?? [];
+    expect([sheetRow[9], sheetRow[11]]).toEqual(['Disputed', note]);
+    expect(await stageOf()).toBe('disputed');
+    // The cached ledger carries it over a worker restart, before any sync.
+    expect(
+      (await makeService().lookup({ client: 'Harbor & Pine LLC' }))?.milestones.find((m) => m.id === 'HP-1')
+        ?.stage,
+    ).toBe('disputed');
+
+    // The user clears both cells in the sheet before any sync: the sheet is as it was at the
+    // first sync, and the next sync must not keep the dispute it no longer holds.
+    clearLog();
+    await service.sync();
+    expect(await stageOf()).not.toBe('disputed');
+    // Marked again, the next sync reads it back from the sheet.
+    expect((await service.replies.replyAction(dispute)).status).toBe('logged');
+    await service.sync();
+    expect(await stageOf()).toBe('disputed');
+  });
+
+  it('asks for write access when logging is off, writing nothing', async () => {
+    await service.sync();
+    await preferencesItem.set({ ...(await preferencesItem.get()), logging: false });
+    const readOnly = makeService({
+      auth: {
+        ...control.auth,
+        token: async (scope) => (scope.endsWith('.readonly') ? control.auth.token(scope) : null),
+      },
+    });
+    clearLog();
+    expect(await readOnly.replies.replyAction(dispute)).toMatchObject({ status: 'no_write_access' });
+    expect(sheetRequests().filter((r) => r.method === 'POST')).toHaveLength(0);
+  });
+});
+
 describe('demo mode', () => {
   it('serves the bundled demo ledger with no account and no network', async () => {
     const offline = makeService({

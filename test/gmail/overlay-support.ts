@@ -22,6 +22,7 @@ import { createMessageRouter } from '../../extension/sync/message-router.ts';
 import type { SyncService } from '../../extension/sync/sync-service.ts';
 import { createReplyActions } from '../../extension/sync/reply-actions.ts';
 import { DEFAULT_PREFERENCES } from '../../extension/sync/defaults.ts';
+import { memorySheet } from '../extension/memory-sheet.ts';
 
 const EXTENSION_ID = 'abcdefghijklmnopabcdefghijklmnop';
 
@@ -35,6 +36,8 @@ export interface FakeBackground {
   readonly logged: ReminderRequest[];
   /** Rows appended by the reply actions (Promises, Payments), as the Sheets API received them. */
   readonly appended: { tab: string; row: unknown[] }[];
+  /** Cells set by Mark disputed, as the Sheets API received them. */
+  readonly set: { range: string; value: string }[];
   /** Makes the next answers fail (`internal`), as when the extension was reloaded. */
   failing: boolean;
   /** Time spent answering (ms): the background's share, for the benchmark. */
@@ -72,6 +75,7 @@ export function fakeBackground(raw: RawLedger, today: IsoDate, now: () => number
     }
   };
   const appended: FakeBackground['appended'] = [];
+  const sheet = memorySheet(raw as Record<string, unknown[][]>);
   const service: Partial<SyncService> = {
     replies: createReplyActions({
       ledgerState: async () => state,
@@ -80,6 +84,7 @@ export function fakeBackground(raw: RawLedger, today: IsoDate, now: () => number
       today: () => today,
       refresh: async () => undefined,
       sheets: {
+        ...sheet,
         batchGet: async (_id, tabs) => Object.fromEntries(tabs.map((t) => [t, raw[t] ?? []])),
         append: async (_id, tab, row) => {
           appended.push({ tab, row: [...row] });
@@ -108,6 +113,7 @@ export function fakeBackground(raw: RawLedger, today: IsoDate, now: () => number
     transport: undefined as unknown as FakeBackground['transport'],
     requests: [],
     appended,
+    set: sheet.set,
     logged,
     failing: false,
     get busyMs() {

@@ -53,10 +53,13 @@ async function open(
   fixture: string,
   language: 'en' | 'it' = 'en',
   reminderSent: string | null = '2026-11-24',
+  uiLang?: 'en' | 'it',
 ) {
   const found = findFixture(fixtureDirs(), fixture);
   if (!found) throw new Error(`fixture ${fixture} not found`);
   loadPage(readFileSync(found.htmlPath, 'utf8'), false, URL);
+  // Gmail's UI language is its <html lang>, which the saved page sets.
+  if (uiLang) document.documentElement.setAttribute('lang', uiLang);
   const background = fakeBackground(ledger(language, reminderSent), TODAY);
   running = startTestOverlay(background);
   await running.settle();
@@ -110,6 +113,58 @@ describe('the reply in the chip', () => {
     );
     await flush();
     expect(background.appended).toHaveLength(1);
+  });
+
+  it.each([
+    ['en', 'Mark disputed', 'Confirm', `Hours exceed the estimate (client's reply of 2 Dec 2026: ${URL})`],
+    [
+      'it',
+      'Segna come contestata',
+      'Conferma',
+      `Hours exceed the estimate (risposta del cliente del 2 dic 2026: ${URL})`,
+    ],
+  ] as const)(
+    'marks the overdue milestone disputed with the reason (%s): two cells, once when confirmed twice, and the chip turns Disputed',
+    async (lang, mark, confirm, note) => {
+      const background = await open('thread-client-reply-en-2026-B', 'en', '2026-11-24', lang);
+      chip()?.click();
+      button(mark).click();
+      const [box, reason] = [...(panel()?.querySelectorAll('input') ?? [])] as HTMLInputElement[];
+      expect([box?.type, box?.value, box?.checked]).toEqual(['checkbox', 'CD-1', true]);
+      expect(reason?.required).toBe(true);
+      (reason as HTMLInputElement).value = 'Hours exceed the estimate';
+      expect(button(confirm)).toBeDefined();
+      const form = panel()?.querySelector('form') as HTMLFormElement;
+      form.dispatchEvent(new Event('submit', { cancelable: true }));
+      form.dispatchEvent(new Event('submit', { cancelable: true }));
+      await flush();
+      await running?.settle();
+      // CD-1 is row 2: Status in J, Status note in L (the schema's order).
+      expect(background.set).toEqual([
+        { range: "'Milestones'!J2", value: 'Disputed' },
+        { range: "'Milestones'!L2", value: note },
+      ]);
+      expect(background.requests.filter((r) => r.type === 'replyAction')).toHaveLength(1);
+      expect(chip()?.textContent).toMatch(lang === 'it' ? /^Contestat/ : /^Disputed/);
+    },
+  );
+
+  it('asks for a milestone when none is ticked, and Cancel closes the form', async () => {
+    const background = await open('thread-client-reply-en-2026-B');
+    chip()?.click();
+    button('Mark disputed').click();
+    const [box, reason] = [...(panel()?.querySelectorAll('input') ?? [])] as HTMLInputElement[];
+    (box as HTMLInputElement).checked = false;
+    (reason as HTMLInputElement).value = 'Not what we ordered';
+    (panel()?.querySelector('form') as HTMLFormElement).dispatchEvent(
+      new Event('submit', { cancelable: true }),
+    );
+    await flush();
+    expect(panel()?.textContent).toContain('Pick at least one milestone.');
+    expect(background.requests.filter((r) => r.type === 'replyAction')).toHaveLength(0);
+    button('Cancel').click();
+    expect(panel()?.querySelector('form')).toBeNull();
+    expect(panel()?.textContent).not.toContain('Pick at least one milestone.');
   });
 
   it('says nothing when no reminder was sent, or the client wrote before it', async () => {

@@ -61,6 +61,7 @@ describe('the discovery document', () => {
       'sheets.spreadsheets.values.get',
       'sheets.spreadsheets.values.batchGet',
       'sheets.spreadsheets.values.append',
+      'sheets.spreadsheets.values.batchUpdate',
     ]) {
       expect(ids).toContain(id);
       expect(method(id).scopes.length).toBeGreaterThan(0);

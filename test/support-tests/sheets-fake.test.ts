@@ -356,6 +356,141 @@ describe('values.append', () => {
   });
 });
 
+const batchUpdate = (body: unknown, headers: Record<string, string> = auth) =>
+  fakeFetch(fake.port, {
+    method: 'POST',
+    path: `/v4/spreadsheets/${ID}/values:batchUpdate`,
+    headers,
+    body,
+  });
+
+describe('values.batchUpdate', () => {
+  it('sets each range from its top-left cell and answers per range, as the API does', async () => {
+    const res = await batchUpdate({
+      valueInputOption: 'RAW',
+      data: [
+        { range: 'Milestones!E2', majorDimension: 'ROWS', values: [['Disputed']] },
+        { range: "'Milestones'!G2", values: [['=IMPORTXML("https://evil.example")']] },
+      ],
+    });
+    const expected: sheets_v4.Schema$BatchUpdateValuesResponse = {
+      spreadsheetId: ID,
+      totalUpdatedRows: 1,
+      totalUpdatedColumns: 2,
+      totalUpdatedCells: 2,
+      totalUpdatedSheets: 1,
+      responses: [
+        {
+          spreadsheetId: ID,
+          updatedRange: 'Milestones!E2',
+          updatedRows: 1,
+          updatedColumns: 1,
+          updatedCells: 1,
+        },
+        {
+          spreadsheetId: ID,
+          updatedRange: 'Milestones!G2',
+          updatedRows: 1,
+          updatedColumns: 1,
+          updatedCells: 1,
+        },
+      ],
+    };
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual(expected);
+    // RAW: the formula-like text is kept as text, nothing else on the row moved.
+    expect(fake.tab(ID, 'Milestones')[1]).toEqual([
+      'M-1',
+      'Acme',
+      1234.5,
+      { date: '2026-11-30' },
+      'Disputed',
+      null,
+      '=IMPORTXML("https://evil.example")',
+    ]);
+  });
+
+  it('parses USER_ENTERED like typing, skips null and empties a cell for ""', async () => {
+    await batchUpdate({
+      valueInputOption: 'USER_ENTERED',
+      data: [{ range: 'Milestones!B2:D2', values: [[null, '', '2026-12-31']] }],
+    });
+    expect(fake.tab(ID, 'Milestones')[1]?.slice(0, 4)).toEqual(['M-1', 'Acme', null, { date: '2026-12-31' }]);
+  });
+
+  it('needs a valueInputOption and at least one range', async () => {
+    for (const body of [
+      { data: [{ range: 'Milestones!E2', values: [['x']] }] },
+      {
+        valueInputOption: 'INPUT_VALUE_OPTION_UNSPECIFIED',
+        data: [{ range: 'Milestones!E2', values: [['x']] }],
+      },
+      { valueInputOption: 'RAW' },
+    ]) {
+      const res = await batchUpdate(body);
+      expect(res.status, JSON.stringify(body)).toBe(400);
+    }
+    expect(fake.tab(ID, 'Milestones')[1]?.[4]).toBe(false);
+  });
+
+  it('refuses values that do not fit their range, and writes nothing of the request', async () => {
+    const res = await batchUpdate({
+      valueInputOption: 'RAW',
+      data: [
+        { range: 'Milestones!E2', values: [['Disputed']] },
+        { range: 'Milestones!G2', values: [['a', 'b']] },
+      ],
+    });
+    expect(res.body).toEqual({
+      error: {
+        code: 400,
+        message:
+          'Invalid data[1]: Requested writing within range [Milestones!G2], but tried writing to column [H]',
+        status: 'INVALID_ARGUMENT',
+      },
+    });
+    expect(fake.tab(ID, 'Milestones')[1]?.[4]).toBe(false);
+  });
+
+  it('refuses an unparseable range and one outside the grid, naming its place', async () => {
+    const bad = await batchUpdate({ valueInputOption: 'RAW', data: [{ range: 'Nope!A1', values: [['x']] }] });
+    expect((bad.body as { error: { message: string } }).error.message).toBe(
+      'Invalid data[0]: Unable to parse range: Nope!A1',
+    );
+    const far = await batchUpdate({
+      valueInputOption: 'RAW',
+      data: [{ range: 'Milestones!A1001', values: [['x']] }],
+    });
+    expect((far.body as { error: { message: string } }).error.message).toBe(
+      'Invalid data[0]: Range (Milestones!A1001) exceeds grid limits. Max rows: 1000, max columns: 26',
+    );
+  });
+
+  it('refuses a member the discovery document does not list, as the API refuses unknown names', async () => {
+    const res = await batchUpdate({
+      valueInputOption: 'RAW',
+      data: [{ range: 'Milestones!E2', values: [['x']] }],
+      valueRenderOption: 'FORMULA',
+    });
+    expect(res.status).toBe(400);
+    expect(fake.drift.splice(0)).toEqual([
+      'sheets.spreadsheets.values.batchUpdate body.valueRenderOption: unknown name (not in the discovery document)',
+    ]);
+  });
+
+  it('needs the spreadsheets scope: a read-only token may not set cells', async () => {
+    fake.addToken('ya29.readonly', SHEETS_READONLY_SCOPE);
+    const res = await batchUpdate(
+      { valueInputOption: 'RAW', data: [{ range: 'Milestones!E2', values: [['x']] }] },
+      { authorization: 'Bearer ya29.readonly' },
+    );
+    expect(res.body).toEqual({
+      error: { code: 403, message: SHEETS_ERROR.insufficientScopes, status: 'PERMISSION_DENIED' },
+    });
+    expect(fake.tab(ID, 'Milestones')[1]?.[4]).toBe(false);
+  });
+});
+
 describe('authorization', () => {
   it('answers 401 UNAUTHENTICATED without or with an unknown bearer token', async () => {
     const missing = await get(`/v4/spreadsheets/${ID}`, {});

@@ -1,5 +1,6 @@
 import {
   type GridRange,
+  columnLetters,
   formatCells,
   formatRange,
   parseA1,
@@ -22,7 +23,7 @@ import {
 /**
  * An in-memory Google Sheets REST API v4 that answers with the real request
  * and response shapes (checked against `sheets_v4` in @googleapis/sheets 14):
- * spreadsheets.get, values.batchGet, values.get, values.append. Anything else
+ * spreadsheets.get, values.batchGet, values.get, values.append, values.batchUpdate. Anything else
  * gets a 404 naming the route, so a client calling an endpoint the fake does
  * not know fails loudly instead of silently passing.
  *
@@ -127,7 +128,8 @@ type Route =
   | { kind: 'get'; id: string }
   | { kind: 'batchGet'; id: string }
   | { kind: 'valuesGet'; id: string; range: string }
-  | { kind: 'append'; id: string; range: string };
+  | { kind: 'append'; id: string; range: string }
+  | { kind: 'batchUpdate'; id: string };
 
 export class SheetsFake extends FakeService<SheetsFailureStatus> {
   private readonly spreadsheets = new Map<string, Spreadsheet>();
@@ -316,6 +318,8 @@ export class SheetsFake extends FakeService<SheetsFailureStatus> {
         );
       case 'append':
         return append(spreadsheet, route.range, request);
+      case 'batchUpdate':
+        return batchUpdate(spreadsheet, request);
     }
   }
 }
@@ -335,6 +339,7 @@ function matchRoute(request: FakeRequest): Route | undefined {
   if (id === undefined || rest === undefined) return undefined;
   if (rest === '' && method === 'GET') return { kind: 'get', id };
   if (rest === '/values:batchGet' && method === 'GET') return { kind: 'batchGet', id };
+  if (rest === '/values:batchUpdate' && method === 'POST') return { kind: 'batchUpdate', id };
   if (!rest.startsWith('/values/') || rest.length <= '/values/'.length) return undefined;
   const range = rest.slice('/values/'.length);
   if (method === 'POST' && range.endsWith(':append')) {
@@ -759,4 +764,133 @@ function enterValue(
     return { date: value.trim() };
   }
   return value;
+}
+
+/**
+ * values.batchUpdate (https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets.values/batchUpdate):
+ * each ValueRange's values are written from its range's top-left cell and must fit inside
+ * the range; `null` leaves a cell as it is, `""` empties it; RAW stores strings as sent
+ * (a leading `=` stays text), USER_ENTERED parses them as typing does. The request is
+ * applied whole or not at all: every range is checked before any cell is set, and a
+ * refused range answers 400 naming its place in `data`, as the API words it ("Invalid
+ * data[0]: …"). The request body's shape and the write scope are the discovery
+ * document's (checked before this runs).
+ */
+function batchUpdate(spreadsheet: Spreadsheet, request: FakeRequest): unknown {
+  const body = (request.body ?? {}) as {
+    valueInputOption?: string;
+    data?: { range?: string; majorDimension?: string; values?: unknown }[];
+    includeValuesInResponse?: boolean;
+    responseValueRenderOption?: ValueRender;
+    responseDateTimeRenderOption?: DateRender;
+  };
+  const option = body.valueInputOption;
+  // "The caller must specify the spreadsheet ID, a valueInputOption, and one or more
+  // ValueRanges" (the method's reference); INPUT_VALUE_OPTION_UNSPECIFIED "must not be used"
+  // (ValueInputOption's). The refusals' words are the fake's own, naming the rule.
+  if (option !== 'RAW' && option !== 'USER_ENTERED') {
+    throw new RequestError(
+      400,
+      'INVALID_ARGUMENT',
+      `Invalid valueInputOption: ${option ?? 'INPUT_VALUE_OPTION_UNSPECIFIED'} (RAW or USER_ENTERED must be specified)`,
+    );
+  }
+  const data = body.data ?? [];
+  if (data.length === 0) {
+    throw new RequestError(
+      400,
+      'INVALID_ARGUMENT',
+      'Invalid request: one or more ValueRanges must be specified',
+    );
+  }
+  const planned = data.map((vr, index) => {
+    const invalid = (message: string) =>
+      new RequestError(400, 'INVALID_ARGUMENT', `Invalid data[${index}]: ${message}`);
+    let resolved: Resolved;
+    try {
+      resolved = resolveRange(spreadsheet, vr.range ?? '');
+    } catch (error) {
+      if (error instanceof RequestError) throw invalid(error.message);
+      throw error;
+    }
+    const { tab, grid } = resolved;
+    const rows = toRows(vr.values, vr.majorDimension === 'COLUMNS').map((row, i) =>
+      row.map((value, j) => enterValue(value, option, i, j)),
+    );
+    const asked = `${formatRange(tab.title, grid)}`;
+    for (const [i, row] of rows.entries()) {
+      if (grid.startRow + i > grid.endRow) {
+        throw invalid(
+          `Requested writing within range [${asked}], but tried writing to row [${grid.startRow + i}]`,
+        );
+      }
+      if (grid.startCol + row.length - 1 > grid.endCol) {
+        throw invalid(
+          `Requested writing within range [${asked}], but tried writing to column [${columnLetters(grid.startCol + row.length - 1)}]`,
+        );
+      }
+    }
+    return { tab, grid, rows };
+  });
+
+  const responses = planned.map(({ tab, grid, rows }) => {
+    let cells = 0;
+    const touchedRows = new Set<number>();
+    const touchedCols = new Set<number>();
+    for (const [i, values] of rows.entries()) {
+      const r = grid.startRow + i;
+      while (tab.rows.length < r) tab.rows.push([]);
+      const target = tab.rows[r - 1] as FakeCell[];
+      for (const [j, value] of values.entries()) {
+        if (value === undefined) continue;
+        const c = grid.startCol + j;
+        while (target.length < c - 1) target.push(null);
+        target[c - 1] = value === '' ? null : value;
+        cells += 1;
+        touchedRows.add(r);
+        touchedCols.add(c);
+      }
+    }
+    const response: Record<string, unknown> = { spreadsheetId: spreadsheet.id };
+    if (cells > 0) {
+      const written: GridRange = {
+        startRow: Math.min(...touchedRows),
+        startCol: Math.min(...touchedCols),
+        endRow: Math.max(...touchedRows),
+        endCol: Math.max(...touchedCols),
+      };
+      Object.assign(response, {
+        updatedRange: formatRange(tab.title, written),
+        updatedRows: touchedRows.size,
+        updatedColumns: touchedCols.size,
+        updatedCells: cells,
+      });
+    }
+    if (body.includeValuesInResponse === true) {
+      const values = renderGrid(tab, grid, {
+        value: body.responseValueRenderOption ?? 'FORMATTED_VALUE',
+        date: body.responseDateTimeRenderOption ?? 'SERIAL_NUMBER',
+        dimension: 'ROWS',
+        locale: spreadsheet.locale,
+      });
+      response['updatedData'] = {
+        range: formatRange(tab.title, grid),
+        majorDimension: 'ROWS',
+        ...(values.length > 0 ? { values } : {}),
+      };
+    }
+    return { response, cells, tab, rows: touchedRows, cols: touchedCols };
+  });
+  const sum = (f: (r: (typeof responses)[number]) => number) => responses.reduce((n, r) => n + f(r), 0);
+  const rowKeys = new Set(responses.flatMap((r) => [...r.rows].map((n) => `${r.tab.title}|${n}`)));
+  const colKeys = new Set(responses.flatMap((r) => [...r.cols].map((n) => `${r.tab.title}|${n}`)));
+  const sheets = new Set(responses.filter((r) => r.cells > 0).map((r) => r.tab.title));
+  return {
+    spreadsheetId: spreadsheet.id,
+    totalUpdatedRows: rowKeys.size,
+    totalUpdatedColumns: colKeys.size,
+    totalUpdatedCells: sum((r) => r.cells),
+    totalUpdatedSheets: sheets.size,
+    responses: responses.map((r) => r.response),
+  };
 }
