@@ -15,7 +15,9 @@ import {
   packStatementCsv,
   recommendedMessage,
   stageLabel,
+  todayWork,
 } from '../shared/index.ts';
+import type { ComposedMessage, TodayMessage } from '../shared/index.ts';
 import type { Io } from './io.ts';
 import { terminalJson, terminalLines, terminalText } from './terminal.ts';
 
@@ -94,26 +96,105 @@ export function runDraft(args: Context & { message?: string; html: boolean; json
       );
     return;
   }
-  let message;
-  try {
-    message = composeMessage({ report, ledger, client, today, messageId: args.message });
-  } catch (e) {
-    if (e instanceof ComposeError) throw new CommandError(e.message);
-    throw e;
-  }
+  const message = compose({ report, ledger, client, today, messageId: args.message });
   if (args.json) {
     io.stdout(terminalJson(message) + '\n');
     return;
   }
+  printNotes(message, args, io, '');
+  io.stdout(printable(message, args.html) + '\n');
+}
+
+function compose(input: Context & { messageId?: string }): ComposedMessage {
+  try {
+    return composeMessage(input);
+  } catch (e) {
+    if (e instanceof ComposeError) throw new CommandError(e.message);
+    throw e;
+  }
+}
+
+/** Template problems, delivery advice and a pending draft, on stderr (`who` names the client in --all). */
+function printNotes(
+  message: ComposedMessage,
+  { report }: Pick<Context, 'report'>,
+  io: Io,
+  who: string,
+): void {
   for (const p of message.problems) io.stderr(problemLine(p));
-  for (const line of message.advice) io.stderr(`payladder: note: ${line}\n`);
+  for (const line of message.advice) io.stderr(`payladder: note: ${who}${line}\n`);
   const due = report.clients.find((c) => c.client === message.client)?.message ?? null;
   if (due?.drafted && due.messageId === message.messageId) {
     const drafted = report.milestones.find((m) => m.id === due.milestones[0])?.draft;
     io.stderr(
-      `payladder: note: this message was drafted${drafted ? ` on ${drafted.on}` : ''} and is not confirmed sent: send that draft (Gmail → Drafts) rather than a new one, then log it as sent.\n`,
+      `payladder: note: ${who}this message was drafted${drafted ? ` on ${drafted.on}` : ''} and is not confirmed sent: send that draft (Gmail → Drafts) rather than a new one, then log it as sent.\n`,
     );
   }
+}
+
+/** To, Subject, a blank line and the body, terminal-safe. */
+function printable(message: ComposedMessage, html: boolean): string {
   const head = `To: ${terminalText(message.to.join(', '))}\nSubject: ${terminalText(message.subject)}\n\n`;
-  io.stdout(head + terminalLines(args.html ? message.html : message.text) + '\n');
+  return head + terminalLines(html ? message.html : message.text);
+}
+
+/** The line between two messages of `draft --all`: which of how many, for whom, what. */
+export function draftRule(k: number, n: number, t: TodayMessage): string {
+  const title = ` ${k} of ${n} · ${terminalText(t.client)} · ${stageLabel(t.message.messageId)} · ${terminalText(t.invoices.join(', '))} `;
+  return `━━━━${title}${'━'.repeat(Math.max(4, 76 - [...title].length))}`;
+}
+
+/**
+ * `draft --all`: every message to send today, one per client (shared/today.ts, the list the
+ * report's "Messages to send" shows), each with To, Subject and body, between rules. The
+ * drafts already waiting in Gmail are named, not printed again: sending a second copy is
+ * what the draft is there to prevent.
+ */
+export function runDraftAll(args: Omit<Context, 'client'> & { html: boolean; json: boolean }, io: Io): void {
+  const { ledger, report, today } = args;
+  const work = todayWork(report);
+  const messages = work.messages.map((t) => compose({ report, ledger, today, client: t.client }));
+  if (args.json) {
+    io.stdout(
+      terminalJson({
+        today,
+        messages,
+        draftsToConfirm: work.drafts.map((t) => ({
+          client: t.client,
+          messageId: t.message.messageId,
+          invoices: t.invoices,
+        })),
+      }) + '\n',
+    );
+    return;
+  }
+  const out: string[] = [];
+  if (messages.length === 0) out.push(`No message to send on ${today}.`);
+  else
+    out.push(
+      `${messages.length === 1 ? '1 message' : `${messages.length} messages`} to send on ${today}, one per client.`,
+    );
+  io.stdout(out.join('\n') + '\n');
+  out.length = 0;
+  messages.forEach((message, i) => {
+    const t = work.messages[i] as TodayMessage;
+    // The rule first, then this message's notes (stderr, naming the client for a redirected
+    // stdout), then the message: on a terminal each note sits under its own message's rule.
+    io.stdout(`\n${draftRule(i + 1, messages.length, t)}\n`);
+    printNotes(message, args, io, `${terminalText(t.client)}: `);
+    io.stdout(`${printable(message, args.html)}\n`);
+  });
+  if (work.drafts.length > 0) {
+    const n = work.drafts.length;
+    const them = n === 1 ? 'it' : 'them';
+    out.push(
+      '',
+      `Not printed: ${n === 1 ? '1 draft' : `${n} drafts`} to confirm, already in Gmail → Drafts: send ${them}, then log ${them} as sent (payladder draft --client NAME prints one again).`,
+    );
+    for (const t of work.drafts)
+      out.push(
+        `  ${terminalText(t.client)}: ${stageLabel(t.message.messageId)}, ${terminalText(t.invoices.join(', '))}`,
+      );
+  }
+  if (out.length > 0) io.stdout(out.join('\n') + '\n');
 }
