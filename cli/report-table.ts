@@ -58,7 +58,7 @@ export const REPORT_WORDS = {
     today: 'Today',
     messages: (n: number) => `Messages to send (${n}), one per client: payladder draft --all prints them`,
     drafts: (n: number) =>
-      `Drafts to confirm (${n}): send each from Gmail → Drafts (not a new one), then log it as sent`,
+      `Drafts to confirm (${n}): in Gmail → Drafts; once sent, the extension logs it (or confirm it in the sidebar)`,
     promises: (n: number) =>
       `Promises to check (${n}): promised by today; if the payment came in, record it in Payments`,
     covered: (n: number) => `In today's messages and drafts (${n})`,
@@ -103,12 +103,13 @@ export const REPORT_WORDS = {
       `Problems (${count(errors, 'error', 'errors')}, ${count(warnings, 'warning', 'warnings')})`,
     error: 'error',
     warning: 'warning',
+    row: 'row',
   },
   it: {
     today: 'Oggi',
     messages: (n: number) => `Messaggi da inviare (${n}), uno per cliente: payladder draft --all li stampa`,
     drafts: (n: number) =>
-      `Bozze da confermare (${n}): inviale da Gmail → Bozze (non una nuova), poi registrale come inviate`,
+      `Bozze da confermare (${n}): in Gmail → Bozze; una volta inviata, l'estensione la registra (o confermala nella barra laterale)`,
     promises: (n: number) =>
       `Promesse da verificare (${n}): promesse entro oggi; se il pagamento è arrivato, registralo in Payments`,
     covered: (n: number) => `Nei messaggi e nelle bozze di oggi (${n})`,
@@ -154,6 +155,7 @@ export const REPORT_WORDS = {
       `Problemi (${count(errors, 'errore', 'errori')}, ${count(warnings, 'avviso', 'avvisi')})`,
     error: 'errore',
     warning: 'avviso',
+    row: 'riga',
   },
 } as const;
 
@@ -420,7 +422,7 @@ export function formatReport(
     out.push('', style.bold(w.problems(errors, report.problems.length - errors)));
     const markWidth = Math.max(width(w.error), width(w.warning));
     for (const p of report.problems) {
-      const [first, second] = problemLines(p, style, w.error, w.warning, markWidth);
+      const [first, second] = problemLines(p, style, w, markWidth);
       out.push(first, second);
     }
   }
@@ -430,13 +432,12 @@ export function formatReport(
 function problemLines(
   p: Problem,
   style: Style,
-  error: string,
-  warning: string,
+  w: { error: string; warning: string; row: string },
   markWidth: number,
 ): [string, string] {
-  const where = `${p.tab}${p.row !== null ? ` row ${p.row}` : ''}${p.column ? `, ${p.column}` : ''}`;
+  const where = `${p.tab}${p.row !== null ? ` ${w.row} ${p.row}` : ''}${p.column ? `, ${p.column}` : ''}`;
   const mark =
-    p.severity === 'error' ? style.red(pad(error, markWidth)) : style.yellow(pad(warning, markWidth));
+    p.severity === 'error' ? style.red(pad(w.error, markWidth)) : style.yellow(pad(w.warning, markWidth));
   // Problem texts quote the cell as typed: an escape sequence in it is shown, not obeyed.
   return [
     `${mark} ${terminalText(where)}: ${terminalText(p.message)}`,

@@ -198,6 +198,7 @@ describe('the report in Italian', () => {
     expect(stdout).toContain('Chiusi (9): niente da incassare');
     expect(stdout).toMatch(/LD-001\s+3\.000,00\sUSD\s+Stralciato: 3\.000,00\sUSD non incassati$/m);
     expect(stdout).toMatch(/^Totali$/m);
+    expect(stdout).toMatch(/^errore Milestones riga 38, ID: /m);
     // Amounts the Italian way (with Intl's no-break space before the symbol).
     // Only the ledger's own problem texts may still be English (they come from the core).
     const mine = stdout.slice(0, stdout.indexOf('\nProblemi'));
