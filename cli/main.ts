@@ -27,8 +27,8 @@ import { terminalJson, terminalText } from './terminal.ts';
 
 export const USAGE = `Usage: payladder [--ledger DIR | --sheet SPREADSHEET_ID] [--today YYYY-MM-DD] [--client NAME] [--lang en|it] [--json]
        payladder pack --client NAME [--ledger DIR | --sheet ID] [--today DATE] --out FILE
-       payladder draft --client NAME [--ledger DIR | --sheet ID] [--today DATE] [--message ID] [--html | --json]
-       payladder draft --all [--ledger DIR | --sheet ID] [--today DATE] [--html | --json]
+       payladder draft --client NAME [--ledger DIR | --sheet ID] [--today DATE] [--message ID] [--lang en|it] [--html | --json]
+       payladder draft --all [--ledger DIR | --sheet ID] [--today DATE] [--lang en|it] [--html | --json]
 
   (no ledger)        work on the bundled demo ledger
   --ledger DIR       a folder of CSV exports, one <Tab>.csv per tab
@@ -36,7 +36,8 @@ export const USAGE = `Usage: payladder [--ledger DIR | --sheet SPREADSHEET_ID] [
   --today DATE       as of this date (default: today in the ledger's time zone)
   --client NAME      only this client (required by pack and draft): the name, or the start
                      of it when only one client's name starts so; case does not matter
-  --lang en|it       the report's language (default: Settings → Default language)
+  --lang en|it       the report's language, and draft's own lines (each message is in its
+                     client's language); default: Settings → Default language
   --json             one JSON document on stdout
   --no-color         plain text even on a terminal
 
@@ -92,7 +93,7 @@ const OPTION_SPECS = {
 const ALLOWED: Readonly<Record<Command, readonly (keyof typeof OPTION_SPECS)[]>> = {
   report: ['ledger', 'sheet', 'today', 'client', 'lang', 'json', 'no-color', 'help'],
   pack: ['ledger', 'sheet', 'today', 'client', 'out', 'help'],
-  draft: ['ledger', 'sheet', 'today', 'client', 'all', 'message', 'html', 'json', 'help'],
+  draft: ['ledger', 'sheet', 'today', 'client', 'all', 'message', 'lang', 'html', 'json', 'help'],
 };
 
 export const USAGE_ERRORS = {
@@ -206,6 +207,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
       return 0;
     }
     const { report, ledger, today, title } = await prepare(opts, io);
+    // The report's words (messages keep their client's language): --lang, else the ledger's.
+    const language = opts.lang ?? ledger.settings.defaultLanguage;
     if (command === 'pack') {
       await runPack(
         { ledger, report, today, client: findClient(ledger, opts.client ?? ''), out: opts.out ?? '' },
@@ -214,7 +217,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       return 0;
     }
     if (command === 'draft' && opts.all) {
-      runDraftAll({ ledger, report, today, html: opts.html, json: opts.json }, io);
+      runDraftAll({ ledger, report, today, html: opts.html, json: opts.json, language }, io);
       return 0;
     }
     if (command === 'draft') {
@@ -227,6 +230,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
           message: opts.message,
           html: opts.html,
           json: opts.json,
+          language,
         },
         io,
       );
@@ -242,7 +246,6 @@ export async function run(argv: string[], io: Io): Promise<number> {
     if (opts.json) io.stdout(terminalJson(toJsonReport(report)) + '\n');
     else {
       const color = opts.color && io.isTty && !io.env.NO_COLOR;
-      const language = opts.lang ?? ledger.settings.defaultLanguage;
       io.stdout(formatReport(report, ledger.settings.locale, color ? COLOR : PLAIN, title, language));
     }
     return 0;

@@ -173,7 +173,7 @@ function label(stage: Stage, language: Language): string {
  * soon"), which as a step ("Next step: Due soon on 17 Dec") reads as a due date; the step
  * is the courtesy note.
  */
-function stepName(step: Stage, language: Language): string {
+export function stepName(step: Stage, language: Language): string {
   return step === 'upcoming' ? REPORT_WORDS[language].courtesy : label(step, language);
 }
 

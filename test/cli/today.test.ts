@@ -352,6 +352,24 @@ describe('payladder draft --all', () => {
     ]);
   });
 
+  it("--lang it: its own lines in Italian; each message stays in its client's language", async () => {
+    const work = todayWork(demo());
+    const { stdout, code } = await cli(['draft', '--all', '--today', TODAY, '--lang', 'it']);
+    expect(code).toBe(0);
+    expect(stdout.split('\n')[0]).toBe(
+      `${work.messages.length} messaggi da inviare il ${TODAY}, uno per cliente.`,
+    );
+    expect(stdout).toMatch(/^━━━━ 1 di \d+ · Northwind Analytics Ltd · Vie legali · INV-1041 ━+$/m);
+    expect(stdout).toContain('Subject: Referral to a lawyer: INV-1041'); // an English client's letter
+    expect(stdout).toMatch(
+      /Non stampata: 1 bozza da confermare.*\n {2}Studio Bianchi Architetti: Lavori sospesi, FT-2026-058\n$/,
+    );
+    const quiet = await cli(['draft', '--client', 'belfast', '--today', TODAY, '--lang', 'it']);
+    expect(quiet.stdout).toMatch(
+      /^Niente da inviare a Belfast Print Works oggi\. Prossimo: Promemoria il \d{4}-\d\d-\d\d\./,
+    );
+  });
+
   it('says so in one line when no message is due', async () => {
     const raw = rawLedger({
       clients: [CLIENT],
