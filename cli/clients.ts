@@ -4,7 +4,8 @@
  * ambiguous prefix names the candidates; an unknown name suggests the closest names by edit
  * distance, so a typo costs one more command, not a trip to the sheet.
  */
-import { refKey } from '../shared/index.ts';
+import type { Ledger, Problem, Report } from '../shared/index.ts';
+import { currencyTotals, refKey } from '../shared/index.ts';
 
 /** A name that picks no single client: exit 2 with this one line. */
 export class ClientNameError extends Error {}
@@ -82,4 +83,51 @@ export function findClient(ledger: { clients: readonly { client: string }[] }, t
     );
   }
   throw new ClientNameError(CLIENT_ERRORS.unknown(typed, suggestClients(names, typed)));
+}
+
+/**
+ * The report narrowed to one client (`--client` on the report): its milestones and message,
+ * its own totals, and the problems on its rows (its Clients row; its Milestones, Payments,
+ * Reminders, Promises and Change orders rows). `elsewhere` counts the rest: other clients'
+ * rows, ledger-wide warnings, and rows the parser could not read (which may be this
+ * client's too), so the report can say they exist.
+ */
+export function clientSlice(
+  report: Report,
+  ledger: Pick<Ledger, 'clients' | 'payments' | 'reminders' | 'promises' | 'changeOrders'>,
+  client: string,
+): { report: Report; elsewhere: number } {
+  const milestones = report.milestones.filter((m) => m.client === client);
+  const ids = new Set(milestones.map((m) => m.id));
+  const rows: Record<string, Set<number>> = {
+    Clients: new Set(ledger.clients.filter((c) => c.client === client).map((c) => c.row)),
+    Milestones: new Set(milestones.map((m) => m.row)),
+    Payments: new Set(ledger.payments.filter((p) => ids.has(p.milestone)).map((p) => p.row)),
+    Reminders: new Set(ledger.reminders.filter((r) => r.client === client).map((r) => r.row)),
+    Promises: new Set(ledger.promises.filter((p) => p.client === client).map((p) => p.row)),
+    'Change orders': new Set(ledger.changeOrders.filter((c) => c.client === client).map((c) => c.row)),
+  };
+  const own = (p: Problem) => p.row !== null && rows[p.tab]?.has(p.row) === true;
+  const problems = report.problems.filter(own);
+  const clients = report.clients.filter((c) => c.client === client);
+  const stageCounts: Record<string, number> = {};
+  let dueTodayCount = 0;
+  for (const m of milestones) {
+    stageCounts[m.stage] = (stageCounts[m.stage] ?? 0) + 1;
+    if (m.nextAction && m.nextAction.on <= report.today) dueTodayCount++;
+  }
+  return {
+    report: {
+      ...report,
+      milestones,
+      clients,
+      // The client's own totals: the whole ledger's under one client's rows would read as theirs.
+      totals: currencyTotals(milestones),
+      stageCounts,
+      dueTodayCount,
+      messagesDue: clients.filter((c) => c.message !== null).length,
+      problems,
+    },
+    elsewhere: report.problems.length - problems.length,
+  };
 }

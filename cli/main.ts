@@ -17,7 +17,7 @@ import {
   todayIn,
   toJsonReport,
 } from '../shared/index.ts';
-import { ClientNameError, findClient } from './clients.ts';
+import { ClientNameError, clientSlice, findClient } from './clients.ts';
 import { CommandError, runDraft, runDraftAll, runPack } from './commands.ts';
 import type { Io } from './io.ts';
 import { COLOR, PLAIN, formatReport } from './report-table.ts';
@@ -236,17 +236,19 @@ export async function run(argv: string[], io: Io): Promise<number> {
       );
       return 0;
     }
+    let shown = report;
+    let elsewhere = 0;
     if (opts.client !== undefined) {
-      const client = findClient(ledger, opts.client);
-      report.milestones = report.milestones.filter((m) => m.client === client);
-      report.clients = report.clients.filter((c) => c.client === client);
-      report.dueTodayCount = report.milestones.filter((m) => m.nextAction && m.nextAction.on <= today).length;
-      report.messagesDue = report.clients.filter((c) => c.message !== null).length;
+      ({ report: shown, elsewhere } = clientSlice(report, ledger, findClient(ledger, opts.client)));
+      // A script asked for one client gets every problem still: it decides what to show.
+      if (opts.json) shown = { ...shown, problems: report.problems };
     }
-    if (opts.json) io.stdout(terminalJson(toJsonReport(report)) + '\n');
+    if (opts.json) io.stdout(terminalJson(toJsonReport(shown)) + '\n');
     else {
       const color = opts.color && io.isTty && !io.env.NO_COLOR;
-      io.stdout(formatReport(report, ledger.settings.locale, color ? COLOR : PLAIN, title, language));
+      io.stdout(
+        formatReport(shown, ledger.settings.locale, color ? COLOR : PLAIN, title, language, { elsewhere }),
+      );
     }
     return 0;
   } catch (e) {

@@ -104,6 +104,8 @@ export const REPORT_WORDS = {
     error: 'error',
     warning: 'warning',
     row: 'row',
+    elsewhere: (n: number) =>
+      `${n === 1 ? '1 more problem' : `${n} more problems`} elsewhere in the ledger, or in rows it could not read: payladder without --client lists them.`,
   },
   it: {
     today: 'Oggi',
@@ -156,6 +158,8 @@ export const REPORT_WORDS = {
     error: 'errore',
     warning: 'avviso',
     row: 'riga',
+    elsewhere: (n: number) =>
+      `${n === 1 ? 'Un altro problema' : `Altri ${n} problemi`} altrove nel registro, o in righe che non si sono potute leggere: payladder senza --client li elenca.`,
   },
 } as const;
 
@@ -235,6 +239,8 @@ export function formatReport(
   style: Style,
   title: string,
   language: Language = 'en',
+  /** `elsewhere`: problems left out of a one-client report (counted, so they are not missed). */
+  options: { elsewhere?: number } = {},
 ): string {
   const w = REPORT_WORDS[language];
   const out: string[] = [];
@@ -417,6 +423,8 @@ export function formatReport(
     }
   }
 
+  const elsewhere = options.elsewhere ?? 0;
+  if (report.problems.length === 0 && elsewhere > 0) out.push('', w.elsewhere(elsewhere));
   if (report.problems.length > 0) {
     const errors = report.problems.filter((p) => p.severity === 'error').length;
     out.push('', style.bold(w.problems(errors, report.problems.length - errors)));
@@ -425,6 +433,7 @@ export function formatReport(
       const [first, second] = problemLines(p, style, w, markWidth);
       out.push(first, second);
     }
+    if (elsewhere > 0) out.push(style.dim(w.elsewhere(elsewhere)));
   }
   return out.join('\n') + '\n';
 }

@@ -286,6 +286,28 @@ describe('--client NAME', () => {
     expect(suggestClients(names, 'zzz')).toEqual([]);
   });
 
+  it('the report for one client: its own totals and problems, and a count of the others', async () => {
+    const report = demo();
+    const { stdout } = await cli(['--client', 'lakeshore', '--today', TODAY]);
+    // Lakeshore owes in dollars only: no euro or pound totals of other clients under its rows.
+    const totals = section(stdout, 'Totals');
+    expect(totals[1]).toMatch(/^USD {2}outstanding US\$8,000\.00 {2}overdue US\$8,000\.00$/);
+    expect(stdout).not.toMatch(/^(EUR|GBP) /m);
+    // Its Clients row's warning; the others counted, not listed.
+    expect(section(stdout, 'Problems (')).toEqual([
+      'Problems (0 errors, 1 warning)',
+      expect.stringMatching(
+        /^warning Clients row 6, Contract: No signed contract on file for Lakeshore Dental Group\.$/,
+      ),
+      expect.stringMatching(/^ +→ /),
+      `${report.problems.length - 1} more problems elsewhere in the ledger, or in rows it could not read: payladder without --client lists them.`,
+    ]);
+    // --json keeps every problem: a script decides.
+    const json = JSON.parse((await cli(['--client', 'lakeshore', '--today', TODAY, '--json'])).stdout);
+    expect(json.problems).toHaveLength(report.problems.length);
+    expect(Object.keys(json.totals)).toEqual(['USD']);
+  });
+
   it('works for the report, draft and pack; a miss or an ambiguous prefix exits 2 with one line', async () => {
     const report = await cli(['--today', TODAY, '--client', 'kestrel', '--json']);
     expect(report.code).toBe(0);
