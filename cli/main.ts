@@ -6,33 +6,38 @@
  * unwritable output file, with one line on stderr.
  */
 import { parseArgs } from 'node:util';
-import type { Ledger, RawLedger, Report } from '../shared/index.ts';
+import type { Language, Ledger, RawLedger, Report } from '../shared/index.ts';
 import {
   DEMO_SHEET,
+  LANGUAGES,
   computeReport,
   parseLedger,
   demoLedger,
   isIsoDate,
-  refKey,
   todayIn,
   toJsonReport,
 } from '../shared/index.ts';
-import { CommandError, runDraft, runPack } from './commands.ts';
+import { ClientNameError, clientSlice, findClient } from './clients.ts';
+import { CommandError, runDraft, runDraftAll, runPack } from './commands.ts';
 import type { Io } from './io.ts';
 import { COLOR, PLAIN, formatReport } from './report-table.ts';
 import { LedgerReadError, readCsvLedger } from './sources/csv.ts';
 import { readSheetLedger } from './sources/sheet.ts';
 import { terminalJson, terminalText } from './terminal.ts';
 
-export const USAGE = `Usage: payladder [--ledger DIR | --sheet SPREADSHEET_ID] [--today YYYY-MM-DD] [--client NAME] [--json]
+export const USAGE = `Usage: payladder [--ledger DIR | --sheet SPREADSHEET_ID] [--today YYYY-MM-DD] [--client NAME] [--lang en|it] [--json]
        payladder pack --client NAME [--ledger DIR | --sheet ID] [--today DATE] --out FILE
-       payladder draft --client NAME [--ledger DIR | --sheet ID] [--today DATE] [--message ID] [--html | --json]
+       payladder draft --client NAME [--ledger DIR | --sheet ID] [--today DATE] [--message ID] [--lang en|it] [--html | --json]
+       payladder draft --all [--ledger DIR | --sheet ID] [--today DATE] [--lang en|it] [--html | --json]
 
   (no ledger)        work on the bundled demo ledger
   --ledger DIR       a folder of CSV exports, one <Tab>.csv per tab
   --sheet ID         a Google Sheet (Application Default Credentials)
   --today DATE       as of this date (default: today in the ledger's time zone)
-  --client NAME      only this client (required by pack and draft)
+  --client NAME      only this client (required by pack and draft): the name, or the start
+                     of it when only one client's name starts so; case does not matter
+  --lang en|it       the report's language, and draft's own lines (each message is in its
+                     client's language); default: Settings → Default language
   --json             one JSON document on stdout
   --no-color         plain text even on a terminal
 
@@ -41,6 +46,7 @@ export const USAGE = `Usage: payladder [--ledger DIR | --sheet SPREADSHEET_ID] [
                      (your internal notes: tax, ledger problems), NAME-statement.csv and
                      NAME-chasing.csv.
   draft              the message recommended for the client today: To, Subject, body.
+  --all              every message to send today, one per client, one after the other
   --message ID       draft this message instead (upcoming, reminder, followup, final,
                      stop_work, demand, small_claims, dispute, change_order, payment_plan)
   --html             print the HTML body instead of the plain text
@@ -61,6 +67,8 @@ export interface Options {
   client?: string;
   out?: string;
   message?: string;
+  lang?: Language;
+  all: boolean;
   json: boolean;
   html: boolean;
   color: boolean;
@@ -75,24 +83,31 @@ const OPTION_SPECS = {
   client: { type: 'string' },
   out: { type: 'string' },
   message: { type: 'string' },
+  lang: { type: 'string' },
+  all: { type: 'boolean', default: false },
   json: { type: 'boolean', default: false },
   html: { type: 'boolean', default: false },
   'no-color': { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 const ALLOWED: Readonly<Record<Command, readonly (keyof typeof OPTION_SPECS)[]>> = {
-  report: ['ledger', 'sheet', 'today', 'client', 'json', 'no-color', 'help'],
+  report: ['ledger', 'sheet', 'today', 'client', 'lang', 'json', 'no-color', 'help'],
   pack: ['ledger', 'sheet', 'today', 'client', 'out', 'help'],
-  draft: ['ledger', 'sheet', 'today', 'client', 'message', 'html', 'json', 'help'],
+  draft: ['ledger', 'sheet', 'today', 'client', 'all', 'message', 'lang', 'html', 'json', 'help'],
 };
 
 export const USAGE_ERRORS = {
   both_sources: 'Use --ledger or --sheet, not both.',
   bad_today: (value: string) => `--today wants a date as YYYY-MM-DD, not "${value}".`,
-  needs_client: (command: string) => `payladder ${command} needs --client NAME.`,
+  bad_lang: (value: string) => `--lang wants ${LANGUAGES.join(' or ')}, not "${value}".`,
+  needs_client: (command: string) =>
+    command === 'draft'
+      ? 'payladder draft needs --client NAME or --all.'
+      : `payladder ${command} needs --client NAME.`,
   needs_out: 'payladder pack needs --out FILE.',
   html_and_json: 'Use --html or --json, not both.',
-  unknown_client: (name: string) => `No client named "${name}" in the ledger.`,
+  all_and_client: 'Use --all or --client, not both.',
+  all_and_message: '--message picks the message for one --client; --all drafts the message due to each.',
 } as const;
 
 /** Splits off the command (the first argument, when it names one; the report otherwise). */
@@ -118,6 +133,9 @@ export function parseOptions(argv: string[], command: Command = 'report'): Optio
     throw new UsageError(USAGE_ERRORS.both_sources);
   const today = text('today');
   if (today !== undefined && !isIsoDate(today)) throw new UsageError(USAGE_ERRORS.bad_today(today));
+  const lang = text('lang');
+  if (lang !== undefined && !(LANGUAGES as readonly string[]).includes(lang))
+    throw new UsageError(USAGE_ERRORS.bad_lang(lang));
   const opts: Options = {
     command,
     ledger: text('ledger'),
@@ -126,13 +144,17 @@ export function parseOptions(argv: string[], command: Command = 'report'): Optio
     client: text('client'),
     out: text('out'),
     message: text('message'),
+    lang: lang as Language | undefined,
+    all: flag('all'),
     json: flag('json'),
     html: flag('html'),
     color: !flag('no-color'),
     help: flag('help'),
   };
   if (!opts.help && command !== 'report') {
-    if (opts.client === undefined) throw new UsageError(USAGE_ERRORS.needs_client(command));
+    if (opts.all && opts.client !== undefined) throw new UsageError(USAGE_ERRORS.all_and_client);
+    if (opts.all && opts.message !== undefined) throw new UsageError(USAGE_ERRORS.all_and_message);
+    if (opts.client === undefined && !opts.all) throw new UsageError(USAGE_ERRORS.needs_client(command));
     if (command === 'pack' && (opts.out === undefined || opts.out === ''))
       throw new UsageError(USAGE_ERRORS.needs_out);
     if (opts.html && opts.json) throw new UsageError(USAGE_ERRORS.html_and_json);
@@ -176,14 +198,6 @@ export async function prepare(
   return { report, ledger, today, title: source.title };
 }
 
-/** The ledger's client for a name typed on the command line (case and spaces ignored). */
-export function findClient(ledger: Ledger, name: string): string {
-  const key = refKey(name);
-  const client = ledger.clients.find((c) => refKey(c.client) === key);
-  if (!client) throw new UsageError(USAGE_ERRORS.unknown_client(name));
-  return client.client;
-}
-
 export async function run(argv: string[], io: Io): Promise<number> {
   try {
     const { command, rest } = parseCommand(argv);
@@ -193,11 +207,17 @@ export async function run(argv: string[], io: Io): Promise<number> {
       return 0;
     }
     const { report, ledger, today, title } = await prepare(opts, io);
+    // The report's words (messages keep their client's language): --lang, else the ledger's.
+    const language = opts.lang ?? ledger.settings.defaultLanguage;
     if (command === 'pack') {
       await runPack(
         { ledger, report, today, client: findClient(ledger, opts.client ?? ''), out: opts.out ?? '' },
         io,
       );
+      return 0;
+    }
+    if (command === 'draft' && opts.all) {
+      runDraftAll({ ledger, report, today, html: opts.html, json: opts.json, language }, io);
       return 0;
     }
     if (command === 'draft') {
@@ -210,22 +230,25 @@ export async function run(argv: string[], io: Io): Promise<number> {
           message: opts.message,
           html: opts.html,
           json: opts.json,
+          language,
         },
         io,
       );
       return 0;
     }
+    let shown = report;
+    let elsewhere = 0;
     if (opts.client !== undefined) {
-      const client = findClient(ledger, opts.client);
-      report.milestones = report.milestones.filter((m) => m.client === client);
-      report.clients = report.clients.filter((c) => c.client === client);
-      report.dueTodayCount = report.milestones.filter((m) => m.nextAction && m.nextAction.on <= today).length;
-      report.messagesDue = report.clients.filter((c) => c.message !== null).length;
+      ({ report: shown, elsewhere } = clientSlice(report, ledger, findClient(ledger, opts.client)));
+      // A script asked for one client gets every problem still: it decides what to show.
+      if (opts.json) shown = { ...shown, problems: report.problems };
     }
-    if (opts.json) io.stdout(terminalJson(toJsonReport(report)) + '\n');
+    if (opts.json) io.stdout(terminalJson(toJsonReport(shown)) + '\n');
     else {
       const color = opts.color && io.isTty && !io.env.NO_COLOR;
-      io.stdout(formatReport(report, ledger.settings.locale, color ? COLOR : PLAIN, title));
+      io.stdout(
+        formatReport(shown, ledger.settings.locale, color ? COLOR : PLAIN, title, language, { elsewhere }),
+      );
     }
     return 0;
   } catch (e) {
@@ -233,7 +256,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       io.stderr(`payladder: ${terminalText(e.message)} (see payladder --help)\n`);
       return 2;
     }
-    if (e instanceof LedgerReadError || e instanceof CommandError) {
+    if (e instanceof LedgerReadError || e instanceof CommandError || e instanceof ClientNameError) {
       // Read errors quote file names and cells: shown, never obeyed.
       io.stderr(`payladder: ${terminalText(e.message)}\n`);
       return 2;

@@ -1,6 +1,24 @@
-/** The human report: a table grouped by urgency, totals and aging per currency, problems. */
-import type { MilestoneReport, Report, Stage } from '../shared/index.ts';
-import { AGING_BUCKETS, compareMilestones, formatMoney, isOpen, stageLabel } from '../shared/index.ts';
+/**
+ * The human report. First today's work in the user's terms (shared/today.ts, the same count
+ * the popup and the sidebar show): the messages to send, one per client, with the invoices
+ * each covers; the drafts to confirm; the promises to check. Then every milestone once,
+ * grouped by what it needs, each group with only the columns that say something about it:
+ * closed rows show what was invoiced and how it ended, never an amount or days that look
+ * owed. Then totals and aging per currency, then the problems. In English or Italian.
+ */
+import type { Language, MilestoneReport, Problem, Report, Stage } from '../shared/index.ts';
+import {
+  AGING_BUCKETS,
+  compareMilestones,
+  formatMoney,
+  invoiceOrId,
+  isOpen,
+  stageLabel,
+  STAGE_LABELS,
+  todayHeadline,
+  todayWork,
+} from '../shared/index.ts';
+import type { TodayMessage } from '../shared/index.ts';
 import { terminalText } from './terminal.ts';
 
 export interface Style {
@@ -19,7 +37,7 @@ export const COLOR: Style = {
   red: sgr(31, 39),
   yellow: sgr(33, 39),
   stage: (stage, s) => {
-    if (stage === 'small_claims' || stage === 'demand') return sgr(31, 39)(s);
+    if (stage === 'small_claims' || stage === 'demand' || stage === 'broken_promise') return sgr(31, 39)(s);
     if (stage === 'stop_work' || stage === 'final') return sgr(35, 39)(s);
     if (stage === 'followup' || stage === 'reminder' || stage === 'disputed') return sgr(33, 39)(s);
     if (stage === 'paid') return sgr(32, 39)(s);
@@ -34,6 +52,135 @@ export const PLAIN: Style = {
   stage: (_, s) => s,
 };
 
+/** Every word the report prints, per language (problem texts come from the core as they are). */
+export const REPORT_WORDS = {
+  en: {
+    today: 'Today',
+    messages: (n: number) => `Messages to send (${n}), one per client: payladder draft --all prints them`,
+    drafts: (n: number) =>
+      `Drafts to confirm (${n}): in Gmail → Drafts; once sent, the extension logs it (or confirm it in the sidebar)`,
+    promises: (n: number) =>
+      `Promises to check (${n}): promised by today; if the payment came in, record it in Payments`,
+    covered: (n: number) => `In today's messages and drafts (${n})`,
+    waiting: (n: number) => `Due, waiting for a later message (${n}): one message per client a day`,
+    paused: (n: number) => `Paused (${n}): no reminder goes out`,
+    overdue: (n: number) => `Overdue, next step later (${n})`,
+    notDue: (n: number) => `Not yet due (${n})`,
+    closed: (n: number) => `Closed (${n}): nothing owed on these`,
+    client: 'Client',
+    message: 'Message',
+    invoice: 'Invoice',
+    invoices: 'Invoices',
+    overdueAmount: 'Overdue',
+    draftedOn: 'Drafted on',
+    promised: 'Promised',
+    by: 'By',
+    outstanding: 'Outstanding',
+    daysLate: 'Days late',
+    step: 'Step due',
+    dueSince: 'Due since',
+    todayWord: 'today',
+    lastSent: 'Last sent',
+    nextStep: 'Next step',
+    status: 'Status',
+    dueDate: 'Due date',
+    notInvoiced: 'not invoiced',
+    amount: 'Amount',
+    courtesy: 'Courtesy note',
+    on: (label: string, date: string) => `${label} on ${date}`,
+    promisedBy: (amount: string, by: string) => `Promised: ${amount} by ${by}`,
+    paidOn: (date: string) => `Paid on ${date}`,
+    writtenOff: (amount: string) => `Written off: ${amount} unpaid`,
+    renegotiated: 'Renegotiated: replaced by a payment plan',
+    totals: 'Totals',
+    totalLine: (currency: string, outstanding: string, overdue: string) =>
+      `${currency}  outstanding ${outstanding}  overdue ${overdue}`,
+    aging: 'aging (days late)',
+    current: 'not yet due',
+    interest: (interest: string, compensation: string) =>
+      `statutory interest ${interest}  compensation ${compensation}`,
+    problems: (errors: number, warnings: number) =>
+      `Problems (${count(errors, 'error', 'errors')}, ${count(warnings, 'warning', 'warnings')})`,
+    error: 'error',
+    warning: 'warning',
+    row: 'row',
+    elsewhere: (n: number) =>
+      `${n === 1 ? '1 more problem' : `${n} more problems`} elsewhere in the ledger, or in rows it could not read: payladder without --client lists them.`,
+  },
+  it: {
+    today: 'Oggi',
+    messages: (n: number) => `Messaggi da inviare (${n}), uno per cliente: payladder draft --all li stampa`,
+    drafts: (n: number) =>
+      `Bozze da confermare (${n}): in Gmail → Bozze; una volta inviata, l'estensione la registra (o confermala nella barra laterale)`,
+    promises: (n: number) =>
+      `Promesse da verificare (${n}): promesse entro oggi; se il pagamento è arrivato, registralo in Payments`,
+    covered: (n: number) => `Nei messaggi e nelle bozze di oggi (${n})`,
+    waiting: (n: number) =>
+      `Da sollecitare, in attesa di un prossimo messaggio (${n}): un messaggio al giorno per cliente`,
+    paused: (n: number) => `In pausa (${n}): nessun sollecito parte`,
+    overdue: (n: number) => `Scaduti, prossimo passo più avanti (${n})`,
+    notDue: (n: number) => `Non ancora scaduti (${n})`,
+    closed: (n: number) => `Chiusi (${n}): niente da incassare`,
+    client: 'Cliente',
+    message: 'Messaggio',
+    invoice: 'Fattura',
+    invoices: 'Fatture',
+    overdueAmount: 'Scaduto',
+    draftedOn: 'Bozza del',
+    promised: 'Promesso',
+    by: 'Entro',
+    outstanding: 'Da incassare',
+    daysLate: 'Ritardo (gg)',
+    step: 'Passo dovuto',
+    dueSince: 'Dovuto dal',
+    todayWord: 'oggi',
+    lastSent: 'Ultimo inviato',
+    nextStep: 'Prossimo passo',
+    status: 'Stato',
+    dueDate: 'Scadenza',
+    notInvoiced: 'non fatturato',
+    amount: 'Importo',
+    courtesy: 'Promemoria di cortesia',
+    on: (label: string, date: string) => `${label} il ${date}`,
+    promisedBy: (amount: string, by: string) => `Promesso: ${amount} entro il ${by}`,
+    paidOn: (date: string) => `Pagato il ${date}`,
+    writtenOff: (amount: string) => `Stralciato: ${amount} non incassati`,
+    renegotiated: 'Rinegoziato: sostituito da un piano di rientro',
+    totals: 'Totali',
+    totalLine: (currency: string, outstanding: string, overdue: string) =>
+      `${currency}  da incassare ${outstanding}  scaduto ${overdue}`,
+    aging: 'anzianità (giorni di ritardo)',
+    current: 'non scaduto',
+    interest: (interest: string, compensation: string) =>
+      `interessi di mora ${interest}  risarcimento forfettario ${compensation}`,
+    problems: (errors: number, warnings: number) =>
+      `Problemi (${count(errors, 'errore', 'errori')}, ${count(warnings, 'avviso', 'avvisi')})`,
+    error: 'errore',
+    warning: 'avviso',
+    row: 'riga',
+    elsewhere: (n: number) =>
+      `${n === 1 ? 'Un altro problema' : `Altri ${n} problemi`} altrove nel registro, o in righe che non si sono potute leggere: payladder senza --client li elenca.`,
+  },
+} as const;
+
+function count(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** A stage's short name in the report's language (the shared vocabulary; English by stageLabel). */
+function label(stage: Stage, language: Language): string {
+  return language === 'en' ? stageLabel(stage) : STAGE_LABELS[language][stage];
+}
+
+/**
+ * A step to take, by name. The `upcoming` stage's label says what the milestone is ("Due
+ * soon"), which as a step ("Next step: Due soon on 17 Dec") reads as a due date; the step
+ * is the courtesy note.
+ */
+export function stepName(step: Stage, language: Language): string {
+  return step === 'upcoming' ? REPORT_WORDS[language].courtesy : label(step, language);
+}
+
 /** Display width, counting each code point once (good enough for Latin names). */
 // eslint-disable-next-line no-control-regex -- strips our own SGR colour codes before measuring
 const width = (s: string) => [...s.replace(/\x1b\[[0-9;]*m/g, '')].length;
@@ -43,139 +190,266 @@ const pad = (s: string, n: number, right = false) => {
 };
 const cut = (s: string, n: number) => ([...s].length > n ? [...s].slice(0, n - 1).join('') + '…' : s);
 
-interface Column {
+/** One column of a table: ledger text is made terminal-safe, then cut, before it is measured. */
+interface Column<T> {
   title: string;
   right?: boolean;
   max?: number;
-  get(m: MilestoneReport): string;
+  /** Coloured by this row's stage. */
+  stage?: boolean;
+  get(row: T): string;
 }
 
-export function formatReport(report: Report, locale: string, style: Style, title: string): string {
+function table<T>(
+  out: string[],
+  style: Style,
+  heading: string,
+  cols: readonly Column<T>[],
+  rows: readonly T[],
+  stageOf: (row: T) => Stage | null,
+): void {
+  if (rows.length === 0) return;
+  const cells = rows.map((r) =>
+    cols.map((c) => {
+      const text = terminalText(c.get(r));
+      return c.max ? cut(text, c.max) : text;
+    }),
+  );
+  // A loop, not Math.max(...cells): spreading 200,000 arguments overflows the stack.
+  const widths = cols.map((c, i) => cells.reduce((w, r) => Math.max(w, width(r[i] ?? '')), width(c.title)));
+  const line = (values: readonly string[]) =>
+    values
+      .map((v, i) => pad(v, widths[i] ?? 0, cols[i]?.right))
+      .join('  ')
+      .trimEnd();
+  out.push('', style.bold(heading), style.dim(line(cols.map((c) => c.title))));
+  rows.forEach((r, k) => {
+    const stage = stageOf(r);
+    const values = cols.map((c, i) => {
+      const padded = pad(cells[k]?.[i] ?? '', widths[i] ?? 0, c.right);
+      return c.stage && stage ? style.stage(stage, padded) : padded;
+    });
+    out.push(values.join('  ').trimEnd());
+  });
+}
+
+export function formatReport(
+  report: Report,
+  locale: string,
+  style: Style,
+  title: string,
+  language: Language = 'en',
+  /** `elsewhere`: problems left out of a one-client report (counted, so they are not missed). */
+  options: { elsewhere?: number } = {},
+): string {
+  const w = REPORT_WORDS[language];
   const out: string[] = [];
+  // Amounts follow the ledger's locale; an Italian report of an English-locale ledger writes
+  // them the Italian way (2.100,00 €), not half in each.
+  const moneyLocale = language === 'it' && !/^it/i.test(locale) ? 'it_IT' : locale;
+  const money = (v: number, c: string) => formatMoney(v, c, moneyLocale);
+  const byId = new Map<string, MilestoneReport>();
+  for (const m of report.milestones) byId.set(m.id, m);
+
   out.push(style.bold(`Payladder — ${terminalText(title)} — ${report.today}`));
-  const money = (v: number, c: string) => formatMoney(v, c, locale);
-  const cols: Column[] = [
-    { title: 'Stage', get: (m) => stageLabel(m.stage) },
-    { title: 'Client', max: 26, get: (m) => m.client },
-    { title: 'Milestone', max: 10, get: (m) => m.id },
-    { title: 'Outstanding', right: true, get: (m) => money(m.outstanding, m.currency) },
+  const work = todayWork(report);
+  const headline = todayHeadline(work, language);
+  out.push(style.bold(work.count > 0 ? `${w.today}: ${headline}` : headline));
+
+  // Today's work: one message per client, the drafts waiting in Gmail, the promises due.
+  const messageCols = (extra: Column<TodayMessage>[]): Column<TodayMessage>[] => [
+    { title: w.client, max: 26, get: (t) => t.client },
+    { title: w.message, stage: true, get: (t) => stepName(t.message.messageId, language) },
+    { title: w.invoices, max: 30, get: (t) => t.invoices.join(', ') },
     {
-      title: 'Days late',
+      title: w.overdueAmount,
       right: true,
-      get: (m) => (m.daysOverdue !== null && m.daysOverdue > 0 ? String(m.daysOverdue) : ''),
+      get: (t) => (t.message.overdue > 0 ? money(t.message.overdue, t.message.currency) : ''),
     },
-    { title: 'Next action', get: (m) => (m.nextAction ? stageLabel(m.nextAction.stage) : '') },
-    {
-      title: 'On',
-      get: (m) =>
-        m.nextAction ? (m.nextAction.on <= report.today ? `${m.nextAction.on} ←` : m.nextAction.on) : '',
-    },
+    ...extra,
   ];
-  // Today's work in the user's terms: one message per client (ClientReport.message).
-  const messages = report.clients.filter((c) => c.message !== null);
-  if (messages.length > 0) {
-    const byId = new Map(report.milestones.map((m) => [m.id, m]));
-    const rows = messages.map((c) => {
-      const msg = c.message as NonNullable<typeof c.message>;
-      const invoices = msg.milestones.map((id) => {
-        const m = byId.get(id);
-        return m && m.invoice.trim() !== '' ? m.invoice : id;
-      });
-      return [
-        terminalText(cut(c.client, 26)),
-        stageLabel(msg.messageId),
-        terminalText(cut(invoices.join(', '), 30)),
-        msg.overdue > 0 ? money(msg.overdue, msg.currency) : '',
-        msg.drafted ? 'drafted, not confirmed sent' : '',
-      ];
-    });
-    const titles = ['Client', 'Message', 'Invoices', 'Overdue', ''];
-    const widths = titles.map((t, i) => rows.reduce((w, r) => Math.max(w, width(r[i] ?? '')), width(t)));
-    out.push('', style.bold(`Messages to send today (${messages.length}), one per client`));
-    out.push(
-      style.dim(
-        titles
-          .map((t, i) => pad(t, widths[i] ?? 0, i === 3))
-          .join('  ')
-          .trimEnd(),
-      ),
-    );
-    for (const r of rows)
-      out.push(
-        r
-          .map((v, i) => pad(v, widths[i] ?? 0, i === 3))
-          .join('  ')
-          .trimEnd(),
-      );
-  }
-
-  const groups: Array<[string, (m: MilestoneReport) => boolean]> = [
-    ['Action due today', (m) => m.nextAction !== null && m.nextAction.on <= report.today],
-    ['Overdue, next action later', (m) => isOpen(m.stage) && (m.daysOverdue ?? 0) > 0],
-    ['Not yet due', (m) => isOpen(m.stage)],
-    ['Closed', () => true],
-  ];
-  const seen = new Set<MilestoneReport>();
-  const sorted = [...report.milestones].sort(compareMilestones);
-  for (const [name, test] of groups) {
-    const rows = sorted.filter((m) => !seen.has(m) && test(m));
-    rows.forEach((m) => seen.add(m));
-    if (rows.length === 0) continue;
-    // Ledger text is made terminal-safe before it is measured, cut and coloured.
-    const cells = rows.map((m) =>
-      cols.map((c) => {
-        const text = terminalText(c.get(m));
-        return c.max ? cut(text, c.max) : text;
-      }),
-    );
-    // A loop, not Math.max(...cells): spreading 200,000 arguments overflows the stack.
-    const widths = cols.map((c, i) => cells.reduce((w, r) => Math.max(w, width(r[i] ?? '')), width(c.title)));
-    out.push('', style.bold(`${name} (${rows.length})`));
-    out.push(
-      style.dim(
-        cols
-          .map((c, i) => pad(c.title, widths[i] ?? 0, c.right))
-          .join('  ')
-          .trimEnd(),
-      ),
-    );
-    rows.forEach((m, r) => {
-      const line = cols.map((c, i) => pad(cells[r]?.[i] ?? '', widths[i] ?? 0, c.right));
-      line[0] = style.stage(m.stage, line[0] ?? '');
-      out.push(line.join('  ').trimEnd());
-    });
-  }
-
-  out.push('', style.bold('Totals'));
-  for (const [currency, t] of Object.entries(report.totals).sort()) {
-    const aging = AGING_BUCKETS.map((b) => `${b}: ${money(t.aging[b], currency)}`).join('  ');
-    out.push(
-      `${currency}  outstanding ${money(t.outstanding, currency)}  overdue ${money(t.overdue, currency)}`,
-    );
-    out.push(style.dim(`     aging  ${aging}`));
-    if (t.lateInterest || t.compensation) {
-      out.push(
-        style.dim(
-          `     statutory interest ${money(t.lateInterest, currency)}  compensation ${money(t.compensation, currency)}`,
-        ),
-      );
-    }
-  }
-  out.push(
-    '',
-    `${report.messagesDue} message(s) to send today, one per client (${report.dueTodayCount} milestone(s) with an action due).`,
+  const messageStage = (t: TodayMessage) => t.message.messageId;
+  table(out, style, w.messages(work.messages.length), messageCols([]), work.messages, messageStage);
+  table(
+    out,
+    style,
+    w.drafts(work.drafts.length),
+    messageCols([
+      {
+        title: w.draftedOn,
+        get: (t) =>
+          t.message.milestones
+            .map((id) => byId.get(id)?.draft?.on ?? '')
+            .filter((d) => d !== '')
+            .sort()[0] ?? '',
+      },
+    ]),
+    work.drafts,
+    messageStage,
+  );
+  table(
+    out,
+    style,
+    w.promises(work.promises.length),
+    [
+      { title: w.client, max: 26, get: (p) => p.client },
+      { title: w.invoice, max: 16, get: (p) => p.invoice },
+      {
+        title: w.promised,
+        right: true,
+        get: (p) => money(p.amount ?? byId.get(p.milestone)?.outstanding ?? 0, p.currency),
+      },
+      { title: w.by, get: (p) => p.by },
+    ],
+    work.promises,
+    () => 'promised',
   );
 
-  if (report.problems.length > 0) {
-    const errors = report.problems.filter((p) => p.severity === 'error').length;
-    out.push('', style.bold(`Problems (${errors} error(s), ${report.problems.length - errors} warning(s))`));
-    for (const p of report.problems) {
-      const where = `${p.tab}${p.row !== null ? ` row ${p.row}` : ''}${p.column ? `, ${p.column}` : ''}`;
-      const mark = p.severity === 'error' ? style.red('error  ') : style.yellow('warning');
-      // Problem texts quote the cell as typed: an escape sequence in it is shown, not obeyed.
-      out.push(`${mark} ${terminalText(where)}: ${terminalText(p.message)}`);
-      out.push(style.dim(`        → ${terminalText(p.fix)}`));
+  // Every milestone once, in the first group that fits it.
+  const inToday = new Set<string>();
+  for (const t of [...work.messages, ...work.drafts]) for (const id of t.message.milestones) inToday.add(id);
+  const due = (m: MilestoneReport) => m.nextAction !== null && m.nextAction.on <= report.today;
+  const paused = (m: MilestoneReport) =>
+    m.stage === 'disputed' || m.stage === 'on_hold' || m.stage === 'promised';
+  const groups: Array<[(n: number) => string, (m: MilestoneReport) => boolean, Column<MilestoneReport>[]]> =
+    [];
+  const client: Column<MilestoneReport> = { title: w.client, max: 26, get: (m) => m.client };
+  const invoice: Column<MilestoneReport> = { title: w.invoice, max: 16, get: (m) => invoiceOrId(m) };
+  const outstanding: Column<MilestoneReport> = {
+    title: w.outstanding,
+    right: true,
+    get: (m) => money(m.outstanding, m.currency),
+  };
+  const daysLate: Column<MilestoneReport> = {
+    title: w.daysLate,
+    right: true,
+    get: (m) => (m.daysOverdue !== null && m.daysOverdue > 0 ? String(m.daysOverdue) : ''),
+  };
+  const stepOn = (s: { stage: Stage; on: string } | null) =>
+    s ? w.on(stepName(s.stage, language), s.on) : '';
+  const dueCols: Column<MilestoneReport>[] = [
+    client,
+    invoice,
+    outstanding,
+    daysLate,
+    { title: w.step, stage: true, get: (m) => (m.nextAction ? stepName(m.nextAction.stage, language) : '') },
+    {
+      title: w.dueSince,
+      get: (m) => (m.nextAction ? (m.nextAction.on === report.today ? w.todayWord : m.nextAction.on) : ''),
+    },
+  ];
+  groups.push([w.covered, (m) => due(m) && inToday.has(m.id), dueCols]);
+  groups.push([w.waiting, due, dueCols]);
+  groups.push([
+    w.paused,
+    paused,
+    [
+      client,
+      invoice,
+      outstanding,
+      daysLate,
+      {
+        title: w.status,
+        stage: true,
+        get: (m) =>
+          m.stage === 'promised' && m.promise
+            ? w.promisedBy(money(m.promise.amount ?? m.outstanding, m.currency), m.promise.by)
+            : label(m.stage, language),
+      },
+    ],
+  ]);
+  groups.push([
+    w.overdue,
+    (m) => isOpen(m.stage) && (m.daysOverdue ?? 0) > 0,
+    [
+      client,
+      invoice,
+      outstanding,
+      daysLate,
+      { title: w.lastSent, stage: true, get: (m) => stepOn(m.lastSent) },
+      { title: w.nextStep, get: (m) => stepOn(m.nextAction) },
+    ],
+  ]);
+  groups.push([
+    w.notDue,
+    (m) => isOpen(m.stage),
+    [
+      client,
+      invoice,
+      outstanding,
+      { title: w.dueDate, get: (m) => m.dueDate ?? (m.invoiceDate === null ? w.notInvoiced : '') },
+      { title: w.nextStep, get: (m) => stepOn(m.nextAction) },
+    ],
+  ]);
+  // Closed: what was invoiced and how it ended. No outstanding, no days late: nothing is owed.
+  groups.push([
+    w.closed,
+    () => true,
+    [
+      client,
+      invoice,
+      { title: w.amount, right: true, get: (m) => money(m.amount, m.currency) },
+      {
+        title: w.status,
+        stage: true,
+        get: (m) => {
+          if (m.stage === 'paid' && m.paidOn) return w.paidOn(m.paidOn);
+          if (m.stage === 'written_off') return w.writtenOff(money(m.outstanding, m.currency));
+          if (m.stage === 'renegotiated') return w.renegotiated;
+          return label(m.stage, language);
+        },
+      },
+    ],
+  ]);
+  const seen = new Set<MilestoneReport>();
+  const sorted = [...report.milestones].sort(compareMilestones);
+  for (const [heading, test, cols] of groups) {
+    const rows = sorted.filter((m) => !seen.has(m) && test(m));
+    for (const m of rows) seen.add(m);
+    table(out, style, heading(rows.length), cols, rows, (m) => m.stage);
+  }
+
+  out.push('', style.bold(w.totals));
+  for (const [currency, t] of Object.entries(report.totals).sort()) {
+    const aging = AGING_BUCKETS.map(
+      (b) => `${b === 'current' ? w.current : b}: ${money(t.aging[b], currency)}`,
+    ).join('  ');
+    out.push(w.totalLine(currency, money(t.outstanding, currency), money(t.overdue, currency)));
+    out.push(style.dim(`     ${w.aging}  ${aging}`));
+    if (t.lateInterest || t.compensation) {
+      out.push(
+        style.dim(`     ${w.interest(money(t.lateInterest, currency), money(t.compensation, currency))}`),
+      );
     }
   }
+
+  const elsewhere = options.elsewhere ?? 0;
+  if (report.problems.length === 0 && elsewhere > 0) out.push('', w.elsewhere(elsewhere));
+  if (report.problems.length > 0) {
+    const errors = report.problems.filter((p) => p.severity === 'error').length;
+    out.push('', style.bold(w.problems(errors, report.problems.length - errors)));
+    const markWidth = Math.max(width(w.error), width(w.warning));
+    for (const p of report.problems) {
+      const [first, second] = problemLines(p, style, w, markWidth);
+      out.push(first, second);
+    }
+    if (elsewhere > 0) out.push(style.dim(w.elsewhere(elsewhere)));
+  }
   return out.join('\n') + '\n';
+}
+
+function problemLines(
+  p: Problem,
+  style: Style,
+  w: { error: string; warning: string; row: string },
+  markWidth: number,
+): [string, string] {
+  const where = `${p.tab}${p.row !== null ? ` ${w.row} ${p.row}` : ''}${p.column ? `, ${p.column}` : ''}`;
+  const mark =
+    p.severity === 'error' ? style.red(pad(w.error, markWidth)) : style.yellow(pad(w.warning, markWidth));
+  // Problem texts quote the cell as typed: an escape sequence in it is shown, not obeyed.
+  return [
+    `${mark} ${terminalText(where)}: ${terminalText(p.message)}`,
+    style.dim(`${' '.repeat(markWidth)} → ${terminalText(p.fix)}`),
+  ];
 }

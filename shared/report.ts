@@ -64,6 +64,28 @@ export function emptyTotals(): CurrencyTotals {
   };
 }
 
+/**
+ * Outstanding, overdue, aging, interest and compensation per currency (minor units) over
+ * these milestones: the whole ledger's in the report, one client's in the CLI's `--client`.
+ */
+export function currencyTotals(milestones: readonly MilestoneReport[]): Record<string, CurrencyTotals> {
+  const totals: Record<string, CurrencyTotals> = {};
+  for (const m of milestones) {
+    const t = (totals[m.currency] ??= emptyTotals());
+    if (m.stage !== 'cancelled' && m.stage !== 'written_off') {
+      t.lateInterest += m.lateInterest;
+      // Each amount in its own currency: €40 on a USD invoice goes to the EUR totals.
+      if (m.compensation > 0)
+        (totals[m.compensationCurrency] ??= emptyTotals()).compensation += m.compensation;
+    }
+    if (!isOpen(m.stage)) continue;
+    t.outstanding += m.outstanding;
+    if ((m.daysOverdue ?? 0) >= 1) t.overdue += m.outstanding;
+    t.aging[agingBucket(m.daysOverdue)] += m.outstanding;
+  }
+  return totals;
+}
+
 export interface ReportOptions {
   /**
    * The real today, when the report is as of another day (`--today`): entries dated after
@@ -171,7 +193,7 @@ export function computeReport(
 
   for (const p of missingRateProblems(law.missing)) extra.push(p);
 
-  const totals: Record<string, CurrencyTotals> = {};
+  const totals = currencyTotals(milestones);
   const stageCounts: Record<string, number> = {};
   let dueTodayCount = 0;
   const byClient = new Map<string, MilestoneReport[]>();
@@ -179,17 +201,6 @@ export function computeReport(
   for (const m of milestones) {
     stageCounts[m.stage] = (stageCounts[m.stage] ?? 0) + 1;
     if (m.nextAction && m.nextAction.on <= today) dueTodayCount++;
-    const t = (totals[m.currency] ??= emptyTotals());
-    if (m.stage !== 'cancelled' && m.stage !== 'written_off') {
-      t.lateInterest += m.lateInterest;
-      // Each amount in its own currency: €40 on a USD invoice goes to the EUR totals.
-      if (m.compensation > 0)
-        (totals[m.compensationCurrency] ??= emptyTotals()).compensation += m.compensation;
-    }
-    if (!isOpen(m.stage)) continue;
-    t.outstanding += m.outstanding;
-    if ((m.daysOverdue ?? 0) >= 1) t.overdue += m.outstanding;
-    t.aging[agingBucket(m.daysOverdue)] += m.outstanding;
   }
 
   const clients: ClientReport[] = ledger.clients.map((c) => {
