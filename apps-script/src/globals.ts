@@ -37,7 +37,9 @@ export function onInstall(event?: GoogleAppsScript.Events.AddonOnInstall): void 
   onOpen(event as GoogleAppsScript.Events.SheetsOnOpen | undefined);
 }
 export function onEdit(event?: GoogleAppsScript.Events.SheetsOnEdit): void {
-  handlers().onEdit(editedTab(event));
+  // The event carries the spreadsheet (`e.source`): one SpreadsheetApp call fewer per edit.
+  const source = event?.source ?? null;
+  createHandlers(appsScriptServices({ dailyHandler: DAILY_HANDLER, source })).onEdit(editedTab(event));
 }
 
 // --- menu items and the daily trigger ---
