@@ -15,7 +15,7 @@ import type {
   SetStatusInput,
   WriteOffInput,
 } from './api.ts';
-import { editedTab, isTimeDriven } from './adapters/events.ts';
+import { editedSheet, isTimeDriven } from './adapters/events.ts';
 import { appsScriptServices } from './adapters/index.ts';
 import { createHandlers, DAILY_HANDLER } from './handlers/menu.ts';
 import { createServerApi } from './handlers/server-api.ts';
@@ -37,9 +37,13 @@ export function onInstall(event?: GoogleAppsScript.Events.AddonOnInstall): void 
   onOpen(event as GoogleAppsScript.Events.SheetsOnOpen | undefined);
 }
 export function onEdit(event?: GoogleAppsScript.Events.SheetsOnEdit): void {
-  // The event carries the spreadsheet (`e.source`): one SpreadsheetApp call fewer per edit.
+  // The event carries the spreadsheet (`e.source`) and the edited tab, found and named to
+  // tell a ledger tab from the user's own: a recompute does not look either up again.
   const source = event?.source ?? null;
-  createHandlers(appsScriptServices({ dailyHandler: DAILY_HANDLER, source })).onEdit(editedTab(event));
+  const edited = editedSheet(event);
+  createHandlers(appsScriptServices({ dailyHandler: DAILY_HANDLER, source, edited })).onEdit(
+    edited?.name ?? null,
+  );
 }
 
 // --- menu items and the daily trigger ---

@@ -110,12 +110,15 @@ export function appsScriptServices(options: {
   addOn?: boolean;
   /** The spreadsheet an onEdit event carries: SpreadsheetApp is not asked for it. */
   source?: GoogleAppsScript.Spreadsheet.Spreadsheet | null;
+  /** The tab an onEdit happened on, named in this execution. */
+  edited?: { name: string; sheet: GoogleAppsScript.Spreadsheet.Sheet } | null;
 }): Services {
   const properties = documentProperties();
   const adapter = new SpreadsheetAdapter(options.source ?? null, {
     properties,
     now: () => new Date().getTime(),
   });
+  if (options.edited) adapter.remember(options.edited.name, options.edited.sheet);
   let ui: UserInterface | null | undefined;
   const addOn = () => options.addOn ?? isAddOn();
   return {

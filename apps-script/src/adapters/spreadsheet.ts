@@ -81,7 +81,7 @@ export class SpreadsheetAdapter {
     return sheet;
   }
 
-  /** Forgets tabs after setup inserted some. */
+  /** A tab found and named in this execution (setup's new tabs, the edited tab). */
   remember(name: string, sheet: Sheet): void {
     this.sheets.set(name, sheet);
   }
@@ -117,7 +117,8 @@ export class SpreadsheetAdapter {
       }
       // Wanted but absent when the layout was read: it may exist now.
       if (name === undefined) return null;
-      const sheet = book.getSheetByName(name);
+      // The edited tab was named in this execution already; the others are found by name.
+      const sheet = this.sheets.get(name) ?? book.getSheetByName(name);
       // Renamed or deleted since: only a full read can tell what the ledger is now.
       if (!sheet) return null;
       found.set(name, sheet);
