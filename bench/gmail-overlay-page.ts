@@ -33,6 +33,9 @@ export interface PageFigures {
   threadFirst: number[];
   mutationBatch: number[];
   idleFrame: number[];
+  /** The timing itself with no overlay work (a microtask and 20 more), per navigation: the machine's noise floor, ms. */
+  control: number[];
+
   badges: number;
   chips: number;
   fetches: number;
@@ -134,6 +137,7 @@ const bench = {
       threadFirst: [],
       mutationBatch: [],
       idleFrame: [],
+      control: [],
       badges: 0,
       chips: 0,
       fetches: 0,
@@ -173,6 +177,10 @@ const bench = {
       // Back to the same view: Gmail draws it afresh, the answers are known.
       const again = await navigate(kind, n);
       if (n >= 2) (kind === 'list' ? figures.listNavigation : figures.threadNavigation).push(again);
+      // The same timing around no work at all: what the timing itself adds.
+      const started = performance.now();
+      await observed();
+      if (n >= 2) figures.control.push(performance.now() - started + (await timed(() => undefined)));
       if (kind === 'thread')
         figures.chips = Math.max(figures.chips, document.querySelectorAll('payladder-chip').length);
     }

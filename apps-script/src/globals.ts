@@ -16,7 +16,7 @@ import type {
   SetStatusInput,
   WriteOffInput,
 } from './api.ts';
-import { editedTab, isTimeDriven } from './adapters/events.ts';
+import { editedSheet, isTimeDriven } from './adapters/events.ts';
 import { appsScriptServices } from './adapters/index.ts';
 import { createHandlers, DAILY_HANDLER } from './handlers/menu.ts';
 import { createServerApi } from './handlers/server-api.ts';
@@ -38,7 +38,13 @@ export function onInstall(event?: GoogleAppsScript.Events.AddonOnInstall): void 
   onOpen(event as GoogleAppsScript.Events.SheetsOnOpen | undefined);
 }
 export function onEdit(event?: GoogleAppsScript.Events.SheetsOnEdit): void {
-  handlers().onEdit(editedTab(event));
+  // The event carries the spreadsheet (`e.source`) and the edited tab, found and named to
+  // tell a ledger tab from the user's own: a recompute does not look either up again.
+  const source = event?.source ?? null;
+  const edited = editedSheet(event);
+  createHandlers(appsScriptServices({ dailyHandler: DAILY_HANDLER, source, edited })).onEdit(
+    edited?.name ?? null,
+  );
 }
 
 // --- menu items and the daily trigger ---

@@ -20,7 +20,10 @@ export interface LedgerSnapshot {
    * getValues returns them (native Dates in the sheet's zone, numbers, strings, booleans).
    */
   tabs: RawLedger;
-  /** Every tab of the spreadsheet in order, the user's own ones included. */
+  /**
+   * Every tab of the spreadsheet in order, the user's own ones included; after a read that
+   * used the cached layout (a recompute of the computed columns), the ledger tabs only.
+   */
   tabNames: string[];
   /** The spreadsheet's locale, e.g. `it_IT`. */
   locale: string;

@@ -1,9 +1,13 @@
 /** What the handlers need from Apps Script's trigger event objects. */
 
-/** The name of the tab an onEdit event happened on, or null. */
-export function editedTab(event: GoogleAppsScript.Events.SheetsOnEdit | undefined): string | null {
+/** The tab an onEdit event happened on and its name, or null. */
+export function editedSheet(
+  event: GoogleAppsScript.Events.SheetsOnEdit | undefined,
+): { name: string; sheet: GoogleAppsScript.Spreadsheet.Sheet } | null {
   try {
-    return event?.range ? event.range.getSheet().getName() : null;
+    if (!event?.range) return null;
+    const sheet = event.range.getSheet();
+    return { name: sheet.getName(), sheet };
   } catch {
     return null;
   }

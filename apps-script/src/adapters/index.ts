@@ -32,7 +32,7 @@ function documentProperties(): KeyValueStore {
   };
 }
 
-function withDocumentLock<T>(waitMs: number, fn: () => T): LockResult<T> {
+function withDocumentLock<T>(adapter: SpreadsheetAdapter, waitMs: number, fn: () => T): LockResult<T> {
   // getDocumentLock() is null where there is no document; the script lock is then the
   // next best guard against two runs at once.
   const lock = LockService.getDocumentLock() ?? LockService.getScriptLock();
@@ -41,8 +41,10 @@ function withDocumentLock<T>(waitMs: number, fn: () => T): LockResult<T> {
     return { ok: true, value: fn() };
   } finally {
     try {
-      // Sheets buffers writes; the next lock holder must read what this run wrote.
-      SpreadsheetApp.flush();
+      // Sheets buffers writes; the next lock holder must read what this run wrote
+      // (https://developers.google.com/apps-script/reference/lock/lock#releaseLock()).
+      // A run that wrote nothing has nothing buffered: no flush, one round trip saved.
+      if (adapter.wrote) SpreadsheetApp.flush();
     } finally {
       lock.releaseLock();
     }
@@ -106,9 +108,17 @@ export function appsScriptServices(options: {
   dailyHandler: string;
   /** Known from the trigger's event (onOpen in AuthMode.NONE): ScriptApp is not asked. */
   addOn?: boolean;
+  /** The spreadsheet an onEdit event carries: SpreadsheetApp is not asked for it. */
+  source?: GoogleAppsScript.Spreadsheet.Spreadsheet | null;
+  /** The tab an onEdit happened on, named in this execution. */
+  edited?: { name: string; sheet: GoogleAppsScript.Spreadsheet.Sheet } | null;
 }): Services {
-  const adapter = new SpreadsheetAdapter();
   const properties = documentProperties();
+  const adapter = new SpreadsheetAdapter(options.source ?? null, {
+    properties,
+    now: () => new Date().getTime(),
+  });
+  if (options.edited) adapter.remember(options.edited.name, options.edited.sheet);
   let ui: UserInterface | null | undefined;
   const addOn = () => options.addOn ?? isAddOn();
   return {
@@ -119,11 +129,14 @@ export function appsScriptServices(options: {
     setNote: (tab, row, column, note) => adapter.setNote(tab, row, column, note),
     activeCell: () => adapter.activeCell(),
     select: (cell) => adapter.select(cell),
-    applySetup: (plan) => applySetup(adapter, plan),
+    applySetup: (plan) => {
+      adapter.wrote = true;
+      return applySetup(adapter, plan);
+    },
     createDraft,
     draftExists,
     properties,
-    withDocumentLock,
+    withDocumentLock: (waitMs, fn) => withDocumentLock(adapter, waitMs, fn),
     ui: () => (ui === undefined ? (ui = userInterface(adapter, addOn)) : ui),
     isAddOn: addOn,
     dailyTrigger(): DailyTrigger | null {

@@ -11,6 +11,12 @@ import type { CellBlock, CellValue, Services } from '../services.ts';
 import type { LoadedLedger } from './ledger.ts';
 import { COMPUTED_COLUMNS_TABS, loadLedger } from './ledger.ts';
 
+/**
+ * Document property holding the stamp note last written and where: the note is written
+ * again only when its text or its cell changes (issue 15: two round trips an edit saved).
+ */
+export const STAMP_KEY = 'payladder.stamp';
+
 /** Sheets refuses a cell over 50,000 characters (seen 2026-11: "Your input contains more than the maximum of 50000 characters in a single cell"). */
 const MAX_CELL_CHARS = 50_000;
 
@@ -135,7 +141,12 @@ export function recomputeUnlocked(
   services.writeBlocks(plan.blocks);
   const layout = loaded.layout.milestones;
   if (layout && plan.stampColumn !== null) {
-    services.setNote(layout.name, 1, plan.stampColumn, stampNote(loaded));
+    // Keyed by the tab and column too: a renamed tab or a moved Stage column gets its note.
+    const stamp = `${layout.name}\n${plan.stampColumn}\n${stampNote(loaded)}`;
+    if (services.properties.get(STAMP_KEY) !== stamp) {
+      services.setNote(layout.name, 1, plan.stampColumn, stampNote(loaded));
+      services.properties.set({ [STAMP_KEY]: stamp });
+    }
   }
   const cellsWritten = plan.blocks.reduce((n, b) => n + b.values.length * (b.values[0]?.length ?? 0), 0);
   return { loaded, cellsWritten, missing: plan.missing };
@@ -143,23 +154,19 @@ export function recomputeUnlocked(
 
 /**
  * "Last recomputed" where the user looks without opening the sidebar: a note on the Stage
- * header (a computed column's header, never a user cell). Time in the ledger's zone.
+ * header (a computed column's header, never a user cell). The day in the ledger's zone, not
+ * the minute: the note then changes only when the day or the counts do, and an edit costs
+ * no note write (a note the user deletes is back the next day, or with the next change).
  */
 export function stampNote(loaded: LoadedLedger): string {
   const zone = loaded.ledger.settings.timeZone;
-  const time = new Intl.DateTimeFormat('en-GB', {
-    timeZone: zone,
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).format(loaded.now);
   const r = loaded.report;
   const problems = r.problems.length;
   // A tab this run did not read has its problems left out of the count: say so.
   const skipped = loaded.snapshot.skipped;
   const unread = skipped.length > 0 ? ` (${skipped.join(' and ')} not checked in this run)` : '';
   return [
-    `Payladder recomputed ${loaded.today} ${time} (${zone}).`,
+    `Payladder recomputed ${loaded.today} (${zone}).`,
     `${r.milestones.length} milestones, ${r.dueTodayCount} with an action due, ${problems} ${problems === 1 ? 'problem' : 'problems'}${unread}.`,
     'The columns from Paid to date to Problems are computed: edit the others.',
   ].join('\n');

@@ -1,7 +1,8 @@
 /**
  * PropertiesService, with Apps Script's size limits enforced so a handler that caches too
- * much in properties fails in tests rather than for the user (quotas page: 9 KB per value,
- * 500 KB per store).
+ * much in properties fails in tests rather than for the user: "Properties value size:
+ * 9 KB / val" and "Properties total storage: 500 KB / property store"
+ * (https://developers.google.com/apps-script/guides/services/quotas, "Current limitations").
  */
 import { counted, describeTarget } from './call-log.ts';
 import type { FakeEnv } from './env.ts';
