@@ -280,6 +280,25 @@ describe('the menu says exactly what goes in (issue 12)', () => {
     expect(lines.slice(at + 1 + inserted.length)).toEqual(['Thanks,', 'Alex', '--', 'Alex Moreau']);
   });
 
+  it('inserts at the caret the user left in their text before reaching for the button', async () => {
+    const { overlay } = await start(
+      composeWindow(northwind, '', '<div>First line.</div><div>Second line.</div>' + EMPTY_BODY),
+    );
+    const first = body().firstChild?.firstChild as Text;
+    const caret = document.createRange();
+    caret.setStart(first, first.length);
+    document.getSelection()?.removeAllRanges();
+    document.getSelection()?.addRange(caret);
+    button().dispatchEvent(new MouseEvent('mousedown', { bubbles: true, cancelable: true }));
+    await openMenu(overlay);
+    const preview = previewText().split('\n')[0] as string;
+    items()[0]?.click();
+    const lines = bodyLines();
+    expect(lines[0]).toBe('First line.');
+    expect(lines[1]).toBe(preview);
+    expect(lines.indexOf('Second line.')).toBeGreaterThan(lines.findIndex((l) => l.includes('INV-N-1')));
+  });
+
   it('previews the subject only when the window has none, and leaves a typed one', async () => {
     const { overlay } = await start(composeWindow(northwind, 'Re: March invoice'));
     await openMenu(overlay);

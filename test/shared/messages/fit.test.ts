@@ -157,3 +157,26 @@ describe('every message the core writes', () => {
     }
   });
 });
+
+describe('the background fits what it renders to the window it is given', () => {
+  const { state } = demoState();
+  const client = state.ledger.clients.find((c) => c.language === 'en')?.client as string;
+
+  it('gives each message fitted to the window, by id, and where the user’s sign-off starts', () => {
+    const window = {
+      lines: ['Hi there,', '', 'Good to talk today.', '', 'Thanks,', 'Alex'],
+      signature: true,
+    };
+    const rendered = renderMessagesFor(state, client, TODAY, { window });
+    const fitted = rendered?.fitted;
+    expect(fitted?.signOffAt).toBe(4);
+    for (const m of rendered?.messages ?? []) {
+      expect(fitted?.texts[m.messageId]).toEqual(fitText(m.text, window));
+      expect(fitted?.texts[m.messageId]?.greeting, m.messageId).not.toBeNull();
+    }
+  });
+
+  it('fits nothing without a window', () => {
+    expect(renderMessagesFor(state, client, TODAY)?.fitted).toBeUndefined();
+  });
+});
