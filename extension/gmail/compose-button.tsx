@@ -1,10 +1,13 @@
 /** @jsxImportSource ./dom */
 /**
  * The Payladder button in the toolbar of every compose window (new message, reply, inline
- * reply). Its menu lists the templates for the recipients' client, the recommended one
- * first, with a preview; one click puts the subject (when empty) and the body in, at the
- * caret, above the signature and the quoted text. When no recipient is a client, the menu
- * says so and offers the client list.
+ * reply). Its menu lists the templates for the recipients' client by label, the
+ * recommended one first, with a preview of exactly what goes in: the greeting left out
+ * when the user's text opens with one, the sign-off left out under Gmail's signature or
+ * the user's own (shared/messages/fit.ts, applied by the background to the window's text).
+ * One click puts the subject (when empty) and that text in, at the caret, above the
+ * signature and the quoted text, and logs that message when sent. When no recipient is a
+ * client, the menu says so and offers the client list.
  *
  * Recipients are read when the menu opens, from today's chips or the older textarea
  * (read/recipients.ts); nothing is asked of the background until then.
@@ -19,7 +22,7 @@ import type { LedgerClient } from './ledger-client';
 import { type OverlayHost, createHost } from './overlay-host';
 import { follow, moveFocus, onDismiss, placeNear, placeStyle } from './popover';
 import { type ComposeWindow, findComposeRoots, readCompose } from './read/compose';
-import { readComposeBody } from './read/compose-body';
+import { readComposeBody, readOwnText } from './read/compose-body';
 import { recipientAddresses } from './read/recipients';
 import type { OverlayStrings } from './strings';
 import { COMPOSE_CSS } from './styles';
@@ -159,7 +162,8 @@ export function composeMenu(
   };
 
   const showClient = async (summary: ClientSummary, current: () => boolean) => {
-    const rendered = await ledger.messages(summary.client);
+    // The window's own text goes with the request: the background fits each message to it.
+    const rendered = await ledger.messages(summary.client, readOwnText(composeRoot));
     if (!current()) return;
     if (!rendered) return notice(t.noLedger);
     const { messages, first } = orderMessages(rendered, summary.worstStage);
@@ -168,11 +172,13 @@ export function composeMenu(
   };
 
   const messagesView = (summary: ClientSummary, messages: MenuMessage[], first: string | null) => {
+    const setsSubject = readCompose(composeRoot).subject.trim() === '';
     const preview = <div class="preview" aria-label={t.preview} />;
+    // Exactly what a click puts in: the subject only when the window has none, the text fitted.
     const previewOf = (item: MenuMessage) =>
       preview.replaceChildren(
-        <div class="subject">{item.message.subject}</div>,
-        <div class="text">{item.message.text}</div>,
+        ...(setsSubject ? [<div class="subject">{item.message.subject}</div>] : []),
+        <div class="text">{item.text}</div>,
       );
     if (messages[0]) previewOf(messages[0]);
     const stage = summary.worstStage;
@@ -268,7 +274,7 @@ export function composeMenu(
     // Only into a message going To the client: never the client's figures to someone in
     // the conversation who merely copied them (addressed.ts).
     if (!toMatchesClient(summary, toOf(composeRoot))) return notAddressed(item, summary);
-    const written = insertAndRecord(readCompose(composeRoot), item.message, caret);
+    const written = insertAndRecord(readCompose(composeRoot), item, caret);
     caret = null;
     if (written) close(false);
     else notice(t.noBody);

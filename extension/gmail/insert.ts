@@ -1,6 +1,9 @@
 /**
  * Puts a rendered reminder into a compose window: the subject when the subject box is
- * empty, and the body at the caret, above the signature and the quoted text.
+ * empty, and the body at the caret, above the signature and the quoted text, as
+ * paragraphs of its own (a blank line from the text around it). It only adds: nothing
+ * the user typed is removed or rewritten. The text comes fitted to the window (no second
+ * greeting or sign-off: shared/messages/fit.ts).
  *
  * The body is built as DOM nodes from the message's plain text, every line set with
  * `textContent`: no HTML string is parsed, so nothing in a client's name, a note or a
@@ -9,31 +12,9 @@
  * writes it: a `<div>` per line and an empty `<div><br></div>` between paragraphs.
  */
 import type { ComposeWindow } from './read/compose';
-
-export type Block = { kind: 'lines'; lines: string[] } | { kind: 'list'; items: string[] };
+import { ownLineNodes } from './read/compose-body';
 
 const BULLET = /^[-•]\s+/;
-
-/** Paragraphs of blocks, split exactly as the core's `textToHtml` splits the text. */
-export function textParagraphs(text: string): Block[][] {
-  const paragraphs: Block[][] = [];
-  for (const para of text.replace(/\r\n?/g, '\n').split(/\n{2,}/)) {
-    if (para.trim() === '') continue;
-    const blocks: Block[] = [];
-    for (const line of para.split('\n')) {
-      const bullet = BULLET.test(line);
-      const last = blocks[blocks.length - 1];
-      if (bullet) {
-        const item = line.replace(BULLET, '');
-        if (last?.kind === 'list') last.items.push(item);
-        else blocks.push({ kind: 'list', items: [item] });
-      } else if (last?.kind === 'lines') last.lines.push(line);
-      else blocks.push({ kind: 'lines', lines: [line] });
-    }
-    paragraphs.push(blocks);
-  }
-  return paragraphs;
-}
 
 /** An empty line as Gmail's editor writes it. */
 export function blankLine(doc: Document): HTMLElement {
@@ -42,38 +23,37 @@ export function blankLine(doc: Document): HTMLElement {
   return div;
 }
 
-/** The body's nodes, top level, in order. */
+/**
+ * The body's nodes, top level, in order: the text split exactly as the core's
+ * `textToHtml` splits it (paragraphs at blank lines, runs of "- " lines as a list).
+ */
 export function bodyNodes(doc: Document, text: string): Node[] {
   const nodes: Node[] = [];
-  textParagraphs(text).forEach((blocks, i) => {
-    if (i > 0) nodes.push(blankLine(doc));
-    for (const block of blocks) {
-      if (block.kind === 'lines') {
-        for (const line of block.lines) {
-          if (line === '') {
-            nodes.push(blankLine(doc));
-            continue;
-          }
-          const div = doc.createElement('div');
-          div.textContent = line;
-          nodes.push(div);
-        }
+  const line = (tag: string, content: string) => {
+    const el = doc.createElement(tag);
+    el.textContent = content;
+    return el;
+  };
+  for (const para of text.replace(/\r\n?/g, '\n').split(/\n{2,}/)) {
+    if (para.trim() === '') continue;
+    if (nodes.length > 0) nodes.push(blankLine(doc));
+    let list: HTMLElement | null = null;
+    for (const l of para.split('\n')) {
+      if (BULLET.test(l)) {
+        if (!list) nodes.push((list = doc.createElement('ul')));
+        list.append(line('li', l.replace(BULLET, '')));
       } else {
-        const ul = doc.createElement('ul');
-        for (const item of block.items) {
-          const li = doc.createElement('li');
-          li.textContent = item;
-          ul.append(li);
-        }
-        nodes.push(ul);
+        list = null;
+        nodes.push(l === '' ? blankLine(doc) : line('div', l));
       }
     }
-  });
+  }
   return nodes;
 }
 
 export interface InsertedMessage {
   readonly subject: string;
+  /** The text as it goes in: fitted to the window by the background (shared/messages/fit.ts). */
   readonly text: string;
 }
 
@@ -84,16 +64,20 @@ export interface InsertOutcome {
 }
 
 /**
- * Inserts `message` into `compose`. `caret` is where the user's caret was in the body
- * before they reached for the Payladder button (null: none); it is used when it lies in the
- * body above the signature and the quote, else the text goes above them.
+ * Inserts `message` into `compose`: the subject only when the window's is empty, the text
+ * at `caret`, where the user's caret was in the body before they reached for the
+ * Payladder button, when it lies above the signature and the quote. Without one, after
+ * the user's text but above their own sign-off (`signOffAt`: its line in
+ * `ownLineNodes`, -1: none), the signature and the quote. The user's text is never
+ * removed: a selection is kept, the message goes after it.
  */
 export function insertMessage(
   compose: ComposeWindow,
   message: InsertedMessage,
   caret: Range | null,
+  signOffAt = -1,
 ): InsertOutcome {
-  const { editable, insertBefore } = compose.body;
+  const { editable } = compose.body;
   let subjectSet = false;
   const subjectInput = compose.subjectInput;
   if (subjectInput && subjectInput.value.trim() === '' && message.subject !== '') {
@@ -110,14 +94,14 @@ export function insertMessage(
 
   const at = usableCaret(caret, compose);
   if (at) insertAtCaret(editable, at, nodes);
-  else insertAbove(editable, insertBefore, nodes);
-
-  const last = nodes[nodes.length - 1] as Node;
-  // One blank line between the message and the signature or quote right below it.
-  const next = topLevel(editable, last)?.nextSibling ?? null;
-  if (next !== null && insertBefore !== null && topLevel(editable, insertBefore) === next) {
-    (last as ChildNode).after(blankLine(doc));
-  }
+  else insertAbove(editable, ownLineNodes(compose.body), nodes, signOffAt);
+  // The message is paragraphs of its own: a blank line between it and any text around it.
+  const first = nodes[0] as ChildNode;
+  const last = nodes[nodes.length - 1] as ChildNode;
+  const before = first.previousSibling;
+  if (before && !isBlank(before)) first.before(blankLine(doc));
+  const after = last.nextSibling;
+  if (after && !isBlank(after)) last.after(blankLine(doc));
 
   placeCaretAfter(editable, last);
   // Gmail saves the draft on input; a programmatic change fires none by itself.
@@ -150,7 +134,8 @@ function usableCaret(caret: Range | null, compose: ComposeWindow): Range | null 
 
 function insertAtCaret(editable: HTMLElement, caret: Range, nodes: readonly Node[]): void {
   const range = caret.cloneRange();
-  if (!range.collapsed) range.deleteContents();
+  // A selection stays: the message goes after it, never in its place.
+  range.collapse(false);
   const line = topLevel(editable, range.startContainer);
   if (line === null || line === editable) {
     // The caret sits between top-level lines (or in an empty editable).
@@ -166,29 +151,39 @@ function insertAtCaret(editable: HTMLElement, caret: Range, nodes: readonly Node
     line.after(...nodes);
   } else if (nothingBetween(range, line, 'before')) {
     line.before(...nodes);
+  } else if (line.nodeType === 1) {
+    // Mid-line: the line splits in two, as Enter would split it, and the message goes between.
+    const rest = range.cloneRange();
+    rest.setEndAfter(line.lastChild as Node);
+    const tail = (line as Element).cloneNode(false) as Element;
+    tail.append(rest.extractContents());
+    line.after(...nodes, tail);
   } else {
-    // Mid-line: Gmail's editor keeps the two halves as lines around the new block.
+    // Text straight in the editable: inserting splits the text node around the message.
     range.insertNode(fragmentOf(nodes));
   }
 }
 
-/** Above the signature and quote: after the user's own text, or at the top when there is none. */
-function insertAbove(editable: HTMLElement, insertBefore: Element | null, nodes: readonly Node[]): void {
-  const doc = editable.ownerDocument;
-  const stop = insertBefore ? topLevel(editable, insertBefore) : null;
-  const above: ChildNode[] = [];
-  for (const child of Array.from(editable.childNodes)) {
-    if (child === stop) break;
-    above.push(child);
-  }
-  const lastFilled = [...above].reverse().find((n) => !isBlank(n)) ?? null;
-  if (lastFilled === null) {
-    // Gmail's empty body is a lone <br> (or blank lines above the signature): write at the top.
-    if (stop === null) for (const n of above) n.remove();
-    editable.insertBefore(fragmentOf(nodes), stop === null ? null : (above[0] ?? stop));
+/** Without a caret (see `insertMessage`): `above` is the user's lines, `ownLineNodes`. */
+function insertAbove(
+  editable: HTMLElement,
+  above: ChildNode[],
+  nodes: readonly Node[],
+  signOffAt: number,
+): void {
+  const filled = above.filter((n) => !isBlank(n));
+  const last = filled[filled.length - 1];
+  if (!last) {
+    // Gmail's empty body is a lone <br>: the message replaces it. Blank lines above the
+    // signature or quote stay between it and the message.
+    if (above.length === editable.childNodes.length) editable.replaceChildren(...nodes);
+    else (above[0] ?? (editable.firstChild as ChildNode)).before(...nodes);
     return;
   }
-  lastFilled.after(blankLine(doc), ...nodes);
+  // Above the user's sign-off, unless it is all they wrote.
+  const signOff = filled[0] === above[signOffAt] ? undefined : above[signOffAt];
+  if (signOff) signOff.before(...nodes);
+  else last.after(...nodes);
 }
 
 /** The child of `editable` that holds `node` (or is it); null when outside. */
@@ -233,7 +228,6 @@ function placeCaretAfter(editable: HTMLElement, node: Node): void {
   if (!selection) return;
   const range = doc.createRange();
   range.setStartAfter(node);
-  range.collapse(true);
   selection.removeAllRanges();
   selection.addRange(range);
 }

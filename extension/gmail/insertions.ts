@@ -10,6 +10,18 @@ import type { ComposeWindow } from './read/compose';
 
 export type ComposedMessage = RenderedMessages['messages'][number];
 
+/** One entry of the menu: its label names `message`, which is what a click inserts and logs. */
+export interface MenuMessage {
+  /** `message.messageId`. */
+  readonly id: string;
+  readonly label: string;
+  readonly message: ComposedMessage;
+  /** Its text fitted to the window (the background's `fitted`): what the preview shows and a click inserts. */
+  readonly text: string;
+  /** Where the user's own sign-off starts in the window (`insertMessage`). */
+  readonly signOffAt?: number | undefined;
+}
+
 export interface Insertion {
   /** Stable for this insertion: the idempotency key when Gmail shows no draft id. */
   readonly id: string;
@@ -23,7 +35,7 @@ export interface Insertion {
   readonly log: ComposedMessage['log'];
   /** The body nodes put in, to tell whether the template is still there at send time. */
   readonly nodes: readonly Node[];
-  /** The first line of the text, for the same check after Gmail re-drew the body. */
+  /** The first line of the text put in, for the same check after Gmail re-drew the body. */
   readonly firstLine: string;
   /** Set once the send was reported to the background. */
   logged: boolean;
@@ -37,16 +49,17 @@ export function insertionOf(compose: Element): Insertion | undefined {
 }
 
 /**
- * Inserts `message` and remembers it for the send logger. False when the window had
- * neither a body nor an empty subject to put it in.
+ * Inserts a menu entry's message as the menu showed it (its `text`, fitted to the window)
+ * and remembers that message for the send logger. False when the window had no body to
+ * put it in.
  */
 export function insertAndRecord(
   compose: ComposeWindow,
-  message: ComposedMessage,
+  { message, text, signOffAt }: MenuMessage,
   caret: Range | null,
 ): boolean {
-  const inserted: InsertedMessage = { subject: message.subject, text: message.text };
-  const outcome = insertMessage(compose, inserted, caret);
+  const inserted: InsertedMessage = { subject: message.subject, text };
+  const outcome = insertMessage(compose, inserted, caret, signOffAt);
   if (outcome.nodes.length === 0) return false;
   insertions.set(compose.element, {
     id: randomId(),
@@ -56,7 +69,7 @@ export function insertAndRecord(
     to: message.to,
     log: message.log,
     nodes: outcome.nodes,
-    firstLine: message.text.split('\n').find((l) => l.trim() !== '') ?? '',
+    firstLine: text.split('\n').find((l) => l.trim() !== '') ?? '',
     logged: false,
   });
   return true;

@@ -16,6 +16,7 @@ import type {
   RowBadge,
   ShownMessageData,
 } from '../messages.ts';
+import type { ComposeText } from '../../shared/messages/fit.ts';
 
 export type { OverlayMessenger } from '../messages.ts';
 
@@ -31,7 +32,8 @@ export interface LedgerClient {
   badge(address: string): RowBadge | null | undefined;
   /** Asks for the badges of the addresses not known yet, in one request. */
   loadBadges(addresses: readonly string[], exclude: readonly string[]): Promise<void>;
-  messages(client: string): Promise<RenderedMessages | null>;
+  /** With `window` (read/compose-body.ts `readOwnText`): also each message fitted to that window. */
+  messages(client: string, window?: ComposeText): Promise<RenderedMessages | null>;
   clients(): Promise<ClientListEntry[]>;
   log(request: ReminderRequest): Promise<LogReminderResult>;
   /** The client's reply after the last reminder, read in the background from what the page shows. */
@@ -100,9 +102,9 @@ export function createLedgerClient(messenger: OverlayMessenger, now: () => numbe
         throw error;
       }
     },
-    messages(client) {
+    messages(client, window) {
       sent += 1;
-      return messenger.renderMessages({ client });
+      return messenger.renderMessages({ client, window });
     },
     clients() {
       sent += 1;

@@ -5,15 +5,12 @@
 import type { Stage } from '../../shared/model.ts';
 import type { RenderedMessages } from '../messages.ts';
 import { toMatchesClient, toOf } from './addressed';
-import { type ComposedMessage, insertAndRecord } from './insertions';
+import { type MenuMessage, insertAndRecord } from './insertions';
 import type { LedgerClient } from './ledger-client';
 import { readCompose } from './read/compose';
+import { readOwnText } from './read/compose-body';
 
-export interface MenuMessage {
-  readonly id: string;
-  readonly label: string;
-  readonly message: ComposedMessage;
-}
+export type { MenuMessage };
 
 /**
  * A client's messages in menu order: the recommended one first (the core's choice: the
@@ -25,7 +22,6 @@ export function orderMessages(
   worstStage: Stage | null,
 ): { first: string | null; messages: MenuMessage[] } {
   const byId = new Map(rendered.messages.map((m) => [m.messageId, m]));
-  const labels = new Map(rendered.available.map((a) => [a.id, a.label]));
   // A dispute is answered by the dispute acknowledgement.
   const fallback = worstStage === 'disputed' ? 'dispute' : worstStage;
   const first =
@@ -40,9 +36,28 @@ export function orderMessages(
     first,
     messages: ordered.flatMap((id) => {
       const message = byId.get(id);
-      return message ? [{ id, label: labels.get(id) ?? id, message }] : [];
+      if (!message) return [];
+      const { fitted } = rendered;
+      return [
+        {
+          id,
+          label: messageLabel(rendered, id),
+          message,
+          text: fitted?.texts[id]?.text ?? message.text,
+          signOffAt: fitted?.signOffAt,
+        },
+      ];
     }),
   };
+}
+
+/**
+ * A message's name in the menu: the core's label for it in the client's language (a user's
+ * own template by its stage). The one place the compose menu names a message, so the
+ * name shown is the name of what is inserted and logged.
+ */
+export function messageLabel(rendered: RenderedMessages, id: string): string {
+  return rendered.available.find((a) => a.id === id)?.label ?? id;
 }
 
 /**
@@ -55,11 +70,14 @@ export async function writeRecommended(
   composeRoot: Element,
   client: string,
 ): Promise<'written' | 'not_addressed' | 'nothing'> {
-  const [rendered, summary] = await Promise.all([ledger.messages(client), ledger.summaryOf(client)]);
+  const [rendered, summary] = await Promise.all([
+    ledger.messages(client, readOwnText(composeRoot)),
+    ledger.summaryOf(client),
+  ]);
   if (!rendered || !summary || !composeRoot.isConnected) return 'nothing';
   const [first] = orderMessages(rendered, summary.worstStage).messages;
   if (!first) return 'nothing';
   // Read again: the window may have changed while the background answered.
   if (!toMatchesClient(summary, toOf(composeRoot))) return 'not_addressed';
-  return insertAndRecord(readCompose(composeRoot), first.message, null) ? 'written' : 'nothing';
+  return insertAndRecord(readCompose(composeRoot), first, null) ? 'written' : 'nothing';
 }

@@ -49,6 +49,9 @@ const SCHEMAS: { [K in MessageType]: z.ZodType<Requests[K]> } = {
     exclude: Addresses.optional(),
     messageIds: z.array(z.string().min(1).max(100)).max(50).optional(),
     milestones: z.array(z.string().min(1).max(200)).max(500).optional(),
+    window: z
+      .strictObject({ lines: z.array(z.string().max(100_000)).max(20_000), signature: z.boolean() })
+      .optional(),
   }),
   readReply: z.strictObject({
     client: Name,

@@ -5,6 +5,13 @@
  */
 import type { AvailableMessage, ComposedMessage, IsoDate, Language, Problem } from '../../shared/index.ts';
 import { availableMessages, composeMessage, computeReport, recommendedMessage } from '../../shared/index.ts';
+import {
+  type ComposeText,
+  type FittedText,
+  fitText,
+  signOffNames,
+  userSignOffAt,
+} from '../../shared/messages/fit.ts';
 import type { LedgerState } from './ledger-state.ts';
 import { hasOpenPromise } from './promises.ts';
 import { clientSlice, findClient } from './ledger-state.ts';
@@ -20,6 +27,11 @@ export interface RenderedMessages {
   messages: ComposedMessage[];
   /** Messages that could not be composed (an unknown id or milestone), with the reason. */
   failed: { messageId: string; reason: string }[];
+  /**
+   * With `window`: each message's text fitted to it, by message id (shared/messages/fit.ts),
+   * and the line of the window's text where the user's own sign-off starts (-1: none).
+   */
+  fitted?: { texts: Record<string, FittedText>; signOffAt: number };
 }
 
 export interface RenderOptions {
@@ -27,6 +39,11 @@ export interface RenderOptions {
   messageIds?: readonly string[];
   /** Cover these milestones instead of the ones each message picks. */
   milestones?: readonly string[];
+  /**
+   * The compose window the messages go into (its text outside the signature and quote, as
+   * lines): each message is also given fitted to it. Used for that and nothing else.
+   */
+  window?: ComposeText;
 }
 
 export function renderMessagesFor(
@@ -70,5 +87,13 @@ export function renderMessagesFor(
     available,
     messages,
     failed,
+    ...(options.window ? { fitted: fitAll(messages, options.window) } : {}),
   };
+}
+
+function fitAll(messages: readonly ComposedMessage[], window: ComposeText): RenderedMessages['fitted'] {
+  const texts: Record<string, FittedText> = {};
+  for (const m of messages) texts[m.messageId] = fitText(m.text, window);
+  const names = [...new Set(messages.flatMap((m) => signOffNames(m.text)))];
+  return { texts, signOffAt: userSignOffAt(window.lines, names) };
 }

@@ -110,6 +110,8 @@ describe('the message router', () => {
     ['lookup', { addresses: ['__proto__'] }],
     ['rowBadges', { addresses: ['a@b.c', 'toString'] }],
     ['renderMessages', { addresses: ['giu'] }],
+    ['renderMessages', { client: 'Acme', window: { lines: 'Hi Sam,', signature: false } }],
+    ['renderMessages', { client: 'Acme', window: { lines: ['Hi Sam,'], signature: true, html: '<b>' } }],
     [
       'logReminder',
       {

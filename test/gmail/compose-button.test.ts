@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 /** The Payladder button in compose windows and its menu, on pages written for each story. */
 import { afterEach, describe, expect, it } from 'vitest';
+import type { RawLedger } from '../../shared/index.ts';
 import { shadowOf } from '../support/closed-shadow.ts';
 import { findComposeRoots, readCompose } from '../../extension/gmail/read/compose.ts';
 import {
@@ -32,9 +33,13 @@ const ledger = rawLedger(
 );
 
 /** Today's New Message window: chips in To, or the typed text of the old textarea. */
+const EMPTY_BODY = `<div><br></div><div><br></div>
+      <span class="gmail_signature_prefix">-- </span><br><div class="gmail_signature" data-smartmail="gmail_signature">Alex</div>`;
+
 function composeWindow(
   to: { chips?: string[]; typed?: string; textarea?: string } = {},
   subject = '',
+  body = EMPTY_BODY,
 ): string {
   const chips = (to.chips ?? [])
     .map((a) => `<div role="option" data-hovercard-id="${a}" data-name="${a}"></div>`)
@@ -45,8 +50,7 @@ function composeWindow(
       : `<div name="to"><div role="listbox">${chips}</div><input value="${to.typed ?? ''}"></div>`;
   return `<div role="dialog"><div class="M9"><div role="region"><form>${field}
     <input name="subjectbox" value="${subject}"><input type="hidden" name="draft" value="#msg-a:r-42"></form>
-    <div g_editable="true" role="textbox" contenteditable="true"><div><br></div><div><br></div>
-      <span class="gmail_signature_prefix">-- </span><br><div class="gmail_signature" data-smartmail="gmail_signature">Alex</div></div>
+    <div g_editable="true" role="textbox" contenteditable="true">${body}</div>
     <table class="IZ" role="group"><tr><td class="gU Up"><div class="dC"><div class="aoO" role="button">Send</div></div></td>
       <td><div role="button">Attach</div></td></tr></table></div></div></div>`;
 }
@@ -244,5 +248,116 @@ describe('when Gmail redraws the toolbar', () => {
     expect(row.querySelectorAll('payladder-compose')).toHaveLength(1);
     expect(row.querySelectorAll('td[data-payladder]')).toHaveLength(1);
     expect(row.children).toHaveLength(3);
+  });
+});
+
+describe('the menu says exactly what goes in (issue 12)', () => {
+  const northwind = { chips: ['ap@northwind.example.com'] };
+  const TYPED = `<div>Hi Sam,</div><div><br></div><div>Good to talk today.</div><div><br></div><div>Thanks,</div><div>Alex</div>
+    <div><br></div><span class="gmail_signature_prefix">-- </span><br><div class="gmail_signature" data-smartmail="gmail_signature">Alex Moreau</div>`;
+  const previewText = () => inOverlays('payladder-compose', '.preview .text')[0]?.textContent ?? '';
+  const body = () => readCompose(findComposeRoots(document)[0] as Element).body.editable as HTMLElement;
+  const bodyLines = () =>
+    Array.from(body().childNodes, (n) => (n.textContent ?? '').trim()).filter((l) => l !== '');
+
+  it('previews the message without the greeting and sign-off the window already has, and inserts that', async () => {
+    const { overlay } = await start(composeWindow(northwind, '', TYPED));
+    await openMenu(overlay);
+    const preview = previewText();
+    expect(preview).not.toMatch(/^(Hi|Dear)\b/);
+    expect(preview).not.toMatch(/regards|Alex Moreau/i);
+    expect(preview).toContain('INV-N-1');
+    items()[0]?.click();
+    const lines = bodyLines();
+    // The preview's lines, in order, between the user's text and their sign-off.
+    const inserted = preview
+      .split('\n')
+      .filter((l) => l.trim() !== '')
+      .map((l) => l.replace(/^[-•]\s+/, ''));
+    const at = lines.indexOf('Good to talk today.');
+    expect(lines.slice(0, at + 1)).toEqual(['Hi Sam,', 'Good to talk today.']);
+    expect(lines.slice(at + 1, at + 1 + inserted.length)).toEqual(inserted);
+    expect(lines.slice(at + 1 + inserted.length)).toEqual(['Thanks,', 'Alex', '--', 'Alex Moreau']);
+  });
+
+  it('inserts at the caret the user left in their text before reaching for the button', async () => {
+    const { overlay } = await start(
+      composeWindow(northwind, '', '<div>First line.</div><div>Second line.</div>' + EMPTY_BODY),
+    );
+    const first = body().firstChild?.firstChild as Text;
+    const caret = document.createRange();
+    caret.setStart(first, first.length);
+    document.getSelection()?.removeAllRanges();
+    document.getSelection()?.addRange(caret);
+    button().dispatchEvent(new MouseEvent('mousedown', { bubbles: true, cancelable: true }));
+    await openMenu(overlay);
+    const preview = previewText().split('\n')[0] as string;
+    items()[0]?.click();
+    const lines = bodyLines();
+    expect(lines[0]).toBe('First line.');
+    expect(lines[1]).toBe(preview);
+    expect(lines.indexOf('Second line.')).toBeGreaterThan(lines.findIndex((l) => l.includes('INV-N-1')));
+  });
+
+  it('previews the subject only when the window has none, and leaves a typed one', async () => {
+    const { overlay } = await start(composeWindow(northwind, 'Re: March invoice'));
+    await openMenu(overlay);
+    expect(inOverlays('payladder-compose', '.preview .subject')).toHaveLength(0);
+    items()[0]?.click();
+    expect(readCompose(findComposeRoots(document)[0] as Element).subject).toBe('Re: March invoice');
+  });
+
+  it('names each entry by its message’s label, and inserts and logs the message clicked', async () => {
+    const { background, overlay } = await start(composeWindow(northwind, '', TYPED));
+    await openMenu(overlay);
+    const reminder = items().find((i) => i.getAttribute('data-message') === 'reminder') as HTMLElement;
+    expect(reminder.textContent).toBe('Friendly reminder');
+    reminder.focus();
+    const preview = previewText();
+    reminder.click();
+    const root = findComposeRoots(document)[0] as Element;
+    expect(body().textContent).toContain(preview.split('\n').find((l) => l.trim() !== '') ?? '-');
+    expect(readCompose(root).subject).toBe('Payment reminder: INV-N-1');
+    (readCompose(root).sendButton as HTMLElement).click();
+    root.closest('[role=dialog]')?.remove();
+    await overlay.settle();
+    await flush();
+    expect(background.logged.map((r) => [r.template, r.client])).toEqual([['reminder', 'Northwind']]);
+  });
+});
+
+describe('while a promise is open, or after a broken one (issue 11)', () => {
+  const promised = (by: string): RawLedger => ({
+    ...ledger,
+    Promises: [
+      ['Date', 'Milestone', 'Client', 'Amount', 'Promised by', 'Source', 'Note'],
+      ['2026-11-27', 'N-1', 'Northwind', '', by, '', ''],
+    ],
+  });
+
+  it('recommends the thank-you-and-confirm note, not a chase, while the promise is open', async () => {
+    const { overlay } = await start(
+      composeWindow({ chips: ['ap@northwind.example.com'] }),
+      promised('2026-12-04'),
+    );
+    await openMenu(overlay);
+    expect(items()[0]?.getAttribute('data-message')).toBe('promise_thanks');
+    expect(items()[0]?.textContent).toBe('Thank you: confirming the promised paymentRecommended');
+    expect(items().filter((i) => i.textContent?.includes('Recommended'))).toHaveLength(1);
+    items()[0]?.click();
+    expect(readCompose(findComposeRoots(document)[0] as Element).body.editable?.textContent).toContain(
+      'Thank you for letting me know',
+    );
+  });
+
+  it('recommends broken_promise once the promised day has passed unpaid', async () => {
+    const { overlay } = await start(
+      composeWindow({ chips: ['ap@northwind.example.com'] }),
+      promised('2026-11-28'),
+    );
+    await openMenu(overlay);
+    expect(items()[0]?.getAttribute('data-message')).toBe('broken_promise');
+    expect(items()[0]?.textContent).toBe('The promised payment did not arriveRecommended');
+    expect(items().map((i) => i.getAttribute('data-message'))).not.toContain('promise_thanks');
   });
 });

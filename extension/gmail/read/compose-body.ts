@@ -39,3 +39,35 @@ export function readComposeBody(composeRoot: ParentNode): ComposeBody {
         : quote;
   return { editable, signature: signatureStart, quote, insertBefore };
 }
+
+/**
+ * The lines of the user's own text: the body's top-level nodes above the signature and the
+ * quoted message (Gmail's editor writes a `<div>` per line, `<div><br></div>` when blank).
+ */
+export function ownLineNodes(body: ComposeBody): ChildNode[] {
+  const { editable, insertBefore } = body;
+  const lines: ChildNode[] = [];
+  for (
+    let n = editable?.firstChild ?? null;
+    n && !(insertBefore && n.contains(insertBefore));
+    n = n.nextSibling
+  )
+    lines.push(n);
+  return lines;
+}
+
+/**
+ * What the background needs to fit a message to the compose window rooted at `composeRoot`
+ * (shared/messages/fit.ts): the user's own lines (`ownLineNodes`, trimmed) and whether
+ * Gmail's signature, with some text in it, signs the message (an empty signature block
+ * signs nothing).
+ */
+export function readOwnText(composeRoot: ParentNode): { lines: string[]; signature: boolean } {
+  const body = readComposeBody(composeRoot);
+  return {
+    lines: ownLineNodes(body).map((n) => (n.textContent ?? '').trim()),
+    signature: queryAnchorAll(composeRoot, composeSignature).some(
+      (el) => !body.quote?.contains(el) && (el.textContent ?? '').trim() !== '',
+    ),
+  };
+}
