@@ -1,6 +1,14 @@
 /** The human report: a table grouped by urgency, totals and aging per currency, problems. */
 import type { MilestoneReport, Report, Stage } from '../shared/index.ts';
-import { AGING_BUCKETS, compareMilestones, formatMoney, isOpen, stageLabel } from '../shared/index.ts';
+import {
+  AGING_BUCKETS,
+  compareMilestones,
+  formatMoney,
+  isOpen,
+  messageLabel,
+  stageLabel,
+  stageLook,
+} from '../shared/index.ts';
 import { terminalText } from './terminal.ts';
 
 export interface Style {
@@ -11,19 +19,22 @@ export interface Style {
   yellow(s: string): string;
 }
 
-const sgr = (open: number, close: number) => (s: string) => `\x1b[${open}m${s}\x1b[${close}m`;
-/** Colours keyed to urgency; used only on a TTY (and never with NO_COLOR). */
+const sgr = (open: number | string, close: number | string) => (s: string) =>
+  `\x1b[${open}m${s}\x1b[${close}m`;
+/** `#rrggbb` as the `r;g;b` of a 24-bit SGR colour. */
+const rgb = (hex: string) => [1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16)).join(';');
+/**
+ * Colours used only on a TTY (and never with NO_COLOR). A stage is a chip in its own
+ * colours, the same as in the sheet, the sidebar and Gmail (`stageLook`), in 24-bit SGR.
+ */
 export const COLOR: Style = {
   bold: sgr(1, 22),
   dim: sgr(2, 22),
   red: sgr(31, 39),
   yellow: sgr(33, 39),
   stage: (stage, s) => {
-    if (stage === 'small_claims' || stage === 'demand') return sgr(31, 39)(s);
-    if (stage === 'stop_work' || stage === 'final') return sgr(35, 39)(s);
-    if (stage === 'followup' || stage === 'reminder' || stage === 'disputed') return sgr(33, 39)(s);
-    if (stage === 'paid') return sgr(32, 39)(s);
-    return s;
+    const { color, text } = stageLook[stage];
+    return sgr(`38;2;${rgb(text)};48;2;${rgb(color)}`, '39;49')(s);
   },
 };
 export const PLAIN: Style = {
@@ -83,7 +94,7 @@ export function formatReport(report: Report, locale: string, style: Style, title
       });
       return [
         terminalText(cut(c.client, 26)),
-        stageLabel(msg.messageId),
+        messageLabel(msg.messageId),
         terminalText(cut(invoices.join(', '), 30)),
         msg.overdue > 0 ? money(msg.overdue, msg.currency) : '',
         msg.drafted ? 'drafted, not confirmed sent' : '',
@@ -140,8 +151,14 @@ export function formatReport(report: Report, locale: string, style: Style, title
       ),
     );
     rows.forEach((m, r) => {
-      const line = cols.map((c, i) => pad(cells[r]?.[i] ?? '', widths[i] ?? 0, c.right));
-      line[0] = style.stage(m.stage, line[0] ?? '');
+      // The Stage cell is a chip: its label alone in the stage's colours, then the padding.
+      const line = cols.map((c, i) =>
+        pad(
+          i === 0 ? style.stage(m.stage, cells[r]?.[0] ?? '') : (cells[r]?.[i] ?? ''),
+          widths[i] ?? 0,
+          c.right,
+        ),
+      );
       out.push(line.join('  ').trimEnd());
     });
   }

@@ -37,9 +37,9 @@ import {
   DEMAND_LETTERS,
   isMessageKind,
   MESSAGE_KINDS,
-  MESSAGE_LABELS,
   SENDING_STAGES,
 } from './templates.ts';
+import { MESSAGE_LABELS } from '../stage-labels.ts';
 
 export { DEADLINE_DAYS, DIFFIDA_MIN_DAYS, mergeData, paymentPlanText } from './merge.ts';
 export { templateProblems } from './user-templates.ts';

@@ -157,7 +157,7 @@ describe('the status chip', () => {
     running = startTestOverlay(fakeBackground(ledger, TODAY));
     await running.settle();
     expect(chip()?.textContent).toBe(
-      'Ultimo avvisoNorthwind€6,000.00 da incassare25 giorni di ritardoprossimo: Ultimo avviso oggi',
+      'Ultimo sollecitoNorthwind€6,000.00 da incassare25 giorni di ritardoprossimo: Ultimo sollecito oggi',
     );
   });
 
