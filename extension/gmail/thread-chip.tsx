@@ -288,7 +288,7 @@ function panelView(
               <span>{dateText(r.sent, lang, summary.today)}</span>
               {r.stage !== null && <span>{t.stages[r.stage]}</span>}
               <span class="muted">{r.milestones.join(', ')}</span>
-              {r.channel !== null && <span class="muted amount">{r.channel}</span>}
+              {r.channelWords && <span class="muted amount">{r.channelWords[lang]}</span>}
             </li>
           ))}
         </ul>
