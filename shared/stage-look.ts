@@ -81,6 +81,15 @@ export function stageLabel(stage: Stage, lang: Language = 'en'): string {
 }
 
 /**
+ * A stage's label inside a sentence, in lower case ("Milestone SB-2 is written off"); a
+ * string that is no stage comes back as it is.
+ */
+export function stageInSentence(stage: string, lang: Language = 'en'): string {
+  const label: unknown = (STAGE_LABELS[lang] as Readonly<Record<string, string>>)[stage];
+  return typeof label === 'string' ? label.toLowerCase() : stage;
+}
+
+/**
  * A message's name in `lang`: a built-in message's label, a stage's label for a Templates
  * row written for a stage (a thank-you at `paid`), else the id of the user's own template
  * as they typed it.

@@ -14,6 +14,7 @@ import {
   contrastRatio,
   messageLabel,
   relativeLuminance,
+  stageInSentence,
   stageLabel,
   stageLook,
 } from '../../shared/stage-look.ts';
@@ -89,6 +90,18 @@ describe('stageLook', () => {
     expect(stageLabel('small_claims')).toBe('Small claims');
     expect(stageLabel('final', 'it')).toBe('Ultimo sollecito');
     expect(stageLabel('small_claims', 'it')).toBe('Azione legale');
+  });
+});
+
+describe('stageInSentence', () => {
+  it.each([
+    ['written_off', 'en', 'written off'],
+    ['small_claims', 'en', 'small claims'],
+    ['current', 'en', 'not yet due'],
+    ['on_hold', 'it', 'in sospeso'],
+    ['not a stage', 'en', 'not a stage'],
+  ] as const)('%s in %s reads "%s" mid-sentence', (stage, lang, words) => {
+    expect(stageInSentence(stage, lang)).toBe(words);
   });
 });
 
