@@ -14,7 +14,7 @@ import {
   invoiceOrId,
   isOpen,
   stageLabel,
-  STAGE_LABELS,
+  stageLook,
   todayHeadline,
   todayWork,
 } from '../shared/index.ts';
@@ -29,19 +29,22 @@ export interface Style {
   yellow(s: string): string;
 }
 
-const sgr = (open: number, close: number) => (s: string) => `\x1b[${open}m${s}\x1b[${close}m`;
-/** Colours keyed to urgency; used only on a TTY (and never with NO_COLOR). */
+const sgr = (open: number | string, close: number | string) => (s: string) =>
+  `\x1b[${open}m${s}\x1b[${close}m`;
+/** `#rrggbb` as the `r;g;b` of a 24-bit SGR colour. */
+const rgb = (hex: string) => [1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16)).join(';');
+/**
+ * Colours used only on a TTY (and never with NO_COLOR). A stage is a chip in its own
+ * colours, the same as in the sheet, the sidebar and Gmail (`stageLook`), in 24-bit SGR.
+ */
 export const COLOR: Style = {
   bold: sgr(1, 22),
   dim: sgr(2, 22),
   red: sgr(31, 39),
   yellow: sgr(33, 39),
   stage: (stage, s) => {
-    if (stage === 'small_claims' || stage === 'demand' || stage === 'broken_promise') return sgr(31, 39)(s);
-    if (stage === 'stop_work' || stage === 'final') return sgr(35, 39)(s);
-    if (stage === 'followup' || stage === 'reminder' || stage === 'disputed') return sgr(33, 39)(s);
-    if (stage === 'paid') return sgr(32, 39)(s);
-    return s;
+    const { color, text } = stageLook[stage];
+    return sgr(`38;2;${rgb(text)};48;2;${rgb(color)}`, '39;49')(s);
   },
 };
 export const PLAIN: Style = {
@@ -169,7 +172,7 @@ function count(n: number, one: string, many: string): string {
 
 /** A stage's short name in the report's language (the shared vocabulary; English by stageLabel). */
 function label(stage: Stage, language: Language): string {
-  return language === 'en' ? stageLabel(stage) : STAGE_LABELS[language][stage];
+  return stageLabel(stage, language);
 }
 
 /**
@@ -225,9 +228,10 @@ function table<T>(
   out.push('', style.bold(heading), style.dim(line(cols.map((c) => c.title))));
   rows.forEach((r, k) => {
     const stage = stageOf(r);
+    // A stage cell is a chip: its words alone in the stage's colours, then the padding.
     const values = cols.map((c, i) => {
-      const padded = pad(cells[k]?.[i] ?? '', widths[i] ?? 0, c.right);
-      return c.stage && stage ? style.stage(stage, padded) : padded;
+      const cell = cells[k]?.[i] ?? '';
+      return pad(c.stage && stage ? style.stage(stage, cell) : cell, widths[i] ?? 0, c.right);
     });
     out.push(values.join('  ').trimEnd());
   });

@@ -3,17 +3,9 @@
  * CSV export shows them: amounts in major units, dates as ISO text, stage ids.
  */
 import type { MilestoneReport, Problem } from './model.ts';
-import { STAGE_LABELS } from './stage-labels.ts';
+import { stageLabel } from './stage-look.ts';
 import { toMajor } from './money.ts';
 import type { MilestoneComputed } from './tabs.ts';
-
-/** Human label of a stage in English, for cells and plain text (`stop_work` → "Stop work"). */
-export function stageLabel(stage: string): string {
-  const label = (STAGE_LABELS.en as Readonly<Record<string, string>>)[stage];
-  if (label !== undefined) return label;
-  const s = stage.replace(/_/g, ' ');
-  return s.charAt(0).toUpperCase() + s.slice(1);
-}
 
 /** One-line summary of row problems for the Problems cell. */
 export function problemsCell(problems: readonly Problem[]): string {

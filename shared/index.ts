@@ -40,6 +40,7 @@ export * from './pack/build.ts';
 export * from './pack/html.ts';
 export * from './pack/csv.ts';
 export * from './stage-labels.ts';
+export * from './stage-look.ts';
 export * from './today.ts';
 export * from './pack/notes.ts';
 export * from './pack/words.ts';

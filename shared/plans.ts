@@ -14,6 +14,7 @@ import { smallClaimsLimit } from './law/small-claims.ts';
 import type { IsoDate, Ledger, MilestoneReport, Report } from './model.ts';
 import { currencyDigits, formatMoney, toMajor } from './money.ts';
 import { refKey } from './parse.ts';
+import { stageInSentence } from './stage-look.ts';
 import { isOpen, PROMISE_STAGES, STAGES } from './stages.ts';
 import { inputHeaders, MILESTONES } from './tabs.ts';
 
@@ -88,7 +89,7 @@ export const PLAN_ERRORS = {
   no_milestones: 'Nothing to put in a payment plan: name the milestones, or a client that owes money.',
   unknown_milestone: (id: string) => `Milestone "${id}" is not in the ledger.`,
   not_owed: (id: string, stage: string) =>
-    `Milestone ${id} is ${stage.replace(/_/g, ' ')} with nothing outstanding to plan.`,
+    `Milestone ${id} is ${stageInSentence(stage)} with nothing outstanding to plan.`,
   several_clients: 'A payment plan covers one client: the milestones belong to several.',
   several_currencies: (list: string) =>
     `A payment plan is in one currency: the milestones are in ${list}. Make one plan per currency.`,

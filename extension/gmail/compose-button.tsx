@@ -14,9 +14,8 @@
  */
 import type { ClientListEntry, ClientSummary } from '../messages.ts';
 import { MessageError } from '../messages.ts';
-import { STAGE_COLORS } from '../ui/stages.ts';
 import { addressTo, clientAddress, toMatchesClient, toOf } from './addressed';
-import { moneyText } from './figures';
+import { moneyText, stageStyle } from './figures';
 import { insertAndRecord, takeWrite } from './insertions';
 import type { LedgerClient } from './ledger-client';
 import { type OverlayHost, createHost } from './overlay-host';
@@ -186,8 +185,8 @@ export function composeMenu(
       <div class="head">
         <span class="client">{summary.client}</span>
         {stage !== null && (
-          <span class="stage" style={{ backgroundColor: STAGE_COLORS[stage] }}>
-            {t.stages[stage]}
+          <span class="stage" style={stageStyle(stage)}>
+            {t.chips[stage]}
           </span>
         )}
         <span class="muted">{moneyText(summary.outstanding, summary.locale)}</span>

@@ -1,6 +1,8 @@
 /** Amounts, days and dates as the overlay shows them. */
 import type { IsoDate } from '../../shared/model.ts';
 import { formatMoney } from '../../shared/money.ts';
+import { STAGE_PALETTE } from '../../shared/stage-look.ts';
+import type { Stage } from '../../shared/stages.ts';
 import type { Lang, OverlayStrings } from './strings';
 import { intlTag } from './strings';
 
@@ -10,6 +12,15 @@ export function moneyText(totals: Readonly<Record<string, number>>, locale: stri
     .filter(([, minor]) => minor > 0)
     .map(([currency, minor]) => formatMoney(minor, currency, locale))
     .join(' + ');
+}
+
+/**
+ * A stage chip's inline colours: its own fill and text, as on every surface. The palette,
+ * not the assembled `stageLook`, keeps the content script to the data it draws with.
+ */
+export function stageStyle(stage: Stage): { backgroundColor: string; color: string } {
+  const [backgroundColor, color] = STAGE_PALETTE[stage];
+  return { backgroundColor, color };
 }
 
 // Making an Intl formatter costs far more than using one: one per language and shape.

@@ -14,7 +14,7 @@
  * written to only when its badge changes.
  */
 import type { RowBadge } from '../messages.ts';
-import { STAGE_COLORS } from '../ui/stages.ts';
+import { stageStyle } from './figures';
 import { type OverlayHost, createHost } from './overlay-host';
 import { displayedRows, rowSenders, senderAddress, senderCell } from './read/list-rows';
 import type { OverlayStrings } from './strings';
@@ -89,9 +89,9 @@ export function badgeView(badge: RowBadge, t: OverlayStrings): HTMLElement {
       role="img"
       aria-label={t.badgeLabel(badge.client, stage)}
       title={`${badge.client} · ${stage}${badge.maxDaysOverdue !== null && badge.maxDaysOverdue >= 1 ? ` · ${t.daysLate(badge.maxDaysOverdue)}` : ''}`}
-      style={{ backgroundColor: STAGE_COLORS[badge.stage] }}
+      style={stageStyle(badge.stage)}
     >
-      {stage}
+      {t.chips[badge.stage]}
     </span>
   );
 }

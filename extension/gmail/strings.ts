@@ -4,16 +4,18 @@
  * check. Ledger and mail text (client names, notes, template text) is shown as typed.
  *
  * The overlay speaks Gmail's language (`<html lang>`), not the browser's: it sits inside
- * Gmail's own UI. The stage names come from the core (shared/stage-labels.ts), as the
- * popup's do (extension/ui/i18n.ts); the rest is the overlay's own, not taken from i18n.ts,
+ * Gmail's own UI. The stage names come from the core (shared/stage-labels.ts: `stages` in
+ * lines, `chips` on chips and badges, as `stageLook`'s label and short), as the popup's do
+ * (extension/ui/i18n.ts); the rest is the overlay's own, not taken from i18n.ts,
  * which would put every popup and options string into the size-budgeted content script.
  */
-import { STAGE_LABELS } from '../../shared/stage-labels.ts';
+import { STAGE_LABELS, STAGE_SHORT } from '../../shared/stage-labels.ts';
 
 export type Lang = 'en' | 'it';
 
 const en = {
   stages: STAGE_LABELS.en,
+  chips: { ...STAGE_LABELS.en, ...STAGE_SHORT.en },
   risks: { low: 'low', medium: 'medium', high: 'high' },
   daysLate: (n: number) => (n === 1 ? '1 day late' : `${n} days late`),
   dueIn: (n: number) => (n <= 0 ? 'due today' : n === 1 ? 'due tomorrow' : `due in ${n} days`),
@@ -91,6 +93,7 @@ export type OverlayStrings = typeof en;
 
 const it = {
   stages: STAGE_LABELS.it,
+  chips: { ...STAGE_LABELS.it, ...STAGE_SHORT.it },
   risks: { low: 'basso', medium: 'medio', high: 'alto' },
   daysLate: (n: number) => (n === 1 ? '1 giorno di ritardo' : `${n} giorni di ritardo`),
   dueIn: (n: number) => (n <= 0 ? 'scade oggi' : n === 1 ? 'scade domani' : `scade tra ${n} giorni`),

@@ -4,8 +4,8 @@
  * host is made (overlay-host.ts), not here: a minifier folds constant concatenations,
  * which would ship the base once per overlay. `:host` rules carry `!important`
  * because a page rule on the host element would otherwise win over them. Colours follow
- * Gmail's light and dark themes; stage colours (extension/ui/stages.ts) read with white
- * text in both.
+ * Gmail's light and dark themes; a stage chip carries its own fill and text colour
+ * (`stageStyle`, from shared/stage-look.ts), the same in both.
  */
 
 const HOST = ':host{all:initial!important;';
@@ -15,7 +15,7 @@ export const BASE_CSS = `
 .pl[data-theme=dark]{--fg:#e3e3e3;--muted:#a8abaf;--bg:#2d2e30;--border:#5f6368;--hover:#3c4043;--focus:#a8c7fa;--shadow:0 2px 6px #0009}
 button{font:inherit;color:inherit;background:none;border:0;margin:0;padding:0;cursor:pointer}
 :focus-visible{outline:2px solid var(--focus);outline-offset:1px}
-.stage{display:inline-block;color:#fff;border-radius:8px;padding:0 6px;font-weight:500;white-space:nowrap}
+.stage{display:inline-block;border-radius:8px;padding:0 6px;font-weight:500;white-space:nowrap}
 .muted{color:var(--muted)}
 .popup{position:fixed;z-index:2147483000;box-sizing:border-box;max-width:min(420px,calc(100vw - 16px));background:var(--bg);color:var(--fg);border:1px solid var(--border);border-radius:8px;box-shadow:var(--shadow);padding:8px 0;text-align:left;white-space:normal}
 .popup h3{font-size:11px;font-weight:500;text-transform:uppercase;color:var(--muted);margin:8px 12px 4px}
@@ -44,7 +44,7 @@ input{font:inherit;color:var(--fg);background:var(--bg);border:1px solid var(--b
 
 /** Complete on its own: badges are drawn without the base (see overlay-host.ts). */
 export const BADGE_CSS = `${HOST}display:block!important;position:relative!important;width:100%!important;height:0!important;overflow:visible!important;pointer-events:none!important}
-.badge{position:absolute;right:2px;top:1px;max-width:120px;overflow:hidden;text-overflow:ellipsis;font:500 11px/16px "Google Sans",Roboto,Arial,sans-serif;border-radius:8px;padding:0 6px;color:#fff;white-space:nowrap}`;
+.badge{position:absolute;right:2px;top:1px;max-width:120px;overflow:hidden;text-overflow:ellipsis;font:500 11px/16px "Google Sans",Roboto,Arial,sans-serif;border-radius:8px;padding:0 6px;white-space:nowrap}`;
 
 export const COMPOSE_CSS = `${HOST}display:inline-block!important;vertical-align:middle!important;margin:0 4px!important}
 .button{display:inline-flex;align-items:center;gap:4px;height:36px;padding:0 12px;border:1px solid var(--border);border-radius:18px;background:var(--bg);font-weight:500}

@@ -7,8 +7,7 @@
  * which opens a reply with the recommended template in it.
  */
 import type { ClientSummary, ReplyInfo } from '../messages.ts';
-import { STAGE_COLORS } from '../ui/stages.ts';
-import { dateText, lateText, moneyText, nextText } from './figures';
+import { dateText, lateText, moneyText, nextText, stageStyle } from './figures';
 import { requestWrite } from './insertions';
 import { type OverlayHost, createHost } from './overlay-host';
 import { follow, onDismiss, placeNear, placeStyle } from './popover';
@@ -225,8 +224,8 @@ export function chipView(
       onClick={() => (panel ? close(false) : open())}
     >
       {stage !== null && (
-        <span class="stage" style={{ backgroundColor: STAGE_COLORS[stage] }}>
-          {t.stages[stage]}
+        <span class="stage" style={stageStyle(stage)}>
+          {t.chips[stage]}
         </span>
       )}
       <span class="client">{summary.client}</span>
@@ -267,8 +266,8 @@ function panelView(
       <ul>
         {milestones.slice(0, SHOWN_MILESTONES).map((m) => (
           <li>
-            <span class="stage" style={{ backgroundColor: STAGE_COLORS[m.stage] }}>
-              {t.stages[m.stage]}
+            <span class="stage" style={stageStyle(m.stage)}>
+              {t.chips[m.stage]}
             </span>
             <span>{m.invoice || m.id}</span>
             <span class="muted">{m.project || m.description}</span>
@@ -290,7 +289,7 @@ function panelView(
               <span>{dateText(r.sent, lang, summary.today)}</span>
               {r.stage !== null && <span>{t.stages[r.stage]}</span>}
               <span class="muted">{r.milestones.join(', ')}</span>
-              {r.channel !== null && <span class="muted amount">{r.channel}</span>}
+              {r.channelWords && <span class="muted amount">{r.channelWords[lang]}</span>}
             </li>
           ))}
         </ul>

@@ -12,7 +12,7 @@ import type {
   SmallClaimsFit,
   Stage,
 } from '../../shared/index.ts';
-import { compareMilestones, isOpen, matchClient } from '../../shared/index.ts';
+import { CHANNEL_WORDS, compareMilestones, isOpen, matchClient } from '../../shared/index.ts';
 import type { ClientPart, LedgerState } from './ledger-state.ts';
 import { clientPart, findClient } from './ledger-state.ts';
 
@@ -47,6 +47,11 @@ export interface ReminderLine {
   to: string;
   subject: string;
   channel: Channel | null;
+  /**
+   * How it went out, in words in each language ("sent from Gmail", "drafted, not confirmed
+   * sent"), put in here so the size-budgeted content script carries no table of them.
+   */
+  channelWords: Readonly<Record<Language, string>> | null;
   link: string;
 }
 
@@ -149,6 +154,7 @@ export function summarize(
         to: r.to,
         subject: r.subject,
         channel: r.channel,
+        channelWords: r.channel ? { en: CHANNEL_WORDS.en[r.channel], it: CHANNEL_WORDS.it[r.channel] } : null,
         link: r.link,
       })),
     locale: state.ledger.settings.locale,

@@ -1,19 +1,11 @@
 import type { CurrencyTotals } from '../../shared/model.ts';
-import type { AgingBucket } from '../../shared/stages.ts';
 // Straight from the module, not the core's index: the popup's first paint carries no schema library.
 import { AGING_BUCKETS } from '../../shared/stages.ts';
+import { AGING_COLORS } from '../../shared/stage-look.ts';
 import { money } from './display-text.ts';
 import { useStore } from './store.ts';
 
-// From calm to alarming, as the days grow; each holds white-on-colour contrast for the bars' labels beside them.
-const BUCKET_COLORS: Readonly<Record<AgingBucket, string>> = {
-  current: '#5f6368',
-  '1-30': '#8a5a00',
-  '31-60': '#b04a00',
-  '61-90': '#c5221f',
-  '90+': '#a50e0e',
-};
-
+// The sidebar's colours: blue while not yet due, vermillion once overdue (shared/stage-look.ts).
 const ROW = 22;
 const LABEL_W = 104;
 const BAR_W = 120;
@@ -62,7 +54,7 @@ export function AgingChart({
             width={Math.max(f.width, 1)}
             height={14}
             rx={2}
-            fill={BUCKET_COLORS[f.bucket]}
+            fill={AGING_COLORS[f.bucket]}
           />
           <text x={LABEL_W + Math.max(f.width, 1) + 6} y={i * ROW + 15} class="aging-amount">
             {f.amount}

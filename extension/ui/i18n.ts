@@ -3,8 +3,7 @@
  * with the same signature (`satisfies Strings`), so a missing translation fails the build.
  * Ledger text (client names, problem texts from the core) is shown as typed.
  */
-import type { AgingBucket } from '../../shared/index.ts';
-import { STAGE_LABELS } from '../../shared/stage-labels.ts';
+import { AGING_LABELS, STAGE_LABELS } from '../../shared/stage-labels.ts';
 import type { SyncErrorCode } from '../sync/items.ts';
 
 export type Lang = 'en' | 'it';
@@ -108,13 +107,7 @@ const en = {
   accountSection: 'Google account',
   signedOut: 'Not signed in.',
   stages: STAGE_LABELS.en,
-  buckets: {
-    current: 'Not yet due',
-    '1-30': '1–30 days',
-    '31-60': '31–60 days',
-    '61-90': '61–90 days',
-    '90+': 'Over 90 days',
-  } satisfies Record<AgingBucket, string>,
+  buckets: AGING_LABELS.en,
   // Widened after the check, so every entry takes the same ErrorVars.
   errors: {
     signed_out: {
@@ -283,13 +276,7 @@ const it = {
   accountSection: 'Account Google',
   signedOut: 'Accesso non effettuato.',
   stages: STAGE_LABELS.it,
-  buckets: {
-    current: 'Non ancora scaduto',
-    '1-30': '1–30 giorni',
-    '31-60': '31–60 giorni',
-    '61-90': '61–90 giorni',
-    '90+': 'Oltre 90 giorni',
-  },
+  buckets: AGING_LABELS.it,
   errors: {
     signed_out: {
       title: () => 'Non hai effettuato l’accesso a Google.',

@@ -37,9 +37,10 @@ import {
   DEMAND_LETTERS,
   isMessageKind,
   MESSAGE_KINDS,
-  MESSAGE_LABELS,
   SENDING_STAGES,
 } from './templates.ts';
+import { MESSAGE_LABELS } from '../stage-labels.ts';
+import { messageLabel } from '../stage-look.ts';
 
 export { DEADLINE_DAYS, DIFFIDA_MIN_DAYS, mergeData, paymentPlanText } from './merge.ts';
 export { templateProblems } from './user-templates.ts';
@@ -203,7 +204,8 @@ export function availableMessages(input: {
   for (const t of rows.values()) {
     const id = messageIdOf(t.stage);
     if (isMessageKind(id) || t.language !== client.language) continue;
-    out.push({ id, label: id.replace(/_/g, ' '), recommended: false, source: 'user' });
+    // A row written for a stage (a thank-you at `paid`) is named as the stage; the user's own id as typed.
+    out.push({ id, label: messageLabel(id, client.language), recommended: false, source: 'user' });
   }
   return out;
 }

@@ -19,40 +19,6 @@ export function isMessageKind(id: string): id is MessageKind {
   return (MESSAGE_KINDS as readonly string[]).includes(id);
 }
 
-/** Names of the messages for menus, per language. */
-export const MESSAGE_LABELS: Readonly<Record<Language, Readonly<Record<MessageKind, string>>>> = {
-  en: {
-    upcoming: 'Courtesy note before the due date',
-    reminder: 'Friendly reminder',
-    followup: 'Follow-up',
-    final: 'Final notice with a payment-plan offer',
-    stop_work: 'Work on hold',
-    demand: 'Formal demand (letter before action)',
-    small_claims: 'Notice of court claim',
-    dispute: 'Dispute acknowledgement',
-    change_order: 'Change-order confirmation',
-    diffida: 'Notice to perform or the contract ends (art. 1454 Italian Civil Code)',
-    broken_promise: 'The promised payment did not arrive',
-    promise_thanks: 'Thank you: confirming the promised payment',
-    payment_plan: 'Payment-plan proposal',
-  },
-  it: {
-    upcoming: 'Promemoria prima della scadenza',
-    reminder: 'Promemoria cordiale',
-    followup: 'Sollecito',
-    final: 'Ultimo sollecito con proposta di rateizzazione',
-    stop_work: 'Sospensione dei lavori',
-    demand: 'Messa in mora',
-    small_claims: 'Preavviso di azione giudiziaria',
-    dispute: 'Risposta a una contestazione',
-    change_order: 'Conferma di una modifica',
-    diffida: 'Diffida ad adempiere (art. 1454 c.c.)',
-    broken_promise: 'Il pagamento promesso non è arrivato',
-    promise_thanks: 'Grazie: conferma del pagamento promesso',
-    payment_plan: 'Proposta di piano di rientro',
-  },
-};
-
 export interface MergeField {
   /** What the value is, for the sidebar's help. */
   description: string;

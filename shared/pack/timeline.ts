@@ -3,7 +3,7 @@
  * ones last), each naming its tab and row so every line can be traced to the sheet.
  */
 import type { Channel } from '../model.ts';
-import { stageLabel } from '../computed.ts';
+import { stageLabel } from '../stage-look.ts';
 import type { PackEvent } from './types.ts';
 import { PACK_EVENT_KINDS } from './types.ts';
 import type { PackScope } from './scope.ts';

@@ -2,7 +2,14 @@
  * "Set up ledger" and "Load demo data", run in the bundled Code.js against the fakes.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { columnLetter, MILESTONE_COMPUTED, SETTING_NAMES, TABS } from '../../shared/index.ts';
+import {
+  columnLetter,
+  MILESTONE_COMPUTED,
+  SETTING_NAMES,
+  STAGES,
+  TABS,
+  stageLook,
+} from '../../shared/index.ts';
 import { createSpreadsheet } from './fakes/spreadsheet-model.ts';
 import { ensureBundleBuilt, loadBundle } from './harness.ts';
 import { col, NOW, rowsOf, setupState, userCells } from './ledger-helpers.ts';
@@ -152,6 +159,56 @@ describe('Set up ledger on an empty spreadsheet', () => {
     const colours = rowRules.map((r) => r.background);
     expect(new Set(colours).size).toBe(colours.length);
     expect(rowRules.length).toBe(15);
+  });
+
+  it("paints each Stage cell in the stage's own colours (stageLook, as on every surface)", async () => {
+    const { app, fakes } = await loadBundle({ now: NOW, spreadsheet: createSpreadsheet() });
+    app.setupLedger();
+    const ms = fakes.spreadsheet.sheet('Milestones');
+    const stage = columnLetter(col(ms, 'Stage'));
+    const cellRules = ms.conditionalRules
+      .map((r) => r.spec)
+      .filter((r) => r.ranges[0] === `Milestones!${stage}2:${stage}1000`);
+    const painted = cellRules.map((r) => [String(r.values[0]), r.background, r.fontColor]);
+    // `current` is left plain: nothing is due.
+    expect(painted).toEqual(
+      STAGES.filter((s) => s !== 'current').map((s) => [
+        `=$${stage}2="${s}"`,
+        stageLook[s].color,
+        stageLook[s].text,
+      ]),
+    );
+  });
+
+  it("replaces the rules an earlier palette wrote, and keeps the user's own", async () => {
+    const { app, fakes, context } = await loadBundle({ now: NOW, spreadsheet: createSpreadsheet() });
+    app.setupLedger();
+    const api = (context as { SpreadsheetApp: GoogleAppsScript.Spreadsheet.SpreadsheetApp }).SpreadsheetApp;
+    const ms = fakes.spreadsheet.sheet('Milestones');
+    const stage = columnLetter(col(ms, 'Stage'));
+    fakes.calls.uncounted(() => {
+      const sheet = api.getActiveSpreadsheet().getSheetByName('Milestones');
+      if (!sheet) throw new Error('no tab');
+      const rule = (formula: string, background: string) =>
+        api
+          .newConditionalFormatRule()
+          .whenFormulaSatisfied(formula)
+          .setBackground(background)
+          .setRanges([sheet.getRange(`${stage}2:${stage}1000`)])
+          .build();
+      // Setup before issue 12: follow-up in Okabe–Ito yellow, demand in reddish purple.
+      sheet.setConditionalFormatRules([
+        rule(`=$${stage}2="followup"`, '#f0e442'),
+        rule(`=$${stage}2="demand"`, '#cc79a7'),
+        rule(`=$${stage}2="demand"`, '#123456'),
+        ...sheet.getConditionalFormatRules(),
+      ]);
+    });
+    app.setupLedger();
+    const backgrounds = ms.conditionalRules.map((r) => r.spec.background);
+    expect(backgrounds).not.toContain('#cc79a7');
+    expect(backgrounds.filter((b) => b === '#123456')).toHaveLength(1);
+    expect(backgrounds.filter((b) => b === stageLook.demand.color)).toHaveLength(1);
   });
 
   it('changes nothing when run again', async () => {

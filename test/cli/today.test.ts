@@ -194,7 +194,7 @@ describe('the report in Italian', () => {
     expect(code).toBe(0);
     expect(stdout.split('\n')[1]).toBe(`Oggi: ${todayHeadline(todayWork(demo()), 'it')}`);
     expect(stdout).toMatch(/^Cliente\s+Messaggio\s+Fatture\s+Scaduto$/m);
-    expect(stdout).toMatch(/^Northwind Analytics Ltd\s+Vie legali\s+INV-1041\s+12\.000,00\s£$/m);
+    expect(stdout).toMatch(/^Northwind Analytics Ltd\s+Azione legale\s+INV-1041\s+12\.000,00\s£$/m);
     expect(stdout).toContain('Chiusi (9): niente da incassare');
     expect(stdout).toMatch(/LD-001\s+3\.000,00\sUSD\s+Stralciato: 3\.000,00\sUSD non incassati$/m);
     expect(stdout).toMatch(/^Totali$/m);
@@ -381,7 +381,7 @@ describe('payladder draft --all', () => {
     expect(stdout.split('\n')[0]).toBe(
       `${work.messages.length} messaggi da inviare il ${TODAY}, uno per cliente.`,
     );
-    expect(stdout).toMatch(/^━━━━ 1 di \d+ · Northwind Analytics Ltd · Vie legali · INV-1041 ━+$/m);
+    expect(stdout).toMatch(/^━━━━ 1 di \d+ · Northwind Analytics Ltd · Azione legale · INV-1041 ━+$/m);
     expect(stdout).toContain('Subject: Referral to a lawyer: INV-1041'); // an English client's letter
     expect(stdout).toMatch(
       /Non stampata: 1 bozza da confermare.*\n {2}Studio Bianchi Architetti: Lavori sospesi, FT-2026-058\n$/,

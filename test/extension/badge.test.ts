@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { STAGES } from '../../shared/index.ts';
-import { badgeFor } from '../../extension/ui/badge.ts';
+import { contrastRatio, stageLook } from '../../shared/stage-look.ts';
+import { ERROR_COLOR, applyBadge, badgeFor } from '../../extension/ui/badge.ts';
 import { IDLE_STATUS } from '../../extension/sync/items.ts';
 import { buildView } from '../../extension/sync/view.ts';
-import { ERROR_COLOR, STAGE_COLORS } from '../../extension/ui/stages.ts';
 import { demoState } from './demo-state.ts';
 
 const { report, state } = demoState();
@@ -19,7 +19,8 @@ describe('badgeFor', () => {
     const b = badgeFor(view, IDLE_STATUS, 'en', 0);
     expect(view.dueTodayCount).toBeGreaterThan(0);
     expect(b.text).toBe(String(view.dueTodayCount));
-    expect(b.color).toBe(STAGE_COLORS[view.dueTodayWorst ?? 'current']);
+    const worst = stageLook[view.dueTodayWorst ?? 'current'];
+    expect([b.color, b.textColor]).toEqual([worst.color, worst.text]);
     expect(b.title).toBe(`Payladder: ${view.dueTodayCount} milestones need action today`);
     expect(badgeFor(view, IDLE_STATUS, 'it', 0).title).toContain('scadenze');
   });
@@ -45,6 +46,7 @@ describe('badgeFor', () => {
     expect(b).toEqual({
       text: '!',
       color: ERROR_COLOR,
+      textColor: '#ffffff',
       title: 'Payladder: This Google account has no access to “Studio ledger”.',
     });
   });
@@ -63,18 +65,28 @@ describe('badgeFor', () => {
   });
 });
 
-// WCAG 2.x relative luminance and contrast ratio.
-function luminance(hex: string): number {
-  const [r, g, b] = [1, 3, 5].map((i) => {
-    const c = parseInt(hex.slice(i, i + 2), 16) / 255;
-    return c <= 0.039_28 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-  }) as [number, number, number];
-  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-}
+it.each([
+  ...STAGES.map((s) => [s, { ...view, dueTodayCount: 3, dueTodayWorst: s }] as const),
+  ['error', null] as const,
+])('the count on the %s badge meets WCAG AA 4.5:1', (_stage, v) => {
+  const b = badgeFor(v, IDLE_STATUS, 'en', 0);
+  expect(contrastRatio(b.color, b.textColor)).toBeGreaterThanOrEqual(4.5);
+});
 
-it.each([...STAGES.map((s) => [s, STAGE_COLORS[s]] as const), ['error', ERROR_COLOR] as const])(
-  'white text on %s (%s) meets WCAG AA 4.5:1',
-  (_stage, color) => {
-    expect(1.05 / (luminance(color) + 0.05)).toBeGreaterThanOrEqual(4.5);
-  },
-);
+it('paints the text colour where the browser can, and goes without it where it cannot', async () => {
+  const calls: string[] = [];
+  const api = {
+    setBadgeText: ({ text }: { text: string }) => void calls.push(`text ${text}`),
+    setBadgeBackgroundColor: ({ color }: { color: string }) => void calls.push(`fill ${color}`),
+    setTitle: () => undefined,
+  };
+  const b = badgeFor({ ...view, dueTodayCount: 2, dueTodayWorst: 'demand' }, IDLE_STATUS, 'en', 0);
+  await applyBadge(api, b);
+  expect(calls).toEqual(['text 2', `fill ${stageLook.demand.color}`]);
+  await applyBadge({ ...api, setBadgeTextColor: ({ color }) => void calls.push(`ink ${color}`) }, b);
+  expect(calls.slice(2)).toEqual([
+    'text 2',
+    `fill ${stageLook.demand.color}`,
+    `ink ${stageLook.demand.text}`,
+  ]);
+});

@@ -140,6 +140,45 @@ describe('the status chip', () => {
     expect(shadow.activeElement).toBe(button);
   });
 
+  it('says in words how each of the last reminders went out, in Gmail’s language', async () => {
+    const reminders = rawLedger(TODAY, [], [], []).Reminders as unknown[][];
+    const headers = reminders[0] as string[];
+    const row = (sent: string, stage: string, channel: string) =>
+      headers.map((h) =>
+        h === 'Sent'
+          ? sent
+          : h === 'Milestone'
+            ? 'N-1'
+            : h === 'Stage'
+              ? stage
+              : h === 'Channel'
+                ? channel
+                : '',
+      );
+    const logged = {
+      ...ledger,
+      Reminders: [headers, row('2026-11-10', 'reminder', 'gmail'), row('2026-11-20', 'followup', 'draft')],
+    };
+    for (const [lang, said] of [
+      ['en', ['Follow-up', 'drafted, not confirmed sent', 'Reminder', 'sent from Gmail']],
+      ['it', ['Sollecito', 'bozza, invio non confermato', 'Promemoria', 'inviato da Gmail']],
+    ] as const) {
+      setPage(thread('ap@northwind.example.com'), URL, lang === 'it' ? { lang: 'it' } : {});
+      running = startTestOverlay(fakeBackground(logged, TODAY));
+      await running.settle();
+      (chip() as HTMLButtonElement).click();
+      const text = (inOverlays('payladder-chip', '[role=dialog]')[0] as HTMLElement).textContent ?? '';
+      let from = 0;
+      for (const words of said) {
+        const at = text.indexOf(words, from);
+        expect(at, `${lang}: ${words}`).toBeGreaterThan(-1);
+        from = at;
+      }
+      expect(text).not.toMatch(/\b(gmail|draft)\b/);
+      running.cleanup.invalidate();
+    }
+  });
+
   it('closes the panel on a click elsewhere in Gmail', async () => {
     await start(thread('ap@northwind.example.com'));
     (chip() as HTMLButtonElement).click();
@@ -157,7 +196,7 @@ describe('the status chip', () => {
     running = startTestOverlay(fakeBackground(ledger, TODAY));
     await running.settle();
     expect(chip()?.textContent).toBe(
-      'Ultimo avvisoNorthwind€6,000.00 da incassare25 giorni di ritardoprossimo: Ultimo avviso oggi',
+      'Ultimo sollecitoNorthwind€6,000.00 da incassare25 giorni di ritardoprossimo: Ultimo sollecito oggi',
     );
   });
 

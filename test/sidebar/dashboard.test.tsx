@@ -25,7 +25,7 @@ describe('Dashboard', () => {
     expect(charts).toHaveLength(3);
     const eur = charts[0] as unknown as SVGElement;
     expect(eur.getAttribute('aria-label')).toBe(
-      'Aging of the EUR outstanding: Current €5,880.00, 1–30 days €8,200.00, 31–60 days €7,400.00, 61–90 days €0.00, 90+ days €2,100.00.',
+      'Aging of the EUR outstanding: Not yet due €5,880.00, 1–30 days €8,200.00, 31–60 days €7,400.00, 61–90 days €0.00, Over 90 days €2,100.00.',
     );
     const buckets = [...eur.querySelectorAll('g[data-bucket]')];
     expect(buckets.map((g) => g.getAttribute('data-bucket'))).toEqual([
@@ -74,7 +74,7 @@ describe('Dashboard', () => {
     ]);
     const northwind = cards[0] as HTMLElement;
     expect([...northwind.querySelectorAll('.due-line')].map((l) => l.textContent)).toEqual([
-      'Small claims INV-1041 · Send: Notice of a small-claims filing · Overdue £12,000.00',
+      'Small claims INV-1041 · Send: Notice of court claim · Overdue £12,000.00',
     ]);
     // Kestrel's follow-up covers both of its late invoices in one message.
     const kestrel = cards[7] as HTMLElement;

@@ -29,7 +29,7 @@ describe('Italian', () => {
     const eur = document.querySelector('[data-currency="EUR"]');
     expect(eur?.textContent).toMatch(/Da incassare23\.580,00\s€/);
     expect(screen.getByRole('heading', { level: 3, name: /^Da fare oggi/ })).toBeTruthy();
-    expect(document.body.textContent).toContain('Inviare: Avviso di azione per il recupero giudiziale');
+    expect(document.body.textContent).toContain('Inviare: Preavviso di azione giudiziaria');
     fireEvent.click(screen.getByRole('button', { name: 'Clienti' }));
     expect(await screen.findByRole('heading', { level: 2, name: 'Clienti per urgenza' })).toBeTruthy();
     expect(document.body.textContent).toContain('giorni di ritardo');

@@ -3,48 +3,15 @@
  * string added here and forgotten there is a type error. Numbers, money and dates arrive
  * already formatted for the ledger's locale.
  */
-import type { AgingBucket, Risk, Stage } from '../../../shared/model.ts';
+import type { Risk } from '../../../shared/model.ts';
 import type { Step } from '../../../shared/stages.ts';
+import { AGING_LABELS, CHANNEL_WORDS, MESSAGE_LABELS, STAGE_LABELS } from '../../../shared/stage-labels.ts';
 
-const stages = {
-  current: 'Current',
-  upcoming: 'Upcoming',
-  reminder: 'Reminder',
-  followup: 'Follow-up',
-  final: 'Final notice',
-  stop_work: 'Stop work',
-  demand: 'Formal demand',
-  small_claims: 'Small claims',
-  paid: 'Paid',
-  cancelled: 'Cancelled',
-  written_off: 'Written off',
-  disputed: 'Disputed',
-  on_hold: 'On hold',
-  renegotiated: 'Renegotiated',
-  promised: 'Promised',
-  broken_promise: 'Broken promise',
-} satisfies Record<Stage, string>;
-
-/** What the ladder's message at each stage is (PRODUCT.md, "The ladder"). */
-const toSend = {
-  current: 'Nothing yet',
-  upcoming: 'Courtesy note before the due date',
-  reminder: 'Friendly reminder with the invoice',
-  followup: 'Firm follow-up restating the terms',
-  final: 'Final notice with a payment-plan offer',
-  stop_work: 'Notice that work is on hold until the account is current',
-  demand: 'Formal demand with statutory interest and compensation',
-  small_claims: 'Notice of a small-claims filing',
-  broken_promise: 'A note that the promised payment did not arrive',
-} satisfies Record<Step, string>;
-
-const aging = {
-  current: 'Current',
-  '1-30': '1–30 days',
-  '31-60': '31–60 days',
-  '61-90': '61–90 days',
-  '90+': '90+ days',
-} satisfies Record<AgingBucket, string>;
+/**
+ * The stages', messages' and aging buckets' names are the product's own, for every surface
+ * (shared/stage-labels.ts); `toSend` names the message each step sends.
+ */
+const toSend = { ...MESSAGE_LABELS.en, current: 'Nothing yet' } satisfies Record<Step, string>;
 
 const risks = { low: 'Low', medium: 'Medium', high: 'High' } satisfies Record<Risk, string>;
 
@@ -65,9 +32,10 @@ export const EN = {
   working: 'Working…',
   actionFailed: (reason: string) => `That did not work: ${reason}`,
 
-  stages,
+  stages: STAGE_LABELS.en,
   toSend,
-  aging,
+  aging: AGING_LABELS.en,
+  channels: CHANNEL_WORDS.en,
   risks,
   businessKinds: { company: 'company', sole_trader: 'sole trader', consumer: 'consumer' },
 
@@ -141,8 +109,8 @@ export const EN = {
   eventDue: (invoice: string, id: string) => (invoice ? `Invoice ${invoice} (${id}) due` : `${id} due`),
   eventPaid: (amount: string, id: string, method: string) =>
     method ? `${amount} received for ${id} by ${method}` : `${amount} received for ${id}`,
-  eventReminder: (stage: string, channel: string) =>
-    channel ? `${stage} sent (${channel})` : `${stage} sent`,
+  /** `channel` in words (`channels`), which say whether it was sent: "Follow-up: drafted, not confirmed sent". */
+  eventReminder: (stage: string, channel: string) => (channel ? `${stage}: ${channel}` : `${stage} sent`),
 
   // Milestone
   of: (paid: string, amount: string) => `${paid} of ${amount}`,

@@ -1,5 +1,6 @@
 /** Le stringhe italiane della barra laterale: stessa forma di `en.ts` (`Messages`). */
 import type { Messages } from './en.ts';
+import { AGING_LABELS, CHANNEL_WORDS, MESSAGE_LABELS, STAGE_LABELS } from '../../../shared/stage-labels.ts';
 
 const dayCount = (n: number) => (n === 1 ? '1 giorno' : `${n} giorni`);
 
@@ -20,42 +21,10 @@ export const IT: Messages = {
   working: 'In corso…',
   actionFailed: (reason) => `Operazione non riuscita: ${reason}`,
 
-  stages: {
-    current: 'Non scaduto',
-    upcoming: 'In scadenza',
-    reminder: 'Promemoria',
-    followup: 'Sollecito',
-    final: 'Ultimo sollecito',
-    stop_work: 'Lavori sospesi',
-    demand: 'Messa in mora',
-    small_claims: 'Azione legale',
-    paid: 'Pagato',
-    cancelled: 'Annullato',
-    written_off: 'Stralciato',
-    disputed: 'Contestato',
-    on_hold: 'In sospeso',
-    renegotiated: 'Rinegoziato',
-    promised: 'Promesso',
-    broken_promise: 'Promessa mancata',
-  },
-  toSend: {
-    current: 'Ancora nulla',
-    upcoming: 'Promemoria di cortesia prima della scadenza',
-    reminder: 'Promemoria cordiale con la fattura',
-    followup: 'Sollecito deciso che ricorda i termini',
-    final: 'Ultimo sollecito con proposta di piano di rientro',
-    stop_work: 'Avviso di sospensione dei lavori fino al saldo',
-    demand: 'Messa in mora con interessi di mora e risarcimento',
-    small_claims: 'Avviso di azione per il recupero giudiziale',
-    broken_promise: 'Un messaggio sul pagamento promesso e non arrivato',
-  },
-  aging: {
-    current: 'Non scaduto',
-    '1-30': '1–30 giorni',
-    '31-60': '31–60 giorni',
-    '61-90': '61–90 giorni',
-    '90+': 'Oltre 90 giorni',
-  },
+  stages: STAGE_LABELS.it,
+  toSend: { ...MESSAGE_LABELS.it, current: 'Ancora nulla' },
+  aging: AGING_LABELS.it,
+  channels: CHANNEL_WORDS.it,
   risks: { low: 'Basso', medium: 'Medio', high: 'Alto' },
   businessKinds: { company: 'società', sole_trader: 'ditta individuale', consumer: 'consumatore' },
 
@@ -128,7 +97,7 @@ export const IT: Messages = {
   eventDue: (invoice, id) => (invoice ? `Scadenza fattura ${invoice} (${id})` : `Scadenza ${id}`),
   eventPaid: (amount, id, method) =>
     method ? `${amount} incassati per ${id} con ${method}` : `${amount} incassati per ${id}`,
-  eventReminder: (stage, channel) => (channel ? `${stage} inviato (${channel})` : `${stage} inviato`),
+  eventReminder: (stage, channel) => (channel ? `${stage}: ${channel}` : `${stage} inviato`),
 
   of: (paid, amount) => `${paid} di ${amount}`,
   due: 'Scadenza',

@@ -1,9 +1,9 @@
 import type { Stage } from '../../../shared/model.ts';
-import { stageColor } from '../../../shared/stage-look.ts';
+import { STAGE_PALETTE } from '../../../shared/stage-look.ts';
 
 /** A stage in words on its colour; `count` for the dashboard's stage tally. */
 export function StageChip({ stage, label, count }: { stage: Stage; label: string; count?: number }) {
-  const { background, text } = stageColor(stage);
+  const [background, text] = STAGE_PALETTE[stage];
   return (
     <span class="chip" data-stage={stage} style={{ background, color: text }}>
       {label}

@@ -43,6 +43,7 @@ import {
 import type { CellValue, Services } from '../services.ts';
 import { textCell } from './cells.ts';
 import { draftAndLog, draftedOn, rowFor } from './drafts.ts';
+import { stageInSentence } from '../../../shared/stage-look.ts';
 import type { LoadedLedger } from './ledger.ts';
 import { loadLedger, requireColumn, requireLayout, UserError } from './ledger.ts';
 import { LOCK_WAIT, locked } from './locked.ts';
@@ -77,7 +78,7 @@ export const PAYMENT_ERRORS = {
       ? `Milestone ${id} is already paid in full: nothing was recorded. If this is another payment, check which milestone it belongs to.`
       : stage === 'renegotiated'
         ? `Milestone ${id} was replaced by a payment plan: nothing was recorded. Record the payment on its instalments.`
-        : `Milestone ${id} is ${stage.replace(/_/g, ' ')}: nothing was recorded. If the client paid it after all, change its Status in the sheet first.`,
+        : `Milestone ${id} is ${stageInSentence(stage)}: nothing was recorded. If the client paid it after all, change its Status in the sheet first.`,
   too_large: (amount: number, currency: string) =>
     `${amount} ${currency} is too large to count exactly: nothing was recorded. Check the amount.`,
   decimals: (amount: number, currency: string) =>
@@ -283,7 +284,7 @@ export function createServerApi(services: Services): ServerApi {
         // The sidebar may set or clear a pause; an ending status stays the user's to change.
         if (m.status !== null && m.status !== 'disputed' && m.status !== 'on_hold') {
           throw new UserError(
-            `Milestone ${m.id} is ${m.status.replace(/_/g, ' ')}: change its Status in the sheet if that is wrong.`,
+            `Milestone ${m.id} is ${stageInSentence(m.status)}: change its Status in the sheet if that is wrong.`,
           );
         }
         const note = input.note?.trim() ?? '';
@@ -427,7 +428,7 @@ export function createServerApi(services: Services): ServerApi {
           stage === 'renegotiated'
         ) {
           throw new UserError(
-            `Milestone ${m.id} is ${stage.replace(/_/g, ' ')}: there is nothing to write off.`,
+            `Milestone ${m.id} is ${stageInSentence(stage)}: there is nothing to write off.`,
           );
         }
         writeStatus(services, loaded, m, 'Written off');

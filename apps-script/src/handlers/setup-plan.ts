@@ -35,7 +35,7 @@ import type {
   MilestoneFormatting,
   SetupPlan,
 } from '../services.ts';
-import { STAGE_COLORS } from '../../../shared/stage-look.ts';
+import { STAGE_ORDER, stageLook } from '../../../shared/stage-look.ts';
 
 export const PROTECTION_DESCRIPTION =
   'Payladder: computed columns (recompute writes them; edit the other columns)';
@@ -321,8 +321,8 @@ const UNCOLOURED: ReadonlySet<Stage> = new Set(['current']);
  * Milestones' conditional formatting. The rules key each row to its own Stage cell with a
  * column-absolute, row-relative formula (`=$O2="reminder"`), over ranges that start at row
  * 2 and run to the bottom of the tab: Sheets keeps such rules right when the user sorts,
- * filters, or inserts rows and columns (it moves `$O` with the column). Colours come from
- * the sidebar's Okabe–Ito palette; the row gets a light tint and the Stage cell the full
+ * filters, or inserts rows and columns (it moves `$O` with the column). Colours are the
+ * stages' own (`stageLook`, shared/stage-look.ts, as on every surface); the row gets a light tint and the Stage cell the full
  * colour, and the ends of the ladder also change the type (bold for demand and small
  * claims, strikethrough for written off and cancelled), so colour is never the only cue.
  */
@@ -343,14 +343,14 @@ function milestoneFormatting(l: PlannedLayout): MilestoneFormatting | null {
       });
     }
   }
-  const stages = (Object.keys(STAGE_COLORS) as Stage[]).filter((s) => !UNCOLOURED.has(s));
+  const stages = STAGE_ORDER.filter((s) => !UNCOLOURED.has(s));
   for (const stage of stages) {
-    const color = STAGE_COLORS[stage];
+    const { color, text } = stageLook[stage];
     rules.push({
       fromColumn: stageColumn,
       toColumn: stageColumn,
       when: { formula: stageFormula(stageRef, stage) },
-      style: { background: color.background, fontColor: color.text, ...typeCue(stage), bold: true },
+      style: { background: color, fontColor: text, ...typeCue(stage), bold: true },
     });
   }
   for (const stage of stages) {
@@ -359,7 +359,7 @@ function milestoneFormatting(l: PlannedLayout): MilestoneFormatting | null {
       toColumn: l.width,
       when: { formula: stageFormula(stageRef, stage) },
       style: {
-        background: tint(STAGE_COLORS[stage].background, 0.8),
+        background: tint(stageLook[stage].color, 0.8),
         fontColor: '#000000',
         ...typeCue(stage),
       },
@@ -379,11 +379,39 @@ function stageFormula(ref: string, stage: Stage): string {
   return `=${ref}="${stage}"`;
 }
 
+/**
+ * The stage fills setup wrote before the one palette (shared/stage-look.ts, issue 12):
+ * setup run again on such a sheet still knows those rules for its own and replaces them,
+ * rather than keeping them beside the new ones as if the user had made them. Recognised
+ * only, never written.
+ */
+const LEGACY_STAGE_FILLS = [
+  '#e8e8e8',
+  '#56b4e9',
+  '#009e73',
+  '#f0e442',
+  '#e69f00',
+  '#d55e00',
+  '#cc79a7',
+  '#000000',
+  '#d9f0e8',
+  '#f5f5f5',
+  '#bdbdbd',
+  '#0072b2',
+  '#cfe8f6',
+  '#ede1ea',
+  '#b7e4f5',
+  '#a34700',
+];
+
 const OWN_FORMULA = new RegExp(`^=\\$[A-Z]{1,3}2="(${STAGES.join('|')})"$`);
 const OWN_BACKGROUNDS = new Set(
   [
     ...LATENESS_SHADES.map((s) => s.style.background),
-    ...Object.values(STAGE_COLORS).flatMap((c) => [c.background, tint(c.background, 0.8)]),
+    ...[...Object.values(stageLook).map((l) => l.color), ...LEGACY_STAGE_FILLS].flatMap((c) => [
+      c,
+      tint(c, 0.8),
+    ]),
   ].map((c) => c.toLowerCase()),
 );
 

@@ -578,6 +578,8 @@ describe("the user's own templates", () => {
       'paid',
     ]);
     expect(offered.find((o) => o.id === 'dispute')?.source).toBe('user');
+    // Named as the stage it was written for, as on every surface.
+    expect(offered.find((o) => o.id === 'paid')?.label).toBe('Paid');
     expect(offered.filter((o) => o.recommended).map((o) => o.id)).toEqual(['reminder']);
     expect(compose(rows, 'Acme', 'paid').text).toBe('Thank you for paying F-1.');
     expect(
