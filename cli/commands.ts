@@ -13,6 +13,7 @@ import {
   packHtml,
   packNotesHtml,
   packStatementCsv,
+  problemText,
   recommendedMessage,
   stageLabel,
 } from '../shared/index.ts';
@@ -79,8 +80,11 @@ export async function runPack(args: Context & { out: string }, io: Io): Promise<
   );
 }
 
-const problemLine = (p: Problem) =>
-  `payladder: ${p.severity} ${terminalText(`${p.tab}${p.row !== null ? ` row ${p.row}` : ''}${p.column ? `, ${p.column}` : ''}: ${p.message} ${p.fix}`)}\n`;
+/** The CLI speaks English; money and dates in the ledger's locale. */
+const problemLine = (p: Problem, locale: string) => {
+  const t = problemText(p, 'en', locale);
+  return `payladder: ${p.severity} ${terminalText(`${p.tab}${p.row !== null ? ` row ${p.row}` : ''}${p.column ? `, ${p.column}` : ''}: ${t.message} ${t.fix}`)}\n`;
+};
 
 export function runDraft(args: Context & { message?: string; html: boolean; json: boolean }, io: Io): void {
   const { ledger, report, today, client } = args;
@@ -105,7 +109,7 @@ export function runDraft(args: Context & { message?: string; html: boolean; json
     io.stdout(terminalJson(message) + '\n');
     return;
   }
-  for (const p of message.problems) io.stderr(problemLine(p));
+  for (const p of message.problems) io.stderr(problemLine(p, ledger.settings.locale));
   for (const line of message.advice) io.stderr(`payladder: note: ${line}\n`);
   const due = report.clients.find((c) => c.client === message.client)?.message ?? null;
   if (due?.drafted && due.messageId === message.messageId) {

@@ -222,7 +222,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       report.dueTodayCount = report.milestones.filter((m) => m.nextAction && m.nextAction.on <= today).length;
       report.messagesDue = report.clients.filter((c) => c.message !== null).length;
     }
-    if (opts.json) io.stdout(terminalJson(toJsonReport(report)) + '\n');
+    if (opts.json) io.stdout(terminalJson(toJsonReport(report, ledger.settings.locale)) + '\n');
     else {
       const color = opts.color && io.isTty && !io.env.NO_COLOR;
       io.stdout(formatReport(report, ledger.settings.locale, color ? COLOR : PLAIN, title));

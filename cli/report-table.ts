@@ -1,6 +1,13 @@
 /** The human report: a table grouped by urgency, totals and aging per currency, problems. */
 import type { MilestoneReport, Report, Stage } from '../shared/index.ts';
-import { AGING_BUCKETS, compareMilestones, formatMoney, isOpen, stageLabel } from '../shared/index.ts';
+import {
+  AGING_BUCKETS,
+  compareMilestones,
+  formatMoney,
+  isOpen,
+  problemText,
+  stageLabel,
+} from '../shared/index.ts';
 import { terminalText } from './terminal.ts';
 
 export interface Style {
@@ -173,8 +180,9 @@ export function formatReport(report: Report, locale: string, style: Style, title
       const where = `${p.tab}${p.row !== null ? ` row ${p.row}` : ''}${p.column ? `, ${p.column}` : ''}`;
       const mark = p.severity === 'error' ? style.red('error  ') : style.yellow('warning');
       // Problem texts quote the cell as typed: an escape sequence in it is shown, not obeyed.
-      out.push(`${mark} ${terminalText(where)}: ${terminalText(p.message)}`);
-      out.push(style.dim(`        → ${terminalText(p.fix)}`));
+      const t = problemText(p, 'en', locale);
+      out.push(`${mark} ${terminalText(where)}: ${terminalText(t.message)}`);
+      out.push(style.dim(`        → ${terminalText(t.fix)}`));
     }
   }
   return out.join('\n') + '\n';

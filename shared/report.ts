@@ -33,7 +33,7 @@ import { dueDateOf, reportMilestone } from './report/milestone.ts';
 import { compareClients, sortProblems } from './report/order.ts';
 import { promiseState } from './report/promise-state.ts';
 import type { LawContext } from './report/rate-problems.ts';
-import { bpText, missingRateProblems } from './report/rate-problems.ts';
+import { missingRateProblems } from './report/rate-problems.ts';
 import { isOpen } from './stages.ts';
 
 export { isOpen };
@@ -137,8 +137,8 @@ export function computeReport(
       problem('rate_overrides_builtin', 'Rates', c.row.row, 'Reference rate', {
         law: c.row.law,
         from: c.row.from,
-        value: bpText(c.row.referenceBp),
-        builtIn: bpText(c.builtInBp),
+        value: c.row.referenceBp / 100,
+        builtIn: c.builtInBp / 100,
         source: c.builtInSource,
       }),
     );

@@ -7,6 +7,7 @@
  * which opens a reply with the recommended template in it.
  */
 import type { ClientSummary, ReplyInfo } from '../messages.ts';
+import { CHANNEL_WORDS } from '../../shared/stage-labels.ts';
 import { STAGE_COLORS } from '../ui/stages.ts';
 import { dateText, lateText, moneyText, nextText } from './figures';
 import { requestWrite } from './insertions';
@@ -211,7 +212,7 @@ export function chipView(
   };
 
   const stage = summary.worstStage;
-  const owed = moneyText(summary.outstanding, summary.locale);
+  const owed = moneyText(summary.outstanding, lang, summary.locale);
   const late =
     summary.maxDaysOverdue !== null && summary.maxDaysOverdue >= 1 ? t.daysLate(summary.maxDaysOverdue) : '';
   const button = (
@@ -272,7 +273,7 @@ function panelView(
             <span>{m.invoice || m.id}</span>
             <span class="muted">{m.project || m.description}</span>
             <span class="muted">{lateText(m.daysOverdue, m.dueDate, summary.today, t)}</span>
-            <span class="amount">{moneyText({ [m.currency]: m.outstanding }, summary.locale)}</span>
+            <span class="amount">{moneyText({ [m.currency]: m.outstanding }, lang, summary.locale)}</span>
           </li>
         ))}
       </ul>
@@ -289,7 +290,7 @@ function panelView(
               <span>{dateText(r.sent, lang, summary.today)}</span>
               {r.stage !== null && <span>{t.stages[r.stage]}</span>}
               <span class="muted">{r.milestones.join(', ')}</span>
-              {r.channel !== null && <span class="muted amount">{r.channel}</span>}
+              {r.channel !== null && <span class="muted amount">{CHANNEL_WORDS[lang][r.channel]}</span>}
             </li>
           ))}
         </ul>

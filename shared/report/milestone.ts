@@ -25,7 +25,7 @@ import type {
   SmallClaimsFit,
   Stage,
 } from '../model.ts';
-import { currencyDigits, formatMoney } from '../money.ts';
+import { currencyDigits } from '../money.ts';
 import { problem } from '../problems.ts';
 import type { LawContext } from './rate-problems.ts';
 import { isBusinessParty, STEPS } from '../stages.ts';
@@ -37,13 +37,6 @@ export function dueDateOf(m: Milestone, client: Client | undefined): IsoDate | n
   if (m.invoiceDate && client) return addDays(m.invoiceDate, client.terms);
   return null;
 }
-
-/** The steps at which a sent written reminder must be on file, in prose (problem texts). */
-const STEP_NAMES: Partial<Record<Stage, string>> = {
-  stop_work: 'stop-work notice',
-  demand: 'formal demand',
-  small_claims: 'notice of court claim',
-};
 
 /** What a milestone's row is worked out from, besides the milestone itself. */
 export interface MilestoneContext {
@@ -99,12 +92,8 @@ export function reportMilestone(
     if (paidOn === null && paid >= m.amount) paidOn = p.date;
   }
   if (paid > m.amount) {
-    const locale = ledger.settings.locale;
     rowProblems.push(
-      problem('overpaid', tab, m.row, 'Amount', {
-        paid: formatMoney(paid, m.currency, locale),
-        amount: formatMoney(m.amount, m.currency, locale),
-      }),
+      problem('overpaid', tab, m.row, 'Amount', { paid, amount: m.amount, currency: m.currency }),
     );
   }
 
@@ -187,9 +176,7 @@ export function reportMilestone(
   const daysOverdue = ended ? null : days;
 
   if (needsWrittenRecord(stage) && !written) {
-    rowProblems.push(
-      problem('no_written_reminder', tab, m.row, 'Stage', { step: STEP_NAMES[stage] ?? stage }),
-    );
+    rowProblems.push(problem('no_written_reminder', tab, m.row, 'Stage', { stage }));
   }
 
   // Statutory interest and compensation: B2B, setting on, a regime on file, and late.

@@ -6,7 +6,6 @@ import { pushTo } from '../collections.ts';
 import { addDays, addMonths } from '../dates.ts';
 import type { MissingRate } from '../law/interest.ts';
 import type { RateTable } from '../law/rates.ts';
-import { RATE_PUBLISHERS } from '../law/rates.ts';
 import type { IsoDate, Problem } from '../model.ts';
 import { problem } from '../problems.ts';
 
@@ -18,30 +17,6 @@ import { problem } from '../problems.ts';
 export interface LawContext {
   rates: RateTable;
   missing: Array<MissingRate & { milestone: string; through: IsoDate | null }>;
-}
-
-/** 215 → "2.15", -50 → "-0.50". */
-export function bpText(bp: number): string {
-  return (bp / 100).toFixed(2);
-}
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-/** `2026-07-01` → "1 July 2026" (problem texts are English, like the rest of them). */
-function longDate(iso: IsoDate): string {
-  return `${Number(iso.slice(8, 10))} ${MONTHS[Number(iso.slice(5, 7)) - 1] ?? ''} ${iso.slice(0, 4)}`;
 }
 
 /**
@@ -65,29 +40,18 @@ export function missingRateProblems(missing: LawContext['missing']): Problem[] {
     // EU/IT: counting stops the day before the missing half-year (debts due later: none).
     // UK: the rate is fixed for the whole debt on the reference date, so nothing counts.
     const anyCounted = list.some((m) => m.through !== null);
-    const through =
-      gb || !anyCounted ? 'is not counted' : `is counted only to ${longDate(addDays(first.from, -1))}`;
+    // UK: the rate on `from` fixes it for debts whose interest starts from `start` to `end`.
+    const start = addDays(first.from, 1);
     out.push(
       problem('interest_rate_unknown', 'Rates', null, null, {
         law: first.law,
-        period: gb
-          ? `for ${longDate(first.from)} (it fixes the rate for debts whose interest starts from ${longDate(addDays(first.from, 1))} to ${longDate(addDays(addMonths(addDays(first.from, 1), 6), -1))})`
-          : `for the half-year from ${longDate(first.from)}`,
-        count: ids.length,
-        // "is counted only to 30 June 2026" / "is not counted".
-        ids: ids.length > 5 ? `${ids.slice(0, 5).join(', ')}…` : ids.join(', '),
-        through,
-        publisher: RATE_PUBLISHERS[first.law],
         from: first.from,
-        what: gb
-          ? `<the Bank Rate in force on ${longDate(first.from)}>`
-          : `<the ECB main refinancing rate in force on ${longDate(first.from)}>`,
-        sourceHint:
-          first.law === 'IT'
-            ? '<the Gazzetta Ufficiale notice, e.g. "GU n.…, <date>">'
-            : first.law === 'EU'
-              ? '<the ECB page or decision you read>'
-              : '<the Bank of England page you read>',
+        count: ids.length,
+        ids: ids.length > 5 ? `${ids.slice(0, 5).join(', ')}…` : ids.join(', '),
+        // GB: the debts the missing rate is for; EU/IT: the last day counted ('' = none).
+        ...(gb
+          ? { start, end: addDays(addMonths(start, 6), -1) }
+          : { through: anyCounted ? addDays(first.from, -1) : '' }),
       }),
     );
   }

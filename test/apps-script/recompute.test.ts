@@ -4,7 +4,14 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { RawLedger } from '../../shared/index.ts';
-import { buildReport, cellText, computedValues, demoLedger, MILESTONE_COMPUTED } from '../../shared/index.ts';
+import {
+  buildReport,
+  cellText,
+  computedValues,
+  demoLedger,
+  MILESTONE_COMPUTED,
+  problemText,
+} from '../../shared/index.ts';
 import { createSpreadsheet } from './fakes/spreadsheet-model.ts';
 import type { SpreadsheetModel } from './fakes/spreadsheet-model.ts';
 import { ensureBundleBuilt, loadBundle } from './harness.ts';
@@ -41,11 +48,14 @@ describe('Recompute', () => {
     const { app, fakes } = await demo();
     const book = fakes.spreadsheet;
     app.recomputeLedger();
-    const { report } = buildReport(raw(book), TODAY, { locale: book.locale, timeZone: book.timeZone });
+    const { report, ledger } = buildReport(raw(book), TODAY, {
+      locale: book.locale,
+      timeZone: book.timeZone,
+    });
     const ms = book.sheet('Milestones');
     expect(report.milestones.length).toBeGreaterThan(20);
     for (const m of report.milestones) {
-      const expected = computedValues(m);
+      const expected = computedValues(m, ledger.settings.defaultLanguage, ledger.settings.locale);
       for (const header of MILESTONE_COMPUTED) {
         const cell = ms.get(m.row, col(ms, header));
         expect(cellText(cell, book.timeZone), `${m.id} ${header}`).toBe(String(expected[header]));
@@ -66,9 +76,14 @@ describe('Recompute', () => {
     const problems = String(ms.get(row, col(ms, 'Problems')));
     expect(problems).toMatch(/Nobody Ltd/);
     expect(ms.get(row, col(ms, 'Stage'))).toBe('');
-    const { report } = buildReport(raw(book), TODAY, { locale: book.locale, timeZone: book.timeZone });
+    const { report, ledger } = buildReport(raw(book), TODAY, {
+      locale: book.locale,
+      timeZone: book.timeZone,
+    });
+    const { defaultLanguage, locale } = ledger.settings;
     for (const p of report.problems.filter((x) => x.tab === 'Milestones' && x.row !== null && x.row > 1)) {
-      expect(String(ms.get(p.row as number, col(ms, 'Problems'))), `row ${p.row}`).toContain(p.message);
+      const text = problemText(p, defaultLanguage, locale);
+      expect(String(ms.get(p.row as number, col(ms, 'Problems'))), `row ${p.row}`).toContain(text.message);
     }
   });
 

@@ -89,7 +89,7 @@ describe('Client detail', () => {
     expect(dates).toEqual([...dates].sort().reverse());
     const text = timeline.textContent ?? '';
     expect(text).toContain('€1,000.00 received for SB-2 by Bank transfer');
-    expect(text).toContain('Stop work sent (draft) · SB-2');
+    expect(text).toContain('Stop work (drafted, not confirmed sent) · SB-2');
     expect(text).toContain('Sospensione lavori');
     expect(text).toContain('Invoice FT-2026-058 (SB-2) due');
     const view = r.store.view.value;

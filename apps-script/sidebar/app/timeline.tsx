@@ -58,7 +58,7 @@ export function timelineEvents(
     events.push({
       date: r.sent,
       kind: 'reminder',
-      text: `${t.eventReminder(stage, r.channel ?? '')} · ${r.milestones.join(', ')}`,
+      text: `${t.eventReminder(stage, r.channel ? t.channels[r.channel] : '')} · ${r.milestones.join(', ')}`,
       detail: r.subject,
       key: `reminder-${r.row}`,
     });

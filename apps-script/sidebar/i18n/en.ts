@@ -4,7 +4,8 @@
  * already formatted for the ledger's locale.
  */
 import type { AgingBucket, Risk, Stage } from '../../../shared/model.ts';
-import type { Step } from '../../../shared/stages.ts';
+import type { ChannelKind, Step } from '../../../shared/stages.ts';
+import { CHANNEL_WORDS } from '../../../shared/stage-labels.ts';
 
 const stages = {
   current: 'Current',
@@ -66,6 +67,8 @@ export const EN = {
   actionFailed: (reason: string) => `That did not work: ${reason}`,
 
   stages,
+  /** A Reminders row's Channel in words ("sent from Gmail", "drafted, not confirmed sent"). */
+  channels: CHANNEL_WORDS.en as Readonly<Record<ChannelKind, string>>,
   toSend,
   aging,
   risks,
@@ -143,8 +146,8 @@ export const EN = {
   eventDue: (invoice: string, id: string) => (invoice ? `Invoice ${invoice} (${id}) due` : `${id} due`),
   eventPaid: (amount: string, id: string, method: string) =>
     method ? `${amount} received for ${id} by ${method}` : `${amount} received for ${id}`,
-  eventReminder: (stage: string, channel: string) =>
-    channel ? `${stage} sent (${channel})` : `${stage} sent`,
+  /** `channel`: the Channel in words (shared/stage-labels.ts CHANNEL_WORDS), '' when none. */
+  eventReminder: (stage: string, channel: string) => (channel ? `${stage} (${channel})` : `${stage} sent`),
 
   // Milestone
   of: (paid: string, amount: string) => `${paid} of ${amount}`,

@@ -1,4 +1,5 @@
 /** Le stringhe italiane della barra laterale: stessa forma di `en.ts` (`Messages`). */
+import { CHANNEL_WORDS } from '../../../shared/stage-labels.ts';
 import type { Messages } from './en.ts';
 
 const dayCount = (n: number) => (n === 1 ? '1 giorno' : `${n} giorni`);
@@ -20,6 +21,7 @@ export const IT: Messages = {
   working: 'In corso…',
   actionFailed: (reason) => `Operazione non riuscita: ${reason}`,
 
+  channels: CHANNEL_WORDS.it,
   stages: {
     current: 'Non scaduto',
     upcoming: 'In scadenza',
@@ -130,7 +132,7 @@ export const IT: Messages = {
   eventDue: (invoice, id) => (invoice ? `Scadenza fattura ${invoice} (${id})` : `Scadenza ${id}`),
   eventPaid: (amount, id, method) =>
     method ? `${amount} incassati per ${id} con ${method}` : `${amount} incassati per ${id}`,
-  eventReminder: (stage, channel) => (channel ? `${stage} inviato (${channel})` : `${stage} inviato`),
+  eventReminder: (stage, channel) => (channel ? `${stage} (${channel})` : `${stage} inviato`),
 
   of: (paid, amount) => `${paid} di ${amount}`,
   due: 'Scadenza',
