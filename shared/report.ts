@@ -142,7 +142,7 @@ export function computeReport(
         source: c.builtInSource,
       }),
     );
-  const law: LawContext = { rates, missing: [] };
+  const law: LawContext = { rates, missing: new Map() };
 
   const milestones: MilestoneReport[] = new Array(ledger.milestones.length);
   const none: readonly Payment[] = [];

@@ -28,6 +28,7 @@ import type {
 import { currencyDigits } from '../money.ts';
 import { problem } from '../problems.ts';
 import type { LawContext } from './rate-problems.ts';
+import { noteMissingRates } from './rate-problems.ts';
 import { isBusinessParty, STEPS } from '../stages.ts';
 import type { Step } from '../stages.ts';
 
@@ -79,7 +80,7 @@ export function reportMilestone(
   ledger: Pick<Ledger, 'settings'>,
   today: IsoDate,
   rowProblems: Problem[],
-  law: LawContext = { rates: BUILT_IN_RATES, missing: [] },
+  law: LawContext = { rates: BUILT_IN_RATES, missing: new Map() },
 ): MilestoneReport {
   const { client, payments, reminders } = ctx;
   const tab = 'Milestones';
@@ -215,8 +216,7 @@ export function reportMilestone(
       lateInterest = result.interest;
       interestRates = result.ratesBp;
       interestThrough = result.interestThrough;
-      for (const missing of result.missing)
-        law.missing.push({ ...missing, milestone: m.id, through: result.interestThrough });
+      noteMissingRates(law, m.id, result.missing, result.interestThrough);
       // The compensation is owed in the law's currency whatever the invoice's (Directive
       // 2011/7/EU Art. 6: EUR 40; Late Payment Act s.5A: GBP). UK bands are set in pounds,
       // so a debt in another currency cannot be placed in a band: no figure, a warning.

@@ -2,7 +2,6 @@
  * The law tables' side of the report: the rate table and the rates found missing while
  * computing interest, turned into one warning per law and period for the whole ledger.
  */
-import { pushTo } from '../collections.ts';
 import { addDays, addMonths } from '../dates.ts';
 import type { MissingRate } from '../law/interest.ts';
 import type { RateTable } from '../law/rates.ts';
@@ -12,11 +11,40 @@ import { problem } from '../problems.ts';
 /**
  * What the law tables give the report: the rate table (built-in + `Rates` rows), and where
  * each milestone's missing rates are collected, to become one warning per law and period
- * for the whole ledger.
+ * for the whole ledger. Collected grouped as they come (`noteMissingRates`): a ledger whose
+ * every milestone misses a rate gathers one set of IDs per period, not an object per milestone.
  */
 export interface LawContext {
   rates: RateTable;
-  missing: Array<MissingRate & { milestone: string; through: IsoDate | null }>;
+  missing: Map<string, MissingGroup>;
+}
+
+/** The milestones missing one law's rate for one period. */
+export interface MissingGroup {
+  law: MissingRate['law'];
+  from: IsoDate;
+  ids: Set<string>;
+  /** Some milestone's interest is counted up to the period (EU/IT: to the day before it). */
+  counted: boolean;
+}
+
+/** Adds a milestone's missing rates to `law.missing`; `through` is the last day it counts interest to. */
+export function noteMissingRates(
+  law: LawContext,
+  milestone: string,
+  missing: readonly MissingRate[],
+  through: IsoDate | null,
+): void {
+  for (const r of missing) {
+    const key = `${r.law}|${r.from}`;
+    let group = law.missing.get(key);
+    if (group === undefined) {
+      group = { law: r.law, from: r.from, ids: new Set(), counted: false };
+      law.missing.set(key, group);
+    }
+    group.ids.add(milestone);
+    if (through !== null) group.counted = true;
+  }
 }
 
 /**
@@ -24,34 +52,24 @@ export interface LawContext {
  * milestone"), naming the official source and the exact `Rates` row that covers it.
  */
 export function missingRateProblems(missing: LawContext['missing']): Problem[] {
-  const groups = new Map<string, LawContext['missing']>();
-  for (const m of missing) {
-    const key = `${m.law}|${m.from}`;
-    pushTo(groups, key, m);
-  }
   const out: Problem[] = [];
-  for (const list of [...groups.values()].sort((a, b) =>
-    `${a[0]?.law}${a[0]?.from}` < `${b[0]?.law}${b[0]?.from}` ? -1 : 1,
-  )) {
-    const first = list[0];
-    if (!first) continue;
-    const ids = [...new Set(list.map((m) => m.milestone))];
-    const gb = first.law === 'GB';
-    // EU/IT: counting stops the day before the missing half-year (debts due later: none).
-    // UK: the rate is fixed for the whole debt on the reference date, so nothing counts.
-    const anyCounted = list.some((m) => m.through !== null);
+  for (const key of [...missing.keys()].sort()) {
+    const group = missing.get(key) as MissingGroup;
+    const ids = [...group.ids];
+    const gb = group.law === 'GB';
     // UK: the rate on `from` fixes it for debts whose interest starts from `start` to `end`.
-    const start = addDays(first.from, 1);
+    const start = addDays(group.from, 1);
     out.push(
       problem('interest_rate_unknown', 'Rates', null, null, {
-        law: first.law,
-        from: first.from,
+        law: group.law,
+        from: group.from,
         count: ids.length,
         ids: ids.length > 5 ? `${ids.slice(0, 5).join(', ')}…` : ids.join(', '),
-        // GB: the debts the missing rate is for; EU/IT: the last day counted ('' = none).
+        // EU/IT: counting stops the day before the missing half-year (debts due later: none).
+        // UK: the rate is fixed for the whole debt on the reference date, so nothing counts.
         ...(gb
           ? { start, end: addDays(addMonths(start, 6), -1) }
-          : { through: anyCounted ? addDays(first.from, -1) : '' }),
+          : { through: group.counted ? addDays(group.from, -1) : '' }),
       }),
     );
   }
