@@ -6,7 +6,7 @@
  */
 import { formatDate } from './format.ts';
 import type { Language, Problem } from './model.ts';
-import { bcp47, formatMoney } from './money.ts';
+import { formatMoney, messageLocale } from './money.ts';
 import { PROBLEM_SEVERITY } from './problems/codes.ts';
 import type { ProblemCode, ProblemParams, ProblemTexts, Words } from './problems/codes.ts';
 import { EN } from './problems/en.ts';
@@ -28,13 +28,6 @@ export function problem(
 }
 
 export const PROBLEM_TEXTS: Readonly<Record<Language, ProblemTexts>> = { en: EN, it: IT };
-
-/** The locale problem texts use: Italian → it-IT; English → the ledger's English locale or en-GB. */
-export function problemLocale(language: Language, ledgerLocale?: string): string {
-  if (language === 'it') return 'it-IT';
-  const tag = ledgerLocale ? bcp47(ledgerLocale) : 'en-GB';
-  return tag.toLowerCase().startsWith('en') ? tag : 'en-GB';
-}
 
 const numberFormats = new Map<string, Intl.NumberFormat>();
 function words(locale: string): Words {
@@ -58,13 +51,13 @@ export interface ProblemWords {
 
 /**
  * A problem's message and fix in `language` (money, dates and numbers in its locale; see
- * `problemLocale`). An unknown code (a problem from a newer version, say) reads as its code.
+ * `messageLocale`: Italian → it-IT; English → the ledger's English locale, else en-GB). An unknown code (a problem from a newer version, say) reads as its code.
  */
 export function problemText(p: Problem, language: Language, ledgerLocale?: string): ProblemWords {
   const text = PROBLEM_TEXTS[language][p.code as ProblemCode] as ProblemTexts[ProblemCode] | undefined;
   if (!text) return { message: p.code, fix: '' };
   const vars = { tab: p.tab, row: p.row ?? '', column: p.column ?? '', ...p.params };
-  const w = words(problemLocale(language, ledgerLocale));
+  const w = words(messageLocale(language, ledgerLocale ?? 'en_GB'));
   return { message: text.message(vars, w), fix: text.fix(vars, w) };
 }
 

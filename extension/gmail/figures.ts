@@ -1,6 +1,6 @@
 /** Amounts, days and dates as the overlay shows them. */
 import type { IsoDate } from '../../shared/model.ts';
-import { messageLocale } from '../../shared/format.ts';
+import { messageLocale } from '../../shared/money.ts';
 import { formatMoney } from '../../shared/money.ts';
 import type { Lang, OverlayStrings } from './strings';
 import { intlTag } from './strings';

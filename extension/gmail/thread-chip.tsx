@@ -7,7 +7,6 @@
  * which opens a reply with the recommended template in it.
  */
 import type { ClientSummary, ReplyInfo } from '../messages.ts';
-import { CHANNEL_WORDS } from '../../shared/stage-labels.ts';
 import { STAGE_COLORS } from '../ui/stages.ts';
 import { dateText, lateText, moneyText, nextText } from './figures';
 import { requestWrite } from './insertions';
@@ -290,7 +289,7 @@ function panelView(
               <span>{dateText(r.sent, lang, summary.today)}</span>
               {r.stage !== null && <span>{t.stages[r.stage]}</span>}
               <span class="muted">{r.milestones.join(', ')}</span>
-              {r.channel !== null && <span class="muted amount">{CHANNEL_WORDS[lang][r.channel]}</span>}
+              {r.channel !== null && <span class="muted amount">{r.channel}</span>}
             </li>
           ))}
         </ul>

@@ -15,7 +15,7 @@ import { SHEETS_SCOPE, covers } from '../auth/scopes.ts';
 import { spreadsheetUrl } from '../sheets/spreadsheet-id.ts';
 import type { Preferences, ReminderLog, SyncStatus } from '../sync/items.ts';
 import type { PopupView } from '../sync/view.ts';
-import { messageLocale } from '../../shared/format.ts';
+import { messageLocale } from '../../shared/money.ts';
 import type { Lang, Strings } from './i18n.ts';
 import { STRINGS, resolveLang } from './i18n.ts';
 

@@ -3,8 +3,9 @@
  * the Problem's tab, row and column. Ids in the params (stages, messages, languages,
  * notices) are put in words here: a reader never sees `small_claims`.
  */
+import { jurisdictionHint } from '../jurisdictions.ts';
 import { RATE_PUBLISHERS } from '../law/rates.ts';
-import { MERGE_FIELDS } from '../messages/templates.ts';
+import { FIELD_HINTS } from '../messages/field-hints.ts';
 import type { ProblemTexts, Vars } from './codes.ts';
 
 const STEP: Readonly<Record<string, string>> = {
@@ -73,14 +74,6 @@ const SOURCE_HINT: Readonly<Record<string, string>> = {
   GB: '<the Bank of England page you read>',
 };
 
-/** `jurisdiction`: a hint for common near-misses (`GB`, `UK`, `US`). */
-export function jurisdictionHint(value: unknown): string {
-  const code = String(value).trim().toUpperCase();
-  if (code === 'GB' || code === 'UK')
-    return 'Use GB-ENG (England), GB-WLS (Wales), GB-SCT (Scotland) or GB-NIR (Northern Ireland).';
-  if (code === 'US' || code === 'USA') return 'Use the state, for example US-CA or US-NY.';
-  return 'Use IT, EU, an EU country code (DE, FR…), GB-ENG, GB-WLS, GB-SCT, GB-NIR, or a US state such as US-CA.';
-}
 const SETTING_HINT: Readonly<Record<string, string>> = {
   locale: 'Use a locale such as it_IT, en_GB or en_US.',
   time_zone: 'Use an IANA time zone such as Europe/Rome or America/New_York.',
@@ -98,7 +91,7 @@ const SYNTAX: Readonly<Record<string, (v: Vars) => string>> = {
   not_a_section: (v) => `{{${v.name}}}, a list: use it as {{#${v.name}}}…{{/${v.name}}}`,
 };
 const fieldHint = (name: unknown) =>
-  (MERGE_FIELDS as Readonly<Record<string, { hint: string } | undefined>>)[String(name)]?.hint ??
+  (FIELD_HINTS as Readonly<Record<string, string | undefined>>)[String(name)] ??
   'Fill in the value in the ledger.';
 
 export const EN: ProblemTexts = {
@@ -173,7 +166,7 @@ export const EN: ProblemTexts = {
   },
   unknown_jurisdiction: {
     message: (v) => `"${v.value}" is not a jurisdiction Payladder knows.`,
-    fix: (v) => jurisdictionHint(v.value),
+    fix: (v) => jurisdictionHint(String(v.value)),
   },
   unknown_language: {
     message: (v) => `"${v.value}" is not a supported language.`,
@@ -340,7 +333,7 @@ export const EN: ProblemTexts = {
   },
   bad_setting: {
     message: (v) => `"${v.value}" is not a valid value for ${v.setting}; the default is used.`,
-    fix: (v) => SETTING_HINT[String(v.hint)] ?? jurisdictionHint(v.value),
+    fix: (v) => SETTING_HINT[String(v.hint)] ?? jurisdictionHint(String(v.value)),
   },
   future_payment: {
     message: (v) => `Payment dated ${v.value}, after today.`,

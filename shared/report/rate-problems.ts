@@ -16,7 +16,8 @@ import { problem } from '../problems.ts';
  */
 export interface LawContext {
   rates: RateTable;
-  missing: Map<string, MissingGroup>;
+  /** By law, then by the period's first day (no key text built per milestone). */
+  missing: Map<MissingRate['law'], Map<IsoDate, MissingGroup>>;
 }
 
 /** The milestones missing one law's rate for one period. */
@@ -36,11 +37,15 @@ export function noteMissingRates(
   through: IsoDate | null,
 ): void {
   for (const r of missing) {
-    const key = `${r.law}|${r.from}`;
-    let group = law.missing.get(key);
+    let periods = law.missing.get(r.law);
+    if (periods === undefined) {
+      periods = new Map();
+      law.missing.set(r.law, periods);
+    }
+    let group = periods.get(r.from);
     if (group === undefined) {
       group = { law: r.law, from: r.from, ids: new Set(), counted: false };
-      law.missing.set(key, group);
+      periods.set(r.from, group);
     }
     group.ids.add(milestone);
     if (through !== null) group.counted = true;
@@ -53,8 +58,9 @@ export function noteMissingRates(
  */
 export function missingRateProblems(missing: LawContext['missing']): Problem[] {
   const out: Problem[] = [];
-  for (const key of [...missing.keys()].sort()) {
-    const group = missing.get(key) as MissingGroup;
+  const groups = [...missing.values()].flatMap((periods) => [...periods.values()]);
+  groups.sort((a, b) => (a.law !== b.law ? (a.law < b.law ? -1 : 1) : a.from < b.from ? -1 : 1));
+  for (const group of groups) {
     const ids = [...group.ids];
     const gb = group.law === 'GB';
     // UK: the rate on `from` fixes it for debts whose interest starts from `start` to `end`.

@@ -19,7 +19,7 @@ import type {
 } from '../../src/api.ts';
 import type { ServerCall } from '../client.ts';
 import { asError } from '../client.ts';
-import { messageLocale } from '../../../shared/format.ts';
+import { messageLocale } from '../../../shared/money.ts';
 import { createFormatter } from '../i18n/formatter.ts';
 import { messagesFor } from '../i18n/index.ts';
 
