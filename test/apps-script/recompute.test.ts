@@ -87,6 +87,24 @@ describe('Recompute', () => {
     }
   });
 
+  it('writes the Problems cell in the ledger’s language: Italian for an Italian ledger (issue 12)', async () => {
+    const { app, fakes } = await demo();
+    const book = fakes.spreadsheet;
+    const settings = book.sheet('Settings');
+    const language = rowsOf(settings).findIndex((r) => r.Setting === 'Default language');
+    expect(language).toBeGreaterThanOrEqual(0);
+    settings.set(language + 2, col(settings, 'Value'), 'it');
+    const ms = book.sheet('Milestones');
+    const row = ms.lastRow() + 1;
+    ms.set(row, col(ms, 'ID'), 'BAD-IT');
+    ms.set(row, col(ms, 'Client'), 'Nessuno Srl');
+    ms.set(row, col(ms, 'Amount'), 100);
+    app.recomputeLedger();
+    const cell = String(ms.get(row, col(ms, 'Problems')));
+    expect(cell).toContain('Il cliente "Nessuno Srl" non è nella scheda Clients.');
+    expect(cell).not.toMatch(/\b(the|is|not|Add)\b/);
+  });
+
   it('writes only computed cells, one setValues per contiguous block, and leaves every typed cell', async () => {
     const { app, fakes, calls } = await demo();
     const book = fakes.spreadsheet;
