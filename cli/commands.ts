@@ -13,6 +13,7 @@ import {
   packHtml,
   packNotesHtml,
   packStatementCsv,
+  problemText,
   recommendedMessage,
   todayWork,
 } from '../shared/index.ts';
@@ -81,8 +82,11 @@ export async function runPack(args: Context & { out: string }, io: Io): Promise<
   );
 }
 
-const problemLine = (p: Problem) =>
-  `payladder: ${p.severity} ${terminalText(`${p.tab}${p.row !== null ? ` row ${p.row}` : ''}${p.column ? `, ${p.column}` : ''}: ${p.message} ${p.fix}`)}\n`;
+/** The CLI speaks English; money and dates in the ledger's locale. */
+const problemLine = (p: Problem, locale: string) => {
+  const t = problemText(p, 'en', locale);
+  return `payladder: ${p.severity} ${terminalText(`${p.tab}${p.row !== null ? ` row ${p.row}` : ''}${p.column ? `, ${p.column}` : ''}: ${t.message} ${t.fix}`)}\n`;
+};
 
 /** The lines `draft` writes around the messages (the messages are in each client's language). */
 export const DRAFT_WORDS = {
@@ -150,11 +154,11 @@ function compose(input: Context & { messageId?: string }): ComposedMessage {
 /** Template problems, delivery advice and a pending draft, on stderr (`who` names the client in --all). */
 function printNotes(
   message: ComposedMessage,
-  { report }: Pick<Context, 'report'>,
+  { report, ledger }: Pick<Context, 'report' | 'ledger'>,
   io: Io,
   who: string,
 ): void {
-  for (const p of message.problems) io.stderr(problemLine(p));
+  for (const p of message.problems) io.stderr(problemLine(p, ledger.settings.locale));
   for (const line of message.advice) io.stderr(`payladder: note: ${who}${line}\n`);
   const due = report.clients.find((c) => c.client === message.client)?.message ?? null;
   if (due?.drafted && due.messageId === message.messageId) {

@@ -243,7 +243,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       // A script asked for one client gets every problem still: it decides what to show.
       if (opts.json) shown = { ...shown, problems: report.problems };
     }
-    if (opts.json) io.stdout(terminalJson(toJsonReport(shown)) + '\n');
+    if (opts.json) io.stdout(terminalJson(toJsonReport(shown, ledger.settings.locale)) + '\n');
     else {
       const color = opts.color && io.isTty && !io.env.NO_COLOR;
       io.stdout(

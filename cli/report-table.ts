@@ -13,6 +13,7 @@ import {
   formatMoney,
   invoiceOrId,
   isOpen,
+  problemText,
   stageLabel,
   stageLook,
   todayHeadline,
@@ -434,7 +435,7 @@ export function formatReport(
     out.push('', style.bold(w.problems(errors, report.problems.length - errors)));
     const markWidth = Math.max(width(w.error), width(w.warning));
     for (const p of report.problems) {
-      const [first, second] = problemLines(p, style, w, markWidth);
+      const [first, second] = problemLines(p, style, w, markWidth, language, locale);
       out.push(first, second);
     }
     if (elsewhere > 0) out.push(style.dim(w.elsewhere(elsewhere)));
@@ -447,13 +448,16 @@ function problemLines(
   style: Style,
   w: { error: string; warning: string; row: string },
   markWidth: number,
+  language: Language,
+  locale: string,
 ): [string, string] {
+  const t = problemText(p, language, locale);
   const where = `${p.tab}${p.row !== null ? ` ${w.row} ${p.row}` : ''}${p.column ? `, ${p.column}` : ''}`;
   const mark =
     p.severity === 'error' ? style.red(pad(w.error, markWidth)) : style.yellow(pad(w.warning, markWidth));
   // Problem texts quote the cell as typed: an escape sequence in it is shown, not obeyed.
   return [
-    `${mark} ${terminalText(where)}: ${terminalText(p.message)}`,
-    style.dim(`${' '.repeat(markWidth)} → ${terminalText(p.fix)}`),
+    `${mark} ${terminalText(where)}: ${terminalText(t.message)}`,
+    style.dim(`${' '.repeat(markWidth)} → ${terminalText(t.fix)}`),
   ];
 }

@@ -2,21 +2,31 @@
  * The values of Milestones' computed columns for one row, as the add-on writes them and a
  * CSV export shows them: amounts in major units, dates as ISO text, stage ids.
  */
-import type { MilestoneReport, Problem } from './model.ts';
+import type { Language, MilestoneReport, Problem } from './model.ts';
+import { problemText } from './problems.ts';
 import { stageLabel } from './stage-look.ts';
 import { toMajor } from './money.ts';
 import type { MilestoneComputed } from './tabs.ts';
 
-/** One-line summary of row problems for the Problems cell. */
-export function problemsCell(problems: readonly Problem[]): string {
+/**
+ * Row problems for the Problems cell, one a line, in the ledger's language (Settings →
+ * Default language, as the sidebar) with money and dates in its locale.
+ */
+export function problemsCell(problems: readonly Problem[], language: Language, locale?: string): string {
   return problems
-    .map(
-      (p) => `${p.severity === 'error' ? '✖' : '⚠'} ${p.column ? `${p.column}: ` : ''}${p.message} ${p.fix}`,
-    )
+    .map((p) => {
+      const t = problemText(p, language, locale);
+      return `${p.severity === 'error' ? '✖' : '⚠'} ${p.column ? `${p.column}: ` : ''}${t.message} ${t.fix}`;
+    })
     .join('\n');
 }
 
-export function computedValues(m: MilestoneReport): Record<MilestoneComputed, string | number> {
+/** `language` and `locale`: the Problems cell's (see problemsCell). */
+export function computedValues(
+  m: MilestoneReport,
+  language: Language,
+  locale?: string,
+): Record<MilestoneComputed, string | number> {
   const major = (v: number) => toMajor(v, m.currency);
   return {
     'Paid to date': major(m.paid),
@@ -33,12 +43,16 @@ export function computedValues(m: MilestoneReport): Record<MilestoneComputed, st
       : m.compensationCurrency === m.currency
         ? major(m.compensation)
         : `${toMajor(m.compensation, m.compensationCurrency)} ${m.compensationCurrency}`,
-    Problems: problemsCell(m.problems),
+    Problems: problemsCell(m.problems, language, locale),
   };
 }
 
 /** Computed values for a row the parser left out: only its problems. */
-export function rejectedRowValues(problems: readonly Problem[]): Record<MilestoneComputed, string | number> {
+export function rejectedRowValues(
+  problems: readonly Problem[],
+  language: Language,
+  locale?: string,
+): Record<MilestoneComputed, string | number> {
   return {
     'Paid to date': '',
     Outstanding: '',
@@ -48,6 +62,6 @@ export function rejectedRowValues(problems: readonly Problem[]): Record<Mileston
     'Next action on': '',
     'Late interest': '',
     Compensation: '',
-    Problems: problemsCell(problems),
+    Problems: problemsCell(problems, language, locale),
   };
 }

@@ -19,13 +19,26 @@ function daysFromCivil(y: number, m: number, d: number): number {
 
 const pad2 = (n: number) => (n < 10 ? `0${n}` : `${n}`);
 
+/** The digits of `text` from `start` to `end` as a number, NaN when one is not a digit. */
+function digitsAt(text: string, start: number, end: number): number {
+  let n = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return NaN;
+    n = n * 10 + c;
+  }
+  return n;
+}
+
 /** Days since 1970-01-01 (calendar arithmetic: no time zone, no DST). */
 export function epochDay(date: IsoDate): number {
-  // Fast path for well-formed ISO text; the regex only runs to reject anything else.
+  // Fast path for well-formed ISO text, reading the digits in place (a report reads a
+  // few dates per milestone: three substrings each showed in the profile); the regex only
+  // runs to reject anything else.
   if (date.length === 10 && date.charCodeAt(4) === 45 && date.charCodeAt(7) === 45) {
-    const y = Number(date.slice(0, 4));
-    const m = Number(date.slice(5, 7));
-    const d = Number(date.slice(8, 10));
+    const y = digitsAt(date, 0, 4);
+    const m = digitsAt(date, 5, 7);
+    const d = digitsAt(date, 8, 10);
     if (y === y && m === m && d === d) return daysFromCivil(y, m, d);
   }
   if (!ISO_RE.test(date)) throw new RangeError(`not an ISO date: ${date}`);

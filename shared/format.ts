@@ -3,7 +3,7 @@
  * escaper, long dates and per-currency totals with Intl, and the locale a client's
  * messages are written in. Pure: no clock, no DOM.
  */
-import type { IsoDate, Language } from './model.ts';
+import type { IsoDate } from './model.ts';
 import { bcp47, formatMoney } from './money.ts';
 import type { PerCurrency } from './money.ts';
 
@@ -23,16 +23,7 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (ch) => HTML_ESCAPES[ch] ?? ch);
 }
 
-/**
- * The BCP 47 locale a client's messages use: Italian clients get `it-IT`; English ones get
- * the ledger's own locale when it is an English one (so a US ledger writes "November 30,
- * 2026" and "$1,000.00"), otherwise `en-GB`.
- */
-export function messageLocale(language: Language, ledgerLocale: string): string {
-  if (language === 'it') return 'it-IT';
-  const tag = bcp47(ledgerLocale);
-  return tag.toLowerCase().startsWith('en') ? tag : 'en-GB';
-}
+export { messageLocale } from './money.ts';
 
 const dateFormatters = new Map<string, Intl.DateTimeFormat>();
 

@@ -1,9 +1,12 @@
 /**
  * The report as one JSON document for machines (`payladder --json`): amounts in major units
  * rounded to the currency's minor unit, stages as PRODUCT.md's ids, `tab` the tab name.
+ * Problems keep their shape: `code` for machines, `message` and `fix` in English (written
+ * here from the code and params, money and dates in the ledger's `locale`).
  */
 import type { MilestoneReport, Report } from './model.ts';
 import { toMajor } from './money.ts';
+import { problemText } from './problems.ts';
 
 const majors = (amounts: Record<string, number>) =>
   Object.fromEntries(Object.entries(amounts).map(([c, v]) => [c, toMajor(v, c)]));
@@ -55,7 +58,7 @@ export function milestoneJson(m: MilestoneReport) {
   };
 }
 
-export function toJsonReport(report: Report) {
+export function toJsonReport(report: Report, locale?: string) {
   return {
     today: report.today,
     milestones: report.milestones.map(milestoneJson),
@@ -102,15 +105,18 @@ export function toJsonReport(report: Report) {
     stageCounts: report.stageCounts,
     dueTodayCount: report.dueTodayCount,
     messagesDue: report.messagesDue,
-    problems: report.problems.map((p) => ({
-      tab: p.tab,
-      row: p.row,
-      column: p.column,
-      severity: p.severity,
-      code: p.code,
-      message: p.message,
-      fix: p.fix,
-    })),
+    problems: report.problems.map((p) => {
+      const t = problemText(p, 'en', locale);
+      return {
+        tab: p.tab,
+        row: p.row,
+        column: p.column,
+        severity: p.severity,
+        code: p.code,
+        message: t.message,
+        fix: t.fix,
+      };
+    }),
   };
 }
 export type JsonReport = ReturnType<typeof toJsonReport>;

@@ -3,7 +3,7 @@
  * when the next message is due. Thresholds are days overdue; cadences are days between
  * messages at the same stage (null = once).
  */
-import { addDays } from './dates.ts';
+import { addDays, epochDay, fromEpochDay } from './dates.ts';
 import type { IsoDate } from './model.ts';
 import type { LadderStage, Stage, Step } from './stages.ts';
 import { LADDER_STAGES } from './stages.ts';
@@ -147,8 +147,13 @@ const ONCE: ReadonlySet<LadderStage> = new Set(['upcoming', 'small_claims']);
  */
 export function ladderPosition(input: LadderInput): LadderPosition {
   const { dueDate, today, grace, ongoingWork, sent, noticeDays } = input;
-  const takes = (s: LadderStage) => s !== 'current' && (s !== 'stop_work' || ongoingWork);
-  const earliest = (s: LadderStage) => addDays(dueDate, s === 'stop_work' ? grace : (rung(s).from ?? 0));
+  const takes = (s: LadderStage) => takesStep(s, ongoingWork);
+  // Thresholds compared as day numbers: formatting a date per step and milestone showed in
+  // the profile of a 100,000-milestone ledger (bench/core.ts); text only for the answer.
+  const dueDay = epochDay(dueDate);
+  const todayDay = epochDay(today);
+  const earliestDay = (s: LadderStage) => dueDay + (s === 'stop_work' ? grace : (rung(s).from ?? 0));
+  const earliest = (s: LadderStage) => fromEpochDay(earliestDay(s));
   const idx = ladderIndex;
 
   let reached: LadderStage | null = null;
@@ -173,7 +178,7 @@ export function ladderPosition(input: LadderInput): LadderPosition {
 
   // The highest step whose earliest day has come.
   let candidate: LadderStage | null = null;
-  for (const r of LADDER) if (takes(r.stage) && earliest(r.stage) <= today) candidate = r.stage;
+  for (const r of LADDER) if (takes(r.stage) && earliestDay(r.stage) <= todayDay) candidate = r.stage;
   // The first formal step above what was sent (a later formal step sent satisfies an earlier one).
   const required = REQUIRED.find((s) => takes(s) && idx(s) > reachedIdx) ?? null;
   // The step after `s` in the table's order that this milestone takes.
@@ -211,6 +216,11 @@ export function ladderPosition(input: LadderInput): LadderPosition {
 
   const stage: LadderStage = next !== null && next.on <= today ? next.stage : (reached ?? 'current');
   return { stage, next, lastSent };
+}
+
+/** The milestone takes step `s`: never `current`; `stop_work` only while work is ongoing. */
+function takesStep(s: LadderStage, ongoingWork: boolean): boolean {
+  return s !== 'current' && (s !== 'stop_work' || ongoingWork);
 }
 
 function maxDate(a: IsoDate, b: IsoDate): IsoDate {

@@ -55,9 +55,10 @@ export const Severity = z.enum(['error', 'warning']);
 export type Severity = z.infer<typeof Severity>;
 
 /**
- * What is wrong with the ledger, where, and how to fix it. `row` is the sheet row
- * (header = 1) or null for the whole tab; `column` is the header as the user wrote it
- * (or the canonical name when the column is missing), null for the whole row.
+ * What is wrong with the ledger and where. `row` is the sheet row (header = 1) or null for
+ * the whole tab; `column` is the header as the user wrote it (or the canonical name when
+ * the column is missing), null for the whole row. `code` and `params` are data only: the
+ * message and the fix are written in the reader's language by `problemText` (problems.ts).
  */
 export const Problem = z.object({
   tab: z.string(),
@@ -65,8 +66,7 @@ export const Problem = z.object({
   column: z.string().nullable(),
   severity: Severity,
   code: z.string(),
-  message: z.string(),
-  fix: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
 });
 export type Problem = z.infer<typeof Problem>;
 

@@ -2,6 +2,7 @@
  * Money in integer minor units of its own currency. Totals are kept per currency and never
  * mixed. Formatting with Intl happens only at the edge (`formatMoney`).
  */
+import type { Language } from './stages.ts';
 
 /**
  * ISO 4217 active codes whose minor unit is not 2 digits. Source: ISO 4217 list one
@@ -107,6 +108,17 @@ export function bcp47(locale: string): string {
   } catch {
     return 'en-US';
   }
+}
+
+/**
+ * The BCP 47 locale a client's messages, and every surface in `language`, use: Italian clients get `it-IT`; English ones get
+ * the ledger's own locale when it is an English one (so a US ledger writes "November 30,
+ * 2026" and "$1,000.00"), otherwise `en-GB`.
+ */
+export function messageLocale(language: Language, ledgerLocale: string): string {
+  if (language === 'it') return 'it-IT';
+  const tag = bcp47(ledgerLocale);
+  return tag.toLowerCase().startsWith('en') ? tag : 'en-GB';
 }
 
 const moneyFormatters = new Map<string, Intl.NumberFormat>();

@@ -33,7 +33,7 @@ import { dueDateOf, reportMilestone } from './report/milestone.ts';
 import { compareClients, sortProblems } from './report/order.ts';
 import { promiseState } from './report/promise-state.ts';
 import type { LawContext } from './report/rate-problems.ts';
-import { bpText, missingRateProblems } from './report/rate-problems.ts';
+import { missingRateProblems } from './report/rate-problems.ts';
 import { isOpen } from './stages.ts';
 
 export { isOpen };
@@ -159,12 +159,12 @@ export function computeReport(
       problem('rate_overrides_builtin', 'Rates', c.row.row, 'Reference rate', {
         law: c.row.law,
         from: c.row.from,
-        value: bpText(c.row.referenceBp),
-        builtIn: bpText(c.builtInBp),
+        value: c.row.referenceBp / 100,
+        builtIn: c.builtInBp / 100,
         source: c.builtInSource,
       }),
     );
-  const law: LawContext = { rates, missing: [] };
+  const law: LawContext = { rates, missing: new Map() };
 
   const milestones: MilestoneReport[] = new Array(ledger.milestones.length);
   const none: readonly Payment[] = [];

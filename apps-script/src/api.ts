@@ -14,10 +14,10 @@ import type {
   IsoDate,
   Language,
   Payment,
-  Problem,
   Reminder,
   Report,
   Settings,
+  ShownProblem,
 } from '../../shared/index.ts';
 
 const Id = z.string().check(z.trim(), z.minLength(1), z.maxLength(200));
@@ -43,7 +43,12 @@ export interface SidebarView {
   reminders: Reminder[];
   changeOrders: ChangeOrder[];
   settings: Settings;
-  problems: Problem[];
+  /**
+   * Every problem of the report, its message and fix written in `language` by the server:
+   * the sidebar carries no problem texts (its bundle budget), and shows a milestone's own
+   * problems from here too (tab Milestones, its row).
+   */
+  problems: ShownProblem[];
   /** ISO timestamp of the last recompute, or null. */
   recomputedAt: string | null;
   /** Whether the daily trigger is installed, and at which hour. */

@@ -23,7 +23,7 @@ import { follow, moveFocus, onDismiss, placeNear, placeStyle } from './popover';
 import { type ComposeWindow, findComposeRoots, readCompose } from './read/compose';
 import { readComposeBody, readOwnText } from './read/compose-body';
 import { recipientAddresses } from './read/recipients';
-import type { OverlayStrings } from './strings';
+import type { Lang, OverlayStrings } from './strings';
 import { COMPOSE_CSS } from './styles';
 import type { OverlayContext, Surface } from './surface';
 import { type MenuMessage, orderMessages, writeRecommended } from './write';
@@ -101,7 +101,7 @@ function place(host: HTMLElement, compose: ComposeWindow): Element | null {
 
 function draw(ctx: OverlayContext, host: OverlayHost, composeRoot: Element): void {
   host.root.setAttribute('data-theme', ctx.theme);
-  host.root.replaceChildren(composeMenu(host.host, composeRoot, ctx.ledger, ctx.me, ctx.t));
+  host.root.replaceChildren(composeMenu(host.host, composeRoot, ctx.ledger, ctx.me, ctx.t, ctx.lang));
 }
 
 const SHOWN_CLIENTS = 50;
@@ -113,6 +113,7 @@ export function composeMenu(
   ledger: LedgerClient,
   me: readonly string[],
   t: OverlayStrings,
+  lang: Lang,
 ): HTMLElement {
   let menu: HTMLElement | null = null;
   let stopListening: (() => void) | null = null;
@@ -189,7 +190,7 @@ export function composeMenu(
             {t.chips[stage]}
           </span>
         )}
-        <span class="muted">{moneyText(summary.outstanding, summary.locale)}</span>
+        <span class="muted">{moneyText(summary.outstanding, lang, summary.locale)}</span>
       </div>,
       <div class="items">
         {messages.map((item) => (

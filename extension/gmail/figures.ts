@@ -1,13 +1,22 @@
 /** Amounts, days and dates as the overlay shows them. */
 import type { IsoDate } from '../../shared/model.ts';
+import { messageLocale } from '../../shared/money.ts';
 import { formatMoney } from '../../shared/money.ts';
 import { STAGE_PALETTE } from '../../shared/stage-look.ts';
 import type { Stage } from '../../shared/stages.ts';
 import type { Lang, OverlayStrings } from './strings';
 import { intlTag } from './strings';
 
-/** Minor units per currency → "€4,800.00 + £120.00", in the ledger's locale; '' when nothing. */
-export function moneyText(totals: Readonly<Record<string, number>>, locale: string): string {
+/**
+ * Minor units per currency → "€4,800.00 + £120.00" / "4.800,00 € + 120,00 £", in the
+ * overlay language's locale (English: the ledger's English locale, else en-GB); '' when nothing.
+ */
+export function moneyText(
+  totals: Readonly<Record<string, number>>,
+  lang: Lang,
+  ledgerLocale: string,
+): string {
+  const locale = messageLocale(lang, ledgerLocale);
   return Object.entries(totals)
     .filter(([, minor]) => minor > 0)
     .map(([currency, minor]) => formatMoney(minor, currency, locale))

@@ -112,7 +112,7 @@ export function replyActions(
         {disputable.map((m, i) => (
           <label class="pick">
             {boxes[i]} {m.invoice || m.id}{' '}
-            <span class="muted">{moneyText({ [m.currency]: m.outstanding }, summary.locale)}</span>
+            <span class="muted">{moneyText({ [m.currency]: m.outstanding }, lang, summary.locale)}</span>
           </label>
         ))}
         <label class="pick">

@@ -211,7 +211,7 @@ export function chipView(
   };
 
   const stage = summary.worstStage;
-  const owed = moneyText(summary.outstanding, summary.locale);
+  const owed = moneyText(summary.outstanding, lang, summary.locale);
   const late =
     summary.maxDaysOverdue !== null && summary.maxDaysOverdue >= 1 ? t.daysLate(summary.maxDaysOverdue) : '';
   const button = (
@@ -272,7 +272,7 @@ function panelView(
             <span>{m.invoice || m.id}</span>
             <span class="muted">{m.project || m.description}</span>
             <span class="muted">{lateText(m.daysOverdue, m.dueDate, summary.today, t)}</span>
-            <span class="amount">{moneyText({ [m.currency]: m.outstanding }, summary.locale)}</span>
+            <span class="amount">{moneyText({ [m.currency]: m.outstanding }, lang, summary.locale)}</span>
           </li>
         ))}
       </ul>

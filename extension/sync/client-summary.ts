@@ -8,6 +8,7 @@ import type {
   IsoDate,
   Language,
   NextAction,
+  Problem,
   Risk,
   SmallClaimsFit,
   Stage,
@@ -35,8 +36,11 @@ export interface MilestoneLine {
   compensation: number;
   compensationCurrency: string;
   smallClaims: SmallClaimsFit | null;
-  /** Problem texts on the milestone's row. */
-  problems: string[];
+  /**
+   * Problems on the milestone's row, as code and params: a surface that shows them writes
+   * them in its own language (shared/problems.ts `problemText`).
+   */
+  problems: Problem[];
 }
 
 export interface ReminderLine {
@@ -141,7 +145,7 @@ export function summarize(
       compensation: m.compensation,
       compensationCurrency: m.compensationCurrency,
       smallClaims: m.smallClaims,
-      problems: m.problems.map((p) => `${p.message} ${p.fix}`),
+      problems: m.problems,
     })),
     lastReminders: part.reminders
       .slice(-LAST_REMINDERS_SHOWN)

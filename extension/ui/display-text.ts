@@ -1,4 +1,4 @@
-/** Dates, ages, amounts and sync errors as the popup, the options page and the toolbar badge write them, in the UI's language (amounts in the ledger's locale). */
+/** Dates, ages, amounts and sync errors as the popup, the options page and the toolbar badge write them, in the UI's language (amounts in its locale: `store.locale`). */
 import type { IsoDate } from '../../shared/model.ts';
 // Straight from the modules, not the core's index: the popup's first paint carries only what it uses.
 import { daysBetween } from '../../shared/dates.ts';

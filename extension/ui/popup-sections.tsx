@@ -5,6 +5,7 @@ import { StageChip } from './stage-chip.tsx';
 import { useStore } from './store.ts';
 import { CLIENTS_PER_STAGE } from '../sync/defaults.ts';
 import { splitQueue } from '../sync/queue-split.ts';
+import { problemText } from '../../shared/problems.ts';
 
 /** Older than this many sync intervals, the figures are flagged out of date. */
 const STALE_INTERVALS = 2;
@@ -80,21 +81,23 @@ export function Totals() {
               <div>
                 <dt>{t.outstanding}</dt>
                 <dd data-testid={`outstanding-${currency}`}>
-                  {money(totals.outstanding, currency, view.locale)}
+                  {money(totals.outstanding, currency, store.locale.value)}
                 </dd>
               </div>
               <div>
                 <dt>{t.overdue}</dt>
-                <dd data-testid={`overdue-${currency}`}>{money(totals.overdue, currency, view.locale)}</dd>
+                <dd data-testid={`overdue-${currency}`}>
+                  {money(totals.overdue, currency, store.locale.value)}
+                </dd>
               </div>
               {totals.lateInterest > 0 ? (
                 <div>
                   <dt>{t.lateInterest}</dt>
-                  <dd>{money(totals.lateInterest, currency, view.locale)}</dd>
+                  <dd>{money(totals.lateInterest, currency, store.locale.value)}</dd>
                 </div>
               ) : null}
             </dl>
-            <AgingChart currency={currency} totals={totals} locale={view.locale} />
+            <AgingChart currency={currency} totals={totals} locale={store.locale.value} />
           </div>
         );
       })}
@@ -120,7 +123,7 @@ export function NeedsAction() {
             <StageChip stage={a.next.stage} />
             <span class="who">{a.client}</span>
             <span class="what">
-              {a.milestone} · {money(a.outstanding, a.currency, view.locale)}
+              {a.milestone} · {money(a.outstanding, a.currency, store.locale.value)}
               {a.daysOverdue !== null && a.daysOverdue >= 1 ? ` · ${t.daysLate(a.daysOverdue)}` : ''}
             </span>
           </li>
@@ -153,7 +156,7 @@ export function ClientsByStage() {
                   <span class="what">
                     {Object.entries(c.outstanding)
                       .filter(([, v]) => v > 0)
-                      .map(([cur, v]) => money(v, cur, view.locale))
+                      .map(([cur, v]) => money(v, cur, store.locale.value))
                       .join(' + ')}
                     {' · '}
                     {c.nextAction === null
@@ -189,12 +192,15 @@ export function Problems() {
     <section aria-labelledby="problems-h" data-testid="problems">
       <h2 id="problems-h">{t.problems(count)}</h2>
       <ul class="problems">
-        {view.problems.first.map((p, i) => (
-          <li key={i} data-severity={p.severity}>
-            <span class="where">{t.problemWhere(p.tab, p.row === null ? '' : String(p.row))}</span>{' '}
-            {p.message} <span class="fix">{p.fix}</span>
-          </li>
-        ))}
+        {view.problems.first.map((p, i) => {
+          const text = problemText(p, store.lang.value, view.locale);
+          return (
+            <li key={i} data-severity={p.severity}>
+              <span class="where">{t.problemWhere(p.tab, p.row === null ? '' : String(p.row))}</span>{' '}
+              {text.message} <span class="fix">{text.fix}</span>
+            </li>
+          );
+        })}
       </ul>
     </section>
   );

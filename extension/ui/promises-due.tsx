@@ -18,7 +18,7 @@ export function PromisesDue() {
             <span class="who">{p.client}</span>
             <span class="what">
               {t.promisedBy(formatDate(p.by, lang, view.today))} ·{' '}
-              {p.amount === null ? t.promisedAll : money(p.amount, p.currency, view.locale)} ·{' '}
+              {p.amount === null ? t.promisedAll : money(p.amount, p.currency, store.locale.value)} ·{' '}
               {p.milestones.join(', ')}
             </span>
           </li>

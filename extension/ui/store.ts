@@ -15,6 +15,7 @@ import { SHEETS_SCOPE, covers } from '../auth/scopes.ts';
 import { spreadsheetUrl } from '../sheets/spreadsheet-id.ts';
 import type { Preferences, ReminderLog, SyncStatus } from '../sync/items.ts';
 import type { PopupView } from '../sync/view.ts';
+import { messageLocale } from '../../shared/money.ts';
 import type { Lang, Strings } from './i18n.ts';
 import { STRINGS, resolveLang } from './i18n.ts';
 
@@ -65,6 +66,11 @@ export interface Store {
   /** Ticks so "synced 3 minutes ago" stays true while the page is open. */
   now: Signal<number>;
   lang: ReadonlySignal<Lang>;
+  /**
+   * The locale amounts and problem texts use: the UI language's (Italian: it-IT, so always
+   * "5.880,00 €"; English: the ledger's English locale, else en-GB).
+   */
+  locale: ReadonlySignal<string>;
   t: ReadonlySignal<Strings>;
   signedIn: ReadonlySignal<boolean>;
   /** Google granted write access (needed to log sent reminders), not only read. */
@@ -104,6 +110,7 @@ export function createStore(deps: StoreDeps, cached: Cached): Store {
   const now = signal(deps.now());
   const lang = computed(() => resolveLang(preferences.value.language, deps.browserLanguage));
   const t = computed(() => STRINGS[lang.value]);
+  const locale = computed(() => messageLocale(lang.value, view.value?.locale ?? 'en_GB'));
   const signedIn = computed(() => live.value?.auth.signedIn ?? account.value?.signedIn ?? false);
   const canWrite = computed(() =>
     covers(live.value?.auth.scopes ?? account.value?.scopes ?? [], SHEETS_SCOPE),
@@ -142,6 +149,7 @@ export function createStore(deps: StoreDeps, cached: Cached): Store {
     test,
     now,
     lang,
+    locale,
     t,
     signedIn,
     canWrite,

@@ -16,10 +16,20 @@ export type PartyField =
 
 export interface PartyRequirement {
   field: PartyField;
-  /** What the letter says with it. */
-  what: string;
-  /** Why it is needed, with the rule. */
-  why: string;
+  /** What the letter says with it, as an id the problem texts put in words (problems/en.ts PARTY_WHAT). */
+  what: 'creditor' | 'reply_address' | 'your_address' | 'payment' | 'legal_name' | 'client_address';
+  /** Why it is needed, with the rule, as an id (problems/en.ts PARTY_WHY). */
+  why:
+    | 'signed'
+    | 'pap'
+    | 'it_parties'
+    | 'reply'
+    | 'asks_payment'
+    | 'registered'
+    | 'pap_post'
+    | 'it_post'
+    | 'court_served'
+    | 'office_post';
 }
 
 const YOUR_NAME: PartyField = { tab: 'Settings', name: 'Your name', key: 'yourName' };
@@ -47,39 +57,32 @@ export function requiredPartyDetails(
       ? noticeFor(jurisdiction, business, 'diffida')
       : noticeFor(jurisdiction, business);
   if (notice === null) return [];
-  const out: PartyRequirement[] = [
-    { field: YOUR_NAME, what: 'who the claim is from', why: 'a formal letter is signed by the creditor' },
-  ];
+  const out: PartyRequirement[] = [{ field: YOUR_NAME, what: 'creditor', why: 'signed' }];
   if (notice.id === 'uk.pap.letter')
     out.push({
       field: YOUR_ADDRESS,
-      what: 'the address to send the Reply Form to',
-      why: 'Pre-Action Protocol for Debt Claims (legal-facts §8 uk.pap.letter)',
+      what: 'reply_address',
+      why: 'pap',
     });
   else
     out.push({
       field: YOUR_ADDRESS,
-      what: 'your address',
-      why: notice.id.startsWith('it.')
-        ? 'the letter names both parties with their addresses (legal-facts §8 it.mora)'
-        : 'the debtor must know where to reply',
+      what: 'your_address',
+      why: notice.id.startsWith('it.') ? 'it_parties' : 'reply',
     });
   if (messageId !== 'small_claims')
     out.push({
       field: PAYMENT_DETAILS,
-      what: 'how the debt can be paid',
-      why:
-        notice.id === 'uk.pap.letter'
-          ? 'Pre-Action Protocol for Debt Claims (legal-facts §8 uk.pap.letter)'
-          : 'the letter asks for payment',
+      what: 'payment',
+      why: notice.id === 'uk.pap.letter' ? 'pap' : 'asks_payment',
     });
   // A company is named and sued under its registered name; an individual's name is the
   // Client name already.
   if (business === 'company')
     out.push({
       field: CLIENT_LEGAL_NAME,
-      what: "the client's registered (legal) name",
-      why: 'a claim must name the company exactly as registered',
+      what: 'legal_name',
+      why: 'registered',
     });
   // Letters that go by post or raccomandata, and every court step, need the client's address.
   if (
@@ -89,15 +92,15 @@ export function requiredPartyDetails(
   )
     out.push({
       field: CLIENT_ADDRESS,
-      what: "the client's postal address",
+      what: 'client_address',
       why:
         notice.id === 'uk.pap.letter'
-          ? 'the Letter of Claim is sent by post (legal-facts §8 uk.pap.letter)'
+          ? 'pap_post'
           : notice.id.startsWith('it.')
-            ? 'it goes by raccomandata A/R unless you have their PEC address (legal-facts §8 it.mora)'
+            ? 'it_post'
             : messageId === 'small_claims'
-              ? 'a court claim is served at the defendant’s address'
-              : 'the letter is sent to the registered office by post',
+              ? 'court_served'
+              : 'office_post',
     });
   return out;
 }
@@ -116,8 +119,8 @@ export function missingPartyDetails(
     messageId === 'diffida'
       ? noticeFor(client.jurisdiction, business, 'diffida')
       : noticeFor(client.jurisdiction, business);
-  const letter =
-    messageId === 'small_claims' ? 'The small-claims notice' : `The ${notice?.letter ?? 'letter'}`;
+  // The letter, by its notice id (the texts name it: problems/en.ts LETTER).
+  const letter = messageId === 'small_claims' ? 'small_claims' : (notice?.id ?? '');
   const out: Problem[] = [];
   for (const r of requiredPartyDetails(client.jurisdiction, business, messageId)) {
     const f = r.field;
@@ -126,17 +129,16 @@ export function missingPartyDetails(
     out.push(
       f.tab === 'Settings'
         ? problem('party_detail_missing', 'Settings', null, 'Value', {
-            letter,
+            notice: letter,
             client: client.client,
             what: r.what,
-            where: `the Settings row "${f.name}"`,
+            setting: f.name,
             why: r.why,
           })
         : problem('party_detail_missing', 'Clients', client.row, f.name, {
-            letter,
+            notice: letter,
             client: client.client,
             what: r.what,
-            where: `Clients row ${client.row}, column ${f.name}`,
             why: r.why,
           }),
     );

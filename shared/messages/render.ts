@@ -61,18 +61,19 @@ export type TemplateNode =
 /** What can be wrong with a template's text, before any value is known. */
 export interface TemplateIssue {
   kind: 'unknown_placeholder' | 'bad_syntax';
-  /** The placeholder name as written, or a description of the syntax error. */
+  /**
+   * The placeholder name as written, or which syntax error (an id the problem texts put in
+   * words, problems/en.ts SYNTAX): `unclosed`, `stray_close`, `mismatch` (a close of `name`
+   * for the open `open`), `loose_braces`, `brace_before_tag`, `not_a_section`.
+   */
   detail: string;
+  /** The section or list the syntax error is about, if any. */
+  name?: string;
+  /** For `mismatch`: the section still open. */
+  open?: string;
 }
 
-export const SYNTAX_UNCLOSED = (name: string) => `{{#${name}}} is never closed with {{/${name}}}`;
-export const SYNTAX_STRAY_CLOSE = (name: string) => `{{/${name}}} closes a section that was not opened`;
-export const SYNTAX_MISMATCH = (open: string, close: string) =>
-  `{{/${close}}} closes {{#${open}}}; close the inner section first`;
-export const SYNTAX_LOOSE_BRACES = 'a "{{" that is not a placeholder';
-export const SYNTAX_BRACE_BEFORE_TAG = 'a "{" right before a placeholder';
-export const SYNTAX_NOT_A_SECTION = (name: string) =>
-  `{{${name}}} is a list: use it as {{#${name}}}…{{/${name}}}`;
+export const SYNTAX_LOOSE_BRACES = 'loose_braces';
 
 /** Placeholder names are forgiving: `{{ Due date }}`, `{{due-date}}` and `{{due_date}}` are one. */
 export function normalizePlaceholder(raw: string): string {
@@ -152,10 +153,10 @@ export function parseTemplate(source: string): { nodes: TemplateNode[]; issues: 
       // just before a tag could meet another "{" once the tag renders to nothing.
       if (t.text.includes('{{')) issues.push({ kind: 'bad_syntax', detail: SYNTAX_LOOSE_BRACES });
       else if (t.text.endsWith('{') && i + 1 < tokens.length)
-        issues.push({ kind: 'bad_syntax', detail: SYNTAX_BRACE_BEFORE_TAG });
+        issues.push({ kind: 'bad_syntax', detail: 'brace_before_tag' });
       top().push({ kind: 'text', text: t.text });
     } else if (t.kind === 'field') {
-      if (LIST_NAMES.has(t.text)) issues.push({ kind: 'bad_syntax', detail: SYNTAX_NOT_A_SECTION(t.text) });
+      if (LIST_NAMES.has(t.text)) issues.push({ kind: 'bad_syntax', detail: 'not_a_section', name: t.text });
       else if (!FIELD_NAMES.has(t.text)) issues.push({ kind: 'unknown_placeholder', detail: t.text });
       top().push({ kind: 'field', name: t.text });
     } else if (t.kind === 'open' || t.kind === 'inverted') {
@@ -170,14 +171,14 @@ export function parseTemplate(source: string): { nodes: TemplateNode[]; issues: 
       stack.push({ name: t.text, children: node.children });
     } else {
       const open = stack[stack.length - 1]!;
-      if (stack.length === 1) issues.push({ kind: 'bad_syntax', detail: SYNTAX_STRAY_CLOSE(t.text) });
+      if (stack.length === 1) issues.push({ kind: 'bad_syntax', detail: 'stray_close', name: t.text });
       else if (open.name !== t.text) {
-        issues.push({ kind: 'bad_syntax', detail: SYNTAX_MISMATCH(open.name, t.text) });
+        issues.push({ kind: 'bad_syntax', detail: 'mismatch', name: t.text, open: open.name });
         stack.pop();
       } else stack.pop();
     }
   }
-  for (const open of stack.slice(1)) issues.push({ kind: 'bad_syntax', detail: SYNTAX_UNCLOSED(open.name) });
+  for (const open of stack.slice(1)) issues.push({ kind: 'bad_syntax', detail: 'unclosed', name: open.name });
   return { nodes: root, issues };
 }
 
@@ -304,7 +305,9 @@ export function templateIssueProblems(
           allowed,
         })
       : problem('template_bad_syntax', 'Templates', row, i.part, {
-          value: i.detail,
+          syntax: i.detail,
+          name: i.name ?? '',
+          open: i.open ?? '',
           message: site.messageId,
           language: site.language,
         }),
@@ -344,15 +347,12 @@ export function renderMessage(
   const subjectText = tidy(renderNodes(subject.nodes, [data], data, missing)).replace(/\s+/g, ' ');
   const text = tidy(renderNodes(body.nodes, [data], data, missing));
   for (const name of missing) {
-    const field = (MERGE_FIELDS as Record<string, { hint: string } | undefined>)[name];
     problems.push(
       problem('template_missing_value', 'Templates', source.row, null, {
         value: name,
         client: site.client,
         message: site.messageId,
         language: site.language,
-        marker: missingMarker(name),
-        hint: field?.hint ?? 'Fill in the value in the ledger.',
       }),
     );
   }

@@ -11,6 +11,7 @@
  */
 import type { Language } from '../model.ts';
 import { MESSAGE_KINDS } from '../stages.ts';
+import { FIELD_HINTS } from './field-hints.ts';
 
 export { MESSAGE_KINDS, SENDING_STAGES } from '../stages.ts';
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
@@ -36,160 +37,163 @@ export interface MergeField {
 export const MERGE_FIELDS = {
   contact: {
     description: "The client's contact (Clients → Contact).",
-    hint: 'Fill in Contact for the client in the Clients tab.',
+    hint: FIELD_HINTS.contact,
   },
-  client: { description: "The client's name.", hint: 'Fill in Client in the Clients tab.' },
-  id: { description: 'Milestone ID(s).', hint: 'Give the milestone an ID.', perItem: true },
+  client: { description: "The client's name.", hint: FIELD_HINTS.client },
+  id: { description: 'Milestone ID(s).', hint: FIELD_HINTS.id, perItem: true },
   invoice: {
     description: 'Invoice number(s); the milestone ID where there is no invoice number.',
-    hint: 'Fill in Invoice in the Milestones tab.',
+    hint: FIELD_HINTS.invoice,
     perItem: true,
   },
   project: {
     description: 'Project name(s).',
-    hint: 'Fill in Project in the Milestones tab.',
+    hint: FIELD_HINTS.project,
     perItem: true,
   },
   description: {
     description: 'What the milestone was for.',
-    hint: 'Fill in Description in the Milestones tab.',
+    hint: FIELD_HINTS.description,
     perItem: true,
   },
-  amount: { description: 'Amount invoiced.', hint: 'Fill in Amount in the Milestones tab.', perItem: true },
-  paid: { description: 'Paid so far.', hint: 'Record payments in the Payments tab.', perItem: true },
+  amount: { description: 'Amount invoiced.', hint: FIELD_HINTS.amount, perItem: true },
+  paid: { description: 'Paid so far.', hint: FIELD_HINTS.paid, perItem: true },
   outstanding: {
     description: 'Still owed (amount − payments).',
-    hint: 'Fill in Amount in the Milestones tab.',
+    hint: FIELD_HINTS.outstanding,
     perItem: true,
   },
   due_date: {
     description: 'Due date (the earliest, at the top level).',
-    hint: 'Fill in Due date or Invoice date in the Milestones tab.',
+    hint: FIELD_HINTS.due_date,
     perItem: true,
   },
   days_overdue: {
     description: 'Days past the due date (the most, at the top level).',
-    hint: 'Fill in Due date or Invoice date in the Milestones tab.',
+    hint: FIELD_HINTS.days_overdue,
     perItem: true,
   },
   days_late: {
     description: 'Days overdue in words, singular or plural ("1 day overdue", "12 giorni di ritardo").',
-    hint: 'Fill in Due date or Invoice date in the Milestones tab.',
+    hint: FIELD_HINTS.days_late,
     perItem: true,
   },
   late_interest: {
     description: 'Statutory late-payment interest accrued to today (B2B).',
-    hint: 'Statutory interest applies to B2B clients under a jurisdiction Payladder has rates for, with Settings → Statutory interest on.',
+    hint: FIELD_HINTS.late_interest,
     perItem: true,
   },
   interest_rate: {
     description: 'The annual statutory interest rate(s) used.',
-    hint: 'Statutory interest applies to B2B clients under a jurisdiction Payladder has rates for.',
+    hint: FIELD_HINTS.interest_rate,
   },
   interest_law: {
     description: 'The law that gives statutory interest and compensation.',
-    hint: 'Set Jurisdiction for the client to IT, EU or a GB- code, and Business to B2B.',
+    hint: FIELD_HINTS.interest_law,
   },
   compensation: {
     description: 'Fixed compensation for recovery costs (€40 EU/IT; £40/£70/£100 UK).',
-    hint: 'Fixed compensation applies to late B2B invoices under EU, Italian or UK law.',
+    hint: FIELD_HINTS.compensation,
     perItem: true,
   },
   total_claim: {
     description: 'Outstanding + statutory interest + compensation.',
-    hint: 'Fill in Amount in the Milestones tab.',
+    hint: FIELD_HINTS.total_claim,
   },
-  terms: { description: 'Payment terms in days.', hint: 'Fill in Terms in the Clients tab.' },
-  your_name: { description: 'Settings → Your name.', hint: 'Fill in Your name in the Settings tab.' },
+  terms: { description: 'Payment terms in days.', hint: FIELD_HINTS.terms },
+  your_name: { description: 'Settings → Your name.', hint: FIELD_HINTS.your_name },
   business_name: {
     description: 'Settings → Business name.',
-    hint: 'Fill in Business name in the Settings tab.',
+    hint: FIELD_HINTS.business_name,
   },
   payment_plan: {
     description: 'The proposed instalments, one per line.',
-    hint: 'Make a payment plan for the client first (Payladder → Payment plan).',
+    hint: FIELD_HINTS.payment_plan,
   },
   deadline: {
     description:
       "The date to pay by: today + the jurisdiction's notice period in a formal demand (30 days under England and Wales' Pre-Action Protocol, 14 for a company, 15 in Italy, 14 elsewhere), today + 7 days in every other message.",
-    hint: 'Always set.',
+    hint: FIELD_HINTS.deadline,
   },
-  deadline_days: { description: 'The days the deadline gives (see deadline).', hint: 'Always set.' },
+  deadline_days: {
+    description: 'The days the deadline gives (see deadline).',
+    hint: FIELD_HINTS.deadline_days,
+  },
   payment_details: {
     description: 'How to pay: Settings → Payment details (IBAN, sort code and account, or a payment link).',
-    hint: 'Fill in Payment details in the Settings tab.',
+    hint: FIELD_HINTS.payment_details,
   },
   your_address: {
     description: 'Settings → Your address.',
-    hint: 'Fill in Your address in the Settings tab.',
+    hint: FIELD_HINTS.your_address,
   },
   client_legal_name: {
     description: "The client's legal (registered) name; the Client name when it is empty.",
-    hint: 'Fill in Legal name for the client in the Clients tab.',
+    hint: FIELD_HINTS.client_legal_name,
   },
   client_address: {
     description: "The client's postal address (Clients → Address).",
-    hint: 'Fill in Address for the client in the Clients tab.',
+    hint: FIELD_HINTS.client_address,
   },
   contract_date: {
     description: 'The date the contract was signed (Clients → Contract, when it holds a date).',
-    hint: 'Put the signing date in Contract for the client in the Clients tab.',
+    hint: FIELD_HINTS.contract_date,
   },
   contract: {
     description: 'The contract as the Clients tab has it (a date or a link).',
-    hint: 'Fill in Contract for the client in the Clients tab.',
+    hint: FIELD_HINTS.contract,
   },
   invoice_date: {
     description: 'Invoice date (the earliest, at the top level).',
-    hint: 'Fill in Invoice date in the Milestones tab.',
+    hint: FIELD_HINTS.invoice_date,
     perItem: true,
   },
   promise_made: {
     description: 'The day the client promised (Promises → Date).',
-    hint: 'Log the promise in the Promises tab.',
+    hint: FIELD_HINTS.promise_made,
   },
   promise_by: {
     description: 'The day the client promised to pay by (Promises → Promised by).',
-    hint: 'Log the promise in the Promises tab.',
+    hint: FIELD_HINTS.promise_by,
   },
   promise_amount: {
     description: 'The amount promised; everything outstanding when the promise named none.',
-    hint: 'Log the promise in the Promises tab.',
+    hint: FIELD_HINTS.promise_amount,
   },
   court_route: {
     description: "The court route of the client's jurisdiction (Simple Procedure; decreto ingiuntivo…).",
-    hint: "Payladder has no court route on file for the client's jurisdiction.",
+    hint: FIELD_HINTS.court_route,
   },
   reminder_dates: {
     description:
       'The dates of the messages sent about these milestones ("3 and 10 November"), from Reminders; drafts are not counted. Empty when none was sent.',
-    hint: 'Log the reminders you sent in the Reminders tab (Channel: gmail, email, post, pec, registered or phone).',
+    hint: FIELD_HINTS.reminder_dates,
   },
   demand_date: {
     description:
       'The date the formal demand was sent (the first one), from Reminders. Empty when none was sent.',
-    hint: 'Send the formal demand first, and log it in Reminders.',
+    hint: FIELD_HINTS.demand_date,
   },
   interest_to: {
     description: 'The last day statutory interest is counted to.',
-    hint: 'Always set.',
+    hint: FIELD_HINTS.interest_to,
   },
-  today: { description: "Today's date.", hint: 'Always set.' },
+  today: { description: "Today's date.", hint: FIELD_HINTS.today },
   small_claims_limit: {
     description: "The small-claims limit of the client's jurisdiction.",
-    hint: "Payladder has no small-claims limit on file for the client's jurisdiction; check it with the court.",
+    hint: FIELD_HINTS.small_claims_limit,
   },
   change_order: {
     description: 'Change order ID.',
-    hint: 'Add the change order to the Change orders tab.',
+    hint: FIELD_HINTS.change_order,
   },
   change_description: {
     description: 'What the change order covers.',
-    hint: 'Fill in Description in the Change orders tab.',
+    hint: FIELD_HINTS.change_description,
   },
   change_amount: {
     description: 'Price of the change order.',
-    hint: 'Fill in Amount in the Change orders tab.',
+    hint: FIELD_HINTS.change_amount,
   },
 } as const satisfies Record<string, MergeField>;
 export type MergeFieldName = keyof typeof MERGE_FIELDS;

@@ -9,6 +9,7 @@ import { escapeHtml, formatDate, messageLocale } from '../format.ts';
 import type { BadDebtDate } from '../law/bad-debt.ts';
 import type { IsoDate } from '../model.ts';
 import type { Pack } from './build.ts';
+import { problemText } from '../problems.ts';
 
 const CSS = `
 body { font: 10.5pt/1.45 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; color: #1a1a1a; margin: 24px auto; max-width: 900px; padding: 0 16px; }
@@ -70,10 +71,12 @@ export function packNotesHtml(pack: Pack): string {
   if (pack.problems.length === 0) out.push('<p>None.</p>');
   else {
     out.push('<ul>');
-    for (const p of pack.problems)
+    for (const p of pack.problems) {
+      const t = problemText(p, 'en', pack.locale);
       out.push(
-        `<li>${e(`${p.tab} row ${p.row ?? ''}${p.column ? `, ${p.column}` : ''}: ${p.message} ${p.fix}`)}</li>`,
+        `<li>${e(`${p.tab} row ${p.row ?? ''}${p.column ? `, ${p.column}` : ''}: ${t.message} ${t.fix}`)}</li>`,
       );
+    }
     out.push('</ul>');
   }
   if (pack.ledgerErrors > 0)

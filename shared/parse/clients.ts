@@ -1,6 +1,6 @@
 /** The Clients tab (required): one client a row, named uniquely. */
 import { keyOf, readDate } from '../cells.ts';
-import { jurisdictionHint, normalizeJurisdiction } from '../jurisdictions.ts';
+import { normalizeJurisdiction } from '../jurisdictions.ts';
 import type { Client, IsoDate, Settings } from '../model.ts';
 import type { RowReader, TabReader } from './reader.ts';
 import { readCurrency, uniqueId } from './reader.ts';
@@ -49,11 +49,7 @@ export function parseClients(tab: TabReader, settings: Settings): ClientIndex {
     if (r.has('Jurisdiction')) {
       const j = normalizeJurisdiction(r.text('Jurisdiction'));
       if (j) jurisdiction = j;
-      else
-        r.fail('unknown_jurisdiction', 'Jurisdiction', {
-          value: r.text('Jurisdiction'),
-          hint: jurisdictionHint(r.text('Jurisdiction')),
-        });
+      else r.fail('unknown_jurisdiction', 'Jurisdiction', { value: r.text('Jurisdiction') });
     }
     let business: Client['business'] = 'company';
     if (r.has('Business')) {

@@ -8,7 +8,7 @@ import { cellText, formulaError, isBlank, readAmount, readDate, readDays } from 
 import type { IsoDate, Problem, RawLedger, RawTab } from '../model.ts';
 import type { AmountError } from '../amounts.ts';
 import { MAX_MINOR_UNITS } from '../amounts.ts';
-import { bcp47, currencyDigits, formatMoney, isCurrency } from '../money.ts';
+import { bcp47, currencyDigits, isCurrency } from '../money.ts';
 import type { ProblemCode } from '../problems.ts';
 import { problem } from '../problems.ts';
 import type { TabKey, TabSpec } from '../tabs.ts';
@@ -132,7 +132,7 @@ export class RowReader {
         digits: currencyDigits(currency),
         locale: this.tab.ctx.locale,
         example,
-        max: formatMoney(MAX_MINOR_UNITS, currency, 'en_US').replace(/[^\d.,]/g, ''),
+        max: MAX_MINOR_UNITS,
       });
       return null;
     }

@@ -1,6 +1,6 @@
 import { isTimeZone } from '../dates.ts';
 import { cellText, keyOf, readDays } from '../cells.ts';
-import { jurisdictionHint, normalizeJurisdiction } from '../jurisdictions.ts';
+import { normalizeJurisdiction } from '../jurisdictions.ts';
 import type { Language, Problem, RawLedger, Settings } from '../model.ts';
 import { isCurrency } from '../money.ts';
 import { problem } from '../problems.ts';
@@ -38,7 +38,11 @@ export function parseSettings(
     });
   }
   const text = (name: string) => cellText(values.get(name)?.value, ctx.sheetTimeZone);
-  const bad = (name: string, hint: string) =>
+  /** `hint`: which advice the fix gives (problems/en.ts SETTING_HINT). */
+  const bad = (
+    name: string,
+    hint: 'locale' | 'time_zone' | 'currency' | 'language' | 'jurisdiction' | 'days' | 'on_off',
+  ) =>
     problems.push(
       problem('bad_setting', SETTINGS.name, values.get(name)?.row ?? null, 'Value', {
         value: text(name),
@@ -50,48 +54,48 @@ export function parseSettings(
   let locale = opts.locale && isLocale(opts.locale) ? opts.locale : 'en_US';
   if (text('Locale')) {
     if (isLocale(text('Locale'))) locale = text('Locale');
-    else bad('Locale', 'Use a locale such as it_IT, en_GB or en_US.');
+    else bad('Locale', 'locale');
   }
   let timeZone = opts.timeZone && isTimeZone(opts.timeZone) ? opts.timeZone : 'UTC';
   if (text('Time zone')) {
     if (isTimeZone(text('Time zone'))) timeZone = text('Time zone');
-    else bad('Time zone', 'Use an IANA time zone such as Europe/Rome or America/New_York.');
+    else bad('Time zone', 'time_zone');
   }
   let defaultCurrency: string | null = null;
   if (text('Default currency')) {
     const c = text('Default currency').toUpperCase();
     if (isCurrency(c)) defaultCurrency = c;
-    else bad('Default currency', 'Use a three-letter ISO 4217 code such as EUR.');
+    else bad('Default currency', 'currency');
   }
   let defaultLanguage: Language = locale.toLowerCase().startsWith('it') ? 'it' : 'en';
   if (text('Default language')) {
     const l = parseLanguage(text('Default language'));
     if (l) defaultLanguage = l;
-    else bad('Default language', 'Use en or it.');
+    else bad('Default language', 'language');
   }
   let defaultJurisdiction: string | null = null;
   if (text('Default jurisdiction')) {
     defaultJurisdiction = normalizeJurisdiction(text('Default jurisdiction'));
-    if (!defaultJurisdiction) bad('Default jurisdiction', jurisdictionHint(text('Default jurisdiction')));
+    if (!defaultJurisdiction) bad('Default jurisdiction', 'jurisdiction');
   }
   let taxCountry = defaultJurisdiction;
   if (text('Tax country')) {
     const code = normalizeJurisdiction(text('Tax country'));
     if (code) taxCountry = code;
-    else bad('Tax country', jurisdictionHint(text('Tax country')));
+    else bad('Tax country', 'jurisdiction');
   }
   const days = (name: string, fallback: number, min: number) => {
     if (!text(name)) return fallback;
     const r = readDays(values.get(name)?.value);
     if (r.ok && r.value >= min) return r.value;
-    bad(name, 'Use a whole number of days, such as 30.');
+    bad(name, 'days');
     return fallback;
   };
   let statutoryInterest = true;
   if (text('Statutory interest')) {
     const k = keyOf(text('Statutory interest'));
     if (['off', 'no', 'false', 'n'].includes(k)) statutoryInterest = false;
-    else if (!['on', 'yes', 'true', 'y', 'si'].includes(k)) bad('Statutory interest', 'Use on or off.');
+    else if (!['on', 'yes', 'true', 'y', 'si'].includes(k)) bad('Statutory interest', 'on_off');
   }
   return {
     yourName: text('Your name'),

@@ -25,9 +25,10 @@ import type {
   SmallClaimsFit,
   Stage,
 } from '../model.ts';
-import { currencyDigits, formatMoney } from '../money.ts';
+import { currencyDigits } from '../money.ts';
 import { problem } from '../problems.ts';
 import type { LawContext } from './rate-problems.ts';
+import { noteMissingRates } from './rate-problems.ts';
 import { isBusinessParty, STEPS } from '../stages.ts';
 import type { Step } from '../stages.ts';
 
@@ -37,13 +38,6 @@ export function dueDateOf(m: Milestone, client: Client | undefined): IsoDate | n
   if (m.invoiceDate && client) return addDays(m.invoiceDate, client.terms);
   return null;
 }
-
-/** The steps at which a sent written reminder must be on file, in prose (problem texts). */
-const STEP_NAMES: Partial<Record<Stage, string>> = {
-  stop_work: 'stop-work notice',
-  demand: 'formal demand',
-  small_claims: 'notice of court claim',
-};
 
 /** What a milestone's row is worked out from, besides the milestone itself. */
 export interface MilestoneContext {
@@ -86,7 +80,7 @@ export function reportMilestone(
   ledger: Pick<Ledger, 'settings'>,
   today: IsoDate,
   rowProblems: Problem[],
-  law: LawContext = { rates: BUILT_IN_RATES, missing: [] },
+  law: LawContext = { rates: BUILT_IN_RATES, missing: new Map() },
 ): MilestoneReport {
   const { client, payments, reminders } = ctx;
   const tab = 'Milestones';
@@ -99,12 +93,8 @@ export function reportMilestone(
     if (paidOn === null && paid >= m.amount) paidOn = p.date;
   }
   if (paid > m.amount) {
-    const locale = ledger.settings.locale;
     rowProblems.push(
-      problem('overpaid', tab, m.row, 'Amount', {
-        paid: formatMoney(paid, m.currency, locale),
-        amount: formatMoney(m.amount, m.currency, locale),
-      }),
+      problem('overpaid', tab, m.row, 'Amount', { paid, amount: m.amount, currency: m.currency }),
     );
   }
 
@@ -187,9 +177,7 @@ export function reportMilestone(
   const daysOverdue = ended ? null : days;
 
   if (needsWrittenRecord(stage) && !written) {
-    rowProblems.push(
-      problem('no_written_reminder', tab, m.row, 'Stage', { step: STEP_NAMES[stage] ?? stage }),
-    );
+    rowProblems.push(problem('no_written_reminder', tab, m.row, 'Stage', { stage }));
   }
 
   // Statutory interest and compensation: B2B, setting on, a regime on file, and late.
@@ -228,8 +216,7 @@ export function reportMilestone(
       lateInterest = result.interest;
       interestRates = result.ratesBp;
       interestThrough = result.interestThrough;
-      for (const missing of result.missing)
-        law.missing.push({ ...missing, milestone: m.id, through: result.interestThrough });
+      noteMissingRates(law, m.id, result.missing, result.interestThrough);
       // The compensation is owed in the law's currency whatever the invoice's (Directive
       // 2011/7/EU Art. 6: EUR 40; Late Payment Act s.5A: GBP). UK bands are set in pounds,
       // so a debt in another currency cannot be placed in a band: no figure, a warning.

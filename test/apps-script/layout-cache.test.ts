@@ -51,10 +51,10 @@ function sheetsCalls(calls: CallLog): number {
 
 /** Every computed cell of every milestone equals the core's report of the ledger as it is. */
 function expectComputedCurrent(book: SpreadsheetModel, milestonesTab = 'Milestones'): number {
-  const { report } = buildReport(raw(book), TODAY, { locale: book.locale, timeZone: book.timeZone });
+  const { ledger, report } = buildReport(raw(book), TODAY, { locale: book.locale, timeZone: book.timeZone });
   const ms = book.sheet(milestonesTab);
   for (const m of report.milestones) {
-    const expected = computedValues(m);
+    const expected = computedValues(m, ledger.settings.defaultLanguage, ledger.settings.locale);
     for (const header of MILESTONE_COMPUTED) {
       const cell = ms.get(m.row, col(ms, header));
       expect(cellText(cell, book.timeZone), `${m.id} ${header}`).toBe(String(expected[header]));

@@ -4,7 +4,14 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { RawLedger } from '../../shared/index.ts';
-import { buildReport, cellText, computedValues, demoLedger, MILESTONE_COMPUTED } from '../../shared/index.ts';
+import {
+  buildReport,
+  cellText,
+  computedValues,
+  demoLedger,
+  MILESTONE_COMPUTED,
+  problemText,
+} from '../../shared/index.ts';
 import type { CallLog } from './fakes/call-log.ts';
 import { createSpreadsheet } from './fakes/spreadsheet-model.ts';
 import type { SpreadsheetModel } from './fakes/spreadsheet-model.ts';
@@ -51,11 +58,14 @@ describe('Recompute', () => {
     const { app, fakes } = await demo();
     const book = fakes.spreadsheet;
     app.recomputeLedger();
-    const { report } = buildReport(raw(book), TODAY, { locale: book.locale, timeZone: book.timeZone });
+    const { report, ledger } = buildReport(raw(book), TODAY, {
+      locale: book.locale,
+      timeZone: book.timeZone,
+    });
     const ms = book.sheet('Milestones');
     expect(report.milestones.length).toBeGreaterThan(20);
     for (const m of report.milestones) {
-      const expected = computedValues(m);
+      const expected = computedValues(m, ledger.settings.defaultLanguage, ledger.settings.locale);
       for (const header of MILESTONE_COMPUTED) {
         const cell = ms.get(m.row, col(ms, header));
         expect(cellText(cell, book.timeZone), `${m.id} ${header}`).toBe(String(expected[header]));
@@ -76,10 +86,33 @@ describe('Recompute', () => {
     const problems = String(ms.get(row, col(ms, 'Problems')));
     expect(problems).toMatch(/Nobody Ltd/);
     expect(ms.get(row, col(ms, 'Stage'))).toBe('');
-    const { report } = buildReport(raw(book), TODAY, { locale: book.locale, timeZone: book.timeZone });
+    const { report, ledger } = buildReport(raw(book), TODAY, {
+      locale: book.locale,
+      timeZone: book.timeZone,
+    });
+    const { defaultLanguage, locale } = ledger.settings;
     for (const p of report.problems.filter((x) => x.tab === 'Milestones' && x.row !== null && x.row > 1)) {
-      expect(String(ms.get(p.row as number, col(ms, 'Problems'))), `row ${p.row}`).toContain(p.message);
+      const text = problemText(p, defaultLanguage, locale);
+      expect(String(ms.get(p.row as number, col(ms, 'Problems'))), `row ${p.row}`).toContain(text.message);
     }
+  });
+
+  it('writes the Problems cell in the ledger’s language: Italian for an Italian ledger (issue 12)', async () => {
+    const { app, fakes } = await demo();
+    const book = fakes.spreadsheet;
+    const settings = book.sheet('Settings');
+    const language = rowsOf(settings).findIndex((r) => r.Setting === 'Default language');
+    expect(language).toBeGreaterThanOrEqual(0);
+    settings.set(language + 2, col(settings, 'Value'), 'it');
+    const ms = book.sheet('Milestones');
+    const row = ms.lastRow() + 1;
+    ms.set(row, col(ms, 'ID'), 'BAD-IT');
+    ms.set(row, col(ms, 'Client'), 'Nessuno Srl');
+    ms.set(row, col(ms, 'Amount'), 100);
+    app.recomputeLedger();
+    const cell = String(ms.get(row, col(ms, 'Problems')));
+    expect(cell).toContain('Il cliente "Nessuno Srl" non è nella scheda Clients.');
+    expect(cell).not.toMatch(/\b(the|is|not|Add)\b/);
   });
 
   it('writes only computed cells, one setValues per contiguous block, and leaves every typed cell', async () => {

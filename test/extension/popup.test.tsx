@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { PopupApp } from '../../extension/ui/popup-app.tsx';
 import { NOW, cached, demoView, renderPage } from './ui-fixtures.tsx';
 import type { SyncError } from '../../extension/sync/items.ts';
+import { problemText } from '../../shared/problems.ts';
 
 afterEach(cleanup);
 
@@ -48,6 +49,25 @@ describe('the popup', () => {
     expect(screen.getByTestId('sync-line').textContent).toMatch(/^Sincronizzato 3 minuti fa · al 30 nov/);
     expect(screen.getByRole('button', { name: 'Aggiorna' })).toBeTruthy();
     expect(screen.getByText('Da fare oggi', { exact: false })).toBeTruthy();
+  });
+
+  it('writes amounts and ledger problems in Italian when it speaks Italian (issue 12)', () => {
+    const view = demoView();
+    expect(view.problems.first.length).toBeGreaterThan(0);
+    renderPage(PopupApp, { cached: cached({ preferences: { ...cached().preferences, language: 'it' } }) });
+    // Italian amounts, grouped whatever the ledger's locale: "5.880,00 €".
+    for (const currency of Object.keys(view.totals).filter((c) => (view.totals[c]?.outstanding ?? 0) > 0))
+      expect(screen.getByTestId(`outstanding-${currency}`).textContent).toMatch(
+        /^\d{1,3}(\.\d{3})*,\d\d\s\S+$/,
+      );
+    const items = within(screen.getByTestId('problems')).getAllByRole('listitem');
+    expect(items).toHaveLength(view.problems.first.length);
+    view.problems.first.forEach((p, i) => {
+      const text = items[i]?.textContent ?? '';
+      expect(text).toContain(problemText(p, 'it', view.locale).message);
+      expect(text).not.toContain(problemText(p, 'en', view.locale).message);
+      expect(text).not.toMatch(/\b(the|is|and|not|Use|Type|Check|Fill)\b/);
+    });
   });
 
   it('follows the browser language when set to auto', () => {

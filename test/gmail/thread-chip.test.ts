@@ -188,7 +188,7 @@ describe('the status chip', () => {
     expect(inOverlays('payladder-chip', '[role=dialog]')).toHaveLength(0);
   });
 
-  it('speaks Italian in an Italian Gmail (amounts stay in the ledger’s locale, as in the popup)', async () => {
+  it('speaks Italian in an Italian Gmail, amounts in Italian too (as the popup)', async () => {
     setPage(thread('ap@northwind.example.com'), URL, {
       lang: 'it',
       title: 'Fattura - me@example.com - Gmail',
@@ -196,7 +196,7 @@ describe('the status chip', () => {
     running = startTestOverlay(fakeBackground(ledger, TODAY));
     await running.settle();
     expect(chip()?.textContent).toBe(
-      'Ultimo sollecitoNorthwind€6,000.00 da incassare25 giorni di ritardoprossimo: Ultimo sollecito oggi',
+      'Ultimo sollecitoNorthwind6.000,00\u00a0€ da incassare25 giorni di ritardoprossimo: Ultimo sollecito oggi',
     );
   });
 

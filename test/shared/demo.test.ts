@@ -2,6 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { DEMO_SHEET, demoLedger } from '../../shared/demo.ts';
 import { LADDER_STAGES, MANUAL_STATUSES } from '../../shared/model.ts';
 import { buildReport } from '../../shared/report.ts';
+import { problemText } from '../../shared/problems.ts';
+import type { Problem } from '../../shared/model.ts';
+
+/** A problem's English message and fix (texts are written on demand, problems.ts). */
+const en = (p: Problem | undefined) => (p ? problemText(p, 'en') : { message: '', fix: '' });
 
 describe.each(['2026-11-30', '2027-03-01', '2026-07-01'])('the demo ledger on %s', (today) => {
   const { ledger, report, problems } = buildReport(demoLedger(today), today, DEMO_SHEET);
@@ -42,8 +47,8 @@ describe.each(['2026-11-30', '2027-03-01', '2026-07-01'])('the demo ledger on %s
     expect(
       new Set(
         rate.map((p) =>
-          p.fix
-            .match(/Law (\w+), From ([\d-]+)/)
+          en(p)
+            .fix.match(/Law (\w+), From ([\d-]+)/)
             ?.slice(1)
             .join(' '),
         ),

@@ -11,6 +11,11 @@ import { smallClaimsFits, smallClaimsLimit } from '../../shared/law/small-claims
 import { parseLedger } from '../../shared/parse.ts';
 import { buildReport } from '../../shared/report.ts';
 import { CLIENT, rawLedger } from './builder.ts';
+import { problemText } from '../../shared/problems.ts';
+import type { Problem } from '../../shared/model.ts';
+
+/** A problem's English message and fix (texts are written on demand, problems.ts). */
+const en = (p: Problem | undefined) => (p ? problemText(p, 'en') : { message: '', fix: '' });
 
 const PAP_ELEMENTS = [
   'amount',
@@ -103,7 +108,7 @@ describe('party details a formal letter needs', () => {
       'Settings:Payment details',
       'Clients:Address',
     ]);
-    expect(requiredPartyDetails('GB-ENG', 'sole_trader', 'demand')[1]?.what).toContain('Reply Form');
+    expect(requiredPartyDetails('GB-ENG', 'sole_trader', 'demand')[1]?.what).toBe('reply_address');
   });
 
   it('a company is named by its legal name', () => {
@@ -138,10 +143,12 @@ describe('party details a formal letter needs', () => {
       severity: 'warning',
       code: 'party_detail_missing',
     });
-    expect(problems[0]?.message).toContain('Letter of Claim');
-    expect(problems[0]?.message).toContain('the Settings row "Your address" is empty');
+    expect(en(problems[0]).message).toContain('Letter of Claim');
+    expect(en(problems[0]).message).toContain('the address to send the Reply Form to');
+    expect(problemText(problems[0] as Problem, 'it').message).toContain('modulo di risposta');
+    expect(en(problems[0]).message).toContain('the Settings row "Your address" is empty');
     expect(problems[1]).toMatchObject({ tab: 'Clients', row: 2, column: 'Address' });
-    expect(problems[1]?.fix).toContain('Clients row 2, column Address');
+    expect(en(problems[1]).fix).toContain('Clients row 2, column Address');
     const filled = { ...client, address: '1 High Street, Leeds' };
     expect(
       missingPartyDetails(

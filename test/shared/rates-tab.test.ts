@@ -8,6 +8,11 @@ import { describe, expect, it } from 'vitest';
 import { toJsonReport } from '../../shared/json-report.ts';
 import { buildReport } from '../../shared/report.ts';
 import { CLIENT, rawLedger } from './builder.ts';
+import { problemText } from '../../shared/problems.ts';
+import type { Problem } from '../../shared/model.ts';
+
+/** A problem's English message and fix (texts are written on demand, problems.ts). */
+const en = (p: Problem | undefined) => (p ? problemText(p, 'en') : { message: '', fix: '' });
 
 /**
  * Independent of the core: day by day in floating point from the day after `due` through
@@ -65,7 +70,7 @@ describe('a Rates row extends the built-in table', () => {
     expect(report.milestones.find((x) => x.id === other)?.interestThrough).toBe('2026-06-30');
     const warnings = report.problems.filter((p) => p.code === 'interest_rate_unknown');
     expect(warnings).toHaveLength(1);
-    expect(warnings[0]?.message).toContain(law === 'IT' ? 'No EU reference rate' : 'No IT reference rate');
+    expect(en(warnings[0]).message).toContain(law === 'IT' ? 'No EU reference rate' : 'No IT reference rate');
   });
 
   it('a row that contradicts a built-in one wins, with a warning on its row', () => {
@@ -82,7 +87,7 @@ describe('a Rates row extends the built-in table', () => {
     );
     const warning = report.problems.find((p) => p.code === 'rate_overrides_builtin');
     expect(warning).toMatchObject({ tab: 'Rates', row: 2, column: 'Reference rate', severity: 'warning' });
-    expect(warning?.message).toContain('2.15 %');
+    expect(en(warning).message).toContain('2.15 %');
   });
 
   it('a GB row for the 30 June reference date fixes the rate of debts starting in H2', () => {
@@ -93,8 +98,8 @@ describe('a Rates row extends the built-in table', () => {
     const without = buildReport(rawLedger(rows), '2026-10-15').report;
     expect(without.milestones[0]).toMatchObject({ lateInterest: 0, interestThrough: null });
     const warning = without.problems.find((p) => p.code === 'interest_rate_unknown');
-    expect(warning?.fix).toContain('Law GB, From 2026-06-30');
-    expect(warning?.fix).toContain('Bank of England');
+    expect(en(warning).fix).toContain('Law GB, From 2026-06-30');
+    expect(en(warning).fix).toContain('Bank of England');
 
     const withRow = buildReport(
       rawLedger({
@@ -142,17 +147,17 @@ describe('days no rate covers', () => {
     expect(warnings).toHaveLength(3);
     const [eu, gb, it] = warnings;
     expect(eu).toMatchObject({ tab: 'Rates', row: null, severity: 'warning' });
-    expect(eu?.message).toContain('3 milestone(s)');
-    expect(eu?.message).toContain('to 30 June 2026');
-    expect(eu?.fix).toContain('ECB');
-    expect(eu?.fix).toContain(
+    expect(en(eu).message).toContain('3 milestone(s)');
+    expect(en(eu).message).toContain('to 30 June 2026');
+    expect(en(eu).fix).toContain('ECB');
+    expect(en(eu).fix).toContain(
       'Law EU, From 2026-07-01, Reference rate <the ECB main refinancing rate in force on 1 July 2026>',
     );
-    expect(it?.message).toContain('9 milestone(s)');
-    expect(it?.fix).toContain('Gazzetta Ufficiale');
-    expect(it?.fix).toContain('Law IT, From 2026-07-01');
-    expect(gb?.message).toContain('2 milestone(s)');
-    expect(gb?.fix).toContain('Law GB, From 2026-06-30');
+    expect(en(it).message).toContain('9 milestone(s)');
+    expect(en(it).fix).toContain('Gazzetta Ufficiale');
+    expect(en(it).fix).toContain('Law IT, From 2026-07-01');
+    expect(en(gb).message).toContain('2 milestone(s)');
+    expect(en(gb).fix).toContain('Law GB, From 2026-06-30');
     // Nothing about it on the milestones' own rows.
     expect(report.milestones.flatMap((m) => m.problems).map((p) => p.code)).not.toContain(
       'interest_rate_unknown',
@@ -168,7 +173,7 @@ describe('days no rate covers', () => {
       '2027-02-10',
     );
     const warnings = report.problems.filter((p) => p.code === 'interest_rate_unknown');
-    expect(warnings.map((w) => w.fix.match(/From (\d{4}-\d{2}-\d{2})/)?.[1])).toEqual([
+    expect(warnings.map((w) => en(w).fix.match(/From (\d{4}-\d{2}-\d{2})/)?.[1])).toEqual([
       '2026-07-01',
       '2027-01-01',
     ]);

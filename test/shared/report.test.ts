@@ -2,6 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { addDays } from '../../shared/dates.ts';
 import { buildReport } from '../../shared/report.ts';
 import { CLIENT, rawLedger } from './builder.ts';
+import { problemText } from '../../shared/problems.ts';
+import type { Problem } from '../../shared/model.ts';
+
+/** A problem's English message and fix (texts are written on demand, problems.ts). */
+const en = (p: Problem | undefined) => (p ? problemText(p, 'en') : { message: '', fix: '' });
 
 const today = '2026-03-31';
 const ms = (rows: Record<string, unknown>[], extra: Parameters<typeof rawLedger>[0] = {}) =>
@@ -178,7 +183,7 @@ describe('milestone stage and next action', () => {
     });
     expect(calls.milestones[0]?.stage).toBe('demand');
     const warning = calls.milestones[0]?.problems.find((p) => p.code === 'no_written_reminder');
-    expect(warning?.message).toBe('No written reminder sent before the formal demand.');
+    expect(en(warning).message).toBe('No written reminder sent before the formal demand.');
     const written = ms([{ ...M, 'Due date': addDays(today, -50) }], {
       reminders: [{ Sent: addDays(today, -20), Milestone: 'M-1', Stage: 'final', Channel: 'email' }],
     });

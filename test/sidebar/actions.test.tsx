@@ -4,6 +4,11 @@ import { describe, expect, it } from 'vitest';
 import type { PaymentPlanInput } from '../../apps-script/src/api.ts';
 import { createHarnessApi } from '../../apps-script/sidebar/dev/harness-api.ts';
 import { TODAY, lastCall, renderSidebar } from './support.tsx';
+import { problemText } from '../../shared/problems.ts';
+import type { Problem } from '../../shared/model.ts';
+
+/** A problem's English message and fix (texts are written on demand, problems.ts). */
+const en = (p: Problem | undefined) => (p ? problemText(p, 'en') : { message: '', fix: '' });
 
 /** A week from the test's day: where a payment plan starts and a promise falls by default. */
 const WEEK = '2026-12-07';
@@ -485,8 +490,8 @@ describe('Problems', () => {
     const p = problems[index];
     const item = items[index] as HTMLButtonElement;
     expect(item.querySelector('.where')?.textContent).toBe(`Milestones · row ${p?.row} · ${p?.column}`);
-    expect(item.textContent).toContain(p?.message);
-    expect(item.textContent).toContain(p?.fix);
+    expect(item.textContent).toContain(en(p).message);
+    expect(item.textContent).toContain(en(p).fix);
     fireEvent.click(item);
     await waitFor(() => expect(r.recording.calls.map((c) => c.name)).toContain('selectCell'));
     expect(lastCall(r.recording, 'selectCell')).toEqual({

@@ -46,6 +46,10 @@ export function MilestoneCard({ milestone: m }: { milestone: MilestoneReport }) 
   const money = (minor: number) => f.money(minor, m.currency);
   const today = store.view.value?.report.today ?? '';
   const statusNote = store.view.value?.statusNotes[m.id] ?? '';
+  // This row's problems, with their text in the view's language (written by the server).
+  const rowProblems = (store.view.value?.problems ?? []).filter(
+    (p) => p.tab === 'Milestones' && p.row === m.row,
+  );
   // Money actions only where the amount is still chased; the server validates every action.
   const open = isOpen(m.stage);
   const paused = PAUSED.has(m.stage);
@@ -157,11 +161,11 @@ export function MilestoneCard({ milestone: m }: { milestone: MilestoneReport }) 
           </Fact>
         ) : null}
       </dl>
-      {m.problems.length > 0 ? (
+      {rowProblems.length > 0 ? (
         <details class="row-problems">
-          <summary>{t.rowProblems(m.problems.length)}</summary>
+          <summary>{t.rowProblems(rowProblems.length)}</summary>
           <ul>
-            {m.problems.map((p, i) => (
+            {rowProblems.map((p, i) => (
               <li key={`${p.code}-${i}`} class={p.severity}>
                 {p.column ? `${p.column}: ` : ''}
                 {p.message} {p.fix}

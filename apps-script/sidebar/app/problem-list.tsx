@@ -1,4 +1,4 @@
-import type { Problem } from '../../../shared/model.ts';
+import type { ShownProblem } from '../../../shared/problems.ts';
 import { useStore } from './context.ts';
 
 /**
@@ -29,7 +29,8 @@ export function ProblemList() {
   );
 }
 
-function ProblemItem({ problem: p }: { problem: Problem }) {
+/** `p` comes with its text in the view's language, written by the server (SidebarView.problems). */
+function ProblemItem({ problem: p }: { problem: ShownProblem }) {
   const store = useStore();
   const t = store.t.value;
   const where = t.where(p.tab, p.row, p.column);

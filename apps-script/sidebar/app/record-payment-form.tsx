@@ -50,7 +50,8 @@ export function RecordPaymentForm({
   const submit = async (event: Event) => {
     event.preventDefault();
     // The core's reader in the milestone's currency: no letter dropped, no unsafe amount.
-    const read = parseAmountText(amount.trim(), m.currency, view?.locale ?? 'en_GB');
+    // Read in the locale the field was prefilled and its example written in.
+    const read = parseAmountText(amount.trim(), m.currency, f.tag);
     if (!read.ok || read.value <= 0) {
       setInvalid(true);
       first.current?.focus();

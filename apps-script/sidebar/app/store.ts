@@ -21,6 +21,7 @@ import type {
 import { todayHeadline, todayWork } from '../../../shared/today.ts';
 import type { ServerCall } from '../client.ts';
 import { asError } from '../client.ts';
+import { messageLocale } from '../../../shared/money.ts';
 import { createFormatter } from '../i18n/formatter.ts';
 import { messagesFor } from '../i18n/index.ts';
 
@@ -60,8 +61,10 @@ export function createStore(call: ServerCall, options: StoreOptions = {}) {
 
   const language = computed<Language>(() => view.value?.language ?? options.language ?? 'en');
   const t = computed(() => messagesFor(language.value));
+  // Money, dates and numbers in the UI language's locale (Italian: it-IT, always
+  // "5.880,00 €"; English: the ledger's English locale, else en-GB), as problem texts.
   const format = computed(() =>
-    createFormatter(view.value?.locale ?? (language.value === 'it' ? 'it_IT' : 'en_GB')),
+    createFormatter(messageLocale(language.value, view.value?.locale ?? 'en_GB')),
   );
   const milestoneById = computed(
     () => new Map<string, MilestoneReport>((view.value?.report.milestones ?? []).map((m) => [m.id, m])),

@@ -5,7 +5,7 @@
  * out still get their problems in their Problems cell; blank rows get empty computed cells,
  * so a deleted milestone leaves no stale stage behind. No user-typed cell is written.
  */
-import type { MilestoneComputed, Problem, RawTab, Report } from '../../../shared/index.ts';
+import type { Language, MilestoneComputed, Problem, RawTab, Report } from '../../../shared/index.ts';
 import { cellText, computedValues, MILESTONE_COMPUTED, rejectedRowValues } from '../../../shared/index.ts';
 import type { CellBlock, CellValue, Services } from '../services.ts';
 import type { LoadedLedger } from './ledger.ts';
@@ -28,8 +28,16 @@ export interface ComputedWrite {
   stampColumn: number | null;
 }
 
-/** The values Milestones' computed columns should hold, per data row (row 2 first). */
-export function computedRows(report: Report, rowCount: number): Record<MilestoneComputed, string | number>[] {
+/**
+ * The values Milestones' computed columns should hold, per data row (row 2 first); the
+ * Problems cell in `language` (the ledger's Default language, as the sidebar) and `locale`.
+ */
+export function computedRows(
+  report: Report,
+  rowCount: number,
+  language: Language,
+  locale?: string,
+): Record<MilestoneComputed, string | number>[] {
   const byRow = new Map(report.milestones.map((m) => [m.row, m]));
   const rejected = new Map<number, Problem[]>();
   for (const p of report.problems) {
@@ -38,12 +46,18 @@ export function computedRows(report: Report, rowCount: number): Record<Milestone
     if (list) list.push(p);
     else rejected.set(p.row, [p]);
   }
-  const blank = rejectedRowValues([]);
+  const blank = rejectedRowValues([], language, locale);
   const rows: Record<MilestoneComputed, string | number>[] = [];
   for (let row = 2; row < rowCount + 2; row++) {
     const m = byRow.get(row);
     const problems = rejected.get(row);
-    rows.push(m ? computedValues(m) : problems ? rejectedRowValues(problems) : blank);
+    rows.push(
+      m
+        ? computedValues(m, language, locale)
+        : problems
+          ? rejectedRowValues(problems, language, locale)
+          : blank,
+    );
   }
   return rows;
 }
@@ -66,7 +80,8 @@ export function planComputedWrite(loaded: LoadedLedger): ComputedWrite {
 
   const raw: RawTab = loaded.snapshot.tabs[layout.name] ?? [];
   const rowCount = Math.max(0, raw.length - 1);
-  const rows = computedRows(loaded.report, rowCount);
+  const { defaultLanguage, locale } = loaded.ledger.settings;
+  const rows = computedRows(loaded.report, rowCount, defaultLanguage, locale);
   const zone = loaded.snapshot.timeZone;
 
   // Contiguous runs of computed columns, by position in the sheet.

@@ -15,6 +15,7 @@ import {
   makePaymentPlan,
   normalizeHeader,
   PaymentPlanError,
+  problemText,
   refKey,
   smallClaimsLimit,
   TABS,
@@ -115,7 +116,7 @@ function findMilestone(loaded: LoadedLedger, id: string): Milestone {
   );
   throw new UserError(
     problem
-      ? `Milestone ${id} has a problem in Milestones row ${problem.row}: ${problem.message} Fix it first.`
+      ? `Milestone ${id} has a problem in Milestones row ${problem.row}: ${problemText(problem, 'en', loaded.ledger.settings.locale).message} Fix it first.`
       : `Milestone ${id} is not in the Milestones tab.`,
   );
 }

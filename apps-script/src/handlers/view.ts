@@ -2,6 +2,7 @@
 import type { DraftView, SidebarView } from '../api.ts';
 import { draftIdOfLink } from '../draft-link.ts';
 import type { Services } from '../services.ts';
+import { shownProblem } from '../../../shared/index.ts';
 import type { LoadedLedger } from './ledger.ts';
 
 export function sidebarView(services: Services, loaded: LoadedLedger): SidebarView {
@@ -18,7 +19,9 @@ export function sidebarView(services: Services, loaded: LoadedLedger): SidebarVi
     reminders: ledger.reminders,
     changeOrders: ledger.changeOrders,
     settings: ledger.settings,
-    problems: report.problems,
+    problems: report.problems.map((p) =>
+      shownProblem(p, ledger.settings.defaultLanguage, ledger.settings.locale),
+    ),
     // The view is made by a recompute, so "last recomputed" is the moment it read the clock.
     recomputedAt: loaded.now.toISOString(),
     dailyTrigger: trigger ? { hour: trigger.hour } : null,

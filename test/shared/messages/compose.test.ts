@@ -18,6 +18,11 @@ import {
   templateProblems,
 } from '../../../shared/index.ts';
 import { CLIENT, rawLedger } from '../builder.ts';
+import { problemText } from '../../../shared/problems.ts';
+import type { Problem } from '../../../shared/model.ts';
+
+/** A problem's English message and fix (texts are written on demand, problems.ts). */
+const en = (p: Problem | undefined) => (p ? problemText(p, 'en') : { message: '', fix: '' });
 
 const TODAY = '2026-11-30';
 const demo = buildReport(demoLedger(TODAY), TODAY, {
@@ -323,7 +328,7 @@ describe('composeMessage', () => {
     const { ledger: l, report: r } = buildReport(raw, TODAY);
     const m = composeMessage({ report: r, ledger: l, client: 'Acme', today: TODAY });
     const missing = m.problems.filter((p) => p.code === 'party_detail_missing');
-    expect(missing.map((p) => p.message).join(' ')).toMatch(/Your address/);
+    expect(missing.map((p) => en(p).message).join(' ')).toMatch(/Your address/);
     expect(missing.every((p) => p.severity === 'warning')).toBe(true);
   });
 

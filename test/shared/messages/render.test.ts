@@ -12,6 +12,11 @@ import {
   SYNTAX_LOOSE_BRACES,
   textToHtml,
 } from '../../../shared/index.ts';
+import { problemText } from '../../../shared/problems.ts';
+import type { Problem } from '../../../shared/model.ts';
+
+/** A problem's English message and fix (texts are written on demand, problems.ts). */
+const en = (p: Problem | undefined) => (p ? problemText(p, 'en') : { message: '', fix: '' });
 
 const site: RenderSite = { messageId: 'reminder', language: 'en', client: 'Acme' };
 
@@ -59,7 +64,7 @@ describe('placeholders', () => {
       row: 5,
       severity: 'warning',
     });
-    expect(r.problems[0]?.fix).toContain(MERGE_FIELDS.payment_plan.hint);
+    expect(en(r.problems[0]).fix).toContain(MERGE_FIELDS.payment_plan.hint);
   });
 
   it('treats an empty string as missing', () => {
