@@ -1,7 +1,8 @@
 /**
- * The toolbar badge: how many milestones need an action today, in the colour of the most
- * urgent stage among them; `!` in red when the last sync failed; empty before a ledger is
- * chosen. The tooltip says the same in words.
+ * The toolbar badge: today's work (messages to send, drafts to confirm, promises to check:
+ * the core's `todayWork`, the count the popup, the CLI and the sidebar give), in the colour
+ * of the most urgent; `!` in red when the last sync failed; empty before a ledger is chosen.
+ * The tooltip says the same in words ("Payladder: 9 messages to send").
  */
 import type { SyncStatus } from '../sync/items.ts';
 import type { BadgePainter } from '../sync/service-context.ts';
@@ -31,12 +32,12 @@ export function badgeFor(view: PopupView | null, status: SyncStatus, lang: Lang,
     return { text: '!', color: ERROR_COLOR, title: s.badgeError(title) };
   }
   if (!view) return { text: '', color: ERROR_COLOR, title: s.badgeSetup };
-  if (view.dueTodayCount === 0) return { text: '', color: STAGE_COLORS.current, title: s.badgeNothing };
+  const { count, worst, headline } = view.work;
   return {
     // Four characters is all the badge shows.
-    text: view.dueTodayCount > 999 ? '999+' : String(view.dueTodayCount),
-    color: STAGE_COLORS[view.dueTodayWorst ?? 'reminder'],
-    title: s.badgeDue(view.dueTodayCount),
+    text: count === 0 ? '' : count > 999 ? '999+' : String(count),
+    color: STAGE_COLORS[worst ?? 'current'],
+    title: s.badgeWork(headline[lang]),
   };
 }
 

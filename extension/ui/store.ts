@@ -86,6 +86,8 @@ export interface Store {
   discardOtherQueued(): Promise<void>;
   openLedger(): void;
   openOptions(): void;
+  /** Opens a page in a new tab (Gmail's links from today's work). */
+  openUrl(url: string): void;
   savePreferences(patch: Partial<Preferences>): Promise<boolean>;
   testConnection(spreadsheet: string): Promise<void>;
   tick(): void;
@@ -233,6 +235,10 @@ export function createStore(deps: StoreDeps, cached: Cached): Store {
 
     openOptions() {
       deps.openOptions();
+    },
+
+    openUrl(url) {
+      deps.openUrl(url);
     },
 
     async savePreferences(patch) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { STAGES } from '../../shared/index.ts';
+import { STAGES, todayHeadline, todayWork } from '../../shared/index.ts';
 import { badgeFor } from '../../extension/ui/badge.ts';
 import { IDLE_STATUS } from '../../extension/sync/items.ts';
 import { buildView } from '../../extension/sync/view.ts';
@@ -15,21 +15,39 @@ const view = buildView(report, state.ledger, {
 });
 
 describe('badgeFor', () => {
-  it('shows the count due today in the colour of the most urgent stage', () => {
+  it('shows today’s work (the CLI’s count) in the colour of the most urgent, and says it in words', () => {
+    const work = todayWork(report);
     const b = badgeFor(view, IDLE_STATUS, 'en', 0);
-    expect(view.dueTodayCount).toBeGreaterThan(0);
-    expect(b.text).toBe(String(view.dueTodayCount));
-    expect(b.color).toBe(STAGE_COLORS[view.dueTodayWorst ?? 'current']);
-    expect(b.title).toBe(`Payladder: ${view.dueTodayCount} milestones need action today`);
-    expect(badgeFor(view, IDLE_STATUS, 'it', 0).title).toContain('scadenze');
+    expect(work.count).toBeGreaterThan(0);
+    // Messages to send, one per client: fewer than the milestones with an action due.
+    expect(work.count).toBeLessThan(report.dueTodayCount);
+    expect(b.text).toBe(String(work.count));
+    expect(view.work.worst).not.toBeNull();
+    expect(b.color).toBe(STAGE_COLORS[view.work.worst ?? 'current']);
+    expect(b.title).toBe(`Payladder: ${todayHeadline(work, 'en')}`);
+    expect(b.title).toMatch(/^Payladder: \d+ messages to send/);
+    expect(badgeFor(view, IDLE_STATUS, 'it', 0).title).toMatch(/^Payladder: \d+ messaggi da inviare/);
   });
 
-  it('is empty when nothing is due', () => {
-    expect(badgeFor({ ...view, dueTodayCount: 0, dueTodayWorst: null }, IDLE_STATUS, 'en', 0).text).toBe('');
+  it('is empty when there is nothing to do today', () => {
+    const quiet = {
+      ...view,
+      work: {
+        ...view.work,
+        count: 0,
+        worst: null,
+        headline: { en: 'Nothing to do today', it: 'Niente da fare oggi' },
+      },
+    };
+    const b = badgeFor(quiet, IDLE_STATUS, 'en', 0);
+    expect(b.text).toBe('');
+    expect(b.title).toBe('Payladder: Nothing to do today');
   });
 
   it('caps at four characters', () => {
-    expect(badgeFor({ ...view, dueTodayCount: 12_345 }, IDLE_STATUS, 'en', 0).text).toBe('999+');
+    expect(badgeFor({ ...view, work: { ...view.work, count: 12_345 } }, IDLE_STATUS, 'en', 0).text).toBe(
+      '999+',
+    );
   });
 
   it('shows ! in red on an error, naming it in the tooltip', () => {
