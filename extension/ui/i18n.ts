@@ -176,10 +176,11 @@ const en = {
       title: () => 'Google Sheets sent an answer Payladder cannot read.',
       fix: () => 'Press Refresh; if it happens again, please report it.',
     },
+    // Words for users: how a build gets its sign-in is extension/README.md's business.
     no_client_id: {
-      title: () => 'This build of Payladder has no Google sign-in set up.',
+      title: () => 'This copy of Payladder cannot sign in to Google.',
       fix: () =>
-        'Build it with PAYLADDER_OAUTH_CLIENT_ID (Chrome) or PAYLADDER_WEB_OAUTH_CLIENT_ID (Firefox and other browsers) set, as extension/README.md explains, or try Demo mode in Settings.',
+        'Try Demo mode to see Payladder at work; to read your own sheet, install Payladder from your browser’s extension store.',
     },
     not_configured: {
       title: () => 'No ledger chosen yet.',
@@ -362,9 +363,9 @@ const it = {
       fix: () => 'Premi Aggiorna; se succede di nuovo, segnalalo.',
     },
     no_client_id: {
-      title: () => 'Questa versione di Payladder non ha l’accesso a Google configurato.',
+      title: () => 'Questa copia di Payladder non può accedere a Google.',
       fix: () =>
-        'Compilala con PAYLADDER_OAUTH_CLIENT_ID (Chrome) o PAYLADDER_WEB_OAUTH_CLIENT_ID (Firefox e altri browser), come spiega extension/README.md, oppure prova la modalità demo nelle Impostazioni.',
+        'Prova la modalità demo per vedere Payladder all’opera; per leggere il tuo foglio, installa Payladder dallo store di estensioni del tuo browser.',
     },
     not_configured: {
       title: () => 'Nessun registro scelto.',
