@@ -170,7 +170,13 @@ describe('the shipped build', () => {
   });
 
   it('opens the options page on install; the popup asks for a ledger; the badge is empty', async () => {
-    const installed = browser.context.pages().find((p) => p.url() === url('options.html'));
+    // The install opens it; on a loaded machine that can come late, and a page opened here
+    // meanwhile has its navigation interrupted by the extension's own. Wait for that one.
+    let installed: Page | undefined;
+    for (let i = 0; i < 150 && !installed; i++) {
+      installed = browser.context.pages().find((p) => p.url() === url('options.html'));
+      if (!installed) await new Promise((r) => setTimeout(r, 200));
+    }
     options = installed ?? (await openPage('options.html'));
     await options.waitForSelector('html[data-painted]');
     await options.getByText('Not signed in.').waitFor();
