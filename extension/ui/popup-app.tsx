@@ -24,6 +24,8 @@ export function PopupApp() {
   const view = store.view.value;
   const configured = prefs.demo || prefs.spreadsheetId !== null;
   const busy = store.busy.value !== null;
+  // Sign in or out, in the footer unless the error box above already asks to sign in.
+  const account = !prefs.demo && store.canSignIn && !(configured && offersSignIn(store));
   return (
     <main class="popup" lang={store.lang.value}>
       <header>
@@ -77,8 +79,7 @@ export function PopupApp() {
             {t.settings}
           </button>
         ) : null}
-        {prefs.demo || !store.canSignIn || (configured && offersSignIn(store)) ? null : store.signedIn
-            .value ? (
+        {!account ? null : store.signedIn.value ? (
           <button type="button" onClick={() => void store.signOut()} disabled={busy}>
             {t.signOut}
           </button>
