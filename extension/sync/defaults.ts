@@ -34,6 +34,5 @@ export const IDLE_STATUS = {
 export const EMPTY_LOG = { queue: [], logged: [] };
 
 /** How much of the report the popup's view keeps: a status check, not the whole list (the sheet has it). */
-export const NEEDS_ACTION_SHOWN = 15;
 export const CLIENTS_PER_STAGE = 5;
 export const PROBLEMS_SHOWN = 5;

@@ -1,45 +1,27 @@
 /**
- * The popup's view of the report: the totals, the aging, what needs action today and the
- * clients by stage, cut to what a popup shows. It is written at each sync so the popup can
- * paint from it at once; for 10,000 clients it is a few kilobytes where the whole report is
- * tens of megabytes.
+ * The popup's view of the report: today's work (today-view.ts), the totals, the aging and
+ * the clients by stage, cut to what a popup shows. It is written at each sync so the popup
+ * can paint from it at once, with no schema library and no ledger on the way; for 10,000
+ * clients it is a few kilobytes where the whole report is tens of megabytes, and every
+ * list and ledger text in it is capped, so it stays that small.
  */
 import * as z from 'zod';
-import type {
-  Ledger,
-  MilestoneReport,
-  Problem as ProblemType,
-  Report,
-  Stage as StageType,
-} from '../../shared/index.ts';
+import type { Ledger, Problem as ProblemType, Report, Stage as StageType } from '../../shared/index.ts';
 import {
   CurrencyTotals,
   IsoDate,
   NextAction,
   Problem,
   Stage,
-  compareMilestones,
   compareUrgency,
   isOpen,
 } from '../../shared/index.ts';
 
-import { CLIENTS_PER_STAGE, NEEDS_ACTION_SHOWN, PROBLEMS_SHOWN } from './defaults.ts';
+import { CLIENTS_PER_STAGE, PROBLEMS_SHOWN } from './defaults.ts';
 import { PromiseDue, promisesDue } from './promises-due.ts';
+import { TodayView, buildTodayView, clip } from './today-view.ts';
 
-export { CLIENTS_PER_STAGE, NEEDS_ACTION_SHOWN, PROBLEMS_SHOWN } from './defaults.ts';
-
-export const ActionItem = z.object({
-  client: z.string(),
-  milestone: z.string(),
-  /** The milestone's stage; `next.stage` is the message due. */
-  stage: Stage,
-  next: NextAction,
-  currency: z.string(),
-  /** Minor units. */
-  outstanding: z.number().int(),
-  daysOverdue: z.number().int().nullable(),
-});
-export type ActionItem = z.infer<typeof ActionItem>;
+export { CLIENTS_PER_STAGE, PROBLEMS_SHOWN } from './defaults.ts';
 
 export const ClientLine = z.object({
   client: z.string(),
@@ -69,10 +51,10 @@ export const PopupView = z.object({
   /** Epoch ms. */
   syncedAt: z.number(),
   totals: z.record(z.string(), CurrencyTotals),
+  /** Milestones with an action due today or earlier (the background's status reply). */
   dueTodayCount: z.number().int(),
-  /** The most urgent stage among the milestones due today (the badge's colour). */
-  dueTodayWorst: Stage.nullable(),
-  needsAction: z.array(ActionItem),
+  /** Today's work: the popup's first list and the toolbar badge. */
+  work: TodayView,
   /** Open promises due in the next 7 days, soonest first (a view saved before them has none). */
   promisesDue: z.array(PromiseDue).default([]),
   byStage: z.array(StageGroup),
@@ -89,16 +71,11 @@ export interface ViewSource {
   syncedAt: number;
 }
 
-export function buildView(report: Report, ledger: Pick<Ledger, 'settings'>, from: ViewSource): PopupView {
-  const due: MilestoneReport[] = [];
-  let dueTodayWorst: StageType | null = null;
-  for (const m of report.milestones) {
-    if (!m.nextAction || m.nextAction.on > report.today) continue;
-    due.push(m);
-    if (dueTodayWorst === null || compareUrgency(m.stage, dueTodayWorst) < 0) dueTodayWorst = m.stage;
-  }
-  due.sort(compareMilestones);
-
+export function buildView(
+  report: Report,
+  ledger: Pick<Ledger, 'settings' | 'clients'>,
+  from: ViewSource,
+): PopupView {
   const groups = new Map<StageType, StageGroup>();
   // report.clients is sorted most urgent first, so each group keeps its most urgent clients.
   for (const c of report.clients) {
@@ -108,7 +85,7 @@ export function buildView(report: Report, ledger: Pick<Ledger, 'settings'>, from
     group.count++;
     if (isOpen(c.worstStage) && group.clients.length < CLIENTS_PER_STAGE) {
       group.clients.push({
-        client: c.client,
+        client: clip(c.client),
         nextAction: c.nextAction,
         outstanding: c.outstanding,
         maxDaysOverdue: c.maxDaysOverdue,
@@ -132,16 +109,7 @@ export function buildView(report: Report, ledger: Pick<Ledger, 'settings'>, from
     today: report.today,
     totals: report.totals,
     dueTodayCount: report.dueTodayCount,
-    dueTodayWorst,
-    needsAction: due.slice(0, NEEDS_ACTION_SHOWN).map((m) => ({
-      client: m.client,
-      milestone: m.id,
-      stage: m.stage,
-      next: m.nextAction as NonNullable<MilestoneReport['nextAction']>,
-      currency: m.currency,
-      outstanding: m.outstanding,
-      daysOverdue: m.daysOverdue,
-    })),
+    work: buildTodayView(report, ledger),
     promisesDue: promisesDue(report),
     byStage: [...groups.values()].sort((a, b) => compareUrgency(a.stage, b.stage)),
     problems: { errors, warnings: report.problems.length - errors, first },

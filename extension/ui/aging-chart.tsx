@@ -6,14 +6,14 @@ import { money } from './display-text.ts';
 import { useStore } from './store.ts';
 
 // The sidebar's colours: blue while not yet due, vermillion once overdue (shared/stage-look.ts).
-const ROW = 22;
-const LABEL_W = 104;
-const BAR_W = 120;
+
+const WIDTH = 100;
 
 /**
- * Outstanding amounts of one currency by days overdue, as horizontal bars. The SVG has a
- * title and a description that say every figure, so a screen reader hears the same as the
- * eye sees; the figures are also drawn as text beside each bar.
+ * Outstanding amounts of one currency by days overdue, as one thin stacked bar: the aging
+ * at a glance, in the line of its totals. The SVG's title and description say every figure,
+ * so a screen reader hears what the eye sees, and each part names its bucket and amount
+ * on hover.
  */
 export function AgingChart({
   currency,
@@ -25,41 +25,44 @@ export function AgingChart({
   locale: string;
 }) {
   const { t } = useStore();
-  const max = Math.max(1, ...AGING_BUCKETS.map((b) => totals.aging[b]));
+  const sum = AGING_BUCKETS.reduce((n, b) => n + Math.max(0, totals.aging[b]), 0);
   const id = `aging-${currency}`;
-  const figures = AGING_BUCKETS.map((b) => ({
-    bucket: b,
-    label: t.value.buckets[b],
-    amount: money(totals.aging[b], currency, locale),
-    width: Math.round((totals.aging[b] / max) * BAR_W),
-  }));
+  let x = 0;
+  const parts = AGING_BUCKETS.map((b) => {
+    const width = sum === 0 ? 0 : (Math.max(0, totals.aging[b]) / sum) * WIDTH;
+    const part = {
+      bucket: b,
+      x,
+      width,
+      text: `${t.value.buckets[b]}: ${money(totals.aging[b], currency, locale)}`,
+    };
+    x += width;
+    return part;
+  });
   return (
     <svg
       class="aging"
       role="img"
       aria-labelledby={`${id}-title ${id}-desc`}
-      viewBox={`0 0 340 ${ROW * AGING_BUCKETS.length}`}
+      viewBox={`0 0 ${WIDTH} 6`}
+      preserveAspectRatio="none"
       width="100%"
+      height="6"
     >
       <title id={`${id}-title`}>{t.value.agingChartLabel(currency)}</title>
-      <desc id={`${id}-desc`}>{figures.map((f) => `${f.label}: ${f.amount}`).join('; ')}</desc>
-      {figures.map((f, i) => (
-        <g key={f.bucket} data-bucket={f.bucket}>
-          <text x={0} y={i * ROW + 15} class="aging-label">
-            {f.label}
-          </text>
-          <rect
-            x={LABEL_W}
-            y={i * ROW + 4}
-            width={Math.max(f.width, 1)}
-            height={14}
-            rx={2}
-            fill={AGING_COLORS[f.bucket]}
-          />
-          <text x={LABEL_W + Math.max(f.width, 1) + 6} y={i * ROW + 15} class="aging-amount">
-            {f.amount}
-          </text>
-        </g>
+      <desc id={`${id}-desc`}>{parts.map((p) => p.text).join('; ')}</desc>
+      {parts.map((p) => (
+        <rect
+          key={p.bucket}
+          data-bucket={p.bucket}
+          x={p.x}
+          y={0}
+          width={p.width}
+          height={6}
+          fill={AGING_COLORS[p.bucket]}
+        >
+          <title>{p.text}</title>
+        </rect>
       ))}
     </svg>
   );

@@ -1,7 +1,8 @@
 /**
- * The toolbar badge: how many milestones need an action today, in the colour of the most
- * urgent stage among them; `!` in red when the last sync failed; empty before a ledger is
- * chosen. The tooltip says the same in words.
+ * The toolbar badge: today's work (messages to send, drafts to confirm, promises to check:
+ * the core's `todayWork`, the count the popup, the CLI and the sidebar give), in the colours
+ * of the most urgent stage; `!` in red when the last sync failed; empty before a ledger is
+ * chosen. The tooltip says the same in words ("Payladder: 9 messages to send").
  */
 import type { Stage } from '../../shared/stages.ts';
 import type { SyncStatus } from '../sync/items.ts';
@@ -40,12 +41,12 @@ export function badgeFor(view: PopupView | null, status: SyncStatus, lang: Lang,
     return { text: '!', ...ERROR, title: s.badgeError(title) };
   }
   if (!view) return { text: '', ...ERROR, title: s.badgeSetup };
-  if (view.dueTodayCount === 0) return { text: '', ...stageColors('current'), title: s.badgeNothing };
+  const { count, worst, headline } = view.work;
   return {
     // Four characters is all the badge shows.
-    text: view.dueTodayCount > 999 ? '999+' : String(view.dueTodayCount),
-    ...stageColors(view.dueTodayWorst ?? 'reminder'),
-    title: s.badgeDue(view.dueTodayCount),
+    text: count === 0 ? '' : count > 999 ? '999+' : String(count),
+    ...stageColors(worst ?? 'current'),
+    title: s.badgeWork(headline[lang]),
   };
 }
 

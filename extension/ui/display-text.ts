@@ -7,20 +7,36 @@ import type { ErrorVars, Lang } from './i18n.ts';
 import { STRINGS, intlTag } from './i18n.ts';
 import type { SyncError } from '../sync/items.ts';
 
+// Making an Intl formatter costs far more than using one (locale data is loaded each time):
+// one per language and form, kept for the page's life, or the popup's list of dates would
+// pay for a formatter per row on its way to the first paint.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+const relativeFormats = new Map<Lang, Intl.RelativeTimeFormat>();
+
 /** "30 Nov" / "30 nov"; the year only when it is not `today`'s. */
 export function formatDate(date: IsoDate, lang: Lang, today: IsoDate): string {
   const sameYear = date.slice(0, 4) === today.slice(0, 4);
-  return new Intl.DateTimeFormat(intlTag(lang), {
-    day: 'numeric',
-    month: 'short',
-    ...(sameYear ? {} : { year: 'numeric' }),
-    timeZone: 'UTC',
-  }).format(new Date(`${date}T00:00:00Z`));
+  const key = `${lang}|${sameYear}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(intlTag(lang), {
+      day: 'numeric',
+      month: 'short',
+      ...(sameYear ? {} : { year: 'numeric' }),
+      timeZone: 'UTC',
+    });
+    dateFormats.set(key, format);
+  }
+  return format.format(new Date(`${date}T00:00:00Z`));
 }
 
 /** "5 minutes ago" / "5 minuti fa", "in 2 minutes" / "tra 2 minuti". */
 export function formatRelative(deltaMs: number, lang: Lang): string {
-  const rtf = new Intl.RelativeTimeFormat(intlTag(lang), { numeric: 'auto' });
+  let rtf = relativeFormats.get(lang);
+  if (!rtf) {
+    rtf = new Intl.RelativeTimeFormat(intlTag(lang), { numeric: 'auto' });
+    relativeFormats.set(lang, rtf);
+  }
   const s = Math.round(deltaMs / 1000);
   const abs = Math.abs(s);
   // A past under a minute reads "now" / "ora" (seconds are noise for a ledger synced every few

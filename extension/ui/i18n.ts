@@ -47,8 +47,14 @@ const en = {
   noOutstanding: 'Nothing outstanding.',
   aging: 'Aging',
   agingChartLabel: (currency: string) => `Outstanding ${currency} by days overdue`,
-  needsActionToday: 'Needs action today',
-  nothingDueToday: 'Nothing to send today.',
+  todayLists: { messages: 'Messages to send', drafts: 'Drafts to confirm', promises: 'Promises to check' },
+  promiseToCheck: 'Check the promised payment',
+  openConversation: 'Open the latest conversation in Gmail',
+  openDrafts: 'Open the draft in Gmail',
+  write: 'Write',
+  writeTo: (client: string) => `Write to ${client} in Gmail`,
+  owed: (amount: string) => `${amount} outstanding`,
+  late: (amount: string) => `${amount} overdue`,
   promisesDue: 'Promises due this week',
   promisedBy: (date: string) => `promised by ${date}`,
   promisedAll: 'everything outstanding',
@@ -163,10 +169,11 @@ const en = {
       title: () => 'Google Sheets sent an answer Payladder cannot read.',
       fix: () => 'Press Refresh; if it happens again, please report it.',
     },
+    // Words for users: how a build gets its sign-in is extension/README.md's business.
     no_client_id: {
-      title: () => 'This build of Payladder has no Google sign-in set up.',
+      title: () => 'This copy of Payladder cannot sign in to Google.',
       fix: () =>
-        'Build it with PAYLADDER_OAUTH_CLIENT_ID (Chrome) or PAYLADDER_WEB_OAUTH_CLIENT_ID (Firefox and other browsers) set, as extension/README.md explains, or try Demo mode in Settings.',
+        'Try Demo mode to see Payladder at work; to read your own sheet, install Payladder from your browser’s extension store.',
     },
     not_configured: {
       title: () => 'No ledger chosen yet.',
@@ -184,9 +191,7 @@ const en = {
   } satisfies Record<SyncErrorCode, ErrorText> as Record<SyncErrorCode, ErrorText>,
   signInFailed: 'Sign-in did not complete.',
   signInCancelled: 'Sign-in was cancelled.',
-  badgeDue: (n: number) =>
-    n === 1 ? 'Payladder: 1 milestone needs action today' : `Payladder: ${n} milestones need action today`,
-  badgeNothing: 'Payladder: nothing to send today',
+  badgeWork: (headline: string) => `Payladder: ${headline}`,
   badgeSetup: 'Payladder: choose your ledger in Settings',
   badgeError: (title: string) => `Payladder: ${title}`,
 };
@@ -214,8 +219,18 @@ const it = {
   noOutstanding: 'Nulla da incassare.',
   aging: 'Anzianità',
   agingChartLabel: (currency: string) => `Da incassare in ${currency} per giorni di ritardo`,
-  needsActionToday: 'Da fare oggi',
-  nothingDueToday: 'Nessun sollecito da inviare oggi.',
+  todayLists: {
+    messages: 'Messaggi da inviare',
+    drafts: 'Bozze da confermare',
+    promises: 'Promesse da verificare',
+  },
+  promiseToCheck: 'Verifica il pagamento promesso',
+  openConversation: 'Apri l’ultima conversazione in Gmail',
+  openDrafts: 'Apri la bozza in Gmail',
+  write: 'Scrivi',
+  writeTo: (client: string) => `Scrivi a ${client} in Gmail`,
+  owed: (amount: string) => `${amount} da incassare`,
+  late: (amount: string) => `${amount} scaduto`,
   promisesDue: 'Promesse in scadenza questa settimana',
   promisedBy: (date: string) => `promesso entro il ${date}`,
   promisedAll: 'tutto il dovuto',
@@ -335,9 +350,9 @@ const it = {
       fix: () => 'Premi Aggiorna; se succede di nuovo, segnalalo.',
     },
     no_client_id: {
-      title: () => 'Questa versione di Payladder non ha l’accesso a Google configurato.',
+      title: () => 'Questa copia di Payladder non può accedere a Google.',
       fix: () =>
-        'Compilala con PAYLADDER_OAUTH_CLIENT_ID (Chrome) o PAYLADDER_WEB_OAUTH_CLIENT_ID (Firefox e altri browser), come spiega extension/README.md, oppure prova la modalità demo nelle Impostazioni.',
+        'Prova la modalità demo per vedere Payladder all’opera; per leggere il tuo foglio, installa Payladder dallo store di estensioni del tuo browser.',
     },
     not_configured: {
       title: () => 'Nessun registro scelto.',
@@ -355,11 +370,7 @@ const it = {
   },
   signInFailed: 'L’accesso non è andato a buon fine.',
   signInCancelled: 'Accesso annullato.',
-  badgeDue: (n: number) =>
-    n === 1
-      ? 'Payladder: 1 scadenza richiede un’azione oggi'
-      : `Payladder: ${n} scadenze richiedono un’azione oggi`,
-  badgeNothing: 'Payladder: nessun sollecito da inviare oggi',
+  badgeWork: (headline: string) => `Payladder: ${headline}`,
   badgeSetup: 'Payladder: scegli il tuo registro nelle Impostazioni',
   badgeError: (title: string) => `Payladder: ${title}`,
 } satisfies Strings;

@@ -1,16 +1,62 @@
+import type { Signal } from '@preact/signals';
 import { useSignal } from '@preact/signals';
 import { spreadsheetIdFrom, spreadsheetUrl } from '../sheets/spreadsheet-id.ts';
-import type { UiLanguage } from '../sync/items.ts';
+import type { Preferences, UiLanguage } from '../sync/items.ts';
 import { SYNC_MINUTES } from '../sync/defaults.ts';
 import { errorText } from './display-text.ts';
 import { useStore } from './store.ts';
 
-/** The options page: which ledger, how often, which language, logging, demo mode, the account. */
+/** Where on the page the last change was made: its confirmation (or refusal) is shown there. */
+type Place = 'demo' | 'ledger' | 'interval' | 'language' | 'logging' | 'account';
+
+/** The last action's notice, beside the control that made it. */
+function Notice({ at, place }: { at: Place; place: Signal<Place | null> }) {
+  const store = useStore();
+  if (!store.notice.value || place.value !== at) return null;
+  return (
+    <p class="notice" role="status" data-testid="notice" data-place={at}>
+      {store.notice.value}
+    </p>
+  );
+}
+
+/**
+ * The options page: which ledger (or Demo mode: the first switch for someone without a
+ * ledger), how often, which language, logging, the account. Each change is saved at once
+ * and confirmed where it was made.
+ */
 export function OptionsApp() {
   const store = useStore();
   const t = store.t.value;
   const prefs = store.preferences.value;
   const busy = store.busy.value !== null;
+  const place = useSignal<Place | null>(null);
+  const save = (at: Place, patch: Partial<Preferences>) => {
+    place.value = at;
+    void store.savePreferences(patch);
+  };
+  const act = (at: Place, action: () => Promise<void>) => {
+    place.value = at;
+    void action();
+  };
+  // Someone without a ledger (or trying the demo) sees Demo mode first.
+  const demoFirst = prefs.demo || prefs.spreadsheetId === null;
+  const demo = (
+    <div class="demo-switch">
+      <label class="check">
+        <input
+          type="checkbox"
+          name="demo"
+          checked={prefs.demo}
+          disabled={busy}
+          onChange={(e) => save('demo', { demo: e.currentTarget.checked })}
+        />
+        <span>{t.demoMode}</span>
+      </label>
+      <p class="hint">{t.demoHelp}</p>
+      <Notice at="demo" place={place} />
+    </div>
+  );
   const url = useSignal(prefs.spreadsheetId ? spreadsheetUrl(prefs.spreadsheetId) : '');
   const touched = useSignal(false);
   const id = spreadsheetIdFrom(url.value);
@@ -28,11 +74,12 @@ export function OptionsApp() {
 
       <section aria-labelledby="ledger-h">
         <h2 id="ledger-h">{t.ledgerSection}</h2>
+        {demoFirst ? demo : null}
         <form
           onSubmit={(e) => {
             e.preventDefault();
             touched.value = true;
-            if (id) void store.savePreferences({ spreadsheetId: id, demo: false });
+            if (id) save('ledger', { spreadsheetId: id, demo: false });
           }}
         >
           <label for="sheet-url">{t.spreadsheetUrl}</label>
@@ -64,7 +111,7 @@ export function OptionsApp() {
               disabled={busy || id === null}
               onClick={() => {
                 touched.value = true;
-                if (id) void store.testConnection(id);
+                if (id) act('ledger', () => store.testConnection(id));
               }}
             >
               {store.busy.value === 'test' ? t.testing : t.testConnection}
@@ -74,6 +121,7 @@ export function OptionsApp() {
             </button>
           </div>
         </form>
+        <Notice at="ledger" place={place} />
         {test ? (
           <div class={test.ok ? 'test ok' : 'test error'} role="status" data-testid="connection-test">
             {test.ok ? (
@@ -90,18 +138,7 @@ export function OptionsApp() {
             ) : null}
           </div>
         ) : null}
-
-        <label class="check">
-          <input
-            type="checkbox"
-            name="demo"
-            checked={prefs.demo}
-            disabled={busy}
-            onChange={(e) => void store.savePreferences({ demo: e.currentTarget.checked })}
-          />
-          <span>{t.demoMode}</span>
-        </label>
-        <p class="hint">{t.demoHelp}</p>
+        {demoFirst ? null : demo}
       </section>
 
       <section aria-labelledby="sync-h">
@@ -112,7 +149,7 @@ export function OptionsApp() {
           name="interval"
           value={String(prefs.syncMinutes)}
           disabled={busy}
-          onChange={(e) => void store.savePreferences({ syncMinutes: Number(e.currentTarget.value) })}
+          onChange={(e) => save('interval', { syncMinutes: Number(e.currentTarget.value) })}
         >
           {intervals.map((m) => (
             <option key={m} value={String(m)}>
@@ -120,6 +157,7 @@ export function OptionsApp() {
             </option>
           ))}
         </select>
+        <Notice at="interval" place={place} />
 
         <label for="language">{t.language}</label>
         <select
@@ -127,12 +165,13 @@ export function OptionsApp() {
           name="language"
           value={prefs.language}
           disabled={busy}
-          onChange={(e) => void store.savePreferences({ language: e.currentTarget.value as UiLanguage })}
+          onChange={(e) => save('language', { language: e.currentTarget.value as UiLanguage })}
         >
           <option value="auto">{t.languageAuto}</option>
           <option value="en">English</option>
           <option value="it">Italiano</option>
         </select>
+        <Notice at="language" place={place} />
 
         <label class="check">
           <input
@@ -140,11 +179,12 @@ export function OptionsApp() {
             name="logging"
             checked={prefs.logging}
             disabled={busy}
-            onChange={(e) => void store.savePreferences({ logging: e.currentTarget.checked })}
+            onChange={(e) => save('logging', { logging: e.currentTarget.checked })}
           />
           <span>{t.logging}</span>
         </label>
         <p class="hint">{t.loggingHelp}</p>
+        <Notice at="logging" place={place} />
       </section>
 
       <section aria-labelledby="account-h">
@@ -160,29 +200,24 @@ export function OptionsApp() {
               {store.canWrite.value ? t.accessWrite : t.accessRead}
             </p>
             {prefs.logging && !store.canWrite.value ? (
-              <button type="button" disabled={busy} onClick={() => void store.grantWrite()}>
+              <button type="button" disabled={busy} onClick={() => act('account', () => store.grantWrite())}>
                 {t.allowEditing}
               </button>
             ) : null}
-            <button type="button" disabled={busy} onClick={() => void store.signOut()}>
+            <button type="button" disabled={busy} onClick={() => act('account', () => store.signOut())}>
               {t.signOut}
             </button>
           </>
         ) : (
           <>
             <p>{t.signedOut}</p>
-            <button type="button" disabled={busy} onClick={() => void store.signIn()}>
+            <button type="button" disabled={busy} onClick={() => act('account', () => store.signIn())}>
               {store.busy.value === 'signIn' ? t.signingIn : t.signIn}
             </button>
           </>
         )}
+        <Notice at="account" place={place} />
       </section>
-
-      {store.notice.value ? (
-        <p class="notice" role="status" data-testid="notice">
-          {store.notice.value}
-        </p>
-      ) : null}
     </main>
   );
 }

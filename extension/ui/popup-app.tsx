@@ -1,16 +1,22 @@
 import {
   ClientsByStage,
   ErrorBox,
-  NeedsAction,
   Problems,
   Queue,
   SyncLine,
   Totals,
+  offersSignIn,
 } from './popup-sections.tsx';
 import { PromisesDue } from './promises-due.tsx';
 import { useStore } from './store.ts';
+import { TodayWork } from './today-work.tsx';
 
-/** The toolbar popup: a status check of the ledger, painted from storage before any network. */
+/**
+ * The toolbar popup: today's work first, then the promises of the week, the totals and the
+ * clients by stage; painted from storage before any network. Each action is offered once:
+ * the footer leaves out what the page above already offers (Settings while choosing a
+ * ledger, sign-in when the error box asks for it).
+ */
 export function PopupApp() {
   const store = useStore();
   const t = store.t.value;
@@ -18,6 +24,8 @@ export function PopupApp() {
   const view = store.view.value;
   const configured = prefs.demo || prefs.spreadsheetId !== null;
   const busy = store.busy.value !== null;
+  // Sign in or out, in the footer unless the error box above already asks to sign in.
+  const account = !prefs.demo && store.canSignIn && !(configured && offersSignIn(store));
   return (
     <main class="popup" lang={store.lang.value}>
       <header>
@@ -40,9 +48,9 @@ export function PopupApp() {
           <SyncLine />
           <ErrorBox />
           <Queue />
-          <Totals />
-          <NeedsAction />
+          <TodayWork />
           <PromisesDue />
+          <Totals />
           <ClientsByStage />
           <Problems />
         </>
@@ -66,10 +74,12 @@ export function PopupApp() {
             {t.openLedger}
           </button>
         ) : null}
-        <button type="button" onClick={() => store.openOptions()}>
-          {t.settings}
-        </button>
-        {prefs.demo || !store.canSignIn ? null : store.signedIn.value ? (
+        {configured ? (
+          <button type="button" onClick={() => store.openOptions()}>
+            {t.settings}
+          </button>
+        ) : null}
+        {!account ? null : store.signedIn.value ? (
           <button type="button" onClick={() => void store.signOut()} disabled={busy}>
             {t.signOut}
           </button>

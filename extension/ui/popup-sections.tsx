@@ -2,6 +2,7 @@
 import { formatDate, formatRelative, errorText, money } from './display-text.ts';
 import { AgingChart } from './aging-chart.tsx';
 import { StageChip } from './stage-chip.tsx';
+import type { Store } from './store.ts';
 import { useStore } from './store.ts';
 import { CLIENTS_PER_STAGE } from '../sync/defaults.ts';
 import { splitQueue } from '../sync/queue-split.ts';
@@ -41,17 +42,22 @@ export function SyncLine() {
   );
 }
 
+/** The error box offers to sign in (so the footer need not). */
+export function offersSignIn(store: Store): boolean {
+  const code = store.status.value.error?.code;
+  return store.canSignIn && (code === 'signed_out' || code === 'auth' || code === 'scope');
+}
+
 export function ErrorBox() {
   const store = useStore();
   const error = store.status.value.error;
   if (!error || error.code === 'not_configured') return null;
   const { title, fix } = errorText(error, store.lang.value, store.now.value, store.status.value.nextRetryAt);
-  const needsSignIn = error.code === 'signed_out' || error.code === 'auth' || error.code === 'scope';
   return (
     <section class="error" role="alert" data-testid="error" data-code={error.code}>
       <p class="error-title">{title}</p>
       <p class="error-fix">{fix}</p>
-      {needsSignIn && store.canSignIn ? (
+      {offersSignIn(store) ? (
         <button type="button" onClick={() => void store.signIn()} disabled={store.busy.value !== null}>
           {store.busy.value === 'signIn' ? store.t.value.signingIn : store.t.value.signIn}
         </button>
@@ -60,6 +66,7 @@ export function ErrorBox() {
   );
 }
 
+/** One compact line per currency: outstanding, overdue, late interest, and the aging as a bar. */
 export function Totals() {
   const store = useStore();
   const view = store.view.value;
@@ -69,67 +76,32 @@ export function Totals() {
     .filter((c) => (view.totals[c]?.outstanding ?? 0) > 0)
     .sort();
   return (
-    <section aria-labelledby="totals-h" data-testid="totals">
+    <section aria-labelledby="totals-h" data-testid="totals" class="totals">
       <h2 id="totals-h">{t.outstanding}</h2>
       {currencies.length === 0 ? <p>{t.noOutstanding}</p> : null}
-      {currencies.map((currency) => {
-        const totals = view.totals[currency];
-        if (!totals) return null;
-        return (
-          <div class="currency" key={currency} data-currency={currency}>
-            <dl class="figures">
-              <div>
-                <dt>{t.outstanding}</dt>
-                <dd data-testid={`outstanding-${currency}`}>
-                  {money(totals.outstanding, currency, store.locale.value)}
-                </dd>
-              </div>
-              <div>
-                <dt>{t.overdue}</dt>
-                <dd data-testid={`overdue-${currency}`}>
-                  {money(totals.overdue, currency, store.locale.value)}
-                </dd>
-              </div>
-              {totals.lateInterest > 0 ? (
-                <div>
-                  <dt>{t.lateInterest}</dt>
-                  <dd>{money(totals.lateInterest, currency, store.locale.value)}</dd>
-                </div>
-              ) : null}
-            </dl>
-            <AgingChart currency={currency} totals={totals} locale={store.locale.value} />
-          </div>
-        );
-      })}
-    </section>
-  );
-}
-
-export function NeedsAction() {
-  const store = useStore();
-  const view = store.view.value;
-  const t = store.t.value;
-  if (!view) return null;
-  const hidden = view.dueTodayCount - view.needsAction.length;
-  return (
-    <section aria-labelledby="today-h" data-testid="needs-action">
-      <h2 id="today-h">
-        {t.needsActionToday} <span class="count">{view.dueTodayCount}</span>
-      </h2>
-      {view.needsAction.length === 0 ? <p>{t.nothingDueToday}</p> : null}
-      <ul class="items">
-        {view.needsAction.map((a) => (
-          <li key={`${a.milestone}`} data-milestone={a.milestone}>
-            <StageChip stage={a.next.stage} />
-            <span class="who">{a.client}</span>
-            <span class="what">
-              {a.milestone} · {money(a.outstanding, a.currency, store.locale.value)}
-              {a.daysOverdue !== null && a.daysOverdue >= 1 ? ` · ${t.daysLate(a.daysOverdue)}` : ''}
-            </span>
-          </li>
-        ))}
+      <ul class="currencies">
+        {currencies.map((currency) => {
+          const totals = view.totals[currency];
+          if (!totals) return null;
+          return (
+            <li class="currency" key={currency} data-currency={currency}>
+              <p class="figures">
+                <span data-testid={`outstanding-${currency}`}>
+                  {t.owed(money(totals.outstanding, currency, store.locale.value))}
+                </span>
+                {' · '}
+                <span data-testid={`overdue-${currency}`}>
+                  {t.late(money(totals.overdue, currency, store.locale.value))}
+                </span>
+                {totals.lateInterest > 0
+                  ? ` · ${t.lateInterest} ${money(totals.lateInterest, currency, store.locale.value)}`
+                  : ''}
+              </p>
+              <AgingChart currency={currency} totals={totals} locale={store.locale.value} />
+            </li>
+          );
+        })}
       </ul>
-      {hidden > 0 ? <p class="more">{t.more(hidden)}</p> : null}
     </section>
   );
 }

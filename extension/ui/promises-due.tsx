@@ -7,13 +7,16 @@ export function PromisesDue() {
   const view = store.view.value;
   const t = store.t.value;
   const lang = store.lang.value;
+  if (!view) return null;
+  // Today's are listed above, in today's work (promises to check): not twice.
+  const due = view.promisesDue.filter((p) => p.by !== view.today);
   // Nothing promised this week: no section (the popup stays short).
-  if (!view || view.promisesDue.length === 0) return null;
+  if (due.length === 0) return null;
   return (
     <section aria-labelledby="promises-h" data-testid="promises-due">
       <h2 id="promises-h">{t.promisesDue}</h2>
       <ul class="items">
-        {view.promisesDue.map((p) => (
+        {due.map((p) => (
           <li key={`${p.client}|${p.milestones.join(',')}|${p.by}`}>
             <span class="who">{p.client}</span>
             <span class="what">

@@ -92,6 +92,8 @@ export interface Store {
   discardOtherQueued(): Promise<void>;
   openLedger(): void;
   openOptions(): void;
+  /** Opens a page in a new tab (Gmail's links from today's work). */
+  openUrl(url: string): void;
   savePreferences(patch: Partial<Preferences>): Promise<boolean>;
   testConnection(spreadsheet: string): Promise<void>;
   tick(): void;
@@ -241,6 +243,10 @@ export function createStore(deps: StoreDeps, cached: Cached): Store {
 
     openOptions() {
       deps.openOptions();
+    },
+
+    openUrl(url) {
+      deps.openUrl(url);
     },
 
     async savePreferences(patch) {

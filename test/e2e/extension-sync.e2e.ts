@@ -10,7 +10,7 @@
  * id for the web flow (see test/extension/e2e-support.ts); nothing in it knows about tests.
  * The test reads the badge and storage through the DevTools protocol, not through the build.
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { browser as ExtensionApi } from 'wxt/browser';
@@ -30,6 +30,9 @@ declare const chrome: typeof ExtensionApi;
 const SHEET = '1e2eLedgerAbCdEfGhIjKlMnOpQrStUvWxYz012345';
 const TITLE = 'E2E ledger';
 const today = todayIn(DEMO_SHEET.timeZone, new Date());
+/** The popup's width: its screenshots and the no-clipping check are taken at it. */
+const POPUP_WIDTH = 400;
+const SHOTS = join(process.cwd(), 'test-results/extension');
 
 let fakes: GoogleFakes;
 let browser: ExtensionBrowser;
@@ -66,7 +69,45 @@ async function openPage(path: string): Promise<Page> {
 async function reopenPopup(): Promise<Page> {
   await popup?.close();
   popup = await openPage('popup.html');
+  await popup.setViewportSize({ width: POPUP_WIDTH, height: 600 });
   return popup;
+}
+
+/** No element reaches past the right edge, and no text is cut inside its box. */
+async function expectFitsWidth(page: Page, where: string): Promise<void> {
+  const layout = await page.evaluate((width) => {
+    const describe = (el: Element) =>
+      `${el.tagName.toLowerCase()}.${el.className as string} "${(el.textContent ?? '').slice(0, 40)}"`;
+    const all = [...document.querySelectorAll('body *')];
+    return {
+      scrollWidth: document.documentElement.scrollWidth,
+      overflowing: all.filter((el) => el.getBoundingClientRect().right > width + 0.5).map(describe),
+      // Text wider than its own box (cut, or spilling out) on anything but the scrolling frame.
+      clipped: all
+        // (A field scrolls its own value: a long URL in it is not cut.)
+        .filter((el) => el instanceof HTMLElement && !el.matches('main, input, select, textarea'))
+        .filter((el) => el.scrollWidth > el.clientWidth + 1)
+        .filter((el) => getComputedStyle(el).display !== 'inline')
+        .map(describe),
+    };
+  }, POPUP_WIDTH);
+  expect(layout.overflowing, where).toEqual([]);
+  expect(layout.clipped, where).toEqual([]);
+  expect(layout.scrollWidth, where).toBeLessThanOrEqual(POPUP_WIDTH);
+}
+
+/**
+ * Screenshots to look at, in test-results/extension/: the page as it opens and, for the
+ * popup, all of it (the toolbar shows it 600 px high, scrolling the rest).
+ */
+async function shot(page: Page, name: string): Promise<void> {
+  mkdirSync(SHOTS, { recursive: true });
+  const file = join(SHOTS, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  expect(statSync(file).size).toBeGreaterThan(5_000);
+  if (!name.startsWith('popup')) return;
+  await page.addStyleTag({ content: '.popup { max-height: none !important; }' });
+  await page.screenshot({ path: join(SHOTS, `${name}-all.png`), fullPage: true });
 }
 
 /** Presses Refresh and waits until the sync is over. */
@@ -135,7 +176,13 @@ describe('the shipped build', () => {
   });
 
   it('opens the options page on install; the popup asks for a ledger; the badge is empty', async () => {
-    const installed = browser.context.pages().find((p) => p.url() === url('options.html'));
+    // The install opens it; on a loaded machine that can come late, and a page opened here
+    // meanwhile has its navigation interrupted by the extension's own. Wait for that one.
+    let installed: Page | undefined;
+    for (let i = 0; i < 150 && !installed; i++) {
+      installed = browser.context.pages().find((p) => p.url() === url('options.html'));
+      if (!installed) await new Promise((r) => setTimeout(r, 200));
+    }
     options = installed ?? (await openPage('options.html'));
     await options.waitForSelector('html[data-painted]');
     await options.getByText('Not signed in.').waitFor();
@@ -214,7 +261,7 @@ describe('sign-in and the options flow', () => {
 });
 
 describe('the popup', () => {
-  it('paints from the cache: totals, aging, needs action today, clients by stage, last sync', async () => {
+  it('paints from the cache: today’s work, totals and aging, clients by stage, last sync', async () => {
     clearLogs();
     await reopenPopup();
     const painted = await popup.evaluate(
@@ -229,17 +276,34 @@ describe('the popup', () => {
       expect(await popup.getByTestId(`outstanding-${currency}`).textContent()).toMatch(/\d/);
     }
     expect(await popup.locator('svg.aging[role="img"]').count()).toBe(3);
-    expect(await popup.locator('svg.aging title').first().textContent()).toBe(
+    expect(await popup.locator('svg.aging > title').first().textContent()).toBe(
       'Outstanding EUR by days overdue',
     );
-    const due = Number(await badge());
-    expect(await popup.getByTestId('needs-action').getByRole('heading').textContent()).toBe(
-      `Needs action today ${due}`,
+    // The badge counts what the popup lists first: messages, drafts and promises of today.
+    const count = Number(await badge());
+    const headline = (await popup.getByTestId('today').locator('h2').textContent()) ?? '';
+    expect(headline).toMatch(/^\d+ messages? to send/);
+    expect([...headline.matchAll(/\d+/g)].reduce((n, m) => n + Number(m[0]), 0)).toBe(count);
+    expect(await browser.serviceWorker.evaluate(() => chrome.action.getTitle({}))).toBe(
+      `Payladder: ${headline}`,
     );
     expect(await popup.getByTestId('clients-by-stage').locator('.stage-group').count()).toBeGreaterThan(3);
     expect(await popup.getByTestId('problems').textContent()).toMatch(/problems? in the ledger/);
     // Fresh figures: opening the popup sends nothing to Google.
     expect(sheetReads()).toHaveLength(0);
+  });
+
+  it('fits 400 px with nothing clipped, today’s work first (screenshot)', async () => {
+    await expectFitsWidth(popup, 'the popup');
+    const first = await popup.evaluate(() =>
+      document.querySelector('main > section')?.getAttribute('data-testid'),
+    );
+    expect(first).toBe('today');
+    await shot(popup, 'popup-en');
+    await options.setViewportSize({ width: POPUP_WIDTH, height: 900 });
+    await expectFitsWidth(options, 'the options page');
+    await shot(options, 'options-en');
+    await options.setViewportSize({ width: 1000, height: 900 });
   });
 
   it('Refresh is exactly one request', async () => {
@@ -405,9 +469,13 @@ describe('preferences', () => {
     await options.getByRole('heading', { name: 'Impostazioni di Payladder' }).waitFor();
     await reopenPopup();
     await popup.getByRole('button', { name: 'Apri il registro' }).waitFor();
-    expect(await popup.getByTestId('needs-action').getByRole('heading').textContent()).toMatch(
-      /^Da fare oggi/,
-    );
+    expect(await popup.getByTestId('today').locator('h2').textContent()).toMatch(/^\d+ messaggi? da inviare/);
+    await expectFitsWidth(popup, 'the popup in Italian');
+    await shot(popup, 'popup-it');
+    await options.setViewportSize({ width: POPUP_WIDTH, height: 900 });
+    await expectFitsWidth(options, 'the options page in Italian');
+    await shot(options, 'options-it');
+    await options.setViewportSize({ width: 1000, height: 900 });
     await options.getByLabel('Lingua').selectOption('en');
     await options.getByRole('heading', { name: 'Payladder settings' }).waitFor();
   });

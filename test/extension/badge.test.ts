@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { STAGES } from '../../shared/index.ts';
+import { STAGES, todayHeadline, todayWork } from '../../shared/index.ts';
 import { contrastRatio, stageLook } from '../../shared/stage-look.ts';
 import { ERROR_COLOR, applyBadge, badgeFor } from '../../extension/ui/badge.ts';
 import { IDLE_STATUS } from '../../extension/sync/items.ts';
@@ -15,22 +15,40 @@ const view = buildView(report, state.ledger, {
 });
 
 describe('badgeFor', () => {
-  it('shows the count due today in the colour of the most urgent stage', () => {
+  it('shows today’s work (the CLI’s count) in the colour of the most urgent, and says it in words', () => {
+    const work = todayWork(report);
     const b = badgeFor(view, IDLE_STATUS, 'en', 0);
-    expect(view.dueTodayCount).toBeGreaterThan(0);
-    expect(b.text).toBe(String(view.dueTodayCount));
-    const worst = stageLook[view.dueTodayWorst ?? 'current'];
+    expect(work.count).toBeGreaterThan(0);
+    // Messages to send, one per client: fewer than the milestones with an action due.
+    expect(work.count).toBeLessThan(report.dueTodayCount);
+    expect(b.text).toBe(String(work.count));
+    expect(view.work.worst).not.toBeNull();
+    const worst = stageLook[view.work.worst ?? 'current'];
     expect([b.color, b.textColor]).toEqual([worst.color, worst.text]);
-    expect(b.title).toBe(`Payladder: ${view.dueTodayCount} milestones need action today`);
-    expect(badgeFor(view, IDLE_STATUS, 'it', 0).title).toContain('scadenze');
+    expect(b.title).toBe(`Payladder: ${todayHeadline(work, 'en')}`);
+    expect(b.title).toMatch(/^Payladder: \d+ messages to send/);
+    expect(badgeFor(view, IDLE_STATUS, 'it', 0).title).toMatch(/^Payladder: \d+ messaggi da inviare/);
   });
 
-  it('is empty when nothing is due', () => {
-    expect(badgeFor({ ...view, dueTodayCount: 0, dueTodayWorst: null }, IDLE_STATUS, 'en', 0).text).toBe('');
+  it('is empty when there is nothing to do today', () => {
+    const quiet = {
+      ...view,
+      work: {
+        ...view.work,
+        count: 0,
+        worst: null,
+        headline: { en: 'Nothing to do today', it: 'Niente da fare oggi' },
+      },
+    };
+    const b = badgeFor(quiet, IDLE_STATUS, 'en', 0);
+    expect(b.text).toBe('');
+    expect(b.title).toBe('Payladder: Nothing to do today');
   });
 
   it('caps at four characters', () => {
-    expect(badgeFor({ ...view, dueTodayCount: 12_345 }, IDLE_STATUS, 'en', 0).text).toBe('999+');
+    expect(badgeFor({ ...view, work: { ...view.work, count: 12_345 } }, IDLE_STATUS, 'en', 0).text).toBe(
+      '999+',
+    );
   });
 
   it('shows ! in red on an error, naming it in the tooltip', () => {
@@ -66,7 +84,7 @@ describe('badgeFor', () => {
 });
 
 it.each([
-  ...STAGES.map((s) => [s, { ...view, dueTodayCount: 3, dueTodayWorst: s }] as const),
+  ...STAGES.map((s) => [s, { ...view, work: { ...view.work, count: 3, worst: s } }] as const),
   ['error', null] as const,
 ])('the count on the %s badge meets WCAG AA 4.5:1', (_stage, v) => {
   const b = badgeFor(v, IDLE_STATUS, 'en', 0);
@@ -80,7 +98,7 @@ it('paints the text colour where the browser can, and goes without it where it c
     setBadgeBackgroundColor: ({ color }: { color: string }) => void calls.push(`fill ${color}`),
     setTitle: () => undefined,
   };
-  const b = badgeFor({ ...view, dueTodayCount: 2, dueTodayWorst: 'demand' }, IDLE_STATUS, 'en', 0);
+  const b = badgeFor({ ...view, work: { ...view.work, count: 2, worst: 'demand' } }, IDLE_STATUS, 'en', 0);
   await applyBadge(api, b);
   expect(calls).toEqual(['text 2', `fill ${stageLook.demand.color}`]);
   await applyBadge({ ...api, setBadgeTextColor: ({ color }) => void calls.push(`ink ${color}`) }, b);

@@ -51,3 +51,20 @@ describe('formatRelative', () => {
     expect(formatRelative(delta, lang)).toBe(expected);
   });
 });
+
+it.each(['en', 'it'] as const)(
+  'speaks to users in %s: no build variable, file path or code in any text',
+  (lang) => {
+    const vars = { sheet: 'Ledger', status: '500', detail: 'x', retry: 'in 2 minutes' };
+    const texts = leaves(STRINGS[lang]).map((path) => {
+      const leaf = path
+        .split('.')
+        .reduce((v, k) => (v as Record<string, unknown>)[k], STRINGS[lang] as unknown);
+      // Each function is called with every kind of argument the pages give (counts, words, error variables).
+      return typeof leaf === 'function'
+        ? (leaf as (...a: unknown[]) => string)(Object.assign(2, vars), ['x'])
+        : leaf;
+    });
+    for (const text of texts) expect(String(text)).not.toMatch(/[A-Z]{2,}_[A-Z]{2,}|\.md\b|extension\//);
+  },
+);

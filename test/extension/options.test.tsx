@@ -19,6 +19,29 @@ function typeUrl(value: string) {
 }
 
 describe('the options page', () => {
+  it('offers Demo mode as the first switch to someone without a ledger, after the sheet once there is one', () => {
+    renderPage(OptionsApp, { cached: unset() });
+    const first = document.querySelector('main input');
+    expect(first).toBe(screen.getByLabelText('Demo mode'));
+    cleanup();
+    renderPage(OptionsApp);
+    expect(document.querySelector('main input')).toBe(screen.getByLabelText('Google Sheet URL'));
+  });
+
+  it('confirms a change where it was made, not at the foot of the page', async () => {
+    renderPage(OptionsApp);
+    fireEvent.change(screen.getByLabelText('Check the sheet every'), { target: { value: '30' } });
+    const notice = await screen.findByTestId('notice');
+    expect(notice.textContent).toBe('Saved.');
+    expect(notice.previousElementSibling).toBe(screen.getByLabelText('Check the sheet every'));
+    fireEvent.click(screen.getByLabelText('Demo mode'));
+    await waitFor(() => expect(screen.getByTestId('notice').dataset['place']).toBe('demo'));
+    expect(screen.getAllByTestId('notice')).toHaveLength(1);
+    expect(screen.getByTestId('notice').closest('.demo-switch')).toBe(
+      screen.getByLabelText('Demo mode').closest('.demo-switch'),
+    );
+  });
+
   it('refuses what is not a Google Sheets URL', () => {
     renderPage(OptionsApp, { cached: unset() });
     typeUrl('https://example.com/my-ledger');
@@ -84,9 +107,11 @@ describe('the options page', () => {
     await waitFor(() => expect(calls.at(-1)).toEqual({ type: 'savePreferences', data: { demo: true } }));
   });
 
-  it('says how to set up sign-in when the build has no client id', () => {
+  it('says in plain words what to do when the build cannot sign in (no build variable names)', () => {
     renderPage(OptionsApp, { canSignIn: false });
-    expect(screen.getByTestId('no-client-id').textContent).toContain('PAYLADDER_WEB_OAUTH_CLIENT_ID');
+    const text = screen.getByTestId('no-client-id').textContent ?? '';
+    expect(text).toContain('Try Demo mode');
+    expect(text).not.toMatch(/PAYLADDER_|README|[A-Z]{3,}_[A-Z]/);
     expect(screen.queryByRole('button', { name: 'Sign in with Google' })).toBeNull();
   });
 

@@ -18,7 +18,7 @@ const forbidden: SyncError = {
 };
 
 describe('the popup', () => {
-  it('paints the cached figures on the first render, before any message is answered', () => {
+  it('paints today’s work and the cached figures on the first render, before any message is answered', () => {
     const { calls, container } = renderPage(PopupApp);
     // Synchronous: nothing awaited since render.
     expect(calls).toEqual([]);
@@ -26,9 +26,19 @@ describe('the popup', () => {
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Payladder · Studio ledger');
     expect(screen.getByTestId('sync-line').textContent).toMatch(/^Synced 3 minutes ago · as of 30 Nov/);
     expect(screen.getByTestId('outstanding-EUR').textContent).toMatch(/^€/);
-    const today = screen.getByTestId('needs-action');
-    expect(within(today).getByRole('heading').textContent).toBe(`Needs action today ${view.dueTodayCount}`);
-    expect(within(today).getAllByRole('listitem')).toHaveLength(view.needsAction.length);
+    const today = screen.getByTestId('today');
+    // First, in the CLI's words, with one row per message, draft and promise kept.
+    expect(container.querySelector('main > section')).toBe(today);
+    expect(within(today).getAllByRole('heading')[0]?.textContent).toBe(view.work.headline.en);
+    expect(view.work.headline.en).toMatch(/^\d+ messages to send/);
+    expect(within(today).getAllByRole('listitem')).toHaveLength(
+      view.work.messages.length + view.work.drafts.length + view.work.promises.length,
+    );
+    const row = view.work.messages[0];
+    if (!row) throw new Error('no message in the demo');
+    const first = within(today).getAllByRole('listitem')[0] as HTMLElement;
+    expect(first.textContent).toContain(row.client);
+    expect(first.textContent).toContain(`${row.label?.en} · ${row.invoices.join(', ')} · ${row.amount?.en}`);
     const stages = screen.getByTestId('clients-by-stage');
     expect(stages.querySelectorAll('.stage-group')).toHaveLength(view.byStage.length);
     expect(container.querySelector('[data-testid="error"]')).toBeNull();
@@ -48,7 +58,10 @@ describe('the popup', () => {
     renderPage(PopupApp, { cached: cached({ preferences: { ...cached().preferences, language: 'it' } }) });
     expect(screen.getByTestId('sync-line').textContent).toMatch(/^Sincronizzato 3 minuti fa · al 30 nov/);
     expect(screen.getByRole('button', { name: 'Aggiorna' })).toBeTruthy();
-    expect(screen.getByText('Da fare oggi', { exact: false })).toBeTruthy();
+    expect(within(screen.getByTestId('today')).getAllByRole('heading')[0]?.textContent).toMatch(
+      /^\d+ messaggi da inviare/,
+    );
+    expect(screen.getByTestId('outstanding-EUR').textContent).toMatch(/^[\d.]+,\d\d\s€ da incassare$/);
   });
 
   it('writes amounts and ledger problems in Italian when it speaks Italian (issue 12)', () => {
@@ -58,7 +71,7 @@ describe('the popup', () => {
     // Italian amounts, grouped whatever the ledger's locale: "5.880,00 €".
     for (const currency of Object.keys(view.totals).filter((c) => (view.totals[c]?.outstanding ?? 0) > 0))
       expect(screen.getByTestId(`outstanding-${currency}`).textContent).toMatch(
-        /^\d{1,3}(\.\d{3})*,\d\d\s\S+$/,
+        /^\d{1,3}(\.\d{3})*,\d\d\s\S+ da incassare$/,
       );
     const items = within(screen.getByTestId('problems')).getAllByRole('listitem');
     expect(items).toHaveLength(view.problems.first.length);
@@ -88,8 +101,10 @@ describe('the popup', () => {
     const { calls } = renderPage(PopupApp, {
       cached: cached({ status: { ...cached().status, error: signedOut }, account: null }),
     });
+    // Once: in the error box that asks for it, not again in the footer.
     const buttons = screen.getAllByRole('button', { name: 'Sign in with Google' });
-    expect(buttons.length).toBe(2);
+    expect(buttons.length).toBe(1);
+    expect(screen.getByRole('alert').contains(buttons[0] as HTMLElement)).toBe(true);
     fireEvent.click(buttons[0] as HTMLElement);
     await waitFor(() => expect(calls.map((c) => c.type)).toContain('signIn'));
   });
@@ -112,9 +127,12 @@ describe('the popup', () => {
   it('renders ledger text as text, never as markup', () => {
     const view = demoView();
     const evil = '<img src=x onerror="alert(1)">Evil & Co';
-    const first = view.needsAction[0];
+    const first = view.work.messages[0];
     if (!first) throw new Error('no action in the demo');
-    const patched = { ...view, needsAction: [{ ...first, client: evil }, ...view.needsAction.slice(1)] };
+    const patched = {
+      ...view,
+      work: { ...view.work, messages: [{ ...first, client: evil }, ...view.work.messages.slice(1)] },
+    };
     const { container } = renderPage(PopupApp, { cached: cached({ view: patched }) });
     expect(container.querySelector('img')).toBeNull();
     expect(screen.getByText(evil)).toBeTruthy();
@@ -125,7 +143,8 @@ describe('the popup', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Refresh' }));
     await waitFor(() => expect(calls.map((c) => c.type)).toEqual(['sync']));
     fireEvent.click(screen.getByRole('button', { name: 'Open ledger' }));
-    fireEvent.click(screen.getAllByRole('button', { name: 'Settings' })[0] as HTMLElement);
+    expect(screen.getAllByRole('button', { name: 'Settings' })).toHaveLength(1);
+    fireEvent.click(screen.getByRole('button', { name: 'Settings' }));
     expect(opened).toEqual(['https://docs.google.com/spreadsheets/d/sheet-1234567890/edit', 'options']);
   });
 
@@ -187,11 +206,53 @@ describe('the popup', () => {
     await waitFor(() => expect(calls.map((c) => c.type)).toEqual(['discardOtherQueued']));
   });
 
+  it('opens a client’s latest Gmail conversation from a row, or a new message to them', () => {
+    const view = demoView();
+    const row = view.work.messages[0];
+    if (!row) throw new Error('no message in the demo');
+    const { opened } = renderPage(PopupApp);
+    const item = within(screen.getByTestId('today')).getAllByRole('listitem')[0] as HTMLElement;
+    fireEvent.click(within(item).getByTitle('Open the latest conversation in Gmail'));
+    fireEvent.click(within(item).getByRole('button', { name: `Write to ${row.client} in Gmail` }));
+    const address = row.to.find((a) => !a.startsWith('@')) as string;
+    expect(opened[0]).toMatch(/^https:\/\/mail\.google\.com\/mail\/u\/0\/#search\//);
+    expect(decodeURIComponent(opened[0]?.split('#search/')[1] ?? '')).toContain(`from:${address}`);
+    expect(opened[1]).toMatch(/^https:\/\/mail\.google\.com\/mail\/\?view=cm&fs=1&to=/);
+    expect(decodeURIComponent(opened[1] ?? '')).toContain(address);
+  });
+
+  it('lists drafts to confirm and promises to check under their own titles, in Italian too', () => {
+    const view = demoView();
+    const [a, b] = view.work.messages;
+    if (!a || !b) throw new Error('the demo has fewer than two messages');
+    const promise = { ...b, stage: 'promised' as const, label: null, amount: null };
+    const work = { ...view.work, messages: [], drafts: [a], promises: [promise] };
+    const { opened } = renderPage(PopupApp, {
+      cached: cached({ view: { ...view, work }, preferences: { ...cached().preferences, language: 'it' } }),
+    });
+    const today = screen.getByTestId('today');
+    expect(
+      within(today)
+        .getAllByRole('heading', { level: 3 })
+        .map((h) => h.textContent),
+    ).toEqual(['Bozze da confermare', 'Promesse da verificare']);
+    expect(today.textContent).toContain(`${a.label?.it} · `);
+    expect(today.textContent).toContain('Verifica il pagamento promesso');
+    expect(today.textContent).toContain('tutto il dovuto');
+    // A draft opens the client's drafts; no second button to write anew.
+    const draft = within(today).getAllByRole('listitem')[0] as HTMLElement;
+    expect(within(draft).getAllByRole('button')).toHaveLength(1);
+    fireEvent.click(within(draft).getByRole('button'));
+    expect(decodeURIComponent(opened[0] ?? '')).toMatch(/#search\/in:drafts /);
+  });
+
   it('before a ledger is chosen, offers the settings and the demo', async () => {
     const { calls } = renderPage(PopupApp, {
       cached: cached({ view: null, preferences: { ...cached().preferences, spreadsheetId: null } }),
     });
     expect(screen.getByTestId('onboarding')).toBeTruthy();
+    // Each action once: the footer does not repeat the onboarding's Settings.
+    expect(screen.getAllByRole('button', { name: 'Settings' })).toHaveLength(1);
     fireEvent.click(screen.getByRole('button', { name: 'Try the demo' }));
     await waitFor(() => expect(calls).toEqual([{ type: 'savePreferences', data: { demo: true } }]));
   });

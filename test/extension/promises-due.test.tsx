@@ -51,6 +51,11 @@ describe('promises due this week', () => {
     expect(within(section).getByRole('listitem').textContent).toBe(
       'Harbor & Pine LLCpromised by 6 Dec · US$1,000.00 · HP-4',
     );
+    // On its day, the promise is one of today's promises to check, and listed there only.
+    const onTheDay = { ...view, today: '2026-12-06' };
+    cleanup();
+    renderPage(PopupApp, { cached: cached({ view: onTheDay }) });
+    expect(screen.queryByTestId('promises-due')).toBeNull();
     const { promisesDue: _, ...older } = demoView();
     expect(PopupView.parse(older).promisesDue).toEqual([]);
   });

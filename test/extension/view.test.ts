@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { compareUrgency } from '../../shared/index.ts';
-import { CLIENTS_PER_STAGE, NEEDS_ACTION_SHOWN, PopupView, buildView } from '../../extension/sync/view.ts';
+import {
+  DEMO_SHEET,
+  addDays,
+  buildReport,
+  compareUrgency,
+  todayHeadline,
+  todayWork,
+} from '../../shared/index.ts';
+import { TEXT_MAX, TODAY_SHOWN } from '../../extension/sync/today-view.ts';
+import { CLIENTS_PER_STAGE, PopupView, buildView } from '../../extension/sync/view.ts';
+import { CLIENT, rawLedger } from '../shared/builder.ts';
 import { TODAY, demoState } from './demo-state.ts';
 
 describe('buildView', () => {
@@ -22,12 +31,75 @@ describe('buildView', () => {
     expect(view.today).toBe(TODAY);
   });
 
-  it('lists what needs action today, most urgent first, with the worst stage for the badge', () => {
-    expect(view.needsAction.length).toBe(Math.min(NEEDS_ACTION_SHOWN, report.dueTodayCount));
-    for (const a of view.needsAction) expect(a.next.on <= TODAY).toBe(true);
-    const stages = view.needsAction.map((a) => a.stage);
-    expect(stages).toEqual([...stages].sort(compareUrgency));
-    expect(view.dueTodayWorst).toBe(stages[0]);
+  it('lists today’s work as the core counts it (the CLI’s and the sidebar’s list), ready to paint', () => {
+    const work = todayWork(report);
+    expect(work.count).toBeGreaterThan(0);
+    expect(view.work.count).toBe(work.count);
+    expect(view.work.headline).toEqual({ en: todayHeadline(work, 'en'), it: todayHeadline(work, 'it') });
+    expect(view.work.messages.map((r) => r.client)).toEqual(
+      work.messages.map((m) => m.client).slice(0, TODAY_SHOWN),
+    );
+    const first = work.messages[0];
+    const row = view.work.messages[0];
+    if (!first || !row) throw new Error('the demo has no message today');
+    expect(row.stage).toBe(first.message.messageId);
+    expect(row.invoices).toEqual(first.invoices);
+    // The amount is formatted at sync time for each UI language: no Intl on the popup's paint.
+    expect(row.amount?.en).toMatch(/^[€£$][\d,]+\.\d\d$/);
+    expect(row.amount?.it).toMatch(/^[\d.]+,\d\d\u00a0[€£$]$/);
+    expect(row.label?.en).toBeTruthy();
+    expect(row.label?.it).not.toBe(row.label?.en);
+    expect(row.to).toEqual(state.ledger.clients.find((c) => c.client === first.client)?.emails);
+    // The badge's colour: the most urgent of today's messages.
+    const steps = [...work.messages, ...work.drafts].map((m) => m.message.messageId);
+    expect(view.work.worst).toBe([...steps].sort(compareUrgency)[0]);
+  });
+
+  it('puts drafts and promises to check in their own lists, a promise with its invoice and amount', () => {
+    const d = (n: number) => addDays(TODAY, n);
+    const raw = rawLedger({
+      clients: [CLIENT, { ...CLIENT, Client: 'Bolt', Emails: 'ap@bolt.example, @bolt.example' }],
+      milestones: [
+        { ID: 'A-1', Client: 'Acme', Amount: 100, Invoice: 'INV-9', 'Due date': d(-20) },
+        { ID: 'B-1', Client: 'Bolt', Amount: 300, 'Due date': d(-10) },
+      ],
+      reminders: [
+        {
+          Sent: TODAY,
+          Milestone: 'B-1',
+          Stage: 'followup',
+          Channel: 'draft',
+          Link: 'https://mail.google.com/mail/#drafts?compose=1',
+        },
+      ],
+    });
+    raw['Promises'] = [
+      ['Date', 'Milestone', 'Client', 'Amount', 'Promised by', 'Source', 'Note'],
+      [d(-3), 'A-1', 'Acme', 40, TODAY, '', ''],
+    ];
+    const built = buildReport(raw, TODAY, DEMO_SHEET);
+    const work = buildView(built.report, built.ledger, {
+      source: 'sheet',
+      spreadsheetId: 's',
+      title: 'T',
+      syncedAt: 0,
+    }).work;
+    expect(work.messages).toEqual([]);
+    expect(work.drafts.map((r) => [r.client, r.stage, r.invoices, r.to])).toEqual([
+      ['Bolt', 'followup', ['B-1'], ['ap@bolt.example', '@bolt.example']],
+    ]);
+    expect(work.promises).toEqual([
+      {
+        client: 'Acme',
+        stage: 'promised',
+        label: null,
+        invoices: ['INV-9'],
+        amount: { en: '€40.00', it: '40,00\u00a0€' },
+        to: ['ap@acme.example'],
+      },
+    ]);
+    expect(work.count).toBe(2);
+    expect(work.headline.en).toBe('1 draft to confirm and 1 promise to check');
   });
 
   it('groups every client under its worst stage, most urgent stage first', () => {
@@ -49,5 +121,38 @@ describe('buildView', () => {
 
   it('stays small for a popup', () => {
     expect(JSON.stringify(view).length).toBeLessThan(20_000);
+  });
+
+  it('stays small however many clients owe and however long their cells are', () => {
+    const long = (i: number) => `Client ${i} ${'x'.repeat(5_000)}`;
+    const clients = Array.from({ length: 200 }, (_, i) => ({
+      ...CLIENT,
+      Client: long(i),
+      Emails: Array.from({ length: 20 }, (_, j) => `a${j}@c${i}.example`).join(', '),
+    }));
+    const milestones = clients.flatMap((c, i) =>
+      Array.from({ length: 10 }, (_, j) => ({
+        ID: `M-${i}-${j}`,
+        Client: c.Client,
+        Amount: 100,
+        Invoice: `INV-${i}-${j}-${'9'.repeat(500)}`,
+        'Due date': addDays(TODAY, -20 - j),
+      })),
+    );
+    const built = buildReport(rawLedger({ clients, milestones }), TODAY, DEMO_SHEET);
+    const big = buildView(built.report, built.ledger, {
+      source: 'sheet',
+      spreadsheetId: 's',
+      title: 'T',
+      syncedAt: 0,
+    });
+    expect(big.work.count).toBe(200);
+    expect(big.work.messages).toHaveLength(TODAY_SHOWN);
+    expect(big.work.more).toBe(200 - TODAY_SHOWN);
+    for (const row of big.work.messages) {
+      expect(row.client.length).toBeLessThanOrEqual(TEXT_MAX);
+      expect(row.client.endsWith('…')).toBe(true);
+    }
+    expect(JSON.stringify(big).length).toBeLessThan(20_000);
   });
 });
