@@ -171,7 +171,10 @@ function count(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-/** A stage's short name in the report's language (the shared vocabulary; English by stageLabel). */
+/**
+ * A stage's name in the report's language (the shared vocabulary, `stageLook`): what a
+ * coloured stage chip says, as on every other surface.
+ */
 function label(stage: Stage, language: Language): string {
   return stageLabel(stage, language);
 }
@@ -264,7 +267,7 @@ export function formatReport(
   // Today's work: one message per client, the drafts waiting in Gmail, the promises due.
   const messageCols = (extra: Column<TodayMessage>[]): Column<TodayMessage>[] => [
     { title: w.client, max: 26, get: (t) => t.client },
-    { title: w.message, stage: true, get: (t) => stepName(t.message.messageId, language) },
+    { title: w.message, stage: true, get: (t) => label(t.message.messageId, language) },
     { title: w.invoices, max: 30, get: (t) => t.invoices.join(', ') },
     {
       title: w.overdueAmount,
@@ -337,7 +340,7 @@ export function formatReport(
     invoice,
     outstanding,
     daysLate,
-    { title: w.step, stage: true, get: (m) => (m.nextAction ? stepName(m.nextAction.stage, language) : '') },
+    { title: w.step, stage: true, get: (m) => (m.nextAction ? label(m.nextAction.stage, language) : '') },
     {
       title: w.dueSince,
       get: (m) => (m.nextAction ? (m.nextAction.on === report.today ? w.todayWord : m.nextAction.on) : ''),

@@ -158,10 +158,12 @@ describe('the client replied after a reminder', () => {
     await expect
       .poll(async () => (await chip()).text(), { timeout: 15_000 })
       .toContain('Replied 2 Dec, after your reminder of 24 Nov');
+    await shot('chip-replied');
 
     await (await chip()).click();
     const log = await shadow.waitFor('payladder-chip', 'button.link');
     expect(await log.text()).toBe('Log a promise');
+    await shot('chip-panel');
     await log.click();
     const date = await shadow.waitFor('payladder-chip', 'input[type=date]');
     expect(await date.attribute('value')).toBe('2026-12-04');

@@ -181,8 +181,20 @@ describe("the CLI's report", () => {
     // eslint-disable-next-line no-control-regex -- the report's own 24-bit SGR chips
     const chips = [...stdout.matchAll(/\x1b\[38;2;(\d+;\d+;\d+);48;2;(\d+;\d+;\d+)m([^\x1b]+)\x1b\[39;49m/g)];
     const seen = new Set<Stage>();
+    // A chip names its stage in stageLook's words first; what follows says more ("Paid on
+    // 2026-11-02", "Promised: US$1,000.00 by …", "Follow-up on 2026-11-20").
+    const stageOfChip = (chip: string): Stage | undefined => {
+      let found: [string, Stage] | undefined;
+      for (const [words, stage] of labelToStage)
+        if (
+          (chip === words || chip.startsWith(`${words} `) || chip.startsWith(`${words}:`)) &&
+          (!found || words.length > found[0].length)
+        )
+          found = [words, stage];
+      return found?.[1];
+    };
     for (const [, text, fill, label] of chips) {
-      const stage = labelToStage.get(label ?? '');
+      const stage = stageOfChip(label ?? '');
       expect(stage, `a chip says "${label}"`).toBeDefined();
       if (!stage) continue;
       seen.add(stage);
