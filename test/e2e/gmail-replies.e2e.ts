@@ -108,11 +108,21 @@ async function openDisputeForm(mark: string, reason: string): Promise<void> {
   await gmail.keyboard.type(reason);
 }
 
-async function shot(name: string): Promise<void> {
+/** The page, or with `around` the chip and room below it for its panel (the README's picture). */
+async function shot(name: string, around = false): Promise<void> {
   mkdirSync(SHOTS, { recursive: true });
   const file = join(SHOTS, `${name}.png`);
-  await gmail.screenshot({ path: file });
-  expect(statSync(file).size).toBeGreaterThan(5_000);
+  const box = around ? await gmail.locator('payladder-chip').first().boundingBox() : null;
+  const clip = box
+    ? {
+        x: Math.max(0, box.x - 8),
+        y: Math.max(0, box.y - 8),
+        width: 680,
+        height: around ? 400 : box.height + 16,
+      }
+    : undefined;
+  await gmail.screenshot({ path: file, ...(clip ? { clip } : {}) });
+  expect(statSync(file).size).toBeGreaterThan(2_000);
 }
 
 beforeAll(async () => {
@@ -163,7 +173,7 @@ describe('the client replied after a reminder', () => {
     await (await chip()).click();
     const log = await shadow.waitFor('payladder-chip', 'button.link');
     expect(await log.text()).toBe('Log a promise');
-    await shot('chip-panel');
+    await shot('chip-panel', true);
     await log.click();
     const date = await shadow.waitFor('payladder-chip', 'input[type=date]');
     expect(await date.attribute('value')).toBe('2026-12-04');
