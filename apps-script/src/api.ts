@@ -20,14 +20,26 @@ import type {
   ShownProblem,
 } from '../../shared/index.ts';
 
-const Id = z.string().check(z.trim(), z.minLength(1), z.maxLength(200));
+/**
+ * Each schema is built on its first use, not when Code.js loads: Apps Script evaluates the
+ * whole file before every execution, and the triggers (onEdit above all) never validate a
+ * sidebar request (issue 15, cold start).
+ */
+function lazy<T>(build: () => T): () => T {
+  let built: T | undefined;
+  return () => (built ??= build());
+}
+
+const Id = lazy(() => z.string().check(z.trim(), z.minLength(1), z.maxLength(200)));
 // A real calendar date: the pattern alone let 2026-02-30 through (issue 18).
-const Iso = z
-  .string()
-  .check(
-    z.regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD'),
-    z.refine(isIsoDate, 'not a real calendar date'),
-  );
+const Iso = lazy(() =>
+  z
+    .string()
+    .check(
+      z.regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD'),
+      z.refine(isIsoDate, 'not a real calendar date'),
+    ),
+);
 
 /** What the sidebar shows: the report plus the ledger rows its detail views need. */
 export interface SidebarView {
@@ -80,88 +92,104 @@ export interface DraftView {
   gone: boolean | null;
 }
 
-export const ConfirmSentInput = z.object({
-  link: z.string().check(z.trim(), z.minLength(1), z.maxLength(2000)),
-  /** The day the user says the message went out. */
-  sentOn: Iso,
-});
-export type ConfirmSentInput = z.input<typeof ConfirmSentInput>;
+export const ConfirmSentInput = lazy(() =>
+  z.object({
+    link: z.string().check(z.trim(), z.minLength(1), z.maxLength(2000)),
+    /** The day the user says the message went out. */
+    sentOn: Iso(),
+  }),
+);
+export type ConfirmSentInput = z.input<ReturnType<typeof ConfirmSentInput>>;
 
-export const RecordPaymentInput = z.object({
-  milestone: Id,
-  /** Major units, > 0. */
-  amount: z.number().check(z.positive()),
-  date: Iso,
-  method: z._default(z.string().check(z.maxLength(200)), ''),
-  note: z._default(z.string().check(z.maxLength(2000)), ''),
-});
-export type RecordPaymentInput = z.input<typeof RecordPaymentInput>;
+export const RecordPaymentInput = lazy(() =>
+  z.object({
+    milestone: Id(),
+    /** Major units, > 0. */
+    amount: z.number().check(z.positive()),
+    date: Iso(),
+    method: z._default(z.string().check(z.maxLength(200)), ''),
+    note: z._default(z.string().check(z.maxLength(2000)), ''),
+  }),
+);
+export type RecordPaymentInput = z.input<ReturnType<typeof RecordPaymentInput>>;
 
-export const SetStatusInput = z.object({
-  milestone: Id,
-  /** '' resumes the ladder (clears a Disputed / On hold status that Payladder's sidebar set). */
-  status: z.enum(['Disputed', 'On hold', '']),
-  /**
-   * With Disputed: the reason (and where the client said it), written to the row's
-   * `Status note` when that cell is empty. Clearing the status leaves the note.
-   */
-  note: z.optional(z.string().check(z.maxLength(2000))),
-});
-export type SetStatusInput = z.input<typeof SetStatusInput>;
+export const SetStatusInput = lazy(() =>
+  z.object({
+    milestone: Id(),
+    /** '' resumes the ladder (clears a Disputed / On hold status that Payladder's sidebar set). */
+    status: z.enum(['Disputed', 'On hold', '']),
+    /**
+     * With Disputed: the reason (and where the client said it), written to the row's
+     * `Status note` when that cell is empty. Clearing the status leaves the note.
+     */
+    note: z.optional(z.string().check(z.maxLength(2000))),
+  }),
+);
+export type SetStatusInput = z.input<ReturnType<typeof SetStatusInput>>;
 
 /** A promise the client made (PRODUCT.md, "Promises"): one new Promises row, Source `sidebar`. */
-export const LogPromiseInput = z.object({
-  milestone: Id,
-  /** The day the client said they would pay by: today or later. */
-  by: Iso,
-  /** Major units, > 0; null or absent = everything outstanding on the milestone. */
-  amount: z.optional(z.nullable(z.number().check(z.positive()))),
-  note: z._default(z.string().check(z.maxLength(2000)), ''),
-});
-export type LogPromiseInput = z.input<typeof LogPromiseInput>;
+export const LogPromiseInput = lazy(() =>
+  z.object({
+    milestone: Id(),
+    /** The day the client said they would pay by: today or later. */
+    by: Iso(),
+    /** Major units, > 0; null or absent = everything outstanding on the milestone. */
+    amount: z.optional(z.nullable(z.number().check(z.positive()))),
+    note: z._default(z.string().check(z.maxLength(2000)), ''),
+  }),
+);
+export type LogPromiseInput = z.input<ReturnType<typeof LogPromiseInput>>;
 
-export const DraftReminderInput = z.object({
-  client: Id,
-  /** Defaults to the client's milestones whose next action is due. */
-  milestones: z.optional(z.array(Id).check(z.maxLength(500))),
-  /** A message id (stage or `dispute`, `payment_plan`, `change_order`); defaults to the recommended one. */
-  template: z.optional(z.string().check(z.maxLength(50))),
-});
-export type DraftReminderInput = z.input<typeof DraftReminderInput>;
+export const DraftReminderInput = lazy(() =>
+  z.object({
+    client: Id(),
+    /** Defaults to the client's milestones whose next action is due. */
+    milestones: z.optional(z.array(Id()).check(z.maxLength(500))),
+    /** A message id (stage or `dispute`, `payment_plan`, `change_order`); defaults to the recommended one. */
+    template: z.optional(z.string().check(z.maxLength(50))),
+  }),
+);
+export type DraftReminderInput = z.input<ReturnType<typeof DraftReminderInput>>;
 
-export const PaymentPlanInput = z.object({
-  /** Plan one milestone, or all of a client's outstanding milestones in one currency. */
-  milestone: z.optional(Id),
-  client: z.optional(Id),
-  instalments: z.int().check(z.minimum(2), z.maximum(36)),
-  interval: z.enum(['weekly', 'fortnightly', 'monthly']),
-  start: Iso,
-  keepUnderSmallClaimsLimit: z._default(z.boolean(), false),
-  /**
-   * On create: the instalments the preview showed (ID, due date, major units). When the
-   * ledger changed since, the plan differs and nothing is created (issue 12).
-   */
-  expected: z.optional(
-    z.array(z.object({ id: Id, dueDate: Iso, amount: z.number() })).check(z.minLength(2), z.maxLength(36)),
-  ),
-});
-export type PaymentPlanInput = z.input<typeof PaymentPlanInput>;
+export const PaymentPlanInput = lazy(() =>
+  z.object({
+    /** Plan one milestone, or all of a client's outstanding milestones in one currency. */
+    milestone: z.optional(Id()),
+    client: z.optional(Id()),
+    instalments: z.int().check(z.minimum(2), z.maximum(36)),
+    interval: z.enum(['weekly', 'fortnightly', 'monthly']),
+    start: Iso(),
+    keepUnderSmallClaimsLimit: z._default(z.boolean(), false),
+    /**
+     * On create: the instalments the preview showed (ID, due date, major units). When the
+     * ledger changed since, the plan differs and nothing is created (issue 12).
+     */
+    expected: z.optional(
+      z
+        .array(z.object({ id: Id(), dueDate: Iso(), amount: z.number() }))
+        .check(z.minLength(2), z.maxLength(36)),
+    ),
+  }),
+);
+export type PaymentPlanInput = z.input<ReturnType<typeof PaymentPlanInput>>;
 
-export const WriteOffInput = z.object({ milestone: Id, confirm: z.literal(true) });
-export type WriteOffInput = z.input<typeof WriteOffInput>;
+export const WriteOffInput = lazy(() => z.object({ milestone: Id(), confirm: z.literal(true) }));
+export type WriteOffInput = z.input<ReturnType<typeof WriteOffInput>>;
 
-export const ClientInput = z.object({ client: Id });
-export type ClientInput = z.input<typeof ClientInput>;
+export const ClientInput = lazy(() => z.object({ client: Id() }));
+export type ClientInput = z.input<ReturnType<typeof ClientInput>>;
 
-export const MilestoneInput = z.object({ milestone: Id });
-export type MilestoneInput = z.input<typeof MilestoneInput>;
+export const MilestoneInput = lazy(() => z.object({ milestone: Id() }));
+export type MilestoneInput = z.input<ReturnType<typeof MilestoneInput>>;
 
-export const SelectCellInput = z.object({
-  tab: z.string().check(z.minLength(1), z.maxLength(100)),
-  row: z.nullable(z.int().check(z.minimum(1))),
-  column: z.nullable(z.string().check(z.maxLength(100))),
-});
-export type SelectCellInput = z.input<typeof SelectCellInput>;
+export const SelectCellInput = lazy(() =>
+  z.object({
+    tab: z.string().check(z.minLength(1), z.maxLength(100)),
+    row: z.nullable(z.int().check(z.minimum(1))),
+    column: z.nullable(z.string().check(z.maxLength(100))),
+  }),
+);
+export type SelectCellInput = z.input<ReturnType<typeof SelectCellInput>>;
 
 /** One instalment of a proposed plan, as the preview shows it. */
 export interface PlanRowView {

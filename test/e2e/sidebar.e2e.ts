@@ -40,17 +40,17 @@ const WEEK = '2026-12-07';
 /** The schema each handler validates its input with; getSidebarView takes none. */
 const INPUTS: Record<keyof ServerApi, ZodMiniType | null> = {
   getSidebarView: null,
-  recordPayment: RecordPaymentInput,
-  setMilestoneStatus: SetStatusInput,
-  logPromise: LogPromiseInput,
-  draftReminder: DraftReminderInput,
-  confirmDraftSent: ConfirmSentInput,
-  previewPaymentPlan: PaymentPlanInput,
-  createPaymentPlan: PaymentPlanInput,
-  writeOffMilestone: WriteOffInput,
-  exportPack: ClientInput,
-  selectCell: SelectCellInput,
-  jumpToMilestone: MilestoneInput,
+  recordPayment: RecordPaymentInput(),
+  setMilestoneStatus: SetStatusInput(),
+  logPromise: LogPromiseInput(),
+  draftReminder: DraftReminderInput(),
+  confirmDraftSent: ConfirmSentInput(),
+  previewPaymentPlan: PaymentPlanInput(),
+  createPaymentPlan: PaymentPlanInput(),
+  writeOffMilestone: WriteOffInput(),
+  exportPack: ClientInput(),
+  selectCell: SelectCellInput(),
+  jumpToMilestone: MilestoneInput(),
 };
 
 const TEXT = {

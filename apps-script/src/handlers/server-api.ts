@@ -140,7 +140,7 @@ function writeStatus(services: Services, loaded: LoadedLedger, m: Milestone, sta
   services.writeBlocks([{ tab: layout.name, row: m.row, column, values: [[textCell(status)]] }]);
 }
 
-function planFrom(loaded: LoadedLedger, input: z.output<typeof PaymentPlanInput>): PaymentPlan {
+function planFrom(loaded: LoadedLedger, input: z.output<ReturnType<typeof PaymentPlanInput>>): PaymentPlan {
   if (!input.milestone && !input.client)
     throw new UserError('Choose a milestone or a client for the payment plan.');
   try {
@@ -254,7 +254,7 @@ export function createServerApi(services: Services): ServerApi {
     },
 
     recordPayment(raw) {
-      const input = parse(RecordPaymentInput, raw);
+      const input = parse(RecordPaymentInput(), raw);
       return act((loaded) => {
         const m = findMilestone(loaded, input.milestone);
         const stage = reportOf(loaded, m.id)?.stage;
@@ -279,7 +279,7 @@ export function createServerApi(services: Services): ServerApi {
     },
 
     setMilestoneStatus(raw) {
-      const input = parse(SetStatusInput, raw);
+      const input = parse(SetStatusInput(), raw);
       return act((loaded) => {
         const m = findMilestone(loaded, input.milestone);
         // The sidebar may set or clear a pause; an ending status stays the user's to change.
@@ -306,7 +306,7 @@ export function createServerApi(services: Services): ServerApi {
     },
 
     logPromise(raw) {
-      const input = parse(LogPromiseInput, raw);
+      const input = parse(LogPromiseInput(), raw);
       return act((loaded) => {
         const m = findMilestone(loaded, input.milestone);
         const report = reportOf(loaded, m.id);
@@ -342,7 +342,7 @@ export function createServerApi(services: Services): ServerApi {
     },
 
     confirmDraftSent(raw) {
-      const input = parse(ConfirmSentInput, raw);
+      const input = parse(ConfirmSentInput(), raw);
       return act((loaded) => {
         const drafts = loaded.ledger.reminders.filter((r) => r.channel === 'draft' && r.link === input.link);
         const first = drafts[0];
@@ -372,7 +372,7 @@ export function createServerApi(services: Services): ServerApi {
     },
 
     draftReminder(raw): ActionResult<DraftResult> {
-      const input = parse(DraftReminderInput, raw);
+      const input = parse(DraftReminderInput(), raw);
       return act((loaded) => {
         const client = loaded.ledger.clients.find((c) => refKey(c.client) === refKey(input.client));
         if (!client) throw new UserError(`No client named "${input.client}" in the ledger.`);
@@ -400,13 +400,13 @@ export function createServerApi(services: Services): ServerApi {
     },
 
     previewPaymentPlan(raw) {
-      const input = parse(PaymentPlanInput, raw);
+      const input = parse(PaymentPlanInput(), raw);
       const loaded = loadLedger(services);
       return previewOf(loaded, planFrom(loaded, input), input.keepUnderSmallClaimsLimit);
     },
 
     createPaymentPlan(raw) {
-      const input = parse(PaymentPlanInput, raw);
+      const input = parse(PaymentPlanInput(), raw);
       return act((loaded) => {
         // Planned again inside the lock, from what the sheet holds now.
         const plan = planFrom(loaded, input);
@@ -418,7 +418,7 @@ export function createServerApi(services: Services): ServerApi {
     },
 
     writeOffMilestone(raw) {
-      const input = parse(WriteOffInput, raw);
+      const input = parse(WriteOffInput(), raw);
       return act((loaded) => {
         const m = findMilestone(loaded, input.milestone);
         const stage = reportOf(loaded, m.id)?.stage;
@@ -438,13 +438,13 @@ export function createServerApi(services: Services): ServerApi {
     },
 
     exportPack(raw): PackResult {
-      const input = parse(ClientInput, raw);
+      const input = parse(ClientInput(), raw);
       const loaded = loadLedger(services);
       return clientPack(loaded.ledger, loaded.report, input.client);
     },
 
     selectCell(raw) {
-      const input = parse(SelectCellInput, raw);
+      const input = parse(SelectCellInput(), raw);
       const loaded = loadLedger(services);
       const cell = resolveCell(loaded, input.tab, input.column);
       services.select({ tab: cell.tab, row: input.row ?? 1, column: cell.column });
@@ -452,7 +452,7 @@ export function createServerApi(services: Services): ServerApi {
     },
 
     jumpToMilestone(raw) {
-      const input = parse(MilestoneInput, raw);
+      const input = parse(MilestoneInput(), raw);
       const loaded = loadLedger(services);
       const layout = requireLayout(loaded, 'milestones', 'Milestones');
       const known = loaded.ledger.milestones.find((m) => refKey(m.id) === refKey(input.milestone));
