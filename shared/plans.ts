@@ -11,8 +11,8 @@
  */
 import { addDays, addMonths, isIsoDate } from './dates.ts';
 import { smallClaimsLimit } from './law/small-claims.ts';
-import type { IsoDate, Ledger, MilestoneReport, Report } from './model.ts';
-import { currencyDigits, formatMoney, toMajor } from './money.ts';
+import type { IsoDate, Language, Ledger, MilestoneReport, Report } from './model.ts';
+import { currencyDigits, formatMoney, messageLocale, toMajor } from './money.ts';
 import { refKey } from './parse.ts';
 import { stageInSentence } from './stage-look.ts';
 import { isOpen, PROMISE_STAGES, STAGES } from './stages.ts';
@@ -52,7 +52,10 @@ export type PlanRow = Record<string, string | number>;
 
 export interface PlanWarning {
   code: 'raised_for_limit' | 'limit_unknown' | 'start_in_past' | 'interest_left_out';
+  /** In English (the CLI, the menu's preview). */
   message: string;
+  /** The same in each UI language, amounts in its locale: the sidebar shows its own. */
+  text: Readonly<Record<Language, string>>;
 }
 
 export interface PaymentPlan {
@@ -107,6 +110,30 @@ export const PLAN_WARNINGS = {
   interest_left_out: (amount: string) =>
     `Statutory interest and compensation accrued so far (${amount}) are not in the plan; the replaced milestones stop accruing once marked Renegotiated.`,
 } as const;
+
+/** PLAN_WARNINGS in Italian, for the Italian sidebar (issue 12: no English text there). */
+export const PLAN_WARNINGS_IT: { readonly [K in keyof typeof PLAN_WARNINGS]: (typeof PLAN_WARNINGS)[K] } = {
+  raised_for_limit: (from, to, limit) =>
+    `Rate portate da ${from} a ${to}, perché ognuna resti entro il limite delle controversie di modesta entità (${limit}).`,
+  limit_unknown: (jurisdiction) =>
+    `Nessun limite per le controversie di modesta entità per ${jurisdiction || 'questo cliente'} in questa valuta: le rate non sono state confrontate con un limite.`,
+  start_in_past: (start) => `La prima rata scade il ${start}, prima di oggi.`,
+  interest_left_out: (amount) =>
+    `Gli interessi di mora e il risarcimento maturati finora (${amount}) non sono nel piano; le scadenze sostituite smettono di maturarli una volta segnate Rinegoziato.`,
+};
+
+type WarningArgs<K extends PlanWarning['code']> = Parameters<(typeof PLAN_WARNINGS)[K]>;
+
+/** A warning in every UI language; `args` gives its values for a language (amounts in its locale). */
+function warning<K extends PlanWarning['code']>(
+  code: K,
+  args: (lang: Language) => WarningArgs<K>,
+): PlanWarning {
+  const say = (table: typeof PLAN_WARNINGS, lang: Language) =>
+    (table[code] as (...a: WarningArgs<K>) => string)(...args(lang));
+  const en = say(PLAN_WARNINGS, 'en');
+  return { code, message: en, text: { en, it: say(PLAN_WARNINGS_IT, 'it') } };
+}
 
 export class PaymentPlanError extends Error {
   constructor(
@@ -202,6 +229,7 @@ export function makePaymentPlan(input: PaymentPlanInput): PaymentPlan {
   const currency = first.currency;
   const client = ledger.clients.find((c) => c.client === first.client);
   const locale = ledger.settings.locale;
+  const localeOf = (lang: Language) => messageLocale(lang, locale);
   const total = chosen.reduce((s, m) => s + m.outstanding, 0);
   const warnings: PlanWarning[] = [];
 
@@ -213,22 +241,21 @@ export function makePaymentPlan(input: PaymentPlanInput): PaymentPlan {
       const needed = Math.ceil(total / limitMinor);
       if (needed > n) {
         if (needed > MAX_INSTALMENTS) throw new PaymentPlanError('bad_count', PLAN_ERRORS.bad_count(needed));
-        warnings.push({
-          code: 'raised_for_limit',
-          message: PLAN_WARNINGS.raised_for_limit(n, needed, formatMoney(limitMinor, currency, locale)),
-        });
+        warnings.push(
+          warning('raised_for_limit', (lang) => [
+            n,
+            needed,
+            formatMoney(limitMinor, currency, localeOf(lang)),
+          ]),
+        );
         n = needed;
       }
     } else {
-      warnings.push({
-        code: 'limit_unknown',
-        message: PLAN_WARNINGS.limit_unknown(client?.jurisdiction ?? ''),
-      });
+      warnings.push(warning('limit_unknown', () => [client?.jurisdiction ?? '']));
     }
   }
   if (total < n) throw new PaymentPlanError('too_small', PLAN_ERRORS.too_small(total, n));
-  if (input.start < today)
-    warnings.push({ code: 'start_in_past', message: PLAN_WARNINGS.start_in_past(input.start) });
+  if (input.start < today) warnings.push(warning('start_in_past', () => [input.start]));
   // Interest is in the milestones' currency; compensation in the law's (EUR 40 on a USD
   // invoice), so each currency is summed and shown on its own.
   const accrued: Record<string, number> = {};
@@ -238,12 +265,11 @@ export function makePaymentPlan(input: PaymentPlanInput): PaymentPlan {
   }
   const leftOut = Object.entries(accrued).filter(([, v]) => v > 0);
   if (leftOut.length > 0)
-    warnings.push({
-      code: 'interest_left_out',
-      message: PLAN_WARNINGS.interest_left_out(
-        leftOut.map(([c, v]) => formatMoney(v, c, locale)).join(' + '),
-      ),
-    });
+    warnings.push(
+      warning('interest_left_out', (lang) => [
+        leftOut.map(([c, v]) => formatMoney(v, c, localeOf(lang))).join(' + '),
+      ]),
+    );
 
   // Every ID cell is taken, rows left out for a problem too: an instalment reusing a
   // half-typed `SB-2/1` would be left out as a duplicate and its amount leave the totals.

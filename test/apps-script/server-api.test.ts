@@ -269,6 +269,26 @@ describe('the sidebar’s server handlers', () => {
     expect(out.view.report.milestones.find((m) => m.id === 'GD-1')?.stage).toBe('renegotiated');
   });
 
+  it("previews a plan's warnings in the sidebar's language: Italian for an Italian ledger (issue 12)", async () => {
+    const { fakes, fromSidebarCall } = await demo();
+    const settings = fakes.spreadsheet.sheet('Settings');
+    const language = rowsOf(settings).findIndex((r) => r.Setting === 'Default language');
+    expect(language).toBeGreaterThanOrEqual(0);
+    // A start before today: the one warning every plan can be given.
+    const input = { milestone: 'GD-1', instalments: 3, interval: 'monthly', start: '2026-02-01' };
+    const english = fromSidebarCall('previewPaymentPlan', input) as { warnings: string[] };
+    expect(english.warnings).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^The first instalment is due on/)]),
+    );
+    settings.set(language + 2, col(settings, 'Value'), 'it');
+    const italian = fromSidebarCall('previewPaymentPlan', input) as { warnings: string[] };
+    expect(italian.warnings).toHaveLength(english.warnings.length);
+    expect(italian.warnings).toEqual(
+      expect.arrayContaining(['La prima rata scade il 2026-02-01, prima di oggi.']),
+    );
+    for (const w of italian.warnings) expect(w).not.toMatch(/\b(the|instalments?|before today)\b/i);
+  });
+
   it('createPaymentPlan creates nothing when the ledger changed since the preview it was given', async () => {
     const { fakes, fromSidebarCall } = await demo();
     const book = fakes.spreadsheet;

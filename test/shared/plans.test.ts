@@ -207,7 +207,12 @@ describe('makePaymentPlan', () => {
       keepUnderSmallClaimsLimit: true,
     });
     expect(plan.instalments.map((i) => i.amount)).toEqual([100_000, 100_000, 100_000]);
-    expect(plan.warnings.find((w) => w.code === 'raised_for_limit')?.message).toContain('€1,100.00');
+    const raised = plan.warnings.find((w) => w.code === 'raised_for_limit');
+    expect(raised?.message).toContain('€1,100.00');
+    // The Italian sidebar's words, the amount in Italian (issue 12).
+    expect(raised?.text.en).toBe(raised?.message);
+    expect(raised?.text.it).toContain('1.100,00\u00a0€');
+    expect(raised?.text.it).toMatch(/^Rate portate da 2 a 3/);
   });
 
   it('names compensation owed in another currency apart from the interest', () => {
@@ -248,6 +253,15 @@ describe('makePaymentPlan', () => {
       start: TODAY,
     });
     expect(withInterest.warnings.map((w) => w.code)).toEqual(['interest_left_out']);
+    // Every warning in both languages, every value in each, no English left in the Italian.
+    for (const w of [...plan.warnings, ...withInterest.warnings]) {
+      expect(w.text.it, w.code).not.toBe(w.text.en);
+      expect(w.text.it, w.code).not.toMatch(/\b(the|instalments?|limit|before today|accrued|are not)\b/i);
+    }
+    expect(plan.warnings.map((w) => w.text.it)).toEqual([
+      expect.stringContaining('per DE'),
+      expect.stringContaining('2026-11-01'),
+    ]);
   });
 
   it('picks other IDs when M-7/1… are taken', () => {

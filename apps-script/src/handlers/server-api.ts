@@ -174,7 +174,8 @@ function previewOf(loaded: LoadedLedger, plan: PaymentPlan, keepUnderLimit: bool
     total: toMajor(plan.total, plan.currency),
     currency: plan.currency,
     limit: limit && limit.currency === plan.currency ? limit.limit : null,
-    warnings: plan.warnings.map((w) => w.message),
+    // In the sidebar's language (Settings → Default language, as its view).
+    warnings: plan.warnings.map((w) => w.text[loaded.ledger.settings.defaultLanguage]),
   };
 }
 
