@@ -35,7 +35,10 @@ const REMINDER_SENT = '2026-11-24';
 
 const fixture = fixturesOf([{ label: 'project', dir: PROJECT_FIXTURES, names: [PAGE], problem: null }]);
 const italian = fixturesOf([{ label: 'project', dir: PROJECT_FIXTURES, names: [PAGE_IT], problem: null }])[0];
-const world = fixtureLedger(fixture, todayIn(TIME_ZONE, new Date()));
+const TODAY = todayIn(TIME_ZONE, new Date());
+const world = fixtureLedger(fixture, TODAY);
+/** The day the client's "by Friday" names: their reply is dated 2 Dec 2026 (the fixture). */
+const PROMISED_BY = '2026-12-04';
 const plan = world.plans[0] as FixturePlan;
 const client = world.clients.get(plan.clientAddress) as string;
 world.raw['Reminders']?.push([
@@ -176,7 +179,7 @@ describe('the client replied after a reminder', () => {
     await shot('chip-panel', true);
     await log.click();
     const date = await shadow.waitFor('payladder-chip', 'input[type=date]');
-    expect(await date.attribute('value')).toBe('2026-12-04');
+    expect(await date.attribute('value')).toBe(PROMISED_BY);
 
     const save = await shadow.waitFor('payladder-chip', 'form button.action');
     await save.click();
@@ -188,13 +191,17 @@ describe('the client replied after a reminder', () => {
       "'FX-1",
       `'${client}`,
       1201,
-      '2026-12-04',
+      PROMISED_BY,
       `'${plan.expected.url}`,
       null,
     ]);
 
-    // The chip redraws from the ledger as it now stands: the ladder pauses.
-    await expect.poll(async () => (await chip()).text(), { timeout: 15_000 }).toMatch(/^Promised/);
+    // The chip redraws from the ledger as it now stands: the ladder pauses until the promised
+    // day; from the day after (this suite runs on the real date), the promise is broken and
+    // its own message is next.
+    await expect
+      .poll(async () => (await chip()).text(), { timeout: 15_000 })
+      .toMatch(TODAY <= PROMISED_BY ? /^Promised/ : /^Broken promise.*next: Broken promise/);
     // Saved once more from the redrawn chip: the ledger already holds it, nothing is appended.
     await (await chip()).click();
     await (await shadow.waitFor('payladder-chip', 'button.link')).click();
