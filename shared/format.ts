@@ -24,6 +24,7 @@ export function escapeHtml(text: string): string {
 }
 
 export { messageLocale } from './money.ts';
+export { formatShortDate } from './short-date.ts';
 
 const dateFormatters = new Map<string, Intl.DateTimeFormat>();
 

@@ -1,7 +1,7 @@
 /** Amounts, days and dates as the overlay shows them. */
 import type { IsoDate } from '../../shared/model.ts';
-import { messageLocale } from '../../shared/money.ts';
-import { formatMoney } from '../../shared/money.ts';
+import { formatShortDate } from '../../shared/short-date.ts';
+import { formatMoney, messageLocale } from '../../shared/money.ts';
 import { STAGE_PALETTE } from '../../shared/stage-look.ts';
 import type { Stage } from '../../shared/stages.ts';
 import type { Lang, OverlayStrings } from './strings';
@@ -32,27 +32,16 @@ export function stageStyle(stage: Stage): { backgroundColor: string; color: stri
   return { backgroundColor, color };
 }
 
-// Making an Intl formatter costs far more than using one: one per language and shape.
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
-
 /** "30 Nov" / "30 nov"; the year only when it is not `today`'s. */
 export function dateText(date: IsoDate, lang: Lang, today: IsoDate): string {
-  const sameYear = date.slice(0, 4) === today.slice(0, 4);
-  const key = `${lang}|${sameYear}`;
-  let format = dateFormats.get(key);
-  if (!format) {
-    format = new Intl.DateTimeFormat(intlTag(lang), {
-      day: 'numeric',
-      month: 'short',
-      ...(sameYear ? {} : { year: 'numeric' }),
-      timeZone: 'UTC',
-    });
-    dateFormats.set(key, format);
-  }
-  return format.format(new Date(`${date}T00:00:00Z`));
+  return formatShortDate(date, intlTag(lang), date.slice(0, 4) !== today.slice(0, 4));
 }
 
-/** Calendar days from `from` to `to` (ISO dates). */
+/**
+ * Calendar days from `from` to `to` (ISO dates). Not shared/dates.ts `daysBetween`: that one
+ * validates and brings its civil-calendar arithmetic (about 0.5 KB), and the content script
+ * is at its size budget.
+ */
 export function daysFrom(from: IsoDate, to: IsoDate): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }

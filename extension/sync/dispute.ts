@@ -15,6 +15,7 @@
 import type { IsoDate, Milestone } from '../../shared/index.ts';
 import {
   MILESTONES,
+  formatShortDate,
   cellText,
   columnLetter,
   locateColumns,
@@ -41,19 +42,13 @@ export interface DisputeRequest {
   lang: NoteLang;
 }
 
-const MONTHS = {
-  en: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
-  it: ['gen', 'feb', 'mar', 'apr', 'mag', 'giu', 'lug', 'ago', 'set', 'ott', 'nov', 'dic'],
-} as const;
-
 /**
  * The Status note: the reason, then the day and link of the client's message, in the
- * overlay's language ("… (risposta del cliente del 2 dic 2026: https://…)"). The date is
- * written out in full, months by name, so it reads the same in any locale and year.
+ * overlay's language ("… (risposta del cliente del 2 dic 2026: https://…)"). The date has
+ * its year and the month by name, so it reads the same whatever the sheet's locale.
  */
 export function disputeNote(reason: string, said: IsoDate, source: string, lang: NoteLang): string {
-  const [y, m, d] = said.split('-').map(Number) as [number, number, number];
-  const day = `${d} ${MONTHS[lang][m - 1] ?? ''} ${y}`;
+  const day = formatShortDate(said, lang === 'it' ? 'it-IT' : 'en-GB', true);
   const where = lang === 'it' ? `risposta del cliente del ${day}` : `client's reply of ${day}`;
   const link = source.trim();
   return `${reason.trim()} (${where}${link === '' ? '' : `: ${link}`})`;

@@ -9,12 +9,10 @@
 import * as z from 'zod';
 import type { Ledger, Report, Stage as StageType, TodayMessage } from '../../shared/index.ts';
 import {
-  MESSAGE_LABELS,
-  STAGE_LABELS,
   Stage,
-  isMessageKind,
   compareUrgency,
   formatMoney,
+  messageLabel,
   messageLocale,
   todayHeadline,
   todayWork,
@@ -70,8 +68,7 @@ export type TodayView = z.infer<typeof TodayView>;
 
 /** A message's name in both UI languages (a step that sends nothing, never due, by its stage's). */
 function labels(step: StageType): z.infer<typeof Words> {
-  if (isMessageKind(step)) return { en: MESSAGE_LABELS.en[step], it: MESSAGE_LABELS.it[step] };
-  return { en: STAGE_LABELS.en[step], it: STAGE_LABELS.it[step] };
+  return { en: messageLabel(step, 'en'), it: messageLabel(step, 'it') };
 }
 
 export function buildTodayView(report: Report, ledger: Pick<Ledger, 'settings' | 'clients'>): TodayView {

@@ -2,32 +2,20 @@
 import type { IsoDate } from '../../shared/model.ts';
 // Straight from the modules, not the core's index: the popup's first paint carries only what it uses.
 import { daysBetween } from '../../shared/dates.ts';
+import { formatShortDate } from '../../shared/short-date.ts';
 import { formatMoney } from '../../shared/money.ts';
 import type { ErrorVars, Lang } from './i18n.ts';
 import { STRINGS, intlTag } from './i18n.ts';
 import type { SyncError } from '../sync/items.ts';
 
 // Making an Intl formatter costs far more than using one (locale data is loaded each time):
-// one per language and form, kept for the page's life, or the popup's list of dates would
-// pay for a formatter per row on its way to the first paint.
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
+// one per language and form, kept for the page's life (dates: shared formatShortDate), or
+// the popup's list of dates would pay for a formatter per row on its way to the first paint.
 const relativeFormats = new Map<Lang, Intl.RelativeTimeFormat>();
 
 /** "30 Nov" / "30 nov"; the year only when it is not `today`'s. */
 export function formatDate(date: IsoDate, lang: Lang, today: IsoDate): string {
-  const sameYear = date.slice(0, 4) === today.slice(0, 4);
-  const key = `${lang}|${sameYear}`;
-  let format = dateFormats.get(key);
-  if (!format) {
-    format = new Intl.DateTimeFormat(intlTag(lang), {
-      day: 'numeric',
-      month: 'short',
-      ...(sameYear ? {} : { year: 'numeric' }),
-      timeZone: 'UTC',
-    });
-    dateFormats.set(key, format);
-  }
-  return format.format(new Date(`${date}T00:00:00Z`));
+  return formatShortDate(date, intlTag(lang), date.slice(0, 4) !== today.slice(0, 4));
 }
 
 /** "5 minutes ago" / "5 minuti fa", "in 2 minutes" / "tra 2 minuti". */
