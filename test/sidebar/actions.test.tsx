@@ -245,6 +245,29 @@ describe('Log a promise', () => {
     expect(card('KM-1').querySelector('.chip')?.textContent).toBe('Promised');
   });
 
+  it('reads the amount in the locale it was prefilled in: Italian in the Italian sidebar of an en_GB sheet', async () => {
+    // Default language Italian, the sheet's locale en_GB: the sidebar writes amounts as Italian.
+    const api = createHarnessApi({ today: TODAY, language: 'en' });
+    const settings = api.services.tabs.get('Settings') ?? [];
+    const language = settings.find((row) => row[0] === 'Default language');
+    if (!language) throw new Error('the demo ledger has no Default language setting');
+    language[1] = 'it';
+    const r = await renderSidebar({
+      language: 'it',
+      api,
+      route: { name: 'client', client: 'Kestrel Media GmbH' },
+    });
+    fireEvent.click(button(card('KM-1'), 'Altre azioni per KM-1'));
+    fireEvent.click(button(card('KM-1'), 'Registra promessa'));
+    const form = within(card('KM-1')).getByRole('form', { name: 'Registra promessa · KM-1' });
+    const amount = within(form).getByLabelText('Importo (EUR)') as HTMLInputElement;
+    const outstanding = r.store.milestoneById.value.get('KM-1')?.outstanding ?? 0;
+    expect(amount.value).toBe((outstanding / 100).toFixed(2).replace('.', ','));
+    fireEvent.input(amount, { target: { value: '1.234,56' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Salva promessa' }));
+    await waitFor(() => expect(lastCall(r.recording, 'logPromise')).toMatchObject({ amount: 1234.56 }));
+  });
+
   it('sends no amount when the field is emptied (everything outstanding), and refuses a bad one', async () => {
     const r = await renderSidebar({ route: { name: 'client', client: 'Kestrel Media GmbH' } });
     fromMore('KM-3', 'Log a promise');

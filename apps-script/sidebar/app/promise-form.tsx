@@ -35,7 +35,8 @@ export function PromiseForm({ milestone: m, onDone }: { milestone: MilestoneRepo
     const typed = amount.trim();
     let major: number | null = null;
     if (typed !== '') {
-      const read = parseAmountText(typed, m.currency, view?.locale ?? 'en_GB');
+      // Read in the locale the field was prefilled and its example written in, as Record payment.
+      const read = parseAmountText(typed, m.currency, f.tag);
       if (!read.ok || read.value <= 0) {
         setInvalid(true);
         amountField.current?.focus();
