@@ -5,7 +5,7 @@
  * distance, so a typo costs one more command, not a trip to the sheet.
  */
 import type { Ledger, Problem, Report } from '../shared/index.ts';
-import { currencyTotals, refKey } from '../shared/index.ts';
+import { currencyTotals, refKey, reportCounts } from '../shared/index.ts';
 
 /** A name that picks no single client: exit 2 with this one line. */
 export class ClientNameError extends Error {}
@@ -110,12 +110,6 @@ export function clientSlice(
   const own = (p: Problem) => p.row !== null && rows[p.tab]?.has(p.row) === true;
   const problems = report.problems.filter(own);
   const clients = report.clients.filter((c) => c.client === client);
-  const stageCounts: Record<string, number> = {};
-  let dueTodayCount = 0;
-  for (const m of milestones) {
-    stageCounts[m.stage] = (stageCounts[m.stage] ?? 0) + 1;
-    if (m.nextAction && m.nextAction.on <= report.today) dueTodayCount++;
-  }
   return {
     report: {
       ...report,
@@ -123,9 +117,7 @@ export function clientSlice(
       clients,
       // The client's own totals: the whole ledger's under one client's rows would read as theirs.
       totals: currencyTotals(milestones),
-      stageCounts,
-      dueTodayCount,
-      messagesDue: clients.filter((c) => c.message !== null).length,
+      ...reportCounts(milestones, clients, report.today),
       problems,
     },
     elsewhere: report.problems.length - problems.length,

@@ -65,6 +65,27 @@ export function emptyTotals(): CurrencyTotals {
 }
 
 /**
+ * The report's counts over these milestones and their clients: milestones per stage, next
+ * actions due by `today`, and messages due (one per client): the whole ledger's in the
+ * report, one client's in the CLI's `--client`.
+ */
+export function reportCounts(
+  milestones: readonly MilestoneReport[],
+  clients: readonly ClientReport[],
+  today: IsoDate,
+): Pick<Report, 'stageCounts' | 'dueTodayCount' | 'messagesDue'> {
+  const stageCounts: Record<string, number> = {};
+  let dueTodayCount = 0;
+  for (const m of milestones) {
+    stageCounts[m.stage] = (stageCounts[m.stage] ?? 0) + 1;
+    if (m.nextAction && m.nextAction.on <= today) dueTodayCount++;
+  }
+  let messagesDue = 0;
+  for (const c of clients) if (c.message !== null) messagesDue++;
+  return { stageCounts, dueTodayCount, messagesDue };
+}
+
+/**
  * Outstanding, overdue, aging, interest and compensation per currency (minor units) over
  * these milestones: the whole ledger's in the report, one client's in the CLI's `--client`.
  */
@@ -194,14 +215,8 @@ export function computeReport(
   for (const p of missingRateProblems(law.missing)) extra.push(p);
 
   const totals = currencyTotals(milestones);
-  const stageCounts: Record<string, number> = {};
-  let dueTodayCount = 0;
   const byClient = new Map<string, MilestoneReport[]>();
   for (const m of milestones) push(byClient, m.client, m);
-  for (const m of milestones) {
-    stageCounts[m.stage] = (stageCounts[m.stage] ?? 0) + 1;
-    if (m.nextAction && m.nextAction.on <= today) dueTodayCount++;
-  }
 
   const clients: ClientReport[] = ledger.clients.map((c) => {
     const ms = byClient.get(c.client) ?? [];
@@ -245,17 +260,13 @@ export function computeReport(
     };
   });
   clients.sort(compareClients);
-  let messagesDue = 0;
-  for (const c of clients) if (c.message !== null) messagesDue++;
 
   return {
     today,
     milestones,
     clients,
     totals,
-    stageCounts,
-    dueTodayCount,
-    messagesDue,
+    ...reportCounts(milestones, clients, today),
     problems: sortProblems([...problems, ...extra]),
   };
 }
