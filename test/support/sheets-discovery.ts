@@ -2,8 +2,9 @@
  * Google's Sheets API v4 discovery document as the law for the Sheets fake: every request
  * the suites send to the fake and every answer the fake gives is checked against the
  * method, parameters, request and response schemas and scopes the document lists
- * (`../shared/fixtures/google/sheets-v4-discovery.json`, a trimmed verbatim copy, revision
- * 20220315; its README says what was cut). A small validator over the document's
+ * (`test/fixtures/google/sheets-v4-discovery.json`, a trimmed verbatim copy, revision
+ * 20220315, kept in the repository so a clean clone tests on its own; its README says
+ * where it comes from and what was cut). A small validator over the document's
  * JSON-schema-like `schemas`: `$ref`, `type` (string, integer, number, boolean, array,
  * object, any), `enum`, `format` (int32, int64, double, float), `properties`,
  * `additionalProperties`, `items`. Unknown properties are refused, as the real API answers
@@ -16,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 
 export const DISCOVERY_PATH = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
-  '../../../shared/fixtures/google/sheets-v4-discovery.json',
+  '../fixtures/google/sheets-v4-discovery.json',
 );
 
 /** A schema of the discovery document (the members this validator reads). */
@@ -60,13 +61,11 @@ export interface DiscoveryDocument {
 
 let loaded: DiscoveryDocument | undefined;
 
-/** The document; throws, naming the path, when it is not beside the project. */
+/** The document; throws, naming the path, when it is missing. */
 export function discovery(): DiscoveryDocument {
   if (loaded) return loaded;
   if (!existsSync(DISCOVERY_PATH)) {
-    throw new Error(
-      `Sheets discovery document not found at ${DISCOVERY_PATH} (../shared beside the project)`,
-    );
+    throw new Error(`Sheets discovery document not found at ${DISCOVERY_PATH}`);
   }
   loaded = JSON.parse(readFileSync(DISCOVERY_PATH, 'utf8')) as DiscoveryDocument;
   return loaded;
