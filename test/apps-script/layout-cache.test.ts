@@ -79,7 +79,7 @@ function stageOf(book: SpreadsheetModel, id: string): unknown {
 }
 
 describe('The tab layout cached between edits', () => {
-  it('is stored in document properties, small, and lets the next edit find tabs by name', async () => {
+  it('is stored in document properties, small, and lets the next edit read each tab at its position', async () => {
     const { fakes, calls, edit } = await demo();
     const stored = fakes.properties.document.values.get(LAYOUT_KEY);
     expect(stored).toBeDefined();
@@ -87,14 +87,23 @@ describe('The tab layout cached between edits', () => {
     payInFull(fakes.spreadsheet);
     edit('Payments');
     expect(stageOf(fakes.spreadsheet, 'SB-3')).toBe('paid');
-    // Found by name, read once each: no tab listing, no settings asked for.
-    expect(calls.count('Spreadsheet.getSheets')).toBe(0);
+    // The tabs listed once, none found by name, no settings asked for.
+    expect(calls.count('Spreadsheet.getSheets')).toBe(1);
+    expect(calls.count('Spreadsheet.getSheetByName')).toBe(0);
     expect(calls.count('Spreadsheet.getSpreadsheetTimeZone')).toBe(0);
     expect(calls.count('Spreadsheet.getSpreadsheetLocale')).toBe(0);
     expect(calls.count('SpreadsheetApp.getActiveSpreadsheet')).toBe(0);
-    // Every tab read was found by name, but the edited one, which the event gave.
-    expect(calls.count('Spreadsheet.getSheetByName')).toBe(calls.count('Sheet.getSheetValues') - 1);
-    expect(calls.list('Sheet.getSheetValues').map((e) => e.target)).not.toContain('Templates');
+    // Named: the edited tab (from the event) and the tab written (Milestones).
+    expect(calls.list('Sheet.getName').map((e) => e.target)).toEqual(['Payments', 'Milestones']);
+    // Settings and Rates come from the cache; Templates is never read.
+    expect(calls.list('Sheet.getSheetValues').map((e) => e.target)).toEqual([
+      'Clients',
+      'Milestones',
+      'Payments',
+      'Reminders',
+      'Promises',
+    ]);
+    expect(sheetsCalls(calls)).toBeLessThanOrEqual(12 + 2 * calls.count('Range.setNote'));
     expectComputedCurrent(fakes.spreadsheet);
   });
 
@@ -121,21 +130,47 @@ describe('The tab layout cached between edits', () => {
     expect(counts[0]).toBe(counts[1]);
   });
 
-  it('sees a tab renamed between two edits: the renamed Payments no longer counts', async () => {
+  it('sees a tab renamed between two edits and a new one in its place: the renamed Payments no longer counts', async () => {
     const { fakes, calls, edit, live } = await demo();
     const book = fakes.spreadsheet;
     edit('Milestones');
     payInFull(book);
-    live((s) => s.getSheetByName('Payments')?.setName('Old payments'));
+    // The year's payments archived, a fresh Payments tab started.
+    live((s) => {
+      s.getSheetByName('Payments')?.setName('Old payments');
+      s.insertSheet('Payments')
+        .getRange(1, 1, 1, 5)
+        .setValues([['Date', 'Milestone', 'Amount', 'Method', 'Note']]);
+    });
     const before = userCells(book);
     edit('Milestones');
-    // A full read found the ledger as it is now: no Payments tab, so SB-3 is not paid.
-    expect(calls.count('Spreadsheet.getSheets')).toBe(1);
+    // A full read found the ledger as it is now: the new Payments is empty, SB-3 not paid.
+    expect(calls.count('Spreadsheet.getSpreadsheetTimeZone')).toBe(1);
     expect(stageOf(book, 'SB-3')).not.toBe('paid');
     expect(userCells(book)).toEqual(before);
     expectComputedCurrent(book);
     // And the layout now names the tabs as they are.
-    expect(fakes.properties.document.values.get(LAYOUT_KEY)).not.toMatch(/Old payments/);
+    const stored = fakes.properties.document.values.get(LAYOUT_KEY) ?? '';
+    expect(stored).not.toMatch(/Old payments/);
+    expect(stored).toMatch(/"Payments"/);
+  });
+
+  it('sees a renamed tab once it is edited: the next edit reads the ledger afresh', async () => {
+    const { fakes, calls, edit, live } = await demo();
+    const book = fakes.spreadsheet;
+    edit('Milestones');
+    live((s) => s.getSheetByName('Payments')?.setName('Old payments'));
+    payInFull(book, 'Old payments');
+    edit('Old payments');
+    // Not a ledger tab now: nothing read or written.
+    expect(calls.count('Sheet.getSheetValues')).toBe(0);
+    expect(calls.count('Range.setValues')).toBe(0);
+    const before = userCells(book);
+    edit('Milestones');
+    expect(calls.count('Spreadsheet.getSpreadsheetTimeZone')).toBe(1);
+    expect(stageOf(book, 'SB-3')).not.toBe('paid');
+    expect(userCells(book)).toEqual(before);
+    expectComputedCurrent(book);
   });
 
   it('writes nothing into a Milestones tab renamed between two edits', async () => {
@@ -152,18 +187,47 @@ describe('The tab layout cached between edits', () => {
     expect(ms.get(2, stage)).toBe('');
   });
 
-  it('follows a moved tab without a full read', async () => {
+  it('reads the ledger afresh after a tab was moved, then at the new positions', async () => {
     const { fakes, calls, edit } = await demo();
     const book = fakes.spreadsheet;
     edit('Milestones');
-    // Drag Payments to the front.
+    // Drag Payments to the front: every tab before it moves one place on.
     const payments = book.sheet('Payments');
     book.sheets.splice(book.sheets.indexOf(payments), 1);
     book.sheets.unshift(payments);
     payInFull(book);
     const before = userCells(book);
     edit('Payments');
-    expect(calls.count('Spreadsheet.getSheets')).toBe(0);
+    // The headers were not where the layout had them: a full read, the tabs listed once.
+    expect(calls.count('Spreadsheet.getSheets')).toBe(1);
+    expect(calls.count('Spreadsheet.getSpreadsheetTimeZone')).toBe(1);
+    expect(stageOf(book, 'SB-3')).toBe('paid');
+    expect(userCells(book)).toEqual(before);
+    expectComputedCurrent(book);
+    // The layout stored then has the new positions: the next edit is a fast one.
+    book.sheet('Milestones').set(2, col(book.sheet('Milestones'), 'Amount'), 1234);
+    edit('Milestones');
+    expect(calls.count('Spreadsheet.getSpreadsheetTimeZone')).toBe(0);
+    expect(calls.count('Sheet.getSheetValues')).toBe(5);
+    expectComputedCurrent(book);
+  });
+
+  it('reads the ledger afresh after two tabs it only reads swapped places', async () => {
+    const { fakes, calls, edit } = await demo();
+    const book = fakes.spreadsheet;
+    edit('Milestones');
+    // Neither edited nor written: only their header rows tell the swap.
+    const payments = book.sheet('Payments');
+    const reminders = book.sheet('Reminders');
+    const [i, j] = [book.sheets.indexOf(payments), book.sheets.indexOf(reminders)];
+    book.sheets[i] = reminders;
+    book.sheets[j] = payments;
+    payInFull(book);
+    const ms = book.sheet('Milestones');
+    ms.set(2, col(ms, 'Amount'), 1234);
+    const before = userCells(book);
+    edit('Milestones');
+    expect(calls.count('Spreadsheet.getSpreadsheetTimeZone')).toBe(1);
     expect(stageOf(book, 'SB-3')).toBe('paid');
     expect(userCells(book)).toEqual(before);
     expectComputedCurrent(book);
@@ -256,5 +320,186 @@ describe('The tab layout cached between edits', () => {
     expect(calls.count('Range.setNote')).toBe(0);
     const ms = fakes.spreadsheet.sheet('Milestones');
     expect(ms.note(1, col(ms, 'Stage'))).toMatch(/^Payladder recomputed 2026-03-02 /);
+  });
+});
+
+/** The value of a setting in the Settings tab, changed as the user would type it. */
+function setSetting(book: SpreadsheetModel, name: string, value: string | number): void {
+  const tab = book.sheet('Settings');
+  const row = tab.values().findIndex((r) => r[col(tab, 'Setting') - 1] === name) + 1;
+  if (row < 1) throw new Error(`no setting ${name}`);
+  tab.set(row, col(tab, 'Value'), value);
+}
+
+function storedLayout(fakes: { properties: { document: { values: Map<string, string> } } }) {
+  return JSON.parse(fakes.properties.document.values.get(LAYOUT_KEY) ?? 'null') as {
+    tabs: Record<string, { name: string; index: number; twin: boolean }>;
+    values: Record<string, unknown>;
+  } | null;
+}
+
+const PAYMENTS_HEADER = ['Date', 'Milestone', 'Amount', 'Method', 'Note'];
+
+describe('The positions in the cached layout, checked against the live sheet', () => {
+  it('reads the ledger afresh when a tab was inserted before the ledger tabs, then at the new positions', async () => {
+    const { fakes, calls, edit, live } = await demo();
+    const book = fakes.spreadsheet;
+    edit('Milestones');
+    // A tab of the user's own, first in the tab bar, with a header of its own.
+    live((s) =>
+      s
+        .insertSheet('Notes', 0)
+        .getRange(1, 1, 1, 2)
+        .setValues([['Date', 'Thought']]),
+    );
+    payInFull(book);
+    const before = userCells(book);
+    edit('Payments');
+    expect(calls.count('Spreadsheet.getSpreadsheetTimeZone')).toBe(1);
+    expect(stageOf(book, 'SB-3')).toBe('paid');
+    expect(userCells(book)).toEqual(before);
+    expectComputedCurrent(book);
+    expect(storedLayout(fakes)?.tabs.payments?.index).toBe(book.sheets.indexOf(book.sheet('Payments')));
+    const ms = book.sheet('Milestones');
+    ms.set(2, col(ms, 'Amount'), 1234);
+    edit('Milestones');
+    expect(calls.count('Spreadsheet.getSpreadsheetTimeZone')).toBe(0);
+    expectComputedCurrent(book);
+  });
+
+  it('never reads an archived copy with the same header in place of the real tab, whatever their order', async () => {
+    const { fakes, calls, edit, live } = await demo();
+    const book = fakes.spreadsheet;
+    // Last year's payments, same header, one of them settling SB-3.
+    live((s) =>
+      s
+        .insertSheet('Payments 2025')
+        .getRange(1, 1, 2, 5)
+        .setValues([PAYMENTS_HEADER, ['2025-12-01', 'SB-3', 600, 'transfer', '']]),
+    );
+    edit('Milestones');
+    // The twin was seen by the full read: Payments is found by name from now on.
+    expect(storedLayout(fakes)?.tabs.payments?.twin).toBe(true);
+    // The user drags the copy into Payments' place and Payments into the copy's.
+    const real = book.sheet('Payments');
+    const copy = book.sheet('Payments 2025');
+    const [i, j] = [book.sheets.indexOf(real), book.sheets.indexOf(copy)];
+    book.sheets[i] = copy;
+    book.sheets[j] = real;
+    const ms = book.sheet('Milestones');
+    ms.set(2, col(ms, 'Amount'), 1234);
+    const before = userCells(book);
+    edit('Milestones');
+    expect(calls.count('Spreadsheet.getSpreadsheetTimeZone')).toBe(0); // no full read needed
+    expect(calls.list('Spreadsheet.getSheetByName').map((e) => e.args?.[0])).toEqual(['Payments']);
+    expect(calls.list('Sheet.getSheetValues').map((e) => e.target)).not.toContain('Payments 2025');
+    // SB-3 has no payment in the real Payments tab.
+    expect(stageOf(book, 'SB-3')).not.toBe('paid');
+    expect(userCells(book)).toEqual(before);
+    expectComputedCurrent(book);
+  });
+
+  it('sees a ledger header pasted into a tab of the user’s own, then that tab moved into a ledger tab’s place', async () => {
+    const { fakes, edit, live } = await demo();
+    const book = fakes.spreadsheet;
+    live((s) =>
+      s
+        .insertSheet('Scratch')
+        .getRange(1, 1, 1, 2)
+        .setValues([['Idea', 'When']]),
+    );
+    edit('Milestones');
+    expect(storedLayout(fakes)?.tabs.payments?.twin).toBe(false);
+    // Payments' header and a payment pasted into Scratch: an edit on a tab no recompute reads.
+    const scratch = book.sheet('Scratch');
+    PAYMENTS_HEADER.forEach((h, c) => scratch.set(1, c + 1, h));
+    scratch.set(2, 1, '2026-02-01');
+    scratch.set(2, 2, 'SB-3');
+    scratch.set(2, 3, 600);
+    edit('Scratch');
+    // Then Scratch dragged into Payments' place, and Payments into Scratch's: same count.
+    const real = book.sheet('Payments');
+    const [i, j] = [book.sheets.indexOf(real), book.sheets.indexOf(scratch)];
+    book.sheets[i] = scratch;
+    book.sheets[j] = real;
+    const before = userCells(book);
+    edit('Milestones');
+    expect(stageOf(book, 'SB-3')).not.toBe('paid');
+    expect(userCells(book)).toEqual(before);
+    expectComputedCurrent(book);
+  });
+
+  it('costs two Sheets calls for an edit on a tab of the user’s own, and reads the ledger afresh at the next edit', async () => {
+    const { fakes, calls, edit, live } = await demo();
+    const book = fakes.spreadsheet;
+    live((s) => s.insertSheet('Scratch').getRange(1, 1).setValue('Idea'));
+    edit('Milestones');
+    book.sheet('Scratch').set(2, 1, 'call the bank');
+    edit('Scratch');
+    expect(sheetsCalls(calls)).toBe(2);
+    expect(calls.count('Sheet.getSheetValues')).toBe(0);
+    expect(fakes.properties.document.values.get('payladder.edit.other')).toBeDefined();
+    payInFull(book);
+    edit('Payments');
+    expect(calls.count('Spreadsheet.getSpreadsheetTimeZone')).toBe(1);
+    expectComputedCurrent(book);
+    // Stored afresh after that edit: the next is a fast one again.
+    payInFull(book);
+    edit('Payments');
+    expect(calls.count('Spreadsheet.getSpreadsheetTimeZone')).toBe(0);
+    expectComputedCurrent(book);
+  });
+});
+
+describe('Settings, Rates and Change orders kept in the cached layout', () => {
+  it('updates the cached Settings on an edit of Settings: the next edit on Payments uses the new value', async () => {
+    const { fakes, calls, edit } = await demo();
+    const book = fakes.spreadsheet;
+    edit('Payments');
+    setSetting(book, 'Default language', 'it');
+    edit('Settings');
+    expect(calls.list('Sheet.getSheetValues').map((e) => e.target)).toContain('Settings');
+    expect(calls.cellsWritten).toBeGreaterThan(0); // the Problems cells now in Italian
+    expectComputedCurrent(book);
+    payInFull(book);
+    edit('Payments');
+    // Settings not read again: the cache has the new value.
+    expect(calls.list('Sheet.getSheetValues').map((e) => e.target)).not.toContain('Settings');
+    expect(stageOf(book, 'SB-3')).toBe('paid');
+    expectComputedCurrent(book);
+  });
+
+  it('reads Settings at the next edit when the edit of Settings found the lock taken', async () => {
+    const { fakes, calls, edit } = await demo();
+    const book = fakes.spreadsheet;
+    edit('Payments');
+    setSetting(book, 'Default language', 'it');
+    fakes.locks.document.holdElsewhere();
+    edit('Settings');
+    expect(calls.count('Range.setValues')).toBe(0); // skipped: another run holds the lock
+    fakes.locks.document.releaseElsewhere();
+    payInFull(book);
+    edit('Payments');
+    expect(calls.list('Sheet.getSheetValues').map((e) => e.target)).toContain('Settings');
+    expectComputedCurrent(book);
+  });
+
+  it('leaves out of the cache what does not fit in a property, and reads those tabs at each edit', async () => {
+    const { fakes, calls, edit } = await demo();
+    const book = fakes.spreadsheet;
+    // A long payment details text: Settings alone is over the 8 KB the layout may take.
+    setSetting(book, 'Payment details', 'IBAN IT60 X054 2811 1010 0000 0123 456. '.repeat(250));
+    edit('Settings');
+    const stored = fakes.properties.document.values.get(LAYOUT_KEY) ?? '';
+    expect(Buffer.byteLength(stored, 'utf8')).toBeLessThan(MAX_PROPERTY_VALUE);
+    expect(storedLayout(fakes)?.values).toEqual({});
+    setSetting(book, 'Default language', 'it');
+    payInFull(book);
+    edit('Payments');
+    // Read live, so the new language is used although no edit of Settings was seen.
+    expect(calls.list('Sheet.getSheetValues').map((e) => e.target)).toContain('Settings');
+    expect(calls.list('Sheet.getSheetValues').map((e) => e.target)).toContain('Change orders');
+    expect(stageOf(book, 'SB-3')).toBe('paid');
+    expectComputedCurrent(book);
   });
 });

@@ -118,7 +118,7 @@ export function appsScriptServices(options: {
     properties,
     now: () => new Date().getTime(),
   });
-  if (options.edited) adapter.remember(options.edited.name, options.edited.sheet);
+  if (options.edited) adapter.noteEdit(options.edited.name, options.edited.sheet);
   let ui: UserInterface | null | undefined;
   const addOn = () => options.addOn ?? isAddOn();
   return {
