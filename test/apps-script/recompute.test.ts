@@ -198,6 +198,21 @@ describe('Recompute', () => {
     expect(tabsRead().join(' ')).not.toMatch(/Templates/);
     // The reference is checked against the tab it names: an unknown one is a problem.
     expect(String(ms.get(2, col(ms, 'Problems')))).toMatch(/CO-404/);
+    // A known one is checked against its row there (CO-2 is not signed): the Problems cells
+    // say what the core says of the whole ledger.
+    ms.set(3, col(ms, 'Change order'), 'CO-2');
+    app.onEdit(onEditEvent(book, context, 'Milestones') as GoogleAppsScript.Events.SheetsOnEdit);
+    const { report, ledger } = buildReport(raw(book), TODAY, {
+      locale: book.locale,
+      timeZone: book.timeZone,
+    });
+    const { defaultLanguage, locale } = ledger.settings;
+    const row3 = report.problems.filter((x) => x.tab === 'Milestones' && x.row === 3);
+    expect(row3.length).toBeGreaterThan(0);
+    for (const p of row3)
+      expect(String(ms.get(3, col(ms, 'Problems')))).toContain(
+        problemText(p, defaultLanguage, locale).message,
+      );
   });
 
   it('never writes into a Milestones tab renamed between two edits', async () => {

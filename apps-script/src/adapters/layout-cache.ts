@@ -2,12 +2,14 @@
  * The ledger's tab layout, kept in document properties between executions (issue 15): where
  * each ledger tab is (its name, its position among the tabs, a hash of its header row), how
  * many tabs the spreadsheet has, the spreadsheet's locale and time zone, and the values of
- * the two small tabs an edit rarely touches (Settings, Rates). An edit then lists the tabs
- * once (Spreadsheet.getSheets) and reads each tab it needs at its cached position, instead
- * of finding each by name: one call a tab instead of two.
+ * the small tabs only the user edits (Settings, Rates, Change orders: the extension writes
+ * none of them). An edit then lists the tabs once (Spreadsheet.getSheets) and reads each
+ * tab it needs at its cached position, instead of finding each by name (one call a tab
+ * instead of two), and reads the cached tabs not at all: a typed payment is 12 calls.
+ * The menu's Recompute now, which the user asks for, reads the cached tabs live.
  *
  * Nothing here is trusted blindly. A full read (every tab listed and named: the sidebar,
- * the menu, setup, the daily run, and any edit the checks below refuse) stores it afresh.
+ * setup, drafting, the daily run, and any edit the checks below refuse) stores it afresh.
  * - A different number of tabs (one inserted, duplicated or deleted) means a full read.
  * - Each tab read at its position has its header row (read in the same getSheetValues as
  *   its data, so free) compared with the cached hash: a moved tab, another tab in its place
@@ -20,10 +22,10 @@
  *   edited one, so a renamed or moved tab is never written.
  * - An edit on a tab no recompute reads (one of the user's own, Templates) may have made a
  *   twin (a pasted header): it leaves a time in `payladder.edit.other`, and a layout read
- *   before that time is not used. An edit on Settings or Rates leaves a time in
- *   `payladder.edit.settings` / `.rates` before the run takes the lock, so their cached
- *   values are not used when the run was skipped (lock busy) or another run stored values
- *   read before the edit.
+ *   before that time is not used. An edit on a tab whose values are cached leaves a time in
+ *   `payladder.edit.<tab>` before the run takes the lock, so the cached values are not used
+ *   when that run was skipped (the lock busy) or another run stored values read before the
+ *   edit; the edited tab itself is always read live.
  * - Column positions are never cached: the parser finds them in the header row read now.
  * - A layout older than MAX_AGE_MS, or of another version, is not used, so a changed locale
  *   or time zone (File → Settings, which no trigger reports) is seen within the hour.
@@ -32,10 +34,11 @@
  * edits, nothing else changed: same count, same position, same header. Apps Script has no
  * call that names every tab at once, so seeing it costs one call a tab on every edit. Until
  * the next full read (at most an hour; at once when the sidebar opens or the daily run runs)
- * the edit goes on reading the renamed tab where it is. Likewise Settings or Rates changed
- * without an onEdit (another person's edit where the add-on does not run, a script).
+ * the edit goes on reading the renamed tab where it is (renaming it and starting a new tab
+ * of that name is seen: one more tab). Likewise a cached
+ * tab changed with no onEdit (an edit where the add-on's trigger does not run, a script).
  *
- * Size: a few hundred bytes plus Settings and Rates, under Apps Script's 9 KB per property
+ * Size: about a kilobyte plus the cached values, under Apps Script's 9 KB per property
  * value and 500 KB per store (https://developers.google.com/apps-script/guides/services/quotas);
  * values that would not fit are left out (those tabs are read at each edit), and a layout
  * that would not fit is not stored (a full read every time).

@@ -102,8 +102,8 @@ export class SpreadsheetAdapter {
 
   /**
    * The tab an onEdit happened on, named from the event. Before the run takes the lock (it
-   * may not get it), the edit leaves its time where the next runs look: an edit on Settings
-   * or Rates makes their cached values stale; an edit on a tab no recompute reads (the
+   * may not get it), the edit leaves its time where the next runs look: an edit on a tab
+   * whose values are cached (Settings, Rates, Change orders) makes them stale; an edit on a tab no recompute reads (the
    * user's own, Templates) may have given it a ledger tab's header, so the cached layout
    * is not used again. A property write, no Sheets call.
    */
@@ -203,7 +203,7 @@ export class SpreadsheetAdapter {
     return { tabs, tabNames, skipped, locale: cached.locale, timeZone: cached.timeZone };
   }
 
-  /** Settings or Rates read live in a fast read (edited, or stale): cached for the next runs. */
+  /** Cached tabs read live in a fast read (edited, stale, or the menu's): cached again for the next runs. */
   private storeValues(
     cached: TabLayoutCache,
     fresh: Partial<Record<CachedValuesKey, CachedValues>>,
@@ -374,7 +374,7 @@ function editedSince(mark: string | undefined, at: number): boolean {
   return !Number.isFinite(t) || t >= at;
 }
 
-/** The cached rows of Settings or Rates, unless not cached or edited since they were read. */
+/** The cached rows of a tab whose values are cached, unless absent or edited since they were read. */
 function cachedValues(cached: TabLayoutCache, key: TabKey, props: Record<string, string>): RawTab | null {
   if (!isCachedValuesKey(key)) return null;
   const v = cached.values[key];

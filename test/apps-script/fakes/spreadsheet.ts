@@ -121,6 +121,13 @@ export class FakeSpreadsheet implements Partial<Spreadsheet> {
     const model = this.book.sheetById(id);
     return model ? sheetFacade(this.ctx, model) : null;
   }
+  /**
+   * In tab-bar order: the order Sheet.getIndex numbers from 1
+   * (https://developers.google.com/apps-script/reference/spreadsheet/sheet#getIndex()). The
+   * getSheets reference says only "all the sheets"; the add-on reads tabs at their
+   * getSheets position but checks each one's header row, so an order that differed would
+   * cost a full read, not a wrong tab.
+   */
   getSheets(): Sheet[] {
     return this.book.sheets.map((model) => sheetFacade(this.ctx, model));
   }
