@@ -197,6 +197,8 @@ export class SpreadsheetAdapter {
     // Only tabs named in this execution are kept for writing: any other write finds its
     // tab by name.
     if (written) this.sheets.set(written.name, written.sheet);
+    // A later full read in this execution (after setup added tabs, say) lists them afresh.
+    this.listed = null;
     this.zone ??= { locale: cached.locale, timeZone: cached.timeZone };
     this.storeValues(cached, fresh, props);
     const tabNames = TABS.map((t) => cached.tabs[t.key]?.name).filter((n): n is string => n !== undefined);
