@@ -173,6 +173,24 @@ describe('The tab layout cached between edits', () => {
     expectComputedCurrent(book);
   });
 
+  it('sees a tab only renamed at the next full read (the sidebar), and every edit after it does', async () => {
+    const { app, fakes, calls, edit, live } = await demo();
+    const book = fakes.spreadsheet;
+    edit('Milestones');
+    payInFull(book);
+    // Renamed, nothing else: same count, same place, same header. An edit reads it where it
+    // is until a full read (layout-cache.ts says why); the sidebar's read is one.
+    live((s) => s.getSheetByName('Payments')?.setName('Old payments'));
+    (app as { getSidebarView(): unknown }).getSidebarView();
+    expect(storedLayout(fakes)?.tabs.payments).toBeUndefined();
+    const before = userCells(book);
+    edit('Milestones');
+    expect(calls.count('Spreadsheet.getSpreadsheetTimeZone')).toBe(1);
+    expect(stageOf(book, 'SB-3')).not.toBe('paid');
+    expect(userCells(book)).toEqual(before);
+    expectComputedCurrent(book);
+  });
+
   it('writes nothing into a Milestones tab renamed between two edits', async () => {
     const { fakes, calls, edit, live } = await demo();
     const book = fakes.spreadsheet;
