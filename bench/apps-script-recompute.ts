@@ -264,8 +264,9 @@ export async function main(): Promise<RecomputeFigures[]> {
   if (last) {
     const recomputes = out.flatMap((f) => [f.repeatCalls, ...f.edits.map((e) => e.calls)]);
     const worst = Math.max(...recomputes);
-    // The stamp note (getRange + setNote) is written when its counts change, which depends on
-    // the ledger's content, not its size: left out of the comparison across sizes.
+    // The stamp note (getRange + setNote) is written by the day's first recompute and when the
+    // time zone changes (the Settings edit here changes it), not by the ledger's size: left
+    // out of the comparison across sizes.
     const noteless = (e: EditFigures) => e.calls - 2 * (e.byMethod['Range.setNote'] ?? 0);
     const worstNoteless = Math.max(...out.flatMap((f) => [f.repeatCalls, ...f.edits.map(noteless)]));
     const sizes = new Set(out.map((f) => f.edits.map(noteless).join(',')));

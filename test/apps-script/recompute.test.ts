@@ -177,6 +177,26 @@ describe('Recompute', () => {
     expect(fakes.spreadsheet.toasts.at(-1)?.title).toBe('Payladder recomputed');
   });
 
+  // Issue 15: the note says the day only, so an edit that changes the counts (a payment
+  // closing a milestone) writes no note: two Sheets calls saved on every edit of the day.
+  it('writes the stamp note once a day, not on every edit that changes a count', async () => {
+    const { app, fakes, calls, context } = await demo();
+    const book = fakes.spreadsheet;
+    app.recomputeLedger();
+    const ms = book.sheet('Milestones');
+    const before = ms.note(1, col(ms, 'Stage'));
+    const pay = book.sheet('Payments');
+    const row = pay.lastRow() + 1;
+    pay.set(row, col(pay, 'Date'), '2026-03-01');
+    pay.set(row, col(pay, 'Milestone'), String(ms.get(2, col(ms, 'ID'))));
+    pay.set(row, col(pay, 'Amount'), Number(ms.get(2, col(ms, 'Amount'))));
+    calls.reset();
+    app.onEdit(onEditEvent(book, context, 'Payments') as GoogleAppsScript.Events.SheetsOnEdit);
+    expect(calls.list('Range.setValues').length).toBeGreaterThan(0);
+    expect(calls.list('Range.setNote')).toHaveLength(0);
+    expect(ms.note(1, col(ms, 'Stage'))).toBe(before);
+  });
+
   // Issue 15: an edit reads only the tabs the computed columns depend on.
   it('reads Templates never on an edit, and Change orders only when a milestone names one', async () => {
     const { app, fakes, calls, context } = await demo();
@@ -188,7 +208,9 @@ describe('Recompute', () => {
     app.onEdit(onEditEvent(book, context, 'Payments') as GoogleAppsScript.Events.SheetsOnEdit);
     expect(tabsRead().join(' ')).not.toMatch(/Templates|Change orders/);
     expect(tabsRead().join(' ')).toMatch(/Milestones/);
-    expect(ms.note(1, col(ms, 'Stage'))).toMatch(/Change orders and Templates not checked in this run/);
+    expect(ms.note(1, col(ms, 'Stage'))).toBe(
+      'Payladder recomputed 2026-03-02 (Europe/Rome).\nThe columns from Paid to date to Problems are computed: edit the others.',
+    );
 
     ms.set(2, col(ms, 'Change order'), 'CO-404');
     calls.reset();

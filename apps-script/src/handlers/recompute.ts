@@ -170,19 +170,14 @@ export function recomputeUnlocked(
 /**
  * "Last recomputed" where the user looks without opening the sidebar: a note on the Stage
  * header (a computed column's header, never a user cell). The day in the ledger's zone, not
- * the minute: the note then changes only when the day or the counts do, and an edit costs
- * no note write (a note the user deletes is back the next day, or with the next change).
+ * the minute, and no counts (the menu's toast and the sidebar give those): the note then
+ * changes once a day, so an edit costs no note write (two Sheets calls) but the day's first
+ * (a note the user deletes is back the next day).
  */
 export function stampNote(loaded: LoadedLedger): string {
   const zone = loaded.ledger.settings.timeZone;
-  const r = loaded.report;
-  const problems = r.problems.length;
-  // A tab this run did not read has its problems left out of the count: say so.
-  const skipped = loaded.snapshot.skipped;
-  const unread = skipped.length > 0 ? ` (${skipped.join(' and ')} not checked in this run)` : '';
   return [
     `Payladder recomputed ${loaded.today} (${zone}).`,
-    `${r.milestones.length} milestones, ${r.dueTodayCount} with an action due, ${problems} ${problems === 1 ? 'problem' : 'problems'}${unread}.`,
     'The columns from Paid to date to Problems are computed: edit the others.',
   ].join('\n');
 }
