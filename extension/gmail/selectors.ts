@@ -568,7 +568,12 @@ export function anchorTable(): Readonly<Record<string, { anchor: Anchor; proof: 
   return named;
 }
 
+const joined = new WeakMap<Anchor, string>();
+
 /** The whole alternative list as one selector (any alternative), e.g. for `closest`. */
 export function anyOf(anchor: Anchor): string {
-  return anchor.alternatives.join(', ');
+  // Asked for once per participant of a conversation: joined once.
+  let css = joined.get(anchor);
+  if (css === undefined) joined.set(anchor, (css = anchor.alternatives.join(', ')));
+  return css;
 }
