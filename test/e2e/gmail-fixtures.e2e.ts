@@ -162,9 +162,9 @@ async function anchored(anchor: Anchor): Promise<Locator> {
       }
       return false;
     },
-    [anchor.alternatives, mark] as const,
+    [anchor, mark] as const,
   );
-  if (!found) throw new Error(`nothing on the page matches ${anchor.alternatives.join(' | ')}`);
+  if (!found) throw new Error(`nothing on the page matches ${anchor.join(' | ')}`);
   return gmail.locator(`[data-e2e-anchor="${mark}"]`);
 }
 
@@ -301,7 +301,7 @@ describe.each(runs)('%s', (_name, plan, classes) => {
           const withoutBadges = geometry();
           return { badged, same: withBadges.join('|') === withoutBadges.join('|'), count: rows.length };
         },
-        [listRow.alternatives, rowSender.alternatives] as const,
+        [listRow, rowSender] as const,
       );
       expect(seen.count).toBe(plan.expected.rows?.length);
       expect(seen.badged).toEqual(expected);
@@ -317,9 +317,7 @@ describe.each(runs)('%s', (_name, plan, classes) => {
         // line until clicked, which the saved page cannot do: type into it as Gmail's own
         // script would leave it.
         const fields = recipientAnchorsByField.to;
-        const to = await anchored({
-          alternatives: [...fields.textarea.alternatives, ...fields.pending.alternatives],
-        });
+        const to = await anchored([...fields.textarea, ...fields.pending]);
         await to.evaluate((el, address) => {
           (el as HTMLTextAreaElement).value = address;
           el.dispatchEvent(new Event('input', { bubbles: true }));
@@ -352,7 +350,7 @@ describe.each(runs)('%s', (_name, plan, classes) => {
           Array.from(body.querySelectorAll(signature)).some(
             (el) => el.closest(quote) === null && (el.textContent ?? '').trim() !== '',
           ),
-        [composeSignature.alternatives.join(', '), composeQuote.alternatives.join(', ')] as const,
+        [composeSignature.join(', '), composeQuote.join(', ')] as const,
       );
       const preview = lines(await (await shadow.waitFor('payladder-compose', '.preview .text')).text());
       await first.click();
@@ -386,7 +384,7 @@ describe.each(runs)('%s', (_name, plan, classes) => {
       // Gmail closes the window once the message is on its way.
       await editable.evaluate(
         (body, [dialog, region]) => (body.closest(dialog) ?? body.closest(region))?.remove(),
-        [composeDialog.alternatives.join(', '), composeRegion.alternatives.join(', ')] as const,
+        [composeDialog.join(', '), composeRegion.join(', ')] as const,
       );
       await expect.poll(() => appends().length, { timeout: 15_000 }).toBe(before + 1);
       await new Promise((resolve) => setTimeout(resolve, 1500));

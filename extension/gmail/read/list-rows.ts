@@ -50,34 +50,24 @@ const ONE_QUERY_FROM = 8;
 
 /**
  * `rowSenders` of each row, in the same order: after a navigation a frame reads every row
- * of the list, and one query over the rows' list for the first alternative (the sender
- * cell's addresses) costs a third of a query per row. A row it finds nothing in is read
- * on its own, every alternative in turn, as `rowSenders` reads it.
+ * of the list, and one query over the list (the rows' parent) for the first alternative,
+ * the sender cell's addresses, costs a third of a query per row. A row it finds nothing
+ * in, and rows of several lists, are read row by row, as `rowSenders` reads them.
  */
 export function rowsSenders(rows: readonly Element[]): Element[][] {
-  if (rows.length < ONE_QUERY_FROM) return rows.map(rowSenders);
-  const first = rows[0] as Element;
-  // The rows' list (Gmail draws one list a view), or the whole page when they lie apart.
-  const scope = rows.every((row) => row.parentNode === first.parentNode)
-    ? (first.parentNode ?? first.ownerDocument)
-    : first.ownerDocument;
-  const of = new Map<Element, Element[]>();
-  for (const row of rows) of.set(row, []);
-  const found = scope.querySelectorAll(rowSender.alternatives[0]);
-  for (let i = 0; i < found.length; i += 1) {
-    const el = found[i] as Element;
-    // The row holding it: rows of a list do not nest, the nearest one is the only one.
-    for (let up = el.parentElement; up && up !== scope; up = up.parentElement) {
-      const senders = of.get(up);
-      if (senders) {
-        senders.push(el);
-        break;
-      }
+  const of = new Map<Node | null, Element[]>(rows.map((row) => [row, []]));
+  const list = rows[0]?.parentNode;
+  if (list && rows.length >= ONE_QUERY_FROM && rows.every((row) => row.parentNode === list)) {
+    for (const el of list.querySelectorAll(rowSender[0])) {
+      // Up to the row holding it: rows do not nest.
+      let up = el.parentNode;
+      while (up !== list && !of.has(up)) up = (up as Node).parentNode;
+      of.get(up)?.push(el);
     }
   }
   return rows.map((row) => {
-    const senders = of.get(row) as Element[];
-    return senders.length > 0 ? senders : rowSenders(row);
+    const found = of.get(row) as Element[];
+    return found.length > 0 ? found : rowSenders(row);
   });
 }
 
