@@ -36,10 +36,8 @@ export interface OverlayOptions {
 export interface Overlay {
   /** Asks for a pass on the next frame (several calls, one pass). */
   schedule(): void;
-  /** Runs a pass now; answers the time it took (ms), for tests and the benchmark. */
-  tick(): number;
-  /** Passes run so far. */
-  readonly passes: number;
+  /** Runs a pass now (tests and the benchmark run frames themselves). */
+  tick(): void;
   stop(): void;
 }
 
@@ -93,8 +91,7 @@ export function startOverlay(options: OverlayOptions): Overlay {
 
   const notify = (text: string): void => showToast(doc, text, theme, cleanup);
 
-  function tick(): number {
-    const started = performance.now();
+  function tick(): void {
     passes += 1;
     const url = doc.location?.href ?? '';
     const navigated = url !== lastUrl;
@@ -153,7 +150,6 @@ export function startOverlay(options: OverlayOptions): Overlay {
         report(key, doc);
       }
     }
-    return performance.now() - started;
   }
 
   const observer = new MutationObserver((records) => {
@@ -189,14 +185,7 @@ export function startOverlay(options: OverlayOptions): Overlay {
   cleanup.onInvalidated(stop);
   schedule();
 
-  return {
-    schedule,
-    tick,
-    stop,
-    get passes() {
-      return passes;
-    },
-  };
+  return { schedule, tick, stop };
 }
 
 // Gmail's records are answered at their first node: no copying, however many nodes they carry.

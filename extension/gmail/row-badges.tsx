@@ -29,6 +29,8 @@ interface RowState {
 }
 
 const drawn = new WeakMap<Element, RowState>();
+/** The state of every row without a badge (most rows): one object, not one a row. */
+const NO_BADGE: RowState = { key: '', host: null };
 
 /**
  * One badge drawn per look (its key), cloned into every row that shows it: a list shows a
@@ -82,7 +84,7 @@ function apply(ctx: OverlayContext, row: Element, firstSender: Element | null, b
   if (state && state.key === key && (state.host === null || row.contains(state.host.host))) return;
   state?.host?.host.remove();
   if (!badge) {
-    drawn.set(row, { key, host: null });
+    drawn.set(row, NO_BADGE);
     return;
   }
   const cell = senderCell(row, firstSender);
