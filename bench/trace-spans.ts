@@ -11,6 +11,9 @@ export interface TraceEvent {
   readonly ts: number;
   /** The thread's CPU clock, µs (absent where the platform has none). */
   readonly tts?: number;
+  /** The process and thread that made the event (the operating system's ids on Linux). */
+  readonly pid?: number;
+  readonly tid?: number;
 }
 
 /** Per figure, each entry's wall-clock and main-thread CPU time (ms), from the page's marks. */
