@@ -16,7 +16,7 @@
  *   0.1 ms steps). Goal 5 is judged by the CPU time, the overlay's work: on a machine whose
  *   cores other processes share, the wall clock's slowest navigations are those during
  *   which the operating system ran something else (on the shared 2-core machine, Dec 2026:
- *   ~3,000 involuntary context switches of the renderer in one run, wall-clock spikes of
+ *   3,000–6,500 involuntary context switches of the renderer in one run, wall-clock spikes of
  *   6–17 ms whose CPU time was 1–2 ms; no layout, and a minor GC in a span at most once a
  *   run), which no change to the overlay can shorten. The wall clock is printed beside it;
  * - cost per mutation batch on the 100-row list with its badges drawn: Gmail changes one
