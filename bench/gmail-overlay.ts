@@ -10,6 +10,15 @@
  *   drawing the answers, content script only (the wait for the background is not counted;
  *   the background's own time is printed apart); the first visit (the background is asked)
  *   and a visit again (answers known);
+ * - each of those both as the renderer main thread's CPU time and as wall-clock time, from
+ *   marks the page makes around every timed span, recorded in a Chromium trace (µs, the
+ *   thread's CPU clock beside the wall clock; the page's `performance.now()` moves in
+ *   0.1 ms steps). Goal 5 is judged by the CPU time, the overlay's work: on a machine whose
+ *   cores other processes share, the wall clock's slowest navigations are those during
+ *   which the operating system ran something else (on the shared 2-core machine, Dec 2026:
+ *   3,000–6,500 involuntary context switches of the renderer in one run, wall-clock spikes of
+ *   6–17 ms whose CPU time was 1–2 ms; no layout, and a minor GC in a span at most once a
+ *   run), which no change to the overlay can shorten. The wall clock is printed beside it;
  * - cost per mutation batch on the 100-row list with its badges drawn: Gmail changes one
  *   row, the frame that follows runs; and a frame with nothing new;
  * - requests: fetch and XMLHttpRequest calls in the page (goal 0), and messages to the background;
@@ -25,7 +34,8 @@ import * as esbuild from 'esbuild';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { todayIn } from '../shared/index.ts';
 import type { Envelope } from '../extension/messages.ts';
-import type { PageFigures } from './gmail-overlay-page.ts';
+import type { PageFigures, TimedFigure } from './gmail-overlay-page.ts';
+import { type Times, type TraceEvent, spanTimes } from './trace-spans.ts';
 import { bigLedger } from './extension-big-ledger.ts';
 
 const CLIENTS = 10_000;
@@ -41,6 +51,24 @@ const GOAL_P95_MS = 2;
 const quantile = (xs: readonly number[], q: number) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))] ?? NaN;
 const ms = (n: number) => `${n.toFixed(2)} ms`;
+
+/**
+ * Linux: how many times the operating system took the core from the renderer's main thread
+ * (the thread that made the page's marks) since the page opened; null elsewhere.
+ */
+function preemptions(events: readonly TraceEvent[]): number | null {
+  const mark = events.find((e) => e.name === 'payladder-block');
+  if (mark?.pid === undefined || mark.tid === undefined) return null;
+  try {
+    // The ids must name the renderer (Chromium runs unsandboxed here: no PID namespace).
+    if (!readFileSync(`/proc/${mark.pid}/cmdline`, 'utf8').includes('--type=renderer')) return null;
+    const status = readFileSync(`/proc/${mark.pid}/task/${mark.tid}/status`, 'utf8');
+    const switches = /nonvoluntary_ctxt_switches:\s*(\d+)/.exec(status)?.[1];
+    return switches === undefined ? null : Number(switches);
+  } catch {
+    return null;
+  }
+}
 
 async function harness(): Promise<string> {
   const built = await esbuild.build({
@@ -109,34 +137,68 @@ export async function main(): Promise<Record<string, number> | null> {
     );
     await page.goto('https://mail.google.com/mail/u/0/#inbox');
     await page.addScriptTag({ content: script });
+    // Only the page's own marks are recorded: tracing more would slow what it measures.
+    const cdp = await page.context().newCDPSession(page);
+    const events: TraceEvent[] = [];
+    cdp.on('Tracing.dataCollected', ({ value }) => events.push(...(value as unknown as TraceEvent[])));
+    const traced = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+    await cdp.send('Tracing.start', {
+      transferMode: 'ReportEvents',
+      traceConfig: { includedCategories: ['blink.user_timing'], excludedCategories: ['*'] },
+    });
     const figures: PageFigures = await page.evaluate((options) => window.payladderBench.run(options), {
       clients: CLIENTS,
       rows: ROWS,
       navigations: NAVIGATIONS,
       batches: BATCHES,
     });
+    await cdp.send('Tracing.end');
+    await traced;
+    // Without the trace's clocks, the page's own readings (wall clock, 0.1 ms steps).
+    const traceTimes = spanTimes(events, figures.blocks);
+    const preempted = preemptions(events);
+    const pageTimes = (figure: TimedFigure) => ({ wall: figures[figure], cpu: figures[figure] });
+    const times = (figure: TimedFigure) => traceTimes?.[figure] ?? pageTimes(figure);
     const size = await contentScriptKb();
 
+    const [list, thread, listFirst, threadFirst, batch, idle, control] = (
+      [
+        'listNavigation',
+        'threadNavigation',
+        'listFirst',
+        'threadFirst',
+        'mutationBatch',
+        'idleFrame',
+        'control',
+      ] as const
+    ).map(times) as [Times, Times, Times, Times, Times, Times, Times];
+    const steady = (t: Times, clock: 'wall' | 'cpu') => t[clock].slice(WARM_UP);
     const result = {
       clients: CLIENTS,
-      listNavigationMs: quantile(figures.listNavigation, 0.5),
-      listNavigationP95Ms: quantile(figures.listNavigation, 0.95),
-      threadNavigationMs: quantile(figures.threadNavigation, 0.5),
-      threadNavigationP95Ms: quantile(figures.threadNavigation, 0.95),
-      listFirstVisitMs: quantile(figures.listFirst, 0.5),
-      threadFirstVisitMs: quantile(figures.threadFirst, 0.5),
+      // Main-thread CPU time (the overlay's work), ms.
+      listNavigationMs: quantile(list.cpu, 0.5),
+      listNavigationP95Ms: quantile(list.cpu, 0.95),
+      threadNavigationMs: quantile(thread.cpu, 0.5),
+      threadNavigationP95Ms: quantile(thread.cpu, 0.95),
+      listFirstVisitMs: quantile(listFirst.cpu, 0.5),
+      threadFirstVisitMs: quantile(threadFirst.cpu, 0.5),
       backgroundAnswerMs: quantile(answers, 0.5),
       backgroundAnswerP95Ms: quantile(answers, 0.95),
-      mutationBatchMs: quantile(figures.mutationBatch, 0.5),
-      mutationBatchP95Ms: quantile(figures.mutationBatch, 0.95),
-      idleFrameMs: quantile(figures.idleFrame, 0.5),
-      controlMs: quantile(figures.control, 0.5),
-      controlP95Ms: quantile(figures.control, 0.95),
-      navigationP95Ms: quantile([...figures.listNavigation, ...figures.threadNavigation], 0.95),
-      steadyNavigationP95Ms: quantile(
-        [...figures.listNavigation.slice(WARM_UP), ...figures.threadNavigation.slice(WARM_UP)],
-        0.95,
-      ),
+      mutationBatchMs: quantile(batch.cpu, 0.5),
+      mutationBatchP95Ms: quantile(batch.cpu, 0.95),
+      idleFrameMs: quantile(idle.cpu, 0.5),
+      controlMs: quantile(control.cpu, 0.5),
+      controlP95Ms: quantile(control.cpu, 0.95),
+      navigationP95Ms: quantile([...list.cpu, ...thread.cpu], 0.95),
+      steadyNavigationP95Ms: quantile([...steady(list, 'cpu'), ...steady(thread, 'cpu')], 0.95),
+      // The same spans on the wall clock, ms.
+      listNavigationWallMs: quantile(list.wall, 0.5),
+      listNavigationWallP95Ms: quantile(list.wall, 0.95),
+      threadNavigationWallMs: quantile(thread.wall, 0.5),
+      threadNavigationWallP95Ms: quantile(thread.wall, 0.95),
+      navigationWallP95Ms: quantile([...list.wall, ...thread.wall], 0.95),
+      steadyNavigationWallP95Ms: quantile([...steady(list, 'wall'), ...steady(thread, 'wall')], 0.95),
+      controlWallP95Ms: quantile(control.wall, 0.95),
       badges: figures.badges,
       chips: figures.chips,
       networkRequests: figures.fetches,
@@ -145,14 +207,22 @@ export async function main(): Promise<Record<string, number> | null> {
       contentScriptGzipKb: size?.gzipped ?? NaN,
       ledgerLoadMs: ledgerMs,
     };
+    const clock = traceTimes
+      ? "the renderer's main-thread CPU time, and [wall clock]"
+      : 'the wall clock (no CPU clock in the trace), in 0.1 ms steps';
+    const wall = (median: number, p95: number) => (traceTimes ? ` [${ms(median)} (${ms(p95)})]` : '');
+    const navigations = list.cpu.length + thread.cpu.length;
     console.log(
       [
         `gmail-overlay (Chromium, ledger of ${CLIENTS} clients):`,
-        `  overlay work per navigation, content script only (goal ≤ 2 ms): median (p95)`,
-        `    ${ROWS}-row list:     ${ms(result.listNavigationMs)} (${ms(result.listNavigationP95Ms)}); first visit ${ms(result.listFirstVisitMs)}, ${result.badges} badges`,
-        `    conversation:     ${ms(result.threadNavigationMs)} (${ms(result.threadNavigationP95Ms)}); first visit ${ms(result.threadFirstVisitMs)}, ${result.chips} chip`,
+        `  overlay work per navigation, content script only (goal ≤ 2 ms): median (p95), ${clock}`,
+        `    ${ROWS}-row list:     ${ms(result.listNavigationMs)} (${ms(result.listNavigationP95Ms)})${wall(result.listNavigationWallMs, result.listNavigationWallP95Ms)}; first visit ${ms(result.listFirstVisitMs)}, ${result.badges} badges`,
+        `    conversation:     ${ms(result.threadNavigationMs)} (${ms(result.threadNavigationP95Ms)})${wall(result.threadNavigationWallMs, result.threadNavigationWallP95Ms)}; first visit ${ms(result.threadFirstVisitMs)}, ${result.chips} chip`,
         `    the background's answer (one rowBadges / lookup in the ${CLIENTS}-client ledger): ${ms(result.backgroundAnswerMs)} (${ms(result.backgroundAnswerP95Ms)})`,
-        `  goal 5 (issue 15): ≤ 2 ms per navigation at the 95th percentile, ${CLIENTS} clients: ${ms(result.navigationP95Ms)} over ${figures.listNavigation.length + figures.threadNavigation.length} navigations, ${(result.navigationP95Ms / GOAL_P95_MS).toFixed(1)}× the goal (${result.navigationP95Ms <= GOAL_P95_MS ? 'met' : 'not met'}); after the first ${WARM_UP} visits of each kind (V8 warm): ${ms(result.steadyNavigationP95Ms)}, ${(result.steadyNavigationP95Ms / GOAL_P95_MS).toFixed(1)}×; the same timing around no work: ${ms(result.controlMs)} (p95 ${ms(result.controlP95Ms)})`,
+        `  goal 5 (issue 15): ≤ 2 ms per navigation at the 95th percentile, ${CLIENTS} clients: ${ms(result.navigationP95Ms)} over ${navigations} navigations, ${(result.navigationP95Ms / GOAL_P95_MS).toFixed(1)}× the goal (${result.navigationP95Ms <= GOAL_P95_MS ? 'met' : 'not met'}); after the first ${WARM_UP} visits of each kind (V8 warm): ${ms(result.steadyNavigationP95Ms)}, ${(result.steadyNavigationP95Ms / GOAL_P95_MS).toFixed(1)}×; the same timing around no work: ${ms(result.controlMs)} (p95 ${ms(result.controlP95Ms)})`,
+        traceTimes
+          ? `    on the wall clock: p95 ${ms(result.navigationWallP95Ms)} (${(result.navigationWallP95Ms / GOAL_P95_MS).toFixed(1)}×), after the first ${WARM_UP}: ${ms(result.steadyNavigationWallP95Ms)}, around no work: p95 ${ms(result.controlWallP95Ms)} (the excess over CPU time is time the OS ran other processes: the cores are shared${preempted === null ? '' : `; it took the core from the renderer's main thread ${preempted} times since the page opened`})`
+          : '    judged by the wall clock: the trace gave no CPU clock',
         `  per mutation batch on the ${ROWS}-row list: ${ms(result.mutationBatchMs)} (${ms(result.mutationBatchP95Ms)}); a frame with nothing new: ${ms(result.idleFrameMs)}`,
         `  requests from the content script: ${result.networkRequests} (goal 0); ${result.messages} messages to the background in ${NAVIGATIONS * 2 + 1} navigations and ${BATCHES} batches`,
         size

@@ -22,6 +22,8 @@ export type { OverlayMessenger } from '../messages.ts';
 
 /** Answers are kept this long: the background syncs every few minutes at most. */
 export const KEEP_MS = 60_000;
+/** Replies read from conversations, kept at most (their keys carry the conversation's text). */
+const REPLIES_KEPT = 20;
 
 export interface LedgerClient {
   /** The client among `addresses` (skipping `exclude`), or null. */
@@ -36,7 +38,7 @@ export interface LedgerClient {
   messages(client: string, window?: ComposeText): Promise<RenderedMessages | null>;
   clients(): Promise<ClientListEntry[]>;
   log(request: ReminderRequest): Promise<LogReminderResult>;
-  /** The client's reply after the last reminder, read in the background from what the page shows. */
+  /** The client's reply after the last reminder, read in the background from what the page shows (kept as answers are). */
   reply(client: string, messages: ShownMessageData[]): Promise<{ reply: ReplyInfo | null }>;
   /** Logs a promise or a payment from a reply; forgets every answer (the stage moves). */
   act(request: ReplyActionRequest): Promise<ReplyActionResult>;
@@ -54,6 +56,7 @@ interface Kept<T> {
 export function createLedgerClient(messenger: OverlayMessenger, now: () => number): LedgerClient {
   let summaries = new Map<string, Kept<ClientSummary | null>>();
   let badges = new Map<string, { value: RowBadge | null; at: number }>();
+  let replies = new Map<string, Kept<{ reply: ReplyInfo | null }>>();
   let sent = 0;
 
   const fresh = (at: number) => now() - at < KEEP_MS;
@@ -115,18 +118,25 @@ export function createLedgerClient(messenger: OverlayMessenger, now: () => numbe
       return messenger.logReminder(request);
     },
     reply(client, messages) {
-      sent += 1;
-      return messenger.readReply({ client, messages });
+      // Keyed by what the page shows: a conversation opened again with the same messages
+      // is not read again; one with a new message is. A key holds up to 12 × 4,000
+      // characters of mail text, so few are kept.
+      if (replies.size >= REPLIES_KEPT) replies = new Map();
+      return kept(replies, `${client}\n${JSON.stringify(messages)}`, () =>
+        messenger.readReply({ client, messages }),
+      );
     },
     act(request) {
       sent += 1;
       summaries = new Map();
       badges = new Map();
+      replies = new Map();
       return messenger.replyAction(request);
     },
     forget() {
       summaries = new Map();
       badges = new Map();
+      replies = new Map();
     },
     get sent() {
       return sent;

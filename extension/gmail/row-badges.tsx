@@ -11,23 +11,34 @@
  * Cheap for long lists: a frame re-reads only the rows Gmail's mutations reached (all of
  * them after a navigation or an answer), and only their sender attributes; the background
  * is asked once per list for every sender not known yet (`rowBadges`), and a row is
- * written to only when its badge changes.
+ * written to only when its badge changes. The rows a frame reads have their senders read
+ * together (`rowsSenders`), and a badge is a copy of the one drawn for its look.
  */
 import type { RowBadge } from '../messages.ts';
 import { stageStyle } from './figures';
 import { type OverlayHost, createHost } from './overlay-host';
-import { displayedRows, rowSenders, senderAddress, senderCell } from './read/list-rows';
+import { displayedRows, rowsSenders, senderAddress, senderCell } from './read/list-rows';
 import type { OverlayStrings } from './strings';
 import { BADGE_CSS } from './styles';
 import { type OverlayContext, type Surface, baseView } from './surface';
 
 interface RowState {
-  /** What the badge shows (client, stage, language, theme); '' for no badge. */
+  /** What the badge shows (client, stage, days late, language, theme); '' for no badge. */
   readonly key: string;
   readonly host: OverlayHost | null;
 }
 
 const drawn = new WeakMap<Element, RowState>();
+/** The state of every row without a badge (most rows): one object, not one a row. */
+const NO_BADGE: RowState = { key: '', host: null };
+
+/**
+ * One badge drawn per look (its key), cloned into every row that shows it: a list shows a
+ * handful of clients, and a copy costs a third of building the element again. Forgotten
+ * whole once it holds more looks than any list shows.
+ */
+const looks = new Map<string, Element>();
+const LOOKS_KEPT = 500;
 
 export const rowBadges: Surface = {
   id: 'row-badges',
@@ -38,13 +49,17 @@ export const rowBadges: Surface = {
       ctx.missing('listRow');
       return;
     }
+    const stale = rows.filter((row) => {
+      const state = drawn.get(row);
+      return !state || ctx.touched(row) || (state.host !== null && !row.contains(state.host.host));
+    });
+    if (stale.length === 0) return;
     const me = new Set(ctx.me);
     const unknown: string[] = [];
-    for (const row of rows) {
-      const state = drawn.get(row);
-      if (state && !ctx.touched(row) && (state.host === null || row.contains(state.host.host))) continue;
-      // The senders only (readListRow also reads the thread ids: a badge needs none).
-      const senders = rowSenders(row);
+    // The senders only (readListRow also reads the thread ids: a badge needs none).
+    const sendersOf = rowsSenders(stale);
+    stale.forEach((row, i) => {
+      const senders = sendersOf[i] as Element[];
       let badge: RowBadge | null = null;
       for (const el of senders) {
         const address = senderAddress(el);
@@ -54,7 +69,7 @@ export const rowBadges: Surface = {
         else if (known !== null && badge === null) badge = known;
       }
       apply(ctx, row, senders[0] ?? null, badge);
-    }
+    });
     if (unknown.length > 0) {
       ctx.ledger.loadBadges(unknown, ctx.me).then(ctx.schedule, () => undefined);
     }
@@ -62,12 +77,14 @@ export const rowBadges: Surface = {
 };
 
 function apply(ctx: OverlayContext, row: Element, firstSender: Element | null, badge: RowBadge | null): void {
-  const key = badge ? `${badge.client}\n${badge.stage}\n${ctx.lang}\n${ctx.theme}` : '';
+  const key = badge
+    ? `${badge.client}\n${badge.stage}\n${badge.maxDaysOverdue}\n${ctx.lang}\n${ctx.theme}`
+    : '';
   const state = drawn.get(row);
   if (state && state.key === key && (state.host === null || row.contains(state.host.host))) return;
   state?.host?.host.remove();
   if (!badge) {
-    drawn.set(row, { key, host: null });
+    drawn.set(row, NO_BADGE);
     return;
   }
   const cell = senderCell(row, firstSender);
@@ -76,7 +93,12 @@ function apply(ctx: OverlayContext, row: Element, firstSender: Element | null, b
     interactive: false,
     bare: true,
   });
-  host.root.append(badgeView(badge, ctx.t));
+  let look = looks.get(key);
+  if (!look) {
+    if (looks.size >= LOOKS_KEPT) looks.clear();
+    looks.set(key, (look = badgeView(badge, ctx.t)));
+  }
+  host.root.append(look.cloneNode(true));
   cell.prepend(host.host);
   drawn.set(row, { key, host });
 }

@@ -17,11 +17,12 @@
  *   localized ("Message Body", "Corpo del messaggio").
  */
 
-/** Something Payladder needs to find in Gmail's page. */
-export interface Anchor {
-  /** CSS selectors tried in order; the first that matches anything wins. */
-  readonly alternatives: readonly [string, ...string[]];
-}
+/**
+ * Something Payladder needs to find in Gmail's page: its alternatives, CSS selectors tried
+ * in order; the first that matches anything wins. A bare list, as every anchor ships in
+ * the content script.
+ */
+export type Anchor = readonly [string, ...string[]];
 
 /**
  * The evidence for an anchor, kept beside it: for each alternative, in order, the saved
@@ -66,28 +67,24 @@ const ALL_COMPOSES = [COMPOSE_2020, COMPOSE_2020_B, ...COMPOSES_2026];
 // Thread list
 
 /** A conversation row of a thread list (inbox, label, search). */
-export const listRow: Anchor = {
-  alternatives: [
-    // The row class has held since at least 2014.
-    'tr.zA',
-    // Rows carry role=row in today's grid; the 2014 rows did not.
-    '[role=main] tr[role=row]',
-  ],
-};
+export const listRow: Anchor = [
+  // The row class has held since at least 2014.
+  'tr.zA',
+  // Rows carry role=row in today's grid; the 2014 rows did not.
+  '[role=main] tr[role=row]',
+];
 export const listRowProof: Proof = {
   fixtures: [[LIST_2014, LIST_2014_B, LIST_2026], [LIST_2026]],
 };
 
 /** Within a row: the people shown in the sender column (scope: the row). */
-export const rowSender: Anchor = {
-  alternatives: [
-    // `.yW` is the sender cell. 2014 rows repeat the senders in a hidden accessibility
-    // line (`.afn`) before it; scoping to `.yW` keeps the reading to what the cell shows.
-    '.yW [email]',
-    '[email]',
-    '[data-hovercard-id*="@"]',
-  ],
-};
+export const rowSender: Anchor = [
+  // `.yW` is the sender cell. 2014 rows repeat the senders in a hidden accessibility
+  // line (`.afn`) before it; scoping to `.yW` keeps the reading to what the cell shows.
+  '.yW [email]',
+  '[email]',
+  '[data-hovercard-id*="@"]',
+];
 export const rowSenderProof: Proof = {
   fixtures: [[LIST_2014, LIST_2014_B, LIST_2026], [LIST_2014, LIST_2014_B, LIST_2026], [LIST_2026]],
 };
@@ -97,17 +94,13 @@ export const rowSenderProof: Proof = {
  * on a span inside the subject cell, not on the row itself (read there by extensions'
  * code of 2023–2026; the 2014 rows had no id attribute at all).
  */
-export const rowThreadId: Anchor = {
-  alternatives: ['[data-legacy-thread-id]'],
-};
+export const rowThreadId: Anchor = ['[data-legacy-thread-id]'];
 export const rowThreadIdProof: Proof = {
   fixtures: [[LIST_2026]],
 };
 
 /** Within a row: `data-thread-id="#thread-f:<decimal>"`, Gmail's permanent thread id. */
-export const rowThreadPermId: Anchor = {
-  alternatives: ['[data-thread-id]'],
-};
+export const rowThreadPermId: Anchor = ['[data-thread-id]'];
 export const rowThreadPermIdProof: Proof = {
   fixtures: [[LIST_2026]],
 };
@@ -119,9 +112,11 @@ export const rowThreadPermIdProof: Proof = {
  * (test/gmail/fixtures.test.ts, test/gmail/overlay-fixtures.test.ts and the Chromium suite).
  * The reader falls back to the cell around the first sender.
  */
-export const rowSenderCell: Anchor = {
-  alternatives: ['td.yX', '.yW', '[role=gridcell]:has([email], [data-hovercard-id*="@"])'],
-};
+export const rowSenderCell: Anchor = [
+  'td.yX',
+  '.yW',
+  '[role=gridcell]:has([email], [data-hovercard-id*="@"])',
+];
 export const rowSenderCellProof: Proof = {
   fixtures: [[LIST_2014, LIST_2014_B, LIST_2026], [LIST_2014, LIST_2014_B, LIST_2026], [LIST_2026]],
 };
@@ -135,9 +130,7 @@ export const rowSenderCellProof: Proof = {
  * address is not, and only the address is read out of it. The document title
  * ("Inbox - me@example.com - Gmail") is read first; this is the fallback.
  */
-export const accountButton: Anchor = {
-  alternatives: ['[role=banner] a[href*="SignOutOptions"]'],
-};
+export const accountButton: Anchor = ['[role=banner] a[href*="SignOutOptions"]'];
 export const accountButtonProof: Proof = {
   fixtures: [[LIST_2026, THREAD_2022, THREAD_2026, INLINE_2026]],
 };
@@ -150,14 +143,12 @@ export const accountButtonProof: Proof = {
  * several times (InboxSDK's thread view, 2022–2023): `.if` (2014 → Oct 2022), `.PeIF1d`
  * (seen from 2022-10-12), `.a98.iY` (from 2022-10-21).
  */
-export const threadContainer: Anchor = {
-  alternatives: [
-    '.a98.iY',
-    // This layout lived for days in Oct 2022 (thread-view-2022-B).
-    '.PeIF1d',
-    '.if',
-  ],
-};
+export const threadContainer: Anchor = [
+  '.a98.iY',
+  // This layout lived for days in Oct 2022 (thread-view-2022-B).
+  '.PeIF1d',
+  '.if',
+];
 export const threadContainerProof: Proof = {
   fixtures: [[THREAD_2026, INLINE_2026], [THREAD_2022], [THREAD_2014, THREAD_2014_B]],
   withoutClasses:
@@ -166,14 +157,12 @@ export const threadContainerProof: Proof = {
 };
 
 /** The conversation's subject heading (scope: a thread container or the page). */
-export const threadSubject: Anchor = {
-  alternatives: [
-    'h2.hP',
-    // Today's heading also carries the thread ids (extensions read them there, 2023–2026).
-    'h2[data-legacy-thread-id]',
-    'h2[data-thread-perm-id]',
-  ],
-};
+export const threadSubject: Anchor = [
+  'h2.hP',
+  // Today's heading also carries the thread ids (extensions read them there, 2023–2026).
+  'h2[data-legacy-thread-id]',
+  'h2[data-thread-perm-id]',
+];
 export const threadSubjectProof: Proof = {
   fixtures: [
     [THREAD_2014, THREAD_2014_B, THREAD_2022, THREAD_2026, INLINE_2026, REPLY_BARS_2026],
@@ -183,14 +172,12 @@ export const threadSubjectProof: Proof = {
 };
 
 /** One message of the conversation, collapsed or expanded (scope: a thread container). */
-export const message: Anchor = {
-  alternatives: [
-    '[data-legacy-message-id]',
-    '[data-message-id]',
-    // 2014: expanded `div.adn`, collapsed `div.adf`, no id attributes.
-    'div.adn, div.adf',
-  ],
-};
+export const message: Anchor = [
+  '[data-legacy-message-id]',
+  '[data-message-id]',
+  // 2014: expanded `div.adn`, collapsed `div.adf`, no id attributes.
+  'div.adn, div.adf',
+];
 export const messageProof: Proof = {
   fixtures: [
     [THREAD_2022, THREAD_2026, INLINE_2026],
@@ -200,13 +187,11 @@ export const messageProof: Proof = {
 };
 
 /** Within a message: its sender (scope: a message). */
-export const messageSender: Anchor = {
-  alternatives: [
-    '.gD[email]',
-    // An expanded message names its sender in an h3; a collapsed one has no h3.
-    'h3 [email]',
-  ],
-};
+export const messageSender: Anchor = [
+  '.gD[email]',
+  // An expanded message names its sender in an h3; a collapsed one has no h3.
+  'h3 [email]',
+];
 export const messageSenderProof: Proof = {
   fixtures: [
     [THREAD_2014, THREAD_2014_B, THREAD_2022, THREAD_2026, INLINE_2026],
@@ -215,13 +200,11 @@ export const messageSenderProof: Proof = {
 };
 
 /** Within a message: the recipients line "to …, …" (scope: a message). */
-export const messageRecipient: Anchor = {
-  alternatives: [
-    '.g2[email]',
-    // Without `.g2`, the reader takes every address of the message header but the sender.
-    '[email]',
-  ],
-};
+export const messageRecipient: Anchor = [
+  '.g2[email]',
+  // Without `.g2`, the reader takes every address of the message header but the sender.
+  '[email]',
+];
 export const messageRecipientProof: Proof = {
   fixtures: [
     [THREAD_2014, THREAD_2014_B, THREAD_2022, THREAD_2026, INLINE_2026],
@@ -234,9 +217,7 @@ export const messageRecipientProof: Proof = {
  * it collects participants; the reply reader (read/replies.ts) hands the client's own words
  * to the background, which reads a promised date out of them and keeps nothing.
  */
-export const messageBody: Anchor = {
-  alternatives: ['.a3s', '.ii.gt'],
-};
+export const messageBody: Anchor = ['.a3s', '.ii.gt'];
 export const messageBodyProof: Proof = {
   fixtures: [
     [THREAD_2014, THREAD_2014_B, THREAD_2022, THREAD_2026, INLINE_2026],
@@ -254,14 +235,12 @@ export const messageBodyProof: Proof = {
  * so the background reads them with a date parser, never a selector). The shown text is
  * relative ("10:12 (2 hours ago)") and not read. Collapsed messages show it too (2014–2026).
  */
-export const messageDate: Anchor = {
-  alternatives: [
-    '.g3',
-    // Without classes: the header's grid cells; the reader takes the first with a title
-    // (the sender's cell has none). Selecting on `[title]` is refused by the conventions.
-    '[role=gridcell]',
-  ],
-};
+export const messageDate: Anchor = [
+  '.g3',
+  // Without classes: the header's grid cells; the reader takes the first with a title
+  // (the sender's cell has none). Selecting on `[title]` is refused by the conventions.
+  '[role=gridcell]',
+];
 export const messageDateProof: Proof = {
   fixtures: [
     [THREAD_2014_B, THREAD_2022, THREAD_2026, INLINE_2026, ...CLIENT_REPLIES],
@@ -274,9 +253,7 @@ export const messageDateProof: Proof = {
  * client's reply quotes, whose dates are not the client's words. Mail-format markup, kept by
  * Gmail as sent.
  */
-export const messageQuote: Anchor = {
-  alternatives: ['.gmail_quote', 'blockquote'],
-};
+export const messageQuote: Anchor = ['.gmail_quote', 'blockquote'];
 export const messageQuoteProof: Proof = {
   fixtures: [
     [THREAD_2026, ...CLIENT_REPLIES],
@@ -285,13 +262,11 @@ export const messageQuoteProof: Proof = {
 };
 
 /** A person shown in the conversation: sender, recipient, cc (scope: a thread container). */
-export const participant: Anchor = {
-  alternatives: [
-    // Participants carry their address in an attribute; class names change.
-    '[email]',
-    '[data-hovercard-id*="@"]',
-  ],
-};
+export const participant: Anchor = [
+  // Participants carry their address in an attribute; class names change.
+  '[email]',
+  '[data-hovercard-id*="@"]',
+];
 export const participantProof: Proof = {
   fixtures: [
     [THREAD_2014, THREAD_2014_B, THREAD_2022, THREAD_2026, INLINE_2026],
@@ -307,9 +282,7 @@ export const participantProof: Proof = {
  * takes the displayed bar outside tables, else a displayed one inside a table, never a
  * hidden one (thread-reply-bars-2026-B).
  */
-export const threadReplyBar: Anchor = {
-  alternatives: ['.amn'],
-};
+export const threadReplyBar: Anchor = ['.amn'];
 export const threadReplyBarProof: Proof = {
   fixtures: [[THREAD_2014, THREAD_2014_B, THREAD_2022, THREAD_2026, REPLY_BARS_2026]],
   withoutClasses:
@@ -321,9 +294,7 @@ export const threadReplyBarProof: Proof = {
  * The "Reply" link of a reply bar (scope: one `threadReplyBar`): `[role=link]` spans,
  * Reply first (2014–2026). The status chip's "Write reminder" clicks it.
  */
-export const threadReply: Anchor = {
-  alternatives: ['.ams.bkH', '[role=link]'],
-};
+export const threadReply: Anchor = ['.ams.bkH', '[role=link]'];
 export const threadReplyProof: Proof = {
   fixtures: [
     [THREAD_2022, THREAD_2026, REPLY_BARS_2026],
@@ -339,17 +310,15 @@ export const threadReplyProof: Proof = {
  * [role=region]`; an inline reply is `.M9 > [role=region]` inside the conversation
  * (InboxSDK's page parser, 2021–2024). The reader keeps regions holding a `composeMarker`.
  */
-export const composeRegion: Anchor = {
-  alternatives: ['[role=region]'],
-};
+export const composeRegion: Anchor = ['[role=region]'];
 export const composeRegionProof: Proof = {
   fixtures: [ALL_COMPOSES],
 };
 
 /** Proof that a region is a compose form: subject box, compose id, or body editable. */
-export const composeMarker: Anchor = {
-  alternatives: ['input[name=subjectbox], input[name=composeid], [g_editable=true][role=textbox]'],
-};
+export const composeMarker: Anchor = [
+  'input[name=subjectbox], input[name=composeid], [g_editable=true][role=textbox]',
+];
 export const composeMarkerProof: Proof = {
   fixtures: [ALL_COMPOSES],
 };
@@ -358,17 +327,13 @@ export const composeMarkerProof: Proof = {
  * The form of a compose window, for pages without `[role=region]`: the reader climbs
  * from it to the nearest ancestor that also holds the body editable.
  */
-export const composeForm: Anchor = {
-  alternatives: ['form'],
-};
+export const composeForm: Anchor = ['form'];
 export const composeFormProof: Proof = {
   fixtures: [ALL_COMPOSES],
 };
 
 /** The floating window around a new message or a popped-out reply (not an inline reply). */
-export const composeDialog: Anchor = {
-  alternatives: ['[role=dialog]'],
-};
+export const composeDialog: Anchor = ['[role=dialog]'];
 export const composeDialogProof: Proof = {
   fixtures: [[COMPOSE_2020, COMPOSE_2020_B, COMPOSE_2026, REPLY_2026]],
 };
@@ -377,58 +342,49 @@ export const composeDialogProof: Proof = {
  * Hidden input: the id of the message a reply or forward answers; empty (or the text
  * "undefined") in a new message (InboxSDK reads it the same way, 2016–2024).
  */
-export const composeReplyTarget: Anchor = {
-  alternatives: ['input[name=rm]'],
-};
+export const composeReplyTarget: Anchor = ['input[name=rm]'];
 export const composeReplyTargetProof: Proof = {
   fixtures: [[COMPOSE_2020, COMPOSE_2020_B, ...COMPOSES_2026]],
 };
 
 /** Hidden input: the draft's message id (`#msg-a:r-…`). */
-export const composeDraftId: Anchor = {
-  alternatives: ['input[name=draft]'],
-};
+export const composeDraftId: Anchor = ['input[name=draft]'];
 export const composeDraftIdProof: Proof = {
   fixtures: [ALL_COMPOSES],
 };
 
 /** The subject box. An inline reply has one too, hidden, holding "Re: …". */
-export const composeSubject: Anchor = {
-  alternatives: ['input[name=subjectbox]'],
-};
+export const composeSubject: Anchor = ['input[name=subjectbox]'];
 export const composeSubjectProof: Proof = {
   fixtures: [ALL_COMPOSES],
 };
 
 /** The rich-text body editable. */
-export const composeBody: Anchor = {
-  alternatives: ['[g_editable=true][role=textbox]', '[contenteditable=true][role=textbox]'],
-};
+export const composeBody: Anchor = [
+  '[g_editable=true][role=textbox]',
+  '[contenteditable=true][role=textbox]',
+];
 export const composeBodyProof: Proof = {
   fixtures: [ALL_COMPOSES, ALL_COMPOSES],
 };
 
 /** The bottom toolbar holding Send (scope: a compose root). */
-export const composeToolbar: Anchor = {
-  alternatives: [
-    'table.IZ',
-    // The same table carries role=group (compose-new-2020-A; kept in our 2026 fixtures).
-    '[role=group]',
-  ],
-};
+export const composeToolbar: Anchor = [
+  'table.IZ',
+  // The same table carries role=group (compose-new-2020-A; kept in our 2026 fixtures).
+  '[role=group]',
+];
 export const composeToolbarProof: Proof = {
   fixtures: [ALL_COMPOSES, ALL_COMPOSES],
 };
 
 /** The Send button (scope: a compose root). */
-export const composeSend: Anchor = {
-  alternatives: [
-    '.aoO[role=button]',
-    // Send is the first button of the bottom toolbar (compose-new-2020-A; kept in our
-    // 2026 fixtures, where a hashed `.aoO` leaves only this alternative).
-    '[role=group] [role=button], [role=group] button',
-  ],
-};
+export const composeSend: Anchor = [
+  '.aoO[role=button]',
+  // Send is the first button of the bottom toolbar (compose-new-2020-A; kept in our
+  // 2026 fixtures, where a hashed `.aoO` leaves only this alternative).
+  '[role=group] [role=button], [role=group] button',
+];
 export const composeSendProof: Proof = {
   fixtures: [ALL_COMPOSES, ALL_COMPOSES],
 };
@@ -438,9 +394,7 @@ export const composeSendProof: Proof = {
  * format (it travels with the message), not of its UI; today the element also carries
  * `data-smartmail`.
  */
-export const composeSignature: Anchor = {
-  alternatives: ['[data-smartmail=gmail_signature]', '.gmail_signature'],
-};
+export const composeSignature: Anchor = ['[data-smartmail=gmail_signature]', '.gmail_signature'];
 export const composeSignatureProof: Proof = {
   fixtures: [
     [COMPOSE_2026, REPLY_2026, INLINE_2026],
@@ -449,9 +403,7 @@ export const composeSignatureProof: Proof = {
 };
 
 /** The "-- " line today's Gmail puts above a signature; new text goes above it. */
-export const composeSignaturePrefix: Anchor = {
-  alternatives: ['.gmail_signature_prefix'],
-};
+export const composeSignaturePrefix: Anchor = ['.gmail_signature_prefix'];
 export const composeSignaturePrefixProof: Proof = {
   fixtures: [[COMPOSE_2026, REPLY_2026, INLINE_2026]],
   withoutClasses:
@@ -464,9 +416,7 @@ export const composeSignaturePrefixProof: Proof = {
  * trimmed behind "…" until then). `gmail_quote` is a mail-format class, already in the
  * message bodies of thread-view-2014-A.
  */
-export const composeQuote: Anchor = {
-  alternatives: ['.gmail_quote', 'blockquote'],
-};
+export const composeQuote: Anchor = ['.gmail_quote', 'blockquote'];
 export const composeQuoteProof: Proof = {
   fixtures: [[REPLY_2026], [REPLY_2026]],
 };
@@ -489,12 +439,10 @@ export interface RecipientAnchors {
 
 function recipientAnchors(field: RecipientField): RecipientAnchors {
   return {
-    chip: {
-      alternatives: [`div[name=${field}] [role=option][data-hovercard-id], div[name=${field}] [email]`],
-    },
-    chipInput: { alternatives: [`input[type=hidden][name=${field}]`] },
-    textarea: { alternatives: [`textarea[name=${field}]`] },
-    pending: { alternatives: [`div[name=${field}] input:not([type=hidden])`] },
+    chip: [`div[name=${field}] [role=option][data-hovercard-id], div[name=${field}] [email]`],
+    chipInput: [`input[type=hidden][name=${field}]`],
+    textarea: [`textarea[name=${field}]`],
+    pending: [`div[name=${field}] input:not([type=hidden])`],
   };
 }
 
@@ -570,5 +518,5 @@ export function anchorTable(): Readonly<Record<string, { anchor: Anchor; proof: 
 
 /** The whole alternative list as one selector (any alternative), e.g. for `closest`. */
 export function anyOf(anchor: Anchor): string {
-  return anchor.alternatives.join(', ');
+  return anchor.join(', ');
 }

@@ -2,7 +2,8 @@
 /** Edge cases of the thread-list reader that the saved pages do not all show. */
 import { describe, expect, it } from 'vitest';
 import { readListRows } from '../../extension/gmail/adapter';
-import { findFixture, fixtureDirs, loadFixture, parsePage } from './fixture-set';
+import { displayedRows, rowSenders, rowsSenders } from '../../extension/gmail/read/list-rows';
+import { CLASS_NAMES, findFixture, fixtureDirs, fixturesOf, loadFixture, parsePage } from './fixture-set';
 
 const page = (html: string): Document => parsePage(html, true);
 
@@ -51,5 +52,66 @@ describe('readListRows', () => {
     const [first] = readListRows(loadFixture(found).doc);
     expect(first?.threadId).toBe('1938f2a4c07d51e9');
     expect(first?.threadPermId).toBe('thread-f:1817469239061991913');
+  });
+});
+
+describe('rowsSenders', () => {
+  const row = (cells: string) => `<tr class="zA"><td>${cells}</td></tr>`;
+  const rows = (n: number, cells: (i: number) => string) =>
+    Array.from({ length: n }, (_, i) => row(cells(i))).join('');
+
+  it.each(CLASS_NAMES)('reads every saved page’s rows as rowSenders reads each (classes %s)', (classes) => {
+    let read = 0;
+    for (const fixture of fixturesOf(fixtureDirs())) {
+      const listed = displayedRows(loadFixture(fixture, classes).doc);
+      expect(rowsSenders(listed), fixture.name).toEqual(listed.map(rowSenders));
+      read += listed.length;
+    }
+    expect(read).toBeGreaterThan(0);
+  });
+
+  it('reads a row the sender cell finds nothing in by the other alternatives, row by row', () => {
+    const doc = page(
+      `<table>${rows(12, (i) =>
+        i % 3 === 0
+          ? `<div class="afn"><span email="aside${i}@example.com"></span></div><span data-hovercard-id="h${i}@example.com"></span>`
+          : i % 3 === 1
+            ? `<span data-hovercard-id="only${i}@example.com"></span>`
+            : `<div class="yW"><span email="a${i}@example.com"></span><span email="b${i}@example.com"></span></div>`,
+      )}${row('<font>Draft</font>')}</table>`,
+    );
+    const listed = Array.from(doc.querySelectorAll('tr.zA'));
+    const read = rowsSenders(listed);
+    expect(read).toEqual(listed.map(rowSenders));
+    expect(
+      read.map((els) => els.map((el) => el.getAttribute('email') ?? el.getAttribute('data-hovercard-id'))),
+    ).toEqual([
+      ['aside0@example.com'],
+      ['only1@example.com'],
+      ['a2@example.com', 'b2@example.com'],
+      ['aside3@example.com'],
+      ['only4@example.com'],
+      ['a5@example.com', 'b5@example.com'],
+      ['aside6@example.com'],
+      ['only7@example.com'],
+      ['a8@example.com', 'b8@example.com'],
+      ['aside9@example.com'],
+      ['only10@example.com'],
+      ['a11@example.com', 'b11@example.com'],
+      [],
+    ]);
+  });
+
+  it('reads rows of two lists, and only the rows asked for', () => {
+    const list = (name: string) =>
+      `<table>${rows(6, (i) => `<div class="yW"><span email="${name}${i}@example.com"></span></div>`)}</table>`;
+    const doc = page(`${list('first')}${list('second')}`);
+    const all = Array.from(doc.querySelectorAll('tr.zA'));
+    const asked = all.filter((_, i) => i % 3 !== 1);
+    const read = rowsSenders(asked);
+    expect(read).toEqual(asked.map(rowSenders));
+    expect(read.map((els) => els.map((el) => el.getAttribute('email')))).toEqual(
+      asked.map((r) => [r.querySelector('[email]')?.getAttribute('email')]),
+    );
   });
 });

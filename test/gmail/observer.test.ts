@@ -1,13 +1,13 @@
 // @vitest-environment happy-dom
 /** The scheduler: one pass per frame however many changes, surfaces skipped alone, cleanup. */
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { titleAddress, ownAddresses } from '../../extension/gmail/read/account.ts';
 import { createLedgerClient } from '../../extension/gmail/ledger-client.ts';
-import { type Overlay, startOverlay } from '../../extension/gmail/observer.ts';
+import { THEME_EVERY_MS, type Overlay, startOverlay } from '../../extension/gmail/observer.ts';
 import type { OverlayContext, Surface } from '../../extension/gmail/surface.ts';
 import { detectTheme, parseRgb } from '../../extension/gmail/theme.ts';
 import type { OverlayMessenger } from '../../extension/gmail/ledger-client.ts';
-import { flush, setPage, testCleanup } from './overlay-support.ts';
+import { flush, setPage, setUrl, testCleanup } from './overlay-support.ts';
 
 const URL = 'https://mail.google.com/mail/u/0/#inbox';
 
@@ -268,6 +268,37 @@ describe('the theme', () => {
     setPage('', URL);
     document.body.style.backgroundColor = colour;
     expect(detectTheme(document)).toBe(theme);
+  });
+
+  it('is read again after a navigation 10 s on, once the frame is drawn, never in the frame; a switch redraws', async () => {
+    setPage('<div id="list"></div>', URL);
+    document.body.style.backgroundColor = 'rgb(255, 255, 255)';
+    let clock = 0;
+    const h = start(
+      (seen) => [recorder('a', seen)],
+      () => clock,
+    );
+    h.runFrames();
+    expect(h.seen.map((s) => s.ctx.theme)).toEqual(['light']);
+    document.body.style.backgroundColor = 'rgb(32, 33, 36)';
+    const read = vi.spyOn(window, 'getComputedStyle');
+    // A navigation within 10 s: the theme is not read.
+    setUrl(`${URL}/p2`);
+    window.dispatchEvent(new Event('hashchange'));
+    h.runFrames();
+    await flush();
+    expect(read).not.toHaveBeenCalled();
+    clock = THEME_EVERY_MS;
+    setUrl(URL);
+    window.dispatchEvent(new Event('hashchange'));
+    h.runFrames();
+    expect(read).not.toHaveBeenCalled();
+    expect(h.seen.map((s) => s.ctx.theme)).toEqual(['light', 'light', 'light']);
+    await flush();
+    expect(read).toHaveBeenCalled();
+    h.runFrames();
+    expect(h.seen.map((s) => s.ctx.theme)).toEqual(['light', 'light', 'light', 'dark']);
+    read.mockRestore();
   });
 
   it('reads a transparent background as no answer', () => {

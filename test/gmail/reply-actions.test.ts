@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
+import { findThreadContainers } from '../../extension/gmail/read/thread.ts';
 import { findFixture, fixtureDirs } from './fixture-set.ts';
 import {
   type TestOverlay,
@@ -165,6 +166,29 @@ describe('the reply in the chip', () => {
     button('Cancel').click();
     expect(panel()?.querySelector('form')).toBeNull();
     expect(panel()?.textContent).not.toContain('Pick at least one milestone.');
+  });
+
+  it('reads the reply once for a conversation Gmail draws again as it was, again once a message changed', async () => {
+    const background = await open('thread-client-reply-en-2026-B');
+    const reads = () => background.requests.filter((r) => r.type === 'readReply').length;
+    expect(reads()).toBe(1);
+    /** Gmail draws the conversation afresh (its container replaced), `change` applied to it. */
+    const redraw = async (change: (container: Element) => void = () => undefined) => {
+      const [container] = findThreadContainers(document);
+      const copy = container?.cloneNode(true) as Element;
+      copy.querySelector('payladder-chip')?.remove();
+      change(copy);
+      container?.replaceWith(copy);
+      await running?.settle();
+      await flush();
+      await running?.settle();
+    };
+    await redraw();
+    expect(chip()?.textContent).toContain('Replied 2 Dec, after your reminder of 24 Nov');
+    expect(reads()).toBe(1);
+    await redraw((copy) => copy.querySelector('.a3s')?.append(' Thanks again.'));
+    expect(chip()?.textContent).toContain('Replied 2 Dec, after your reminder of 24 Nov');
+    expect(reads()).toBe(2);
   });
 
   it('says nothing when no reminder was sent, or the client wrote before it', async () => {

@@ -26,7 +26,7 @@ const UNIT_PROVEN: Readonly<Record<string, string>> = {};
 const table = Object.entries(anchorTable());
 // Each alternative with the fixtures its proof names for it (same position).
 const alternativesOf = ([, { anchor, proof }]: (typeof table)[number]) =>
-  anchor.alternatives.map((css, i) => ({ css, fixtures: proof.fixtures[i] ?? [] }));
+  anchor.map((css, i) => ({ css, fixtures: proof.fixtures[i] ?? [] }));
 
 const claims = table.flatMap((entry) =>
   alternativesOf(entry).flatMap((alt) =>
@@ -54,7 +54,7 @@ describe('conventions', () => {
   });
 
   it.each(table)('%s has a proof entry for each alternative', (_name, { anchor, proof }) => {
-    expect(proof.fixtures).toHaveLength(anchor.alternatives.length);
+    expect(proof.fixtures).toHaveLength(anchor.length);
   });
 
   it.each(table)('%s is proven on at least one saved page', (name, entry) => {
@@ -71,7 +71,7 @@ describe('conventions', () => {
   });
 
   it.each(table)('%s never selects on localized text', (_name, { anchor }) => {
-    for (const css of anchor.alternatives) {
+    for (const css of anchor) {
       expect(css).not.toMatch(/\[\s*(aria-label|aria-description|data-tooltip|title|alt|placeholder)\b/i);
       expect(css).not.toMatch(/:contains|:has-text/i);
     }
@@ -80,8 +80,8 @@ describe('conventions', () => {
   it.each(table)(
     '%s has an attribute or role fallback for its class names, or says why not',
     (_name, { anchor, proof }) => {
-      const classFree = anchor.alternatives.some((css) => !usesClass(css));
-      const usesClasses = anchor.alternatives.some((css) => usesClass(css));
+      const classFree = anchor.some((css) => !usesClass(css));
+      const usesClasses = anchor.some((css) => usesClass(css));
       if (usesClasses && !classFree)
         expect(proof.withoutClasses?.length ?? 0, 'withoutClasses').toBeGreaterThan(30);
       else expect(proof.withoutClasses).toBeUndefined();

@@ -6,7 +6,7 @@ import { anyOf, type Anchor } from '../selectors';
 
 /** The elements of the first alternative that matches anything in `scope`, in page order. */
 export function queryAnchorAll(scope: ParentNode, anchor: Anchor): Element[] {
-  for (const css of anchor.alternatives) {
+  for (const css of anchor) {
     const found = scope.querySelectorAll(css);
     if (found.length > 0) return Array.from(found);
   }
@@ -15,7 +15,7 @@ export function queryAnchorAll(scope: ParentNode, anchor: Anchor): Element[] {
 
 /** The first element of the first alternative that matches in `scope`, or null. */
 export function queryAnchor(scope: ParentNode, anchor: Anchor): Element | null {
-  for (const css of anchor.alternatives) {
+  for (const css of anchor) {
     const found = scope.querySelector(css);
     if (found) return found;
   }

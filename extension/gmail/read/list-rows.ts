@@ -45,6 +45,32 @@ export function rowSenders(row: Element): Element[] {
   return queryAnchorAll(row, rowSender);
 }
 
+/** Below this many rows, one query per row costs less than one over their list. */
+const ONE_QUERY_FROM = 8;
+
+/**
+ * `rowSenders` of each row, in the same order: after a navigation a frame reads every row
+ * of the list, and one query over the list (the rows' parent) for the first alternative,
+ * the sender cell's addresses, costs a third of a query per row. A row it finds nothing
+ * in, and rows of several lists, are read row by row, as `rowSenders` reads them.
+ */
+export function rowsSenders(rows: readonly Element[]): Element[][] {
+  const of = new Map<Node | null, Element[]>(rows.map((row) => [row, []]));
+  const list = rows[0]?.parentNode;
+  if (list && rows.length >= ONE_QUERY_FROM && rows.every((row) => row.parentNode === list)) {
+    for (const el of list.querySelectorAll(rowSender[0])) {
+      // Up to the row holding it: rows do not nest.
+      let up = el.parentNode;
+      while (up !== list && !of.has(up)) up = (up as Node).parentNode;
+      of.get(up)?.push(el);
+    }
+  }
+  return rows.map((row) => {
+    const found = of.get(row) as Element[];
+    return found.length > 0 ? found : rowSenders(row);
+  });
+}
+
 /** A sender element's address, normalised; null when it carries none. */
 export function senderAddress(el: Element): string | null {
   return normalizeAddress(el.getAttribute('email') ?? el.getAttribute('data-hovercard-id'));
