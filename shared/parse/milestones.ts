@@ -25,6 +25,8 @@ export function parseMilestones(
   const byKey = new Map<string, Milestone>();
   const rows = new Map<string, number>();
   const rejected = new Map<string, number>();
+  // Sheet rows read as a milestone: their ID names one, so the left-out pass skips them.
+  const read = new Uint8Array(tab.rowCount + 2);
   if (tab.check(true)) {
     tab.forEachRow((r) => {
       const unique = uniqueId(r, 'ID', rows);
@@ -75,10 +77,11 @@ export function parseMilestones(
       };
       milestones.push(m);
       byKey.set(key, m);
+      read[r.row] = 1;
     });
   }
   // Every ID cell is taken, the rows left out too (issue 18: a plan reused a half-typed ID).
-  const leftOutIds = [...new Set(tab.columnTexts('ID').filter((id) => !byKey.has(refKey(id))))];
+  const leftOutIds = [...new Set(tab.columnTexts('ID', read).filter((id) => !byKey.has(refKey(id))))];
   return { milestones, byKey, rejected, leftOutIds };
 }
 

@@ -197,12 +197,21 @@ export class TabReader {
     return ok;
   }
 
-  /** The text of every non-blank cell of a column in the data rows, bad rows included. */
-  columnTexts(header: string): string[] {
+  /** Number of data rows (after the header), blank ones included. */
+  get rowCount(): number {
+    return Math.max(0, this.rows.length - 1);
+  }
+
+  /**
+   * The text of every non-blank cell of a column in the data rows, bad rows included, but
+   * not the rows whose sheet row is marked in `skip` (indexed by sheet row, header = 1).
+   */
+  columnTexts(header: string, skip?: Uint8Array): string[] {
     const i = this.columns.get(header);
     const out: string[] = [];
     if (i === undefined) return out;
     for (let r = 1; r < this.rows.length; r++) {
+      if (skip !== undefined && skip[r + 1] === 1) continue;
       const t = cellText(this.rows[r]?.[i], this.ctx.sheetTimeZone);
       if (t !== '') out.push(t);
     }

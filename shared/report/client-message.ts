@@ -6,6 +6,11 @@ import { compareMilestones } from './order.ts';
 /** Steps that travel together in one message; every other step goes alone. */
 const TRAVEL_TOGETHER: ReadonlySet<Stage> = new Set<Stage>(['reminder', 'followup', 'final']);
 
+/** The rank of the step a milestone's next action names (module level: no closure per client). */
+function stepOf(m: MilestoneReport): number {
+  return stepRank((m.nextAction as NextAction).stage);
+}
+
 /**
  * The one message due to a client today (PRODUCT.md, "One message per client a day"): the
  * most urgent step due among the milestones still chased; `reminder`, `followup` and
@@ -22,8 +27,7 @@ export function clientMessage(milestones: readonly MilestoneReport[], today: Iso
       m.outstanding > 0,
   );
   if (due.length === 0) return null;
-  const byStep = (m: MilestoneReport) => stepRank((m.nextAction as NextAction).stage);
-  due.sort((a, b) => byStep(b) - byStep(a) || compareMilestones(a, b));
+  due.sort((a, b) => stepOf(b) - stepOf(a) || compareMilestones(a, b));
   const top = due[0] as MilestoneReport;
   const step = (top.nextAction as NextAction).stage;
   const together = TRAVEL_TOGETHER.has(step);
