@@ -32,9 +32,9 @@ export const LADDER: readonly Rung[] = [
 
 export const DEFAULT_GRACE = 30;
 
-const RUNG = new Map(LADDER.map((r) => [r.stage, r]));
 export function rung(stage: LadderStage): Rung {
-  return RUNG.get(stage) as Rung;
+  // LADDER is in the ladder's order: a stage's rung sits at its index.
+  return LADDER[ladderIndex(stage)] as Rung;
 }
 
 /**
@@ -86,11 +86,16 @@ const URGENCY: readonly Stage[] = [
   'paid',
   'cancelled',
 ];
-const URGENCY_RANK = new Map(URGENCY.map((s, i) => [s, i]));
+
+/** Position in URGENCY, 99 for an unknown stage (a scan of 16 constants beats a Map lookup here). */
+function urgencyRank(stage: Stage): number {
+  const i = URGENCY.indexOf(stage);
+  return i < 0 ? 99 : i;
+}
 
 /** Negative when `a` is more urgent than `b`. */
 export function compareUrgency(a: Stage, b: Stage): number {
-  return (URGENCY_RANK.get(a) ?? 99) - (URGENCY_RANK.get(b) ?? 99);
+  return urgencyRank(a) - urgencyRank(b);
 }
 
 /** True for stages where the ladder runs and messages go out. */

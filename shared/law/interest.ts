@@ -139,8 +139,17 @@ function halfYearOfDay(day: number): string {
   return `${iso.slice(0, 4)}-${iso.slice(5, 7) <= '06' ? 'H1' : 'H2'}`;
 }
 
+/** Epoch day of the first day of the half-year `day` falls in, when within the table. */
+function tabledHalfYearStart(day: number): number | undefined {
+  const i = halfYearIndex(day);
+  // The last start has no next one in the table to bound its half-year: computed instead.
+  return i < HALF_YEAR_STARTS.length - 1 ? HALF_YEAR_STARTS[i] : undefined;
+}
+
 /** The first day of the half-year `day` falls in, ISO. */
 function halfYearStartOf(day: number): IsoDate {
+  const start = tabledHalfYearStart(day);
+  if (start !== undefined) return fromEpochDay(start);
   const iso = fromEpochDay(day);
   return `${iso.slice(0, 4)}-${iso.slice(5, 7) <= '06' ? '01' : '07'}-01`;
 }
@@ -171,7 +180,18 @@ export function ukReferenceDate(interestStarts: IsoDate): IsoDate {
  * for the whole debt (SI 2002/1675 art. 4). Null when the reference date is not covered.
  */
 export function ukRateBp(interestStarts: IsoDate, rates: RateTable = BUILT_IN_RATES): number | null {
-  const reference = ukReferenceDate(interestStarts);
+  return ukRateOn(ukReferenceDate(interestStarts), rates);
+}
+
+/** The UK reference date for interest starting on epoch day `first` (as `ukReferenceDate`). */
+function ukReferenceOfDay(first: number): IsoDate {
+  // The day before the half-year the interest starts in: 31 December or 30 June.
+  const start = tabledHalfYearStart(first);
+  return start !== undefined ? fromEpochDay(start - 1) : ukReferenceDate(fromEpochDay(first));
+}
+
+/** The UK rate fixed on `reference` (30 June or 31 December), or null when not covered. */
+function ukRateOn(reference: IsoDate, rates: RateTable): number | null {
   if (reference > rates.bankRateKnownThrough) return null;
   const bp = bankRateOn(rates.bankRate, reference);
   return bp === null ? null : bp + UK_MARGIN_BP;
@@ -256,12 +276,13 @@ function accrue(
 
   // A payment dated d stops interest from d + 1: the unpaid amount at the start of day d
   // counts payments dated before d.
-  const changes = input.payments
-    .map((p) => ({ day: epochDay(p.date) + 1, amount: p.amount }))
-    .sort((a, b) => a.day - b.day);
+  // (Most debts have no payment or one: no list to sort then.)
+  const changes = input.payments.map((p) => ({ day: epochDay(p.date) + 1, amount: p.amount }));
+  if (changes.length > 1) changes.sort((a, b) => a.day - b.day);
 
-  const ukBp = regime === 'UK' ? ukRateBp(start, rates) : null;
   const first = epochDay(start);
+  const ukReference = regime === 'UK' ? ukReferenceOfDay(first) : null;
+  const ukBp = ukReference === null ? null : ukRateOn(ukReference, rates);
   const last = epochDay(today);
   // Σ unpaid minor units × rate bp × days, exact: Numbers while they stay exact integers,
   // BigInt only for debts large enough to need it (keeps 100,000 milestones cheap).
@@ -287,7 +308,7 @@ function accrue(
       uncoveredFrom ??= day;
       uncoveredTo = end - 1;
       if (bp === null) {
-        const from = regime === 'UK' ? ukReferenceDate(start) : halfYearStartOf(day);
+        const from = ukReference ?? halfYearStartOf(day);
         if (!result.missing.some((m) => m.from === from)) result.missing.push({ law: rateLaw(regime), from });
       }
     } else {

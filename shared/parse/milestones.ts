@@ -106,7 +106,11 @@ export function milestoneRef(
  * `,` or `;`); each unknown one is a problem and null.
  */
 export function milestoneRefs(index: MilestoneIndex, r: RowReader): (Milestone | null)[] {
-  return (r.required('Milestone') ?? '')
+  const cell = r.required('Milestone') ?? '';
+  // Most rows name one milestone (the cell is trimmed and, when empty, already a problem).
+  if (cell !== '' && cell.indexOf(',') < 0 && cell.indexOf(';') < 0)
+    return [milestoneRef(index, r, 'Milestone', cell)];
+  return cell
     .split(/[,;]/)
     .map((s) => s.trim())
     .filter(Boolean)
