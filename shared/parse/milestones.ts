@@ -23,13 +23,12 @@ export function parseMilestones(
 ): MilestoneIndex {
   const milestones: Milestone[] = [];
   const byKey = new Map<string, Milestone>();
-  const rows = new Map<string, number>();
   const rejected = new Map<string, number>();
   // Sheet rows read as a milestone: their ID names one, so the left-out pass skips them.
   const read = new Uint8Array(tab.rowCount + 2);
   if (tab.check(true)) {
     tab.forEachRow((r) => {
-      const unique = uniqueId(r, 'ID', rows);
+      const unique = uniqueId(r, 'ID', byKey, rejected);
       if (unique === null) return;
       const { id, key } = unique;
       // Reminders and Promises list IDs separated by , or ;: such an ID could never match.

@@ -51,14 +51,24 @@ export interface Context {
   problems: Problem[];
 }
 
-/** One data row of one tab: reads cells by canonical header and records problems. */
+/**
+ * One data row of one tab: reads cells by canonical header and records problems. `forEachRow`
+ * moves one reader from row to row (a reader per row was 170,000 objects for a large ledger);
+ * a parser reads it during its callback and keeps nothing of it.
+ */
 export class RowReader {
   failed = false;
-  constructor(
-    private readonly tab: TabReader,
-    readonly cells: readonly unknown[],
-    readonly row: number,
-  ) {}
+  cells: readonly unknown[] = [];
+  /** Sheet row (header = 1). */
+  row = 0;
+  constructor(private readonly tab: TabReader) {}
+
+  /** Points the reader at another row, with no problem recorded on it yet. */
+  moveTo(cells: readonly unknown[], row: number): void {
+    this.cells = cells;
+    this.row = row;
+    this.failed = false;
+  }
 
   get locale(): string {
     return this.tab.ctx.locale;
@@ -223,6 +233,7 @@ export class TabReader {
     const inputs = inputHeaders(this.spec)
       .filter((header) => this.columns.has(header))
       .map((header) => ({ header, index: this.columns.get(header) as number }));
+    const r = new RowReader(this);
     for (let i = 1; i < this.rows.length; i++) {
       const cells = this.rows[i] ?? [];
       let blank = true;
@@ -233,7 +244,7 @@ export class TabReader {
         if (typeof v === 'string' && v.charCodeAt(0) === 35 /* # */ && formulaError(v)) broken = true;
       }
       if (blank) continue;
-      const r = new RowReader(this, cells, i + 1);
+      r.moveTo(cells, i + 1);
       if (broken) {
         for (const c of inputs) {
           const err = formulaError(cells[c.index]);
@@ -262,20 +273,22 @@ export function readCurrency(r: RowReader, header: string, fallback: string | nu
 /**
  * A row's identifying cell (`header`: a client's name, a milestone's ID) and its reference
  * key, the first time the tab names it; null, with a problem, when blank or named before.
+ * Named before: read into `read` (by key) or left out into `rejected` (key → sheet row);
+ * every row past this check ends in one of the two, so no third map of rows is kept.
  */
 export function uniqueId(
   r: RowReader,
   header: string,
-  seen: Map<string, number>,
+  read: ReadonlyMap<string, { row: number }>,
+  rejected: ReadonlyMap<string, number>,
 ): { id: string; key: string } | null {
   const id = r.required(header);
   if (id === null) return null;
   const key = refKey(id);
-  const first = seen.get(key);
+  const first = read.get(key)?.row ?? rejected.get(key);
   if (first !== undefined) {
     r.fail('duplicate_id', header, { value: id, first });
     return null;
   }
-  seen.set(key, r.row);
   return { id, key };
 }
