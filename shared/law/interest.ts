@@ -19,11 +19,13 @@ import {
 
 export type InterestRegime = 'EU' | 'IT' | 'UK';
 
+const UK_JURISDICTIONS: readonly string[] = ['GB-ENG', 'GB-WLS', 'GB-SCT', 'GB-NIR'];
+
 /** Which statutory regime a jurisdiction's late-payment law follows, if Payladder knows it. */
 export function interestRegime(jurisdiction: string): InterestRegime | null {
   if (jurisdiction === 'IT') return 'IT';
   if (jurisdiction === 'EU') return 'EU';
-  if (['GB-ENG', 'GB-WLS', 'GB-SCT', 'GB-NIR'].includes(jurisdiction)) return 'UK';
+  if (UK_JURISDICTIONS.includes(jurisdiction)) return 'UK';
   return null;
 }
 
@@ -250,6 +252,27 @@ export function interestPeriods(input: InterestInput): InterestPeriod[] {
   });
 }
 
+/** A payment as the day from which it stops interest (its date + 1) and its amount. */
+interface Change {
+  day: number;
+  amount: number;
+}
+
+const NO_CHANGES: readonly Change[] = Object.freeze([]);
+
+/** The payments as changes in day order (most debts have one payment or none: no sort then). */
+function paymentChanges(payments: readonly DatedPayment[]): Change[] {
+  const changes = payments.map((p) => ({ day: epochDay(p.date) + 1, amount: p.amount }));
+  if (changes.length > 1) changes.sort((a, b) => a.day - b.day);
+  return changes;
+}
+
+/** Where each regime's rule is written (built once, not per debt). */
+const UK_SOURCE = `Late Payment of Commercial Debts (Interest) Act 1998; SI 2002/1675 art. 4; ${BANK_RATE_SOURCE}`;
+const IT_SOURCE =
+  'D.Lgs. 231/2002 art. 5 (as amended by D.Lgs. 192/2012); ECB rate per MEF notice in the Gazzetta Ufficiale';
+const EU_SOURCE = 'Directive 2011/7/EU Art. 2(6), 3(2); ECB main refinancing rate on 1 Jan / 1 Jul';
+
 /** The day-by-day count behind both functions above; `charged` sees each covered run. */
 function accrue(
   input: InterestInput,
@@ -265,20 +288,13 @@ function accrue(
     uncovered: null,
     missing: [],
     interestThrough: today,
-    source:
-      regime === 'UK'
-        ? `Late Payment of Commercial Debts (Interest) Act 1998; SI 2002/1675 art. 4; ${BANK_RATE_SOURCE}`
-        : regime === 'IT'
-          ? 'D.Lgs. 231/2002 art. 5 (as amended by D.Lgs. 192/2012); ECB rate per MEF notice in the Gazzetta Ufficiale'
-          : 'Directive 2011/7/EU Art. 2(6), 3(2); ECB main refinancing rate on 1 Jan / 1 Jul',
+    source: regime === 'UK' ? UK_SOURCE : regime === 'IT' ? IT_SOURCE : EU_SOURCE,
   };
   if (start > today) return result;
 
   // A payment dated d stops interest from d + 1: the unpaid amount at the start of day d
   // counts payments dated before d.
-  // (Most debts have no payment or one: no list to sort then.)
-  const changes = input.payments.map((p) => ({ day: epochDay(p.date) + 1, amount: p.amount }));
-  if (changes.length > 1) changes.sort((a, b) => a.day - b.day);
+  const changes = input.payments.length === 0 ? NO_CHANGES : paymentChanges(input.payments);
 
   const first = epochDay(start);
   const ukReference = regime === 'UK' ? ukReferenceOfDay(first) : null;
@@ -309,7 +325,7 @@ function accrue(
       uncoveredTo = end - 1;
       if (bp === null) {
         const from = ukReference ?? halfYearStartOf(day);
-        if (!result.missing.some((m) => m.from === from)) result.missing.push({ law: rateLaw(regime), from });
+        if (!namesPeriod(result.missing, from)) result.missing.push({ law: rateLaw(regime), from });
       }
     } else {
       const term = unpaid * bp * days;
@@ -330,6 +346,12 @@ function accrue(
     result.interestThrough = uncoveredFrom === first ? null : fromEpochDay(uncoveredFrom - 1);
   }
   return result;
+}
+
+/** Whether `missing` already names the period starting `from`. */
+function namesPeriod(missing: readonly MissingRate[], from: IsoDate): boolean {
+  for (let i = 0; i < missing.length; i++) if ((missing[i] as MissingRate).from === from) return true;
+  return false;
 }
 
 /**

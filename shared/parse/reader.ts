@@ -238,8 +238,10 @@ export class TabReader {
       const cells = this.rows[i] ?? [];
       let blank = true;
       let broken = false;
-      for (const c of inputs) {
-        const v = cells[c.index];
+      // Indexed: forEachRow runs once per tab, and a for-of not yet optimized allocates an
+      // iterator result per cell.
+      for (let k = 0; k < inputs.length; k++) {
+        const v = cells[(inputs[k] as { index: number }).index];
         if (!isBlank(v)) blank = false;
         if (typeof v === 'string' && v.charCodeAt(0) === 35 /* # */ && formulaError(v)) broken = true;
       }
