@@ -121,5 +121,10 @@ export function readDays(value: unknown): Read<number> {
 
 /** Lower-case letters only: "Stop work", "stop_work", "STOP-WORK" → "stopwork". */
 export function keyOf(text: string): string {
-  return text.toLowerCase().replace(/[^a-z]/g, '');
+  // Most cells are typed as the key already ("reminder", "gmail"): no regex for those.
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 97 || c > 122) return text.toLowerCase().replace(/[^a-z]/g, '');
+  }
+  return text;
 }

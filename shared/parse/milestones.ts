@@ -32,7 +32,7 @@ export function parseMilestones(
       if (unique === null) return;
       const { id, key } = unique;
       // Reminders and Promises list IDs separated by , or ;: such an ID could never match.
-      if (/[,;]/.test(id)) {
+      if (id.includes(',') || id.includes(';')) {
         r.fail('id_separator', 'ID', {
           value: id,
           suggestion: id.replace(/\s*[,;]\s*/g, ' ').trim(),

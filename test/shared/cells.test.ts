@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cellText, isBlank } from '../../shared/cells.ts';
+import { cellText, isBlank, keyOf } from '../../shared/cells.ts';
 import { refKey } from '../../shared/parse/values.ts';
 
 // Cells as typed: letters, digits, punctuation, and every kind of space trim and \s know.
@@ -74,6 +74,16 @@ describe('cell reading shortcuts', () => {
       }),
       { numRuns: 5_000 },
     );
+  });
+  it('keys a word exactly as lower-casing and dropping non-letters does', () => {
+    fc.assert(
+      fc.property(cell, (s) => {
+        expect(keyOf(s)).toBe(s.toLowerCase().replace(/[^a-z]/g, ''));
+      }),
+      { numRuns: 5_000 },
+    );
+    for (const s of ['reminder', 'Stop work', 'STOP-WORK', 'gmail', '', 'İ'])
+      expect(keyOf(s)).toBe(s.toLowerCase().replace(/[^a-z]/g, ''));
   });
   it('folds a reference key exactly as the regex does', () => {
     fc.assert(
