@@ -28,14 +28,25 @@ export function isDateValue(value: unknown): value is Date {
   return Object.prototype.toString.call(value) === '[object Date]';
 }
 
+/** True for a printable ASCII character other than space: no `trim` can remove it. */
+function isSolid(code: number): boolean {
+  return code > 32 && code < 127;
+}
+
 export function isBlank(value: unknown): boolean {
-  return value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
+  if (value === null || value === undefined) return true;
+  if (typeof value !== 'string') return false;
+  // Most cells start with a letter or digit: no need to trim them to know they are not blank.
+  return value.length === 0 || (!isSolid(value.charCodeAt(0)) && value.trim() === '');
 }
 
 /** A cell as trimmed text: numbers as typed, dates as ISO, booleans as TRUE/FALSE. */
 export function cellText(value: unknown, timeZone = 'UTC'): string {
   if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value.trim();
+  if (typeof value === 'string')
+    return value.length > 0 && isSolid(value.charCodeAt(0)) && isSolid(value.charCodeAt(value.length - 1))
+      ? value
+      : value.trim();
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   if (isDateValue(value)) return Number.isNaN(value.getTime()) ? '' : dateInZone(value, timeZone);
@@ -110,5 +121,10 @@ export function readDays(value: unknown): Read<number> {
 
 /** Lower-case letters only: "Stop work", "stop_work", "STOP-WORK" → "stopwork". */
 export function keyOf(text: string): string {
-  return text.toLowerCase().replace(/[^a-z]/g, '');
+  // Most cells are typed as the key already ("reminder", "gmail"): no regex for those.
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 97 || c > 122) return text.toLowerCase().replace(/[^a-z]/g, '');
+  }
+  return text;
 }

@@ -45,8 +45,26 @@ export function epochDay(date: IsoDate): number {
   return daysFromCivil(Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10)));
 }
 
+/**
+ * Day number → ISO text, remembered: a ledger's dates fall on a few thousand days, so a
+ * 100,000-row ledger formats each day once and its rows share one string per day (fewer
+ * strings to collect; equal dates compare as the same string). Bounded, as a guard.
+ */
+const isoOfDay = new Map<number, IsoDate>();
+const ISO_CACHE_LIMIT = 50_000;
+
 /** The ISO date `days` calendar days after 1970-01-01. */
 export function fromEpochDay(days: number): IsoDate {
+  let iso = isoOfDay.get(days);
+  if (iso === undefined) {
+    if (isoOfDay.size >= ISO_CACHE_LIMIT) isoOfDay.clear();
+    iso = formatEpochDay(days);
+    isoOfDay.set(days, iso);
+  }
+  return iso;
+}
+
+function formatEpochDay(days: number): IsoDate {
   const z = days + 719_468;
   const era = Math.floor(z / 146_097);
   const doe = z - era * 146_097;

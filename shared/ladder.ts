@@ -32,9 +32,9 @@ export const LADDER: readonly Rung[] = [
 
 export const DEFAULT_GRACE = 30;
 
-const RUNG = new Map(LADDER.map((r) => [r.stage, r]));
 export function rung(stage: LadderStage): Rung {
-  return RUNG.get(stage) as Rung;
+  // LADDER is in the ladder's order: a stage's rung sits at its index.
+  return LADDER[ladderIndex(stage)] as Rung;
 }
 
 /**
@@ -86,11 +86,16 @@ const URGENCY: readonly Stage[] = [
   'paid',
   'cancelled',
 ];
-const URGENCY_RANK = new Map(URGENCY.map((s, i) => [s, i]));
+
+/** Position in URGENCY, 99 for an unknown stage (a scan of 16 constants beats a Map lookup here). */
+function urgencyRank(stage: Stage): number {
+  const i = URGENCY.indexOf(stage);
+  return i < 0 ? 99 : i;
+}
 
 /** Negative when `a` is more urgent than `b`. */
 export function compareUrgency(a: Stage, b: Stage): number {
-  return (URGENCY_RANK.get(a) ?? 99) - (URGENCY_RANK.get(b) ?? 99);
+  return urgencyRank(a) - urgencyRank(b);
 }
 
 /** True for stages where the ladder runs and messages go out. */
@@ -147,13 +152,12 @@ const ONCE: ReadonlySet<LadderStage> = new Set(['upcoming', 'small_claims']);
  */
 export function ladderPosition(input: LadderInput): LadderPosition {
   const { dueDate, today, grace, ongoingWork, sent, noticeDays } = input;
-  const takes = (s: LadderStage) => takesStep(s, ongoingWork);
   // Thresholds compared as day numbers: formatting a date per step and milestone showed in
   // the profile of a 100,000-milestone ledger (bench/core.ts); text only for the answer.
+  // The helpers below are module functions, not closures: a closure made per milestone
+  // cost a sixth of the core's time there (the bundlers' keep-names wrapper renames each).
   const dueDay = epochDay(dueDate);
   const todayDay = epochDay(today);
-  const earliestDay = (s: LadderStage) => dueDay + (s === 'stop_work' ? grace : (rung(s).from ?? 0));
-  const earliest = (s: LadderStage) => fromEpochDay(earliestDay(s));
   const idx = ladderIndex;
 
   let reached: LadderStage | null = null;
@@ -178,44 +182,75 @@ export function ladderPosition(input: LadderInput): LadderPosition {
 
   // The highest step whose earliest day has come.
   let candidate: LadderStage | null = null;
-  for (const r of LADDER) if (takes(r.stage) && earliestDay(r.stage) <= todayDay) candidate = r.stage;
+  for (const r of LADDER)
+    if (takesStep(r.stage, ongoingWork) && earliestDay(r.stage, dueDay, grace) <= todayDay)
+      candidate = r.stage;
   // The first formal step above what was sent (a later formal step sent satisfies an earlier one).
-  const required = REQUIRED.find((s) => takes(s) && idx(s) > reachedIdx) ?? null;
-  // The step after `s` in the table's order that this milestone takes.
-  const after = (s: LadderStage | null) =>
-    LADDER.find((r) => takes(r.stage) && idx(r.stage) > (s === null ? 0 : idx(s)))?.stage ?? null;
-
-  const dueOf = (step: LadderStage): IsoDate => {
-    let due = earliest(step);
-    if (latest !== null) due = maxDate(due, addDays(latest, MIN_GAP_DAYS));
-    if (step === 'small_claims' && firstDemand !== null) due = maxDate(due, addDays(firstDemand, noticeDays));
-    return due;
-  };
+  let required: LadderStage | null = null;
+  for (const s of REQUIRED)
+    if (takesStep(s, ongoingWork) && idx(s) > reachedIdx) {
+      required = s;
+      break;
+    }
 
   let next: LadderPosition['next'];
   let chosen = candidate;
   if (chosen !== null && required !== null && idx(required) < idx(chosen)) chosen = required;
   if (chosen === null && reached === null) {
     // Nothing sent and nothing due yet: the first step, on its day.
-    const first = after(null);
-    next = first === null ? null : { stage: first, on: earliest(first) };
+    const first = stepAfter(null, ongoingWork);
+    next = first === null ? null : { stage: first, on: fromEpochDay(earliestDay(first, dueDay, grace)) };
   } else if (chosen === null || (reached !== null && idx(chosen) <= reachedIdx)) {
     const last = reached as LadderStage;
     const cadence = rung(last).cadence;
     if (ONCE.has(last) || cadence === null) {
-      const step = after(last);
-      next = step === null ? null : { stage: step, on: dueOf(step) };
+      const step = stepAfter(last, ongoingWork);
+      next =
+        step === null
+          ? null
+          : { stage: step, on: dueOn(step, dueDay, grace, latest, firstDemand, noticeDays) };
     } else {
       // A step sent before its threshold (logged early by hand) repeats no sooner than its own
       // first day, so a reminder never goes out before the invoice is late.
-      next = { stage: last, on: maxDate(addDays(latest as IsoDate, cadence), earliest(last)) };
+      const own = fromEpochDay(earliestDay(last, dueDay, grace));
+      next = { stage: last, on: maxDate(addDays(latest as IsoDate, cadence), own) };
     }
   } else {
-    next = { stage: chosen, on: dueOf(chosen) };
+    next = { stage: chosen, on: dueOn(chosen, dueDay, grace, latest, firstDemand, noticeDays) };
   }
 
   const stage: LadderStage = next !== null && next.on <= today ? next.stage : (reached ?? 'current');
   return { stage, next, lastSent };
+}
+
+/** The day number from which step `s` applies: its threshold after `dueDay`, grace for stop_work. */
+function earliestDay(s: LadderStage, dueDay: number, grace: number): number {
+  return dueDay + (s === 'stop_work' ? grace : (rung(s).from ?? 0));
+}
+
+/**
+ * When `step` is due: its earliest day, no sooner than 7 days after the `latest` message,
+ * and for the court step the notice period after the first demand.
+ */
+function dueOn(
+  step: LadderStage,
+  dueDay: number,
+  grace: number,
+  latest: IsoDate | null,
+  firstDemand: IsoDate | null,
+  noticeDays: number,
+): IsoDate {
+  let due = fromEpochDay(earliestDay(step, dueDay, grace));
+  if (latest !== null) due = maxDate(due, addDays(latest, MIN_GAP_DAYS));
+  if (step === 'small_claims' && firstDemand !== null) due = maxDate(due, addDays(firstDemand, noticeDays));
+  return due;
+}
+
+/** The step after `s` (null: from the start) in the table's order that the milestone takes. */
+function stepAfter(s: LadderStage | null, ongoingWork: boolean): LadderStage | null {
+  const from = s === null ? 0 : ladderIndex(s);
+  for (const r of LADDER) if (takesStep(r.stage, ongoingWork) && ladderIndex(r.stage) > from) return r.stage;
+  return null;
 }
 
 /** The milestone takes step `s`: never `current`; `stop_work` only while work is ongoing. */

@@ -9,6 +9,7 @@ import { buildRateTable } from './law/rates.ts';
 import { compareUrgency } from './ladder.ts';
 import type {
   AgingBucket,
+  Client,
   ClientReport,
   CurrencyTotals,
   IsoDate,
@@ -76,7 +77,10 @@ export function reportCounts(
 ): Pick<Report, 'stageCounts' | 'dueTodayCount' | 'messagesDue'> {
   const stageCounts: Record<string, number> = {};
   let dueTodayCount = 0;
-  for (const m of milestones) {
+  // Indexed loops over the whole ledger's rows here and below: this runs once per report,
+  // and a for-of not yet optimized allocates an iterator result per row (bench/core.ts).
+  for (let i = 0; i < milestones.length; i++) {
+    const m = milestones[i] as MilestoneReport;
     stageCounts[m.stage] = (stageCounts[m.stage] ?? 0) + 1;
     if (m.nextAction && m.nextAction.on <= today) dueTodayCount++;
   }
@@ -91,7 +95,8 @@ export function reportCounts(
  */
 export function currencyTotals(milestones: readonly MilestoneReport[]): Record<string, CurrencyTotals> {
   const totals: Record<string, CurrencyTotals> = {};
-  for (const m of milestones) {
+  for (let i = 0; i < milestones.length; i++) {
+    const m = milestones[i] as MilestoneReport;
     const t = (totals[m.currency] ??= emptyTotals());
     if (m.stage !== 'cancelled' && m.stage !== 'written_off') {
       t.lateInterest += m.lateInterest;
@@ -131,49 +136,65 @@ export function computeReport(
   const future = (tab: string, row: number, column: string, value: IsoDate) => {
     if (value > realToday) extra.push(problem('future_entry', tab, row, column, { value, today: realToday }));
   };
-  const clientByName = new Map(ledger.clients.map((c) => [c.client, c]));
-  const paymentsBy = new Map<string, Payment[]>();
-  for (const p of ledger.payments) {
+  // What each milestone ID gathers from the other tabs, and each client name's slot: one
+  // lookup per milestone instead of one per tab (string-keyed lookups led the profile of a
+  // 100,000-milestone ledger, bench/core.ts).
+  const links = new Map<string, MilestoneLinks>();
+  for (let i = 0; i < ledger.payments.length; i++) {
+    const p = ledger.payments[i] as Payment;
     future('Payments', p.row, 'Date', p.date);
-    if (p.date <= today) push(paymentsBy, p.milestone, p);
+    if (p.date <= today) (linksOf(links, p.milestone).payments ??= []).push(p);
   }
-  const remindersBy = new Map<string, Reminder[]>();
-  for (const r of ledger.reminders) {
+  for (let i = 0; i < ledger.reminders.length; i++) {
+    const r = ledger.reminders[i] as Reminder;
     future('Reminders', r.row, 'Sent', r.sent);
-    if (r.sent <= today) for (const id of r.milestones) push(remindersBy, id, r);
+    if (r.sent <= today) for (const id of r.milestones) (linksOf(links, id).reminders ??= []).push(r);
   }
   for (const c of ledger.changeOrders) {
     if (c.requested !== null) future('Change orders', c.row, 'Requested', c.requested);
     if (c.signed !== null) future('Change orders', c.row, 'Signed', c.signed);
   }
   // Promises as of today, and the latest one covering each milestone.
-  const latestPromise = new Map<string, { row: PromiseRow; state: PromiseState }>();
   const promiseCounts = new Map<string, { kept: number; broken: number }>();
-  const milestoneById = new Map(ledger.milestones.map((m) => [m.id, m]));
-  for (const p of ledger.promises) {
-    future('Promises', p.row, 'Date', p.date);
-    if (p.date > today) continue;
-    const state = promiseState(p, milestoneById, paymentsBy, today);
-    const counts = promiseCounts.get(p.client) ?? { kept: 0, broken: 0 };
-    if (state === 'kept') counts.kept++;
-    if (state === 'broken') counts.broken++;
-    promiseCounts.set(p.client, counts);
-    for (const id of p.milestones) {
-      const cur = latestPromise.get(id);
-      if (!cur || p.date > cur.row.date || (p.date === cur.row.date && p.row > cur.row.row))
-        latestPromise.set(id, { row: p, state });
+  if (ledger.promises.length > 0) {
+    const milestoneById = new Map(ledger.milestones.map((m) => [m.id, m]));
+    const paymentsBy = { get: (id: string) => links.get(id)?.payments ?? undefined };
+    for (const p of ledger.promises) {
+      future('Promises', p.row, 'Date', p.date);
+      if (p.date > today) continue;
+      const state = promiseState(p, milestoneById, paymentsBy, today);
+      const counts = promiseCounts.get(p.client) ?? { kept: 0, broken: 0 };
+      if (state === 'kept') counts.kept++;
+      if (state === 'broken') counts.broken++;
+      promiseCounts.set(p.client, counts);
+      for (const id of p.milestones) {
+        const l = linksOf(links, id);
+        const cur = l.promise;
+        if (!cur || p.date > cur.row.date || (p.date === cur.row.date && p.row > cur.row.row))
+          l.promise = { row: p, state };
+      }
     }
   }
+  const slots = new Map<string, ClientSlot>();
+  for (let i = 0; i < ledger.clients.length; i++) {
+    const c = ledger.clients[i] as Client;
+    slots.set(c.client, { client: c, ongoing: false, reports: [] });
+  }
   // Ongoing work: the client has a milestone, not cancelled, due after today.
-  const ongoing = new Set<string>();
-  for (const m of ledger.milestones) {
+  const slotOf: ClientSlot[] = new Array(ledger.milestones.length);
+  for (let i = 0; i < ledger.milestones.length; i++) {
+    const m = ledger.milestones[i] as Milestone;
+    const slot = clientSlot(slots, m.client);
+    slotOf[i] = slot;
     if (m.status === 'cancelled') continue;
-    const due = dueDateOf(m, clientByName.get(m.client));
-    if (due !== null && due > today) ongoing.add(m.client);
+    const due = dueDateOf(m, slot.client);
+    if (due !== null && due > today) slot.ongoing = true;
   }
   const milestoneRowProblems = new Map<number, Problem[]>();
-  for (const p of problems)
+  for (let i = 0; i < problems.length; i++) {
+    const p = problems[i] as Problem;
     if (p.tab === 'Milestones' && p.row !== null) push(milestoneRowProblems, p.row, p);
+  }
   const { table: rates, conflicts } = buildRateTable(ledger.rates);
   for (const c of conflicts)
     extra.push(
@@ -192,34 +213,38 @@ export function computeReport(
   const noReminders: readonly Reminder[] = [];
   for (let i = 0; i < ledger.milestones.length; i++) {
     const m = ledger.milestones[i] as Milestone;
+    const slot = slotOf[i] as ClientSlot;
+    const l = links.get(m.id);
     const parsed = milestoneRowProblems.get(m.row);
     const rowProblems: Problem[] = parsed ? parsed.slice() : [];
     const before = rowProblems.length;
-    milestones[i] = reportMilestone(
+    const report = reportMilestone(
       m,
       {
-        client: clientByName.get(m.client),
-        payments: paymentsBy.get(m.id) ?? none,
-        reminders: remindersBy.get(m.id) ?? noReminders,
-        ongoingWork: ongoing.has(m.client),
-        promise: latestPromise.get(m.id) ?? null,
+        client: slot.client,
+        payments: l?.payments ?? none,
+        reminders: l?.reminders ?? noReminders,
+        ongoingWork: slot.ongoing,
+        promise: l?.promise ?? null,
       },
       ledger,
       today,
       rowProblems,
       law,
     );
+    milestones[i] = report;
+    slot.reports.push(report);
     for (let j = before; j < rowProblems.length; j++) extra.push(rowProblems[j] as Problem);
   }
 
   for (const p of missingRateProblems(law.missing)) extra.push(p);
 
   const totals = currencyTotals(milestones);
-  const byClient = new Map<string, MilestoneReport[]>();
-  for (const m of milestones) push(byClient, m.client, m);
 
   const clients: ClientReport[] = ledger.clients.map((c) => {
-    const ms = byClient.get(c.client) ?? [];
+    // Every client has a slot; the last of two clients with one name holds the record.
+    const slot = slots.get(c.client) as ClientSlot;
+    const ms = slot.reports;
     const outstanding: Record<string, number> = {};
     const overdue: Record<string, number> = {};
     let worstStage: Stage | null = null;
@@ -254,7 +279,7 @@ export function computeReport(
       promisesBroken: promiseCounts.get(c.client)?.broken ?? 0,
       nextAction,
       dueToday,
-      ongoingWork: ongoing.has(c.client),
+      ongoingWork: slot.ongoing,
       message: clientMessage(ms, today),
       milestones: ms.map((m) => m.id),
     };
@@ -269,6 +294,44 @@ export function computeReport(
     ...reportCounts(milestones, clients, today),
     problems: sortProblems([...problems, ...extra]),
   };
+}
+
+/** What a milestone ID gathers from the other tabs as of the report's day. */
+interface MilestoneLinks {
+  /** Its payments dated on or before the day, in tab order; null when none. */
+  payments: Payment[] | null;
+  /** The Reminders rows naming it dated on or before the day, in tab order; null when none. */
+  reminders: Reminder[] | null;
+  /** The latest promise covering it, dated on or before the day, and its state. */
+  promise: { row: PromiseRow; state: PromiseState } | null;
+}
+
+function linksOf(links: Map<string, MilestoneLinks>, id: string): MilestoneLinks {
+  let l = links.get(id);
+  if (l === undefined) {
+    l = { payments: null, reminders: null, promise: null };
+    links.set(id, l);
+  }
+  return l;
+}
+
+/**
+ * A client name's record (undefined when no Clients row has the name), whether work with
+ * them is ongoing, and their milestones' report rows in ledger order.
+ */
+interface ClientSlot {
+  client: Client | undefined;
+  ongoing: boolean;
+  reports: MilestoneReport[];
+}
+
+function clientSlot(slots: Map<string, ClientSlot>, name: string): ClientSlot {
+  let slot = slots.get(name);
+  if (slot === undefined) {
+    slot = { client: undefined, ongoing: false, reports: [] };
+    slots.set(name, slot);
+  }
+  return slot;
 }
 
 /** Parse + compute in one call: what every surface does with raw rows. */

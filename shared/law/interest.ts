@@ -19,11 +19,13 @@ import {
 
 export type InterestRegime = 'EU' | 'IT' | 'UK';
 
+const UK_JURISDICTIONS: readonly string[] = ['GB-ENG', 'GB-WLS', 'GB-SCT', 'GB-NIR'];
+
 /** Which statutory regime a jurisdiction's late-payment law follows, if Payladder knows it. */
 export function interestRegime(jurisdiction: string): InterestRegime | null {
   if (jurisdiction === 'IT') return 'IT';
   if (jurisdiction === 'EU') return 'EU';
-  if (['GB-ENG', 'GB-WLS', 'GB-SCT', 'GB-NIR'].includes(jurisdiction)) return 'UK';
+  if (UK_JURISDICTIONS.includes(jurisdiction)) return 'UK';
   return null;
 }
 
@@ -139,8 +141,17 @@ function halfYearOfDay(day: number): string {
   return `${iso.slice(0, 4)}-${iso.slice(5, 7) <= '06' ? 'H1' : 'H2'}`;
 }
 
+/** Epoch day of the first day of the half-year `day` falls in, when within the table. */
+function tabledHalfYearStart(day: number): number | undefined {
+  const i = halfYearIndex(day);
+  // The last start has no next one in the table to bound its half-year: computed instead.
+  return i < HALF_YEAR_STARTS.length - 1 ? HALF_YEAR_STARTS[i] : undefined;
+}
+
 /** The first day of the half-year `day` falls in, ISO. */
 function halfYearStartOf(day: number): IsoDate {
+  const start = tabledHalfYearStart(day);
+  if (start !== undefined) return fromEpochDay(start);
   const iso = fromEpochDay(day);
   return `${iso.slice(0, 4)}-${iso.slice(5, 7) <= '06' ? '01' : '07'}-01`;
 }
@@ -171,7 +182,18 @@ export function ukReferenceDate(interestStarts: IsoDate): IsoDate {
  * for the whole debt (SI 2002/1675 art. 4). Null when the reference date is not covered.
  */
 export function ukRateBp(interestStarts: IsoDate, rates: RateTable = BUILT_IN_RATES): number | null {
-  const reference = ukReferenceDate(interestStarts);
+  return ukRateOn(ukReferenceDate(interestStarts), rates);
+}
+
+/** The UK reference date for interest starting on epoch day `first` (as `ukReferenceDate`). */
+function ukReferenceOfDay(first: number): IsoDate {
+  // The day before the half-year the interest starts in: 31 December or 30 June.
+  const start = tabledHalfYearStart(first);
+  return start !== undefined ? fromEpochDay(start - 1) : ukReferenceDate(fromEpochDay(first));
+}
+
+/** The UK rate fixed on `reference` (30 June or 31 December), or null when not covered. */
+function ukRateOn(reference: IsoDate, rates: RateTable): number | null {
   if (reference > rates.bankRateKnownThrough) return null;
   const bp = bankRateOn(rates.bankRate, reference);
   return bp === null ? null : bp + UK_MARGIN_BP;
@@ -230,6 +252,27 @@ export function interestPeriods(input: InterestInput): InterestPeriod[] {
   });
 }
 
+/** A payment as the day from which it stops interest (its date + 1) and its amount. */
+interface Change {
+  day: number;
+  amount: number;
+}
+
+const NO_CHANGES: readonly Change[] = Object.freeze([]);
+
+/** The payments as changes in day order (most debts have one payment or none: no sort then). */
+function paymentChanges(payments: readonly DatedPayment[]): Change[] {
+  const changes = payments.map((p) => ({ day: epochDay(p.date) + 1, amount: p.amount }));
+  if (changes.length > 1) changes.sort((a, b) => a.day - b.day);
+  return changes;
+}
+
+/** Where each regime's rule is written (built once, not per debt). */
+const UK_SOURCE = `Late Payment of Commercial Debts (Interest) Act 1998; SI 2002/1675 art. 4; ${BANK_RATE_SOURCE}`;
+const IT_SOURCE =
+  'D.Lgs. 231/2002 art. 5 (as amended by D.Lgs. 192/2012); ECB rate per MEF notice in the Gazzetta Ufficiale';
+const EU_SOURCE = 'Directive 2011/7/EU Art. 2(6), 3(2); ECB main refinancing rate on 1 Jan / 1 Jul';
+
 /** The day-by-day count behind both functions above; `charged` sees each covered run. */
 function accrue(
   input: InterestInput,
@@ -245,23 +288,17 @@ function accrue(
     uncovered: null,
     missing: [],
     interestThrough: today,
-    source:
-      regime === 'UK'
-        ? `Late Payment of Commercial Debts (Interest) Act 1998; SI 2002/1675 art. 4; ${BANK_RATE_SOURCE}`
-        : regime === 'IT'
-          ? 'D.Lgs. 231/2002 art. 5 (as amended by D.Lgs. 192/2012); ECB rate per MEF notice in the Gazzetta Ufficiale'
-          : 'Directive 2011/7/EU Art. 2(6), 3(2); ECB main refinancing rate on 1 Jan / 1 Jul',
+    source: regime === 'UK' ? UK_SOURCE : regime === 'IT' ? IT_SOURCE : EU_SOURCE,
   };
   if (start > today) return result;
 
   // A payment dated d stops interest from d + 1: the unpaid amount at the start of day d
   // counts payments dated before d.
-  const changes = input.payments
-    .map((p) => ({ day: epochDay(p.date) + 1, amount: p.amount }))
-    .sort((a, b) => a.day - b.day);
+  const changes = input.payments.length === 0 ? NO_CHANGES : paymentChanges(input.payments);
 
-  const ukBp = regime === 'UK' ? ukRateBp(start, rates) : null;
   const first = epochDay(start);
+  const ukReference = regime === 'UK' ? ukReferenceOfDay(first) : null;
+  const ukBp = ukReference === null ? null : ukRateOn(ukReference, rates);
   const last = epochDay(today);
   // Σ unpaid minor units × rate bp × days, exact: Numbers while they stay exact integers,
   // BigInt only for debts large enough to need it (keeps 100,000 milestones cheap).
@@ -287,8 +324,8 @@ function accrue(
       uncoveredFrom ??= day;
       uncoveredTo = end - 1;
       if (bp === null) {
-        const from = regime === 'UK' ? ukReferenceDate(start) : halfYearStartOf(day);
-        if (!result.missing.some((m) => m.from === from)) result.missing.push({ law: rateLaw(regime), from });
+        const from = ukReference ?? halfYearStartOf(day);
+        if (!namesPeriod(result.missing, from)) result.missing.push({ law: rateLaw(regime), from });
       }
     } else {
       const term = unpaid * bp * days;
@@ -309,6 +346,12 @@ function accrue(
     result.interestThrough = uncoveredFrom === first ? null : fromEpochDay(uncoveredFrom - 1);
   }
   return result;
+}
+
+/** Whether `missing` already names the period starting `from`. */
+function namesPeriod(missing: readonly MissingRate[], from: IsoDate): boolean {
+  for (let i = 0; i < missing.length; i++) if ((missing[i] as MissingRate).from === from) return true;
+  return false;
 }
 
 /**

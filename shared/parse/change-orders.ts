@@ -13,17 +13,21 @@ export function parseChangeOrders(
 ): { changeOrders: ChangeOrder[]; byKey: Map<string, ChangeOrder> } {
   const changeOrders: ChangeOrder[] = [];
   const byKey = new Map<string, ChangeOrder>();
-  const rows = new Map<string, number>();
+  // Sheet row of each change order whose row had an error (for the duplicate check).
+  const rejected = new Map<string, number>();
   if (!tab.check(false)) return { changeOrders, byKey };
   tab.forEachRow((r) => {
-    const unique = uniqueId(r, 'ID', rows);
+    const unique = uniqueId(r, 'ID', byKey, rejected);
     if (unique === null) return;
     const { id, key } = unique;
     const client = clientRef(clients, r, 'Client', false);
     const amount = r.amount('Amount', client?.currency ?? settings.defaultCurrency ?? 'EUR', false);
     const requested = r.date('Requested');
     const signed = r.date('Signed');
-    if (r.failed) return;
+    if (r.failed) {
+      rejected.set(key, r.row);
+      return;
+    }
     const co: ChangeOrder = {
       row: r.row,
       id,

@@ -21,10 +21,9 @@ export function parseClients(tab: TabReader, settings: Settings): ClientIndex {
   const clients: Client[] = [];
   const byKey = new Map<string, Client>();
   const rejected = new Map<string, number>();
-  const rows = new Map<string, number>();
   if (!tab.check(true)) return { clients, byKey, rejected };
   tab.forEachRow((r) => {
-    const unique = uniqueId(r, 'Client', rows);
+    const unique = uniqueId(r, 'Client', byKey, rejected);
     if (unique === null) return;
     const { id: name, key } = unique;
 

@@ -23,15 +23,16 @@ export function parseMilestones(
 ): MilestoneIndex {
   const milestones: Milestone[] = [];
   const byKey = new Map<string, Milestone>();
-  const rows = new Map<string, number>();
   const rejected = new Map<string, number>();
+  // Sheet rows read as a milestone: their ID names one, so the left-out pass skips them.
+  const read = new Uint8Array(tab.rowCount + 2);
   if (tab.check(true)) {
     tab.forEachRow((r) => {
-      const unique = uniqueId(r, 'ID', rows);
+      const unique = uniqueId(r, 'ID', byKey, rejected);
       if (unique === null) return;
       const { id, key } = unique;
       // Reminders and Promises list IDs separated by , or ;: such an ID could never match.
-      if (/[,;]/.test(id)) {
+      if (id.includes(',') || id.includes(';')) {
         r.fail('id_separator', 'ID', {
           value: id,
           suggestion: id.replace(/\s*[,;]\s*/g, ' ').trim(),
@@ -75,10 +76,11 @@ export function parseMilestones(
       };
       milestones.push(m);
       byKey.set(key, m);
+      read[r.row] = 1;
     });
   }
   // Every ID cell is taken, the rows left out too (issue 18: a plan reused a half-typed ID).
-  const leftOutIds = [...new Set(tab.columnTexts('ID').filter((id) => !byKey.has(refKey(id))))];
+  const leftOutIds = [...new Set(tab.columnTexts('ID', read).filter((id) => !byKey.has(refKey(id))))];
   return { milestones, byKey, rejected, leftOutIds };
 }
 
@@ -103,7 +105,11 @@ export function milestoneRef(
  * `,` or `;`); each unknown one is a problem and null.
  */
 export function milestoneRefs(index: MilestoneIndex, r: RowReader): (Milestone | null)[] {
-  return (r.required('Milestone') ?? '')
+  const cell = r.required('Milestone') ?? '';
+  // Most rows name one milestone (the cell is trimmed and, when empty, already a problem).
+  if (cell !== '' && cell.indexOf(',') < 0 && cell.indexOf(';') < 0)
+    return [milestoneRef(index, r, 'Milestone', cell)];
+  return cell
     .split(/[,;]/)
     .map((s) => s.trim())
     .filter(Boolean)

@@ -51,14 +51,24 @@ export interface Context {
   problems: Problem[];
 }
 
-/** One data row of one tab: reads cells by canonical header and records problems. */
+/**
+ * One data row of one tab: reads cells by canonical header and records problems. `forEachRow`
+ * moves one reader from row to row (a reader per row was 170,000 objects for a large ledger);
+ * a parser reads it during its callback and keeps nothing of it.
+ */
 export class RowReader {
   failed = false;
-  constructor(
-    private readonly tab: TabReader,
-    readonly cells: readonly unknown[],
-    readonly row: number,
-  ) {}
+  cells: readonly unknown[] = [];
+  /** Sheet row (header = 1). */
+  row = 0;
+  constructor(private readonly tab: TabReader) {}
+
+  /** Points the reader at another row, with no problem recorded on it yet. */
+  moveTo(cells: readonly unknown[], row: number): void {
+    this.cells = cells;
+    this.row = row;
+    this.failed = false;
+  }
 
   get locale(): string {
     return this.tab.ctx.locale;
@@ -197,12 +207,21 @@ export class TabReader {
     return ok;
   }
 
-  /** The text of every non-blank cell of a column in the data rows, bad rows included. */
-  columnTexts(header: string): string[] {
+  /** Number of data rows (after the header), blank ones included. */
+  get rowCount(): number {
+    return Math.max(0, this.rows.length - 1);
+  }
+
+  /**
+   * The text of every non-blank cell of a column in the data rows, bad rows included, but
+   * not the rows whose sheet row is marked in `skip` (indexed by sheet row, header = 1).
+   */
+  columnTexts(header: string, skip?: Uint8Array): string[] {
     const i = this.columns.get(header);
     const out: string[] = [];
     if (i === undefined) return out;
     for (let r = 1; r < this.rows.length; r++) {
+      if (skip !== undefined && skip[r + 1] === 1) continue;
       const t = cellText(this.rows[r]?.[i], this.ctx.sheetTimeZone);
       if (t !== '') out.push(t);
     }
@@ -214,17 +233,20 @@ export class TabReader {
     const inputs = inputHeaders(this.spec)
       .filter((header) => this.columns.has(header))
       .map((header) => ({ header, index: this.columns.get(header) as number }));
+    const r = new RowReader(this);
     for (let i = 1; i < this.rows.length; i++) {
       const cells = this.rows[i] ?? [];
       let blank = true;
       let broken = false;
-      for (const c of inputs) {
-        const v = cells[c.index];
+      // Indexed: forEachRow runs once per tab, and a for-of not yet optimized allocates an
+      // iterator result per cell.
+      for (let k = 0; k < inputs.length; k++) {
+        const v = cells[(inputs[k] as { index: number }).index];
         if (!isBlank(v)) blank = false;
         if (typeof v === 'string' && v.charCodeAt(0) === 35 /* # */ && formulaError(v)) broken = true;
       }
       if (blank) continue;
-      const r = new RowReader(this, cells, i + 1);
+      r.moveTo(cells, i + 1);
       if (broken) {
         for (const c of inputs) {
           const err = formulaError(cells[c.index]);
@@ -253,20 +275,22 @@ export function readCurrency(r: RowReader, header: string, fallback: string | nu
 /**
  * A row's identifying cell (`header`: a client's name, a milestone's ID) and its reference
  * key, the first time the tab names it; null, with a problem, when blank or named before.
+ * Named before: read into `read` (by key) or left out into `rejected` (key → sheet row);
+ * every row past this check ends in one of the two, so no third map of rows is kept.
  */
 export function uniqueId(
   r: RowReader,
   header: string,
-  seen: Map<string, number>,
+  read: ReadonlyMap<string, { row: number }>,
+  rejected: ReadonlyMap<string, number>,
 ): { id: string; key: string } | null {
   const id = r.required(header);
   if (id === null) return null;
   const key = refKey(id);
-  const first = seen.get(key);
+  const first = read.get(key)?.row ?? rejected.get(key);
   if (first !== undefined) {
     r.fail('duplicate_id', header, { value: id, first });
     return null;
   }
-  seen.set(key, r.row);
   return { id, key };
 }

@@ -33,9 +33,26 @@ export function parseLanguage(text: string): Language | null {
 /** Reference keys: names and IDs match case- and space-insensitively. */
 export function refKey(text: string): string {
   // Most references are typed cleanly: skip the regex unless there is whitespace to fold.
-  return /\s\s|^\s|\s$|[\t\n\r\u00a0]/.test(text)
-    ? text.trim().replace(/\s+/g, ' ').toLowerCase()
-    : text.toLowerCase();
+  return needsFolding(text) ? text.trim().replace(/\s+/g, ' ').toLowerCase() : text.toLowerCase();
+}
+
+const FOLD_RE = /\s\s|^\s|\s$|[\t\n\r\u00a0]/;
+
+/**
+ * Whether `text` has whitespace to fold (FOLD_RE), read by character codes: printable ASCII
+ * with single spaces between words has none; any other character is left to the regex.
+ * (One or two references per row of a large ledger: the regex showed in its profile.)
+ */
+function needsFolding(text: string): boolean {
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 32 && c < 127) continue;
+    const next = text.charCodeAt(i + 1);
+    if (c === 32 && i > 0 && next > 32 && next < 127) continue;
+    return FOLD_RE.test(text);
+  }
+  return false;
 }
 
 /**

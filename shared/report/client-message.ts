@@ -1,10 +1,21 @@
 /** Which milestones the one message due to a client today covers, and at which step. */
 import { isLadderStage, stepRank } from '../ladder.ts';
 import type { ClientMessage, IsoDate, MilestoneReport, NextAction, Stage } from '../model.ts';
+import { sortShort } from '../collections.ts';
 import { compareMilestones } from './order.ts';
 
 /** Steps that travel together in one message; every other step goes alone. */
 const TRAVEL_TOGETHER: ReadonlySet<Stage> = new Set<Stage>(['reminder', 'followup', 'final']);
+
+/** The rank of the step a milestone's next action names (module level: no closure per client). */
+function stepOf(m: MilestoneReport): number {
+  return stepRank((m.nextAction as NextAction).stage);
+}
+
+/** The most urgent step first, then the most urgent milestone. */
+function byStepThenUrgency(a: MilestoneReport, b: MilestoneReport): number {
+  return stepOf(b) - stepOf(a) || compareMilestones(a, b);
+}
 
 /**
  * The one message due to a client today (PRODUCT.md, "One message per client a day"): the
@@ -22,8 +33,7 @@ export function clientMessage(milestones: readonly MilestoneReport[], today: Iso
       m.outstanding > 0,
   );
   if (due.length === 0) return null;
-  const byStep = (m: MilestoneReport) => stepRank((m.nextAction as NextAction).stage);
-  due.sort((a, b) => byStep(b) - byStep(a) || compareMilestones(a, b));
+  sortShort(due, byStepThenUrgency);
   const top = due[0] as MilestoneReport;
   const step = (top.nextAction as NextAction).stage;
   const together = TRAVEL_TOGETHER.has(step);
@@ -32,7 +42,7 @@ export function clientMessage(milestones: readonly MilestoneReport[], today: Iso
       m.currency === top.currency &&
       (together ? TRAVEL_TOGETHER.has((m.nextAction as NextAction).stage) : m.nextAction?.stage === step),
   );
-  covered.sort(compareMilestones);
+  sortShort(covered, compareMilestones);
   let overdue = 0;
   for (const m of covered) if ((m.daysOverdue ?? 0) >= 1) overdue += m.outstanding;
   return {

@@ -9,7 +9,7 @@ import { BUILT_IN_RATES } from '../law/rates.ts';
 import { smallClaimsFits } from '../law/small-claims.ts';
 import type { SentStep } from '../ladder.ts';
 import { ladderIndex, ladderPosition, needsWrittenRecord } from '../ladder.ts';
-import { noticePeriod } from '../law/notice-period.ts';
+import { noticePeriodDays } from '../law/notices.ts';
 import type {
   Client,
   IsoDate,
@@ -135,7 +135,7 @@ export function reportMilestone(
       grace,
       ongoingWork: ctx.ongoingWork,
       sent,
-      noticeDays: noticePeriod(client?.jurisdiction ?? '', business).days,
+      noticeDays: noticePeriodDays(client?.jurisdiction ?? '', business),
       lastMessage,
     });
     stage = position.stage;

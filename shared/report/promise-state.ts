@@ -8,8 +8,8 @@ import type { IsoDate, Milestone, Payment, PromiseRow, PromiseState } from '../m
  */
 export function promiseState(
   p: PromiseRow,
-  milestones: ReadonlyMap<string, Milestone>,
-  paymentsBy: ReadonlyMap<string, readonly Payment[]>,
+  milestones: Pick<ReadonlyMap<string, Milestone>, 'get'>,
+  paymentsBy: Pick<ReadonlyMap<string, readonly Payment[]>, 'get'>,
   today: IsoDate,
 ): PromiseState {
   const until = p.by < today ? p.by : today;

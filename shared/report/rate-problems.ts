@@ -24,12 +24,17 @@ export interface LawContext {
 export interface MissingGroup {
   law: MissingRate['law'];
   from: IsoDate;
-  ids: Set<string>;
+  /** In the order noted; each milestone once (its missing rates name each period once). */
+  ids: string[];
   /** Some milestone's interest is counted up to the period (EU/IT: to the day before it). */
   counted: boolean;
 }
 
-/** Adds a milestone's missing rates to `law.missing`; `through` is the last day it counts interest to. */
+/**
+ * Adds a milestone's missing rates to `law.missing`; `through` is the last day it counts
+ * interest to. Called once per milestone (IDs are unique in a ledger, and a milestone's
+ * `missing` names each law and period once), so a list keeps the IDs without a set.
+ */
 export function noteMissingRates(
   law: LawContext,
   milestone: string,
@@ -44,10 +49,10 @@ export function noteMissingRates(
     }
     let group = periods.get(r.from);
     if (group === undefined) {
-      group = { law: r.law, from: r.from, ids: new Set(), counted: false };
+      group = { law: r.law, from: r.from, ids: [], counted: false };
       periods.set(r.from, group);
     }
-    group.ids.add(milestone);
+    group.ids.push(milestone);
     if (through !== null) group.counted = true;
   }
 }
@@ -61,7 +66,7 @@ export function missingRateProblems(missing: LawContext['missing']): Problem[] {
   const groups = [...missing.values()].flatMap((periods) => [...periods.values()]);
   groups.sort((a, b) => (a.law !== b.law ? (a.law < b.law ? -1 : 1) : a.from < b.from ? -1 : 1));
   for (const group of groups) {
-    const ids = [...group.ids];
+    const ids = group.ids;
     const gb = group.law === 'GB';
     // UK: the rate on `from` fixes it for debts whose interest starts from `start` to `end`.
     const start = addDays(group.from, 1);

@@ -24,6 +24,14 @@ describe('day arithmetic', () => {
       { numRuns: 5_000 },
     );
   });
+  it('stays right past the bound of its remembered days', () => {
+    // fromEpochDay remembers up to 50,000 days, then starts again: cross that twice.
+    for (let n = -30_000; n < 80_000; n++) {
+      if (n % 997 === 0) expect(fromEpochDay(n)).toBe(new Date(n * 86_400_000).toISOString().slice(0, 10));
+      else fromEpochDay(n);
+    }
+    expect(fromEpochDay(20_000)).toBe('2024-10-04');
+  });
   it('adds days across months, years and leap days', () => {
     expect(addDays('2024-02-28', 1)).toBe('2024-02-29');
     expect(addDays('2025-02-28', 1)).toBe('2025-03-01');
