@@ -14,6 +14,7 @@ import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import vm from 'node:vm';
 import { BUNDLE_GLOBAL } from '../scripts/build-apps-script.ts';
+import { judged } from './goals.ts';
 import { DEPLOYED_CODE, ensureBundleBuilt } from '../test/apps-script/harness.ts';
 
 const RUNS = 20;
@@ -56,6 +57,17 @@ export async function main(): Promise<ColdStartFigures> {
   console.log(
     `evaluation: median ${f.evalMs.toFixed(1)} ms of ${RUNS} (before ${BEFORE.evalMs.toFixed(1)} ms, ${(f.evalMs / BEFORE.evalMs).toFixed(2)}× ; goal ≤ 0.33×: ${f.evalMs <= BEFORE.evalMs / 3 ? 'met' : 'not met'})`,
   );
+  // Goal 3 is met by whichever comes first: the size or the evaluation time.
+  const bySize = f.bytes / GOAL_BYTES;
+  const byEval = f.evalMs / (BEFORE.evalMs / 3);
+  judged({
+    goal: 3,
+    what: 'Code.js: size, or evaluation',
+    target: `≤ ${kb(GOAL_BYTES)}, or ≤ ⅓ of ${BEFORE.evalMs} ms`,
+    figure: `${kb(f.bytes)}, ${f.evalMs.toFixed(1)} ms`,
+    ratio: Math.min(bySize, byEval),
+    before: `${kb(BEFORE.bytes)}, ${BEFORE.evalMs} ms`,
+  });
   return f;
 }
 

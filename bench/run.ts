@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { goalTable } from './goals.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const benches = [
@@ -24,3 +25,7 @@ for (const file of benches) {
   const mod = (await import(pathToFileURL(full).href)) as { main?: () => unknown };
   if (typeof mod.main === 'function') await mod.main();
 }
+
+// Issue 15's goals, as the benchmarks above judged them.
+const table = goalTable();
+if (table) console.log(`\n== issue 15's goals\n${table}`);
