@@ -17,11 +17,15 @@ import {
   isOpen,
 } from '../../shared/index.ts';
 
+import { problemText } from '../../shared/problems.ts';
 import { CLIENTS_PER_STAGE, PROBLEMS_SHOWN } from './defaults.ts';
 import { PromiseDue, promisesDue } from './promises-due.ts';
 import { TodayView, buildTodayView, clip } from './today-view.ts';
 
 export { CLIENTS_PER_STAGE, PROBLEMS_SHOWN } from './defaults.ts';
+
+/** Characters kept of a problem's message or fix (they may quote a cell of any length). */
+export const PROBLEM_TEXT_MAX = 1000;
 
 export const ClientLine = z.object({
   client: z.string(),
@@ -41,6 +45,18 @@ export const StageGroup = z.object({
 });
 export type StageGroup = z.infer<typeof StageGroup>;
 
+const ProblemWords = z.object({ message: z.string(), fix: z.string() });
+
+/**
+ * A problem the popup lists, its words written at sync time in each UI language (money,
+ * dates and numbers in that language's locale), so the popup's paint carries no problem
+ * texts and runs no Intl for them. Ledger text in the words is capped like any other.
+ */
+export const ShownProblem = Problem.extend({
+  text: z.object({ en: ProblemWords, it: ProblemWords }),
+});
+export type ShownProblem = z.infer<typeof ShownProblem>;
+
 export const PopupView = z.object({
   source: z.enum(['sheet', 'demo']),
   spreadsheetId: z.string().nullable(),
@@ -58,7 +74,11 @@ export const PopupView = z.object({
   /** Open promises due in the next 7 days, soonest first (a view saved before them has none). */
   promisesDue: z.array(PromiseDue).default([]),
   byStage: z.array(StageGroup),
-  problems: z.object({ errors: z.number().int(), warnings: z.number().int(), first: z.array(Problem) }),
+  problems: z.object({
+    errors: z.number().int(),
+    warnings: z.number().int(),
+    first: z.array(ShownProblem),
+  }),
   clients: z.number().int(),
   milestones: z.number().int(),
 });
@@ -103,6 +123,12 @@ export function buildView(
   for (const p of report.problems)
     if (p.severity === 'warning' && first.length < PROBLEMS_SHOWN) first.push(p);
 
+  const words = (p: ProblemType, lang: 'en' | 'it') => {
+    const text = problemText(p, lang, ledger.settings.locale);
+    return { message: clip(text.message, PROBLEM_TEXT_MAX), fix: clip(text.fix, PROBLEM_TEXT_MAX) };
+  };
+  const shown = first.map((p): ShownProblem => ({ ...p, text: { en: words(p, 'en'), it: words(p, 'it') } }));
+
   return {
     ...from,
     locale: ledger.settings.locale,
@@ -112,7 +138,7 @@ export function buildView(
     work: buildTodayView(report, ledger),
     promisesDue: promisesDue(report),
     byStage: [...groups.values()].sort((a, b) => compareUrgency(a.stage, b.stage)),
-    problems: { errors, warnings: report.problems.length - errors, first },
+    problems: { errors, warnings: report.problems.length - errors, first: shown },
     clients: report.clients.length,
     milestones: report.milestones.length,
   };

@@ -6,7 +6,6 @@ import type { Store } from './store.ts';
 import { useStore } from './store.ts';
 import { CLIENTS_PER_STAGE } from '../sync/defaults.ts';
 import { splitQueue } from '../sync/queue-split.ts';
-import { problemText } from '../../shared/problems.ts';
 
 /** Older than this many sync intervals, the figures are flagged out of date. */
 const STALE_INTERVALS = 2;
@@ -165,7 +164,8 @@ export function Problems() {
       <h2 id="problems-h">{t.problems(count)}</h2>
       <ul class="problems">
         {view.problems.first.map((p, i) => {
-          const text = problemText(p, store.lang.value, view.locale);
+          // Written at sync time in both UI languages (sync/view.ts): no problem texts here.
+          const text = p.text[store.lang.value];
           return (
             <li key={i} data-severity={p.severity}>
               <span class="where">{t.problemWhere(p.tab, p.row === null ? '' : String(p.row))}</span>{' '}

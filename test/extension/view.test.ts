@@ -8,6 +8,7 @@ import {
   todayWork,
 } from '../../shared/index.ts';
 import { TEXT_MAX, TODAY_SHOWN } from '../../extension/sync/today-view.ts';
+import { problemText } from '../../shared/problems.ts';
 import { CLIENTS_PER_STAGE, PopupView, buildView } from '../../extension/sync/view.ts';
 import { CLIENT, rawLedger } from '../shared/builder.ts';
 import { TODAY, demoState } from './demo-state.ts';
@@ -117,6 +118,15 @@ describe('buildView', () => {
     expect(view.problems.errors + view.problems.warnings).toBe(report.problems.length);
     const severities = view.problems.first.map((p) => p.severity);
     expect(severities).toEqual([...severities].sort());
+  });
+
+  it('writes each problem shown in both UI languages, as problemText words it for the ledger’s locale', () => {
+    expect(view.problems.first.length).toBeGreaterThan(0);
+    for (const p of view.problems.first) {
+      const { text, ...problem } = p;
+      expect(text.en).toEqual(problemText(problem, 'en', view.locale));
+      expect(text.it).toEqual(problemText(problem, 'it', view.locale));
+    }
   });
 
   it('stays small for a popup', () => {
