@@ -16,6 +16,7 @@ import {
   compareUrgency,
   isOpen,
 } from '../../shared/index.ts';
+import { written } from './written.ts';
 
 import { problemText } from '../../shared/problems.ts';
 import { CLIENTS_PER_STAGE, PROBLEMS_SHOWN } from './defaults.ts';
@@ -57,6 +58,12 @@ export const ShownProblem = Problem.extend({
 });
 export type ShownProblem = z.infer<typeof ShownProblem>;
 
+/** Amounts (by `moneyKey`) and dates (by ISO date) as the popup shows them in one UI language. */
+const Written = z.object({
+  money: z.record(z.string(), z.string()),
+  dates: z.record(z.string(), z.string()),
+});
+
 export const PopupView = z.object({
   source: z.enum(['sheet', 'demo']),
   spreadsheetId: z.string().nullable(),
@@ -81,6 +88,11 @@ export const PopupView = z.object({
   }),
   clients: z.number().int(),
   milestones: z.number().int(),
+  /**
+   * Every amount and date above that the popup shows, written at sync time in each UI
+   * language (amounts in its locale: messageLocale), so the popup's first paint runs no Intl.
+   */
+  written: z.object({ en: Written, it: Written }),
 });
 export type PopupView = z.infer<typeof PopupView>;
 
@@ -129,7 +141,7 @@ export function buildView(
   };
   const shown = first.map((p): ShownProblem => ({ ...p, text: { en: words(p, 'en'), it: words(p, 'it') } }));
 
-  return {
+  const view: Omit<PopupView, 'written'> = {
     ...from,
     locale: ledger.settings.locale,
     today: report.today,
@@ -142,4 +154,5 @@ export function buildView(
     clients: report.clients.length,
     milestones: report.milestones.length,
   };
+  return { ...view, written: { en: written(view, 'en'), it: written(view, 'it') } };
 }
