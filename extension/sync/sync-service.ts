@@ -308,7 +308,9 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
     }
     if (options.ifStale && before.error === null && before.lastSuccessAt !== null) {
       const fresh = started - before.lastSuccessAt < prefs.syncMinutes * 60_000;
-      if (fresh && matches(await ledgerState(), prefs)) return;
+      // A view missing or of an older shape (dropped by its schema, as after an update) is
+      // rebuilt by a sync even when the figures are fresh: the popup has nothing to show.
+      if (fresh && matches(await ledgerState(), prefs) && (await items.view.get()) !== null) return;
     }
     requests = 0;
     await items.status.set({ ...before, syncing: true, lastAttemptAt: started });

@@ -16,12 +16,17 @@ import {
   compareUrgency,
   isOpen,
 } from '../../shared/index.ts';
+import { written } from './written.ts';
 
+import { problemText } from '../../shared/problems.ts';
 import { CLIENTS_PER_STAGE, PROBLEMS_SHOWN } from './defaults.ts';
 import { PromiseDue, promisesDue } from './promises-due.ts';
 import { TodayView, buildTodayView, clip } from './today-view.ts';
 
 export { CLIENTS_PER_STAGE, PROBLEMS_SHOWN } from './defaults.ts';
+
+/** Characters kept of a problem's message or fix (they may quote a cell of any length). */
+export const PROBLEM_TEXT_MAX = 1000;
 
 export const ClientLine = z.object({
   client: z.string(),
@@ -41,6 +46,24 @@ export const StageGroup = z.object({
 });
 export type StageGroup = z.infer<typeof StageGroup>;
 
+const ProblemWords = z.object({ message: z.string(), fix: z.string() });
+
+/**
+ * A problem the popup lists, its words written at sync time in each UI language (money,
+ * dates and numbers in that language's locale), so the popup's paint carries no problem
+ * texts and runs no Intl for them. Ledger text in the words is capped like any other.
+ */
+export const ShownProblem = Problem.extend({
+  text: z.object({ en: ProblemWords, it: ProblemWords }),
+});
+export type ShownProblem = z.infer<typeof ShownProblem>;
+
+/** Amounts (by `moneyKey`) and dates (by ISO date) as the popup shows them in one UI language. */
+const Written = z.object({
+  money: z.record(z.string(), z.string()),
+  dates: z.record(z.string(), z.string()),
+});
+
 export const PopupView = z.object({
   source: z.enum(['sheet', 'demo']),
   spreadsheetId: z.string().nullable(),
@@ -58,9 +81,18 @@ export const PopupView = z.object({
   /** Open promises due in the next 7 days, soonest first (a view saved before them has none). */
   promisesDue: z.array(PromiseDue).default([]),
   byStage: z.array(StageGroup),
-  problems: z.object({ errors: z.number().int(), warnings: z.number().int(), first: z.array(Problem) }),
+  problems: z.object({
+    errors: z.number().int(),
+    warnings: z.number().int(),
+    first: z.array(ShownProblem),
+  }),
   clients: z.number().int(),
   milestones: z.number().int(),
+  /**
+   * Every amount and date above that the popup shows, written at sync time in each UI
+   * language (amounts in its locale: messageLocale), so the popup's first paint runs no Intl.
+   */
+  written: z.object({ en: Written, it: Written }),
 });
 export type PopupView = z.infer<typeof PopupView>;
 
@@ -103,7 +135,13 @@ export function buildView(
   for (const p of report.problems)
     if (p.severity === 'warning' && first.length < PROBLEMS_SHOWN) first.push(p);
 
-  return {
+  const words = (p: ProblemType, lang: 'en' | 'it') => {
+    const text = problemText(p, lang, ledger.settings.locale);
+    return { message: clip(text.message, PROBLEM_TEXT_MAX), fix: clip(text.fix, PROBLEM_TEXT_MAX) };
+  };
+  const shown = first.map((p): ShownProblem => ({ ...p, text: { en: words(p, 'en'), it: words(p, 'it') } }));
+
+  const view: Omit<PopupView, 'written'> = {
     ...from,
     locale: ledger.settings.locale,
     today: report.today,
@@ -112,8 +150,9 @@ export function buildView(
     work: buildTodayView(report, ledger),
     promisesDue: promisesDue(report),
     byStage: [...groups.values()].sort((a, b) => compareUrgency(a.stage, b.stage)),
-    problems: { errors, warnings: report.problems.length - errors, first },
+    problems: { errors, warnings: report.problems.length - errors, first: shown },
     clients: report.clients.length,
     milestones: report.milestones.length,
   };
+  return { ...view, written: { en: written(view, 'en'), it: written(view, 'it') } };
 }

@@ -2,7 +2,6 @@ import type { CurrencyTotals } from '../../shared/model.ts';
 // Straight from the module, not the core's index: the popup's first paint carries no schema library.
 import { AGING_BUCKETS } from '../../shared/stages.ts';
 import { AGING_COLORS } from '../../shared/stage-look.ts';
-import { money } from './display-text.ts';
 import { useStore } from './store.ts';
 
 // The sidebar's colours: blue while not yet due, vermillion once overdue (shared/stage-look.ts).
@@ -18,11 +17,12 @@ const WIDTH = 100;
 export function AgingChart({
   currency,
   totals,
-  locale,
+  money,
 }: {
   currency: string;
   totals: CurrencyTotals;
-  locale: string;
+  /** An amount's words in the UI language (written at sync time: `shownMoney`). */
+  money: (minor: number, currency: string) => string;
 }) {
   const { t } = useStore();
   const sum = AGING_BUCKETS.reduce((n, b) => n + Math.max(0, totals.aging[b]), 0);
@@ -34,7 +34,7 @@ export function AgingChart({
       bucket: b,
       x,
       width,
-      text: `${t.value.buckets[b]}: ${money(totals.aging[b], currency, locale)}`,
+      text: `${t.value.buckets[b]}: ${money(totals.aging[b], currency)}`,
     };
     x += width;
     return part;

@@ -5,6 +5,7 @@
  */
 import { AGING_LABELS, STAGE_LABELS } from '../../shared/stage-labels.ts';
 import type { SyncErrorCode } from '../sync/items.ts';
+import { dateTag } from '../sync/written.ts';
 
 export type Lang = 'en' | 'it';
 
@@ -385,5 +386,5 @@ export function resolveLang(choice: 'auto' | Lang, browserLanguage: string): Lan
 
 /** BCP 47 tag for Intl in the UI language. */
 export function intlTag(lang: Lang): string {
-  return lang === 'it' ? 'it-IT' : 'en-GB';
+  return dateTag(lang);
 }

@@ -14,20 +14,19 @@ import { browser } from 'wxt/browser';
 import { BUILD_AUTH } from '../build-config.ts';
 import { createMessenger } from '../messages.ts';
 import { DEFAULT_PREFERENCES, EMPTY_LOG, IDLE_STATUS } from '../sync/defaults.ts';
+import { CACHED_KEYS, EARLY_READ } from './cached-keys.ts';
 import type { Cached, Store } from './store.ts';
 import { StoreContext, createStore } from './store.ts';
 
-/** The `storage.local` keys of the items in `validate-cached.ts` (a unit test holds them equal). */
-export const CACHED_KEYS = {
-  view: 'view',
-  status: 'status',
-  preferences: 'preferences',
-  log: 'reminderLog',
-  account: 'account',
-} as const satisfies Record<keyof Cached, string>;
+export { CACHED_KEYS } from './cached-keys.ts';
+CACHED_KEYS satisfies Record<keyof Cached, string>;
 
+/** What storage holds for the first paint: the early read's answer when it ran, else a read now. */
 export async function readRaw(): Promise<Record<keyof Cached, unknown>> {
-  const raw = await browser.storage.local.get(Object.values(CACHED_KEYS));
+  const early = (globalThis as Record<string, unknown>)[EARLY_READ] as
+    Promise<Record<string, unknown>> | undefined;
+  delete (globalThis as Record<string, unknown>)[EARLY_READ];
+  const raw = await (early ?? browser.storage.local.get(Object.values(CACHED_KEYS)));
   return {
     view: raw[CACHED_KEYS.view],
     status: raw[CACHED_KEYS.status],

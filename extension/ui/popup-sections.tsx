@@ -1,12 +1,11 @@
 /** The popup's sections; each reads the store and renders ledger text as text only. */
-import { formatDate, formatRelative, errorText, money } from './display-text.ts';
+import { errorText, formatRelative, shownDate, shownMoney } from './display-text.ts';
 import { AgingChart } from './aging-chart.tsx';
 import { StageChip } from './stage-chip.tsx';
 import type { Store } from './store.ts';
 import { useStore } from './store.ts';
 import { CLIENTS_PER_STAGE } from '../sync/defaults.ts';
 import { splitQueue } from '../sync/queue-split.ts';
-import { problemText } from '../../shared/problems.ts';
 
 /** Older than this many sync intervals, the figures are flagged out of date. */
 const STALE_INTERVALS = 2;
@@ -29,7 +28,7 @@ export function SyncLine() {
           <time dateTime={new Date(last).toISOString()}>
             {t.syncedAgo(formatRelative(-(age ?? 0), store.lang.value))}
           </time>
-          {view ? ` · ${t.asOf(formatDate(view.today, store.lang.value, view.today))}` : ''}
+          {view ? ` · ${t.asOf(shownDate(view, store.lang.value, view.today))}` : ''}
           {stale ? (
             <strong class="stale" data-testid="stale">
               {' '}
@@ -72,6 +71,7 @@ export function Totals() {
   const view = store.view.value;
   const t = store.t.value;
   if (!view) return null;
+  const money = (minor: number, currency: string) => shownMoney(view, store.lang.value, minor, currency);
   const currencies = Object.keys(view.totals)
     .filter((c) => (view.totals[c]?.outstanding ?? 0) > 0)
     .sort();
@@ -87,17 +87,15 @@ export function Totals() {
             <li class="currency" key={currency} data-currency={currency}>
               <p class="figures">
                 <span data-testid={`outstanding-${currency}`}>
-                  {t.owed(money(totals.outstanding, currency, store.locale.value))}
+                  {t.owed(money(totals.outstanding, currency))}
                 </span>
                 {' · '}
-                <span data-testid={`overdue-${currency}`}>
-                  {t.late(money(totals.overdue, currency, store.locale.value))}
-                </span>
+                <span data-testid={`overdue-${currency}`}>{t.late(money(totals.overdue, currency))}</span>
                 {totals.lateInterest > 0
-                  ? ` · ${t.lateInterest} ${money(totals.lateInterest, currency, store.locale.value)}`
+                  ? ` · ${t.lateInterest} ${money(totals.lateInterest, currency)}`
                   : ''}
               </p>
-              <AgingChart currency={currency} totals={totals} locale={store.locale.value} />
+              <AgingChart currency={currency} totals={totals} money={money} />
             </li>
           );
         })}
@@ -128,17 +126,14 @@ export function ClientsByStage() {
                   <span class="what">
                     {Object.entries(c.outstanding)
                       .filter(([, v]) => v > 0)
-                      .map(([cur, v]) => money(v, cur, store.locale.value))
+                      .map(([cur, v]) => shownMoney(view, lang, v, cur))
                       .join(' + ')}
                     {' · '}
                     {c.nextAction === null
                       ? t.noNextAction
                       : c.nextAction.on <= view.today
                         ? t.nextActionToday(t.stages[c.nextAction.stage])
-                        : t.nextAction(
-                            t.stages[c.nextAction.stage],
-                            formatDate(c.nextAction.on, lang, view.today),
-                          )}
+                        : t.nextAction(t.stages[c.nextAction.stage], shownDate(view, lang, c.nextAction.on))}
                   </span>
                 </li>
               ))}
@@ -165,7 +160,8 @@ export function Problems() {
       <h2 id="problems-h">{t.problems(count)}</h2>
       <ul class="problems">
         {view.problems.first.map((p, i) => {
-          const text = problemText(p, store.lang.value, view.locale);
+          // Written at sync time in both UI languages (sync/view.ts): no problem texts here.
+          const text = p.text[store.lang.value];
           return (
             <li key={i} data-severity={p.severity}>
               <span class="where">{t.problemWhere(p.tab, p.row === null ? '' : String(p.row))}</span>{' '}

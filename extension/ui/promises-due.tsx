@@ -1,5 +1,5 @@
 /** The popup's promises due in the next 7 days (issue 11): who, what, by when. */
-import { formatDate, money } from './display-text.ts';
+import { shownDate, shownMoney } from './display-text.ts';
 import { useStore } from './store.ts';
 
 export function PromisesDue() {
@@ -20,8 +20,8 @@ export function PromisesDue() {
           <li key={`${p.client}|${p.milestones.join(',')}|${p.by}`}>
             <span class="who">{p.client}</span>
             <span class="what">
-              {t.promisedBy(formatDate(p.by, lang, view.today))} ·{' '}
-              {p.amount === null ? t.promisedAll : money(p.amount, p.currency, store.locale.value)} ·{' '}
+              {t.promisedBy(shownDate(view, lang, p.by))} ·{' '}
+              {p.amount === null ? t.promisedAll : shownMoney(view, lang, p.amount, p.currency)} ·{' '}
               {p.milestones.join(', ')}
             </span>
           </li>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatRelative } from '../../extension/ui/display-text.ts';
-import { STRINGS, resolveLang } from '../../extension/ui/i18n.ts';
+import { STRINGS, intlTag, resolveLang } from '../../extension/ui/i18n.ts';
 
 /** Every path to a leaf (string or function) in a strings object. */
 function leaves(value: unknown, path = ''): string[] {
@@ -49,6 +49,26 @@ describe('formatRelative', () => {
     [4 * 60_000, 'en', 'in 4 minutes'],
   ] as const)('%i ms in %s → %s', (delta, lang, expected) => {
     expect(formatRelative(delta, lang)).toBe(expected);
+  });
+
+  // Written without Intl (the popup's paint runs none): the words must be Intl's, to the letter.
+  it.each(['en', 'it'] as const)('says what Intl.RelativeTimeFormat says in %s, past and future', (lang) => {
+    const intl = new Intl.RelativeTimeFormat(intlTag(lang), { numeric: 'auto' });
+    const ms = { second: 1000, minute: 60_000, hour: 3600_000, day: 86_400_000 } as const;
+    const cases: [number, keyof typeof ms, number][] = [];
+    for (let n = 5; n < 60; n++) cases.push([n, 'second', n]);
+    for (let n = 1; n < 60; n++) cases.push([n, 'minute', n]);
+    for (let n = 1; n < 24; n++) cases.push([n, 'hour', n]);
+    for (const n of [1, 2, 3, 7, 30, 365, 999, 1000, 1234, 9999, 10_000, 12_345]) cases.push([n, 'day', n]);
+    for (const [n, unit] of cases) {
+      for (const sign of [-1, 1]) {
+        // Seconds of the past read "now" (a test above).
+        const expected =
+          unit === 'second' && sign < 0 ? intl.format(0, 'second') : intl.format(sign * n, unit);
+        expect(formatRelative(sign * n * ms[unit], lang), `${sign * n} ${unit}`).toBe(expected);
+      }
+    }
+    expect(formatRelative(0, lang)).toBe(intl.format(0, 'second'));
   });
 });
 

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { fakeBrowser } from 'wxt/testing';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { EARLY_READ } from '../../extension/ui/cached-keys.ts';
 import { CACHED_KEYS, mountPage, readRaw, unchecked } from '../../extension/ui/page.tsx';
 import { CACHED_ITEMS, validateCached } from '../../extension/ui/validate-cached.ts';
 import { PopupApp } from '../../extension/ui/popup-app.tsx';
@@ -76,4 +77,16 @@ it('keeps only objects for the first paint and fills the rest with defaults', as
   expect(first.log).toEqual({ queue: [], logged: [] });
   // The schemas are stricter: a partial object is not the preferences (migrations fill new fields).
   expect(validateCached(await readRaw()).preferences).toEqual(DEFAULT_PREFERENCES);
+});
+
+it('takes the read the head script started (entrypoints/cached-read.ts), once, and reads storage itself without it', async () => {
+  const view = demoView();
+  await fakeBrowser.storage.local.set({ view: { ...view, title: 'in storage' } });
+  // What the early read found when the page started; storage changed since.
+  (globalThis as Record<string, unknown>)[EARLY_READ] = Promise.resolve({
+    view: { ...view, title: 'early' },
+  });
+  expect(((await readRaw()).view as { title: string }).title).toBe('early');
+  expect((globalThis as Record<string, unknown>)[EARLY_READ]).toBeUndefined();
+  expect(((await readRaw()).view as { title: string }).title).toBe('in storage');
 });

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PopupApp } from '../../extension/ui/popup-app.tsx';
 import { NOW, cached, demoView, renderPage } from './ui-fixtures.tsx';
 import type { SyncError } from '../../extension/sync/items.ts';
@@ -43,6 +43,41 @@ describe('the popup', () => {
     expect(stages.querySelectorAll('.stage-group')).toHaveLength(view.byStage.length);
     expect(container.querySelector('[data-testid="error"]')).toBeNull();
   });
+
+  it.each(['en', 'it'] as const)(
+    'paints in %s with no Intl: every amount, date and problem text was written at sync time',
+    (language) => {
+      const options = { cached: cached({ preferences: { ...cached().preferences, language } }) };
+      const withIntl = renderPage(PopupApp, options).container.innerHTML;
+      cleanup();
+      const refuse = () => {
+        throw new Error('Intl on the paint path');
+      };
+      // Formatters made earlier (they are kept) would still answer: their methods refuse too.
+      const spies = [
+        // (`format` is a getter on these two: the bound function it returns is what is kept.)
+        vi
+          .spyOn(Intl.NumberFormat.prototype as { format: unknown }, 'format', 'get')
+          .mockImplementation(refuse),
+        vi
+          .spyOn(Intl.DateTimeFormat.prototype as { format: unknown }, 'format', 'get')
+          .mockImplementation(refuse),
+        vi.spyOn(Intl.RelativeTimeFormat.prototype, 'format').mockImplementation(refuse),
+        vi.spyOn(Intl, 'NumberFormat').mockImplementation(refuse),
+        vi.spyOn(Intl, 'DateTimeFormat').mockImplementation(refuse),
+        vi.spyOn(Intl, 'RelativeTimeFormat').mockImplementation(refuse),
+        vi.spyOn(Intl, 'getCanonicalLocales').mockImplementation(refuse),
+      ];
+      try {
+        const withoutIntl = renderPage(PopupApp, options).container.innerHTML;
+        expect(withoutIntl).toBe(withIntl);
+        expect(withoutIntl).toContain('data-testid="problems"');
+        expect(withoutIntl).toContain('data-testid="clients-by-stage"');
+      } finally {
+        for (const spy of spies) spy.mockRestore();
+      }
+    },
+  );
 
   it('draws each currency’s aging as an SVG a screen reader can read', () => {
     renderPage(PopupApp);

@@ -15,6 +15,7 @@ import {
   viewItem,
 } from '../../extension/sync/items.ts';
 import { ledgerItem } from '../../extension/sync/ledger-cache.ts';
+import { PopupView } from '../../extension/sync/view.ts';
 import type { FakeCell, SheetsFake } from '../support/sheets-fake.ts';
 import { startSheetsFake } from '../support/sheets-fake.ts';
 import { fetchVia } from './fake-sheets-fetch.ts';
@@ -237,6 +238,25 @@ describe('sync', () => {
     clock += 11 * 60_000;
     await service.onGmailFocus();
     expect(sheetRequests()).toHaveLength(1);
+  });
+
+  it('syncs when asked only if stale but the stored view is missing or of an older shape', async () => {
+    await service.sync();
+    clearLog();
+    // A view written by an older version: its problems carry no words (the schema drops it).
+    const stored = (await fakeBrowser.storage.local.get('view'))['view'] as PopupView;
+    expect(stored.problems.first.length).toBeGreaterThan(0);
+    const older = {
+      ...stored,
+      problems: { ...stored.problems, first: stored.problems.first.map(({ text: _, ...p }) => p) },
+    };
+    await fakeBrowser.storage.local.set({ view: older });
+    await service.sync({ ifStale: true });
+    expect(sheetRequests()).toHaveLength(1);
+    expect(PopupView.parse((await fakeBrowser.storage.local.get('view'))['view'])).not.toBeNull();
+    clearLog();
+    await service.sync({ ifStale: true });
+    expect(sheetRequests()).toHaveLength(0);
   });
 
   it('schedules itself on the sync interval', async () => {

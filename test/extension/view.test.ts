@@ -8,6 +8,9 @@ import {
   todayWork,
 } from '../../shared/index.ts';
 import { TEXT_MAX, TODAY_SHOWN } from '../../extension/sync/today-view.ts';
+import { formatMoney, messageLocale } from '../../shared/money.ts';
+import { problemText } from '../../shared/problems.ts';
+import { moneyKey, popupDate } from '../../extension/sync/written.ts';
 import { CLIENTS_PER_STAGE, PopupView, buildView } from '../../extension/sync/view.ts';
 import { CLIENT, rawLedger } from '../shared/builder.ts';
 import { TODAY, demoState } from './demo-state.ts';
@@ -117,6 +120,36 @@ describe('buildView', () => {
     expect(view.problems.errors + view.problems.warnings).toBe(report.problems.length);
     const severities = view.problems.first.map((p) => p.severity);
     expect(severities).toEqual([...severities].sort());
+  });
+
+  it('writes each problem shown in both UI languages, as problemText words it for the ledger’s locale', () => {
+    expect(view.problems.first.length).toBeGreaterThan(0);
+    for (const p of view.problems.first) {
+      const { text, ...problem } = p;
+      expect(text.en).toEqual(problemText(problem, 'en', view.locale));
+      expect(text.it).toEqual(problemText(problem, 'it', view.locale));
+    }
+  });
+
+  it('writes the amounts and dates it holds in both UI languages, in their locales (the popup runs no Intl)', () => {
+    const eur = view.totals['EUR'];
+    if (!eur) throw new Error('no EUR in the demo');
+    expect(view.written.it.money[moneyKey(eur.outstanding, 'EUR')]).toBe(
+      formatMoney(eur.outstanding, 'EUR', 'it-IT'),
+    );
+    expect(view.written.en.money[moneyKey(eur.outstanding, 'EUR')]).toBe(
+      formatMoney(eur.outstanding, 'EUR', messageLocale('en', view.locale)),
+    );
+    expect(view.written.en.dates[view.today]).toBe(popupDate(view.today, 'en', view.today));
+    expect(view.written.it.dates[view.today]).toMatch(/^\d{1,2} [a-z]{3}$/);
+    for (const group of view.byStage) {
+      for (const c of group.clients) {
+        if (c.nextAction) expect(view.written.it.dates[c.nextAction.on]).toBeDefined();
+        for (const [currency, minor] of Object.entries(c.outstanding)) {
+          expect(view.written.en.money[moneyKey(minor, currency)]).toBeDefined();
+        }
+      }
+    }
   });
 
   it('stays small for a popup', () => {
