@@ -18,6 +18,7 @@ import { buildExtension, fakeTabs, removeBuild } from '../test/extension/e2e-sup
 import { launchWithExtension } from '../test/support/chromium.ts';
 import { startGoogleFakes } from '../test/support/google-fake.ts';
 import { bigLedger } from './extension-big-ledger.ts';
+import { judged } from './goals.ts';
 
 // Functions handed to `evaluate` run inside the extension, where `chrome` is its API.
 declare const chrome: typeof ExtensionApi;
@@ -31,6 +32,8 @@ const today = todayIn(DEMO_SHEET.timeZone, new Date());
 /** Issue 15, goal 4 (warm cache, Chromium). */
 const GOAL_PAINT_MS = 50;
 const GOAL_OWN_MS = 20;
+/** This script at commit 20baa85, medians on a quiet machine (151 and 71 ms when the issue was filed). */
+const BEFORE = { paint: 64.2, own: 37.3 };
 
 const quantile = (sorted: number[], q: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
@@ -169,13 +172,21 @@ try {
       .join(', ')}`,
   );
   // Issue 15, goal 4: painted ≤ 50 ms after navigation start, the popup's own part ≤ 20 ms.
-  for (const [name, goal, figure] of [
-    ['first paint (median)', GOAL_PAINT_MS, quantile(painted, 0.5)],
-    ["popup's own part (median)", GOAL_OWN_MS, quantile(own, 0.5)],
+  for (const [name, goal, figure, before] of [
+    ['first paint (median)', GOAL_PAINT_MS, quantile(painted, 0.5), BEFORE.paint],
+    ["popup's own part (median)", GOAL_OWN_MS, quantile(own, 0.5), BEFORE.own],
   ] as const) {
     console.log(
       `  goal ${name}: ≤ ${goal} ms; measured ${fmt(figure)} ms; ratio ${(figure / goal).toFixed(2)} (${figure <= goal ? 'met' : 'not met'})`,
     );
+    judged({
+      goal: 4,
+      what: `popup ${name}`,
+      target: `≤ ${goal} ms`,
+      figure: `${fmt(figure)} ms`,
+      ratio: figure / goal,
+      before: `${before} ms at 20baa85`,
+    });
   }
   console.log(`  requests to Google while opening the popup with fresh figures: ${requestsWhileOpening}`);
 
