@@ -47,8 +47,26 @@ export interface Parsed {
   layout: Partial<Record<TabKey, TabLayout>>;
 }
 
+/**
+ * Where the milestones each Payments and Reminders row names sit in
+ * `ledger.milestones`, noted while parsing has them in hand: the report then joins by
+ * position instead of looking every milestone's ID up again (bench/core.ts). Valid for the
+ * ledger parsed with them only, untouched.
+ */
+export interface Joins {
+  /** The position of each payment's milestone. */
+  payments: number[];
+  /** The positions of each Reminders row's milestones, in the row's order. */
+  reminders: number[][];
+}
+
 /** Parses every tab. Never throws on cell content. */
 export function parseLedger(raw: RawLedger, opts: ParseOptions = {}): Parsed {
+  return parseWithJoins(raw, opts).parsed;
+}
+
+/** `parseLedger`, and where each row's milestones sit (for `buildReport`). */
+export function parseWithJoins(raw: RawLedger, opts: ParseOptions = {}): { parsed: Parsed; joins: Joins } {
   const problems: Problem[] = [];
   const layout: Parsed['layout'] = {};
   const settings = parseSettings(raw, opts, problems, layout);
@@ -62,13 +80,14 @@ export function parseLedger(raw: RawLedger, opts: ParseOptions = {}): Parsed {
   const clients = parseClients(tab(CLIENTS), settings);
   const changeOrders = parseChangeOrders(tab(CHANGE_ORDERS), clients, settings);
   const milestones = parseMilestones(tab(MILESTONES), clients, changeOrders.byKey);
-  const payments = parsePayments(tab(PAYMENTS), milestones, settings);
-  const reminders = parseReminders(tab(REMINDERS), clients, milestones);
+  const joins: Joins = { payments: [], reminders: [] };
+  const payments = parsePayments(tab(PAYMENTS), milestones, settings, joins.payments);
+  const reminders = parseReminders(tab(REMINDERS), clients, milestones, joins.reminders);
   const promises = parsePromises(tab(PROMISES), clients, milestones, settings);
   const templates = parseTemplates(tab(TEMPLATES), settings);
   const rates = parseRates(tab(RATES));
 
-  return {
+  const parsed: Parsed = {
     ledger: {
       settings,
       clients: clients.clients,
@@ -84,4 +103,5 @@ export function parseLedger(raw: RawLedger, opts: ParseOptions = {}): Parsed {
     problems,
     layout,
   };
+  return { parsed, joins };
 }

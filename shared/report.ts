@@ -26,8 +26,8 @@ import type {
   Report,
   Stage,
 } from './model.ts';
-import type { ParseOptions, Parsed } from './parse.ts';
-import { parseLedger } from './parse.ts';
+import type { Joins, ParseOptions, Parsed } from './parse.ts';
+import { parseWithJoins } from './parse.ts';
 import { problem } from './problems.ts';
 import { clientMessage } from './report/client-message.ts';
 import { dueDateOf, reportMilestone } from './report/milestone.ts';
@@ -131,24 +131,45 @@ export function computeReport(
   today: IsoDate,
   options: ReportOptions = {},
 ): Report {
+  return joinedReport(ledger, problems, today, options, null);
+}
+
+/** `computeReport`, joining rows to milestones by the positions `joins` notes when given. */
+function joinedReport(
+  ledger: Ledger,
+  problems: readonly Problem[],
+  today: IsoDate,
+  options: ReportOptions,
+  joins: Joins | null,
+): Report {
   const realToday = options.realToday ?? today;
   const extra: Problem[] = [];
   const future = (tab: string, row: number, column: string, value: IsoDate) => {
     if (value > realToday) extra.push(problem('future_entry', tab, row, column, { value, today: realToday }));
   };
-  // What each milestone ID gathers from the other tabs, and each client name's slot: one
-  // lookup per milestone instead of one per tab (string-keyed lookups led the profile of a
-  // 100,000-milestone ledger, bench/core.ts).
-  const links = new Map<string, MilestoneLinks>();
+  // What each milestone gathers from the other tabs: joined by the positions parse noted
+  // when it gives them (buildReport), else by ID, one lookup per milestone (ID lookups led
+  // the profile of a 100,000-milestone ledger, bench/core.ts).
+  const linksAt: (MilestoneLinks | undefined)[] = new Array(ledger.milestones.length);
+  let byId: Map<string, MilestoneLinks> | null = joins ? null : new Map();
   for (let i = 0; i < ledger.payments.length; i++) {
     const p = ledger.payments[i] as Payment;
     future('Payments', p.row, 'Date', p.date);
-    if (p.date <= today) (linksOf(links, p.milestone).payments ??= []).push(p);
+    if (p.date > today) continue;
+    const l = byId ? linksOf(byId, p.milestone) : linkAt(linksAt, (joins as Joins).payments[i] as number);
+    (l.payments ??= []).push(p);
   }
   for (let i = 0; i < ledger.reminders.length; i++) {
     const r = ledger.reminders[i] as Reminder;
     future('Reminders', r.row, 'Sent', r.sent);
-    if (r.sent <= today) for (const id of r.milestones) (linksOf(links, id).reminders ??= []).push(r);
+    if (r.sent > today) continue;
+    const positions = joins?.reminders[i];
+    for (let k = 0; k < r.milestones.length; k++) {
+      const l = positions
+        ? linkAt(linksAt, positions[k] as number)
+        : linksOf(byId!, r.milestones[k] as string);
+      (l.reminders ??= []).push(r);
+    }
   }
   for (const c of ledger.changeOrders) {
     if (c.requested !== null) future('Change orders', c.row, 'Requested', c.requested);
@@ -157,6 +178,10 @@ export function computeReport(
   // Promises as of today, and the latest one covering each milestone.
   const promiseCounts = new Map<string, { kept: number; broken: number }>();
   if (ledger.promises.length > 0) {
+    // Promises are joined by ID: with positions, each milestone's links go under its ID
+    // first (parse reads each ID once).
+    byId ??= new Map(ledger.milestones.map((m, i) => [m.id, linkAt(linksAt, i)]));
+    const links = byId;
     const milestoneById = new Map(ledger.milestones.map((m) => [m.id, m]));
     const paymentsBy = { get: (id: string) => links.get(id)?.payments ?? undefined };
     for (const p of ledger.promises) {
@@ -214,7 +239,7 @@ export function computeReport(
   for (let i = 0; i < ledger.milestones.length; i++) {
     const m = ledger.milestones[i] as Milestone;
     const slot = slotOf[i] as ClientSlot;
-    const l = links.get(m.id);
+    const l = joins ? linksAt[i] : (byId as Map<string, MilestoneLinks>).get(m.id);
     const parsed = milestoneRowProblems.get(m.row);
     const rowProblems: Problem[] = parsed ? parsed.slice() : [];
     const before = rowProblems.length;
@@ -315,6 +340,10 @@ function linksOf(links: Map<string, MilestoneLinks>, id: string): MilestoneLinks
   return l;
 }
 
+function linkAt(links: (MilestoneLinks | undefined)[], position: number): MilestoneLinks {
+  return (links[position] ??= { payments: null, reminders: null, promise: null });
+}
+
 /**
  * A client name's record (undefined when no Clients row has the name), whether work with
  * them is ongoing, and their milestones' report rows in ledger order.
@@ -340,6 +369,6 @@ export function buildReport(
   today: IsoDate,
   opts: ParseOptions & ReportOptions = {},
 ): Parsed & { report: Report } {
-  const parsed = parseLedger(raw, opts);
-  return { ...parsed, report: computeReport(parsed.ledger, parsed.problems, today, opts) };
+  const { parsed, joins } = parseWithJoins(raw, opts);
+  return { ...parsed, report: joinedReport(parsed.ledger, parsed.problems, today, opts, joins) };
 }

@@ -14,6 +14,8 @@ export interface MilestoneIndex {
   rejected: Map<string, number>;
   /** Every ID typed in the tab that names no milestone read (its row was left out). */
   leftOutIds: string[];
+  /** Sheet row → 1 + the position in `milestones` of the milestone read from it (0: none). */
+  positionOfRow: Int32Array;
 }
 
 export function parseMilestones(
@@ -26,6 +28,7 @@ export function parseMilestones(
   const rejected = new Map<string, number>();
   // Sheet rows read as a milestone: their ID names one, so the left-out pass skips them.
   const read = new Uint8Array(tab.rowCount + 2);
+  const positionOfRow = new Int32Array(tab.rowCount + 2);
   if (tab.check(true)) {
     tab.forEachRow((r) => {
       const unique = uniqueId(r, 'ID', byKey, rejected);
@@ -77,11 +80,12 @@ export function parseMilestones(
       milestones.push(m);
       byKey.set(key, m);
       read[r.row] = 1;
+      positionOfRow[r.row] = milestones.length;
     });
   }
   // Every ID cell is taken, the rows left out too (issue 18: a plan reused a half-typed ID).
   const leftOutIds = [...new Set(tab.columnTexts('ID', read).filter((id) => !byKey.has(refKey(id))))];
-  return { milestones, byKey, rejected, leftOutIds };
+  return { milestones, byKey, rejected, leftOutIds, positionOfRow };
 }
 
 /** The milestone `id` names (from a row's `header` cell); null, with a problem, when none. */
@@ -114,4 +118,9 @@ export function milestoneRefs(index: MilestoneIndex, r: RowReader): (Milestone |
     .map((s) => s.trim())
     .filter(Boolean)
     .map((id) => milestoneRef(index, r, 'Milestone', id));
+}
+
+/** Where milestone `m` (read into `index`) sits in `index.milestones`. */
+export function positionOf(index: MilestoneIndex, m: Milestone): number {
+  return (index.positionOfRow[m.row] as number) - 1;
 }

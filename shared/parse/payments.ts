@@ -1,10 +1,16 @@
 /** The Payments tab (optional): money received, one payment to one milestone a row. */
 import type { Payment, Settings } from '../model.ts';
 import type { MilestoneIndex } from './milestones.ts';
-import { milestoneRef } from './milestones.ts';
+import { milestoneRef, positionOf } from './milestones.ts';
 import type { TabReader } from './reader.ts';
 
-export function parsePayments(tab: TabReader, milestones: MilestoneIndex, settings: Settings): Payment[] {
+/** `positions` gets the position in `milestones` of each payment's milestone, payment by payment. */
+export function parsePayments(
+  tab: TabReader,
+  milestones: MilestoneIndex,
+  settings: Settings,
+  positions: number[] = [],
+): Payment[] {
   const payments: Payment[] = [];
   if (!tab.check(false)) return payments;
   tab.forEachRow((r) => {
@@ -16,6 +22,7 @@ export function parsePayments(tab: TabReader, milestones: MilestoneIndex, settin
     if (m.invoiceDate && date < m.invoiceDate) {
       r.report('payment_before_invoice', 'Date', { value: date, invoiceDate: m.invoiceDate });
     }
+    positions.push(positionOf(milestones, m));
     payments.push({
       row: r.row,
       date,

@@ -5,11 +5,17 @@ import { STAGES } from '../stages.ts';
 import type { ClientIndex } from './clients.ts';
 import { namedClient } from './clients.ts';
 import type { MilestoneIndex } from './milestones.ts';
-import { milestoneRefs } from './milestones.ts';
+import { milestoneRefs, positionOf } from './milestones.ts';
 import type { TabReader } from './reader.ts';
 import { parseChannel, parseStage } from './values.ts';
 
-export function parseReminders(tab: TabReader, clients: ClientIndex, milestones: MilestoneIndex): Reminder[] {
+/** `positions` gets the positions in `milestones` of each row's milestones, row by row. */
+export function parseReminders(
+  tab: TabReader,
+  clients: ClientIndex,
+  milestones: MilestoneIndex,
+  positions: number[][] = [],
+): Reminder[] {
   const reminders: Reminder[] = [];
   if (!tab.check(false)) return reminders;
   tab.forEachRow((r) => {
@@ -27,6 +33,7 @@ export function parseReminders(tab: TabReader, clients: ClientIndex, milestones:
       if (channel === null) r.fail('unknown_channel', 'Channel', { value: r.text('Channel') });
     }
     if (r.failed || !sent || ms.length === 0 || ms.some((m) => m === null)) return;
+    positions.push(ms.map((m) => positionOf(milestones, m as Milestone)));
     reminders.push({
       row: r.row,
       sent,
