@@ -10,8 +10,7 @@ import type { Language, Ledger, RawLedger, Report } from '../shared/index.ts';
 import {
   DEMO_SHEET,
   LANGUAGES,
-  computeReport,
-  parseLedger,
+  buildReport,
   demoLedger,
   isIsoDate,
   todayIn,
@@ -191,10 +190,14 @@ export async function prepare(
 ): Promise<{ report: Report; ledger: Ledger; today: string; title: string }> {
   const source = await loadLedger(opts, io);
   // Parse first: the ledger's own time zone (Settings → Time zone) decides what today is.
-  const { ledger, problems } = parseLedger(source.raw, { locale: source.locale, timeZone: source.timeZone });
-  const realToday = todayIn(ledger.settings.timeZone, io.now());
-  const today = opts.today ?? realToday;
-  const report = computeReport(ledger, problems, today, { realToday });
+  const { report, ledger, today } = buildReport(
+    source.raw,
+    (parsed) => {
+      const realToday = todayIn(parsed.settings.timeZone, io.now());
+      return { today: opts.today ?? realToday, realToday };
+    },
+    { locale: source.locale, timeZone: source.timeZone },
+  );
   return { report, ledger, today, title: source.title };
 }
 

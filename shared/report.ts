@@ -363,12 +363,20 @@ function clientSlot(slots: Map<string, ClientSlot>, name: string): ClientSlot {
   return slot;
 }
 
-/** Parse + compute in one call: what every surface does with raw rows. */
+/**
+ * Parse + compute in one call: what every surface does with raw rows. The day may depend on
+ * the ledger (its own time zone, Settings → Time zone): a function is asked once parse is
+ * done, and may give the real today too (ReportOptions.realToday). The report then links
+ * rows by the positions parse found, not by ID text again.
+ */
 export function buildReport(
   raw: RawLedger,
-  today: IsoDate,
+  today: IsoDate | ((ledger: Ledger) => { today: IsoDate; realToday?: IsoDate }),
   opts: ParseOptions & ReportOptions = {},
-): Parsed & { report: Report } {
+): Parsed & { report: Report; today: IsoDate } {
   const { parsed, joins } = parseWithJoins(raw, opts);
-  return { ...parsed, report: joinedReport(parsed.ledger, parsed.problems, today, opts, joins) };
+  const day = typeof today === 'function' ? today(parsed.ledger) : { today };
+  const options = day.realToday === undefined ? opts : { ...opts, realToday: day.realToday };
+  const report = joinedReport(parsed.ledger, parsed.problems, day.today, options, joins);
+  return { ...parsed, today: day.today, report };
 }

@@ -46,7 +46,18 @@ describe('report joins', () => {
         const joined = buildReport(raw, today, opts);
         const parsed = parseLedger(raw);
         expect(joined.ledger).toEqual(parsed.ledger);
-        expect(joined.report).toEqual(computeReport(parsed.ledger, parsed.problems, today, opts));
+        const expected = computeReport(parsed.ledger, parsed.problems, today, opts);
+        expect(joined.report).toEqual(expected);
+        // The day asked of the parsed ledger (the CLI's and the add-on's way: its time zone
+        // decides today), with the real today given back the same way.
+        let seen: unknown;
+        const asked = buildReport(raw, (ledger) => {
+          seen = ledger;
+          return { today, realToday: TODAY };
+        });
+        expect(seen).toEqual(parsed.ledger);
+        expect(asked.today).toBe(today);
+        expect(asked.report).toEqual(expected);
       }),
       { numRuns: 300 },
     );

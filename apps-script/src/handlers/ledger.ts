@@ -4,12 +4,11 @@
  */
 import type { IsoDate, Parsed, Report, TabLayout } from '../../../shared/index.ts';
 import {
-  computeReport,
+  buildReport,
   findTabName,
   isBlank,
   locateColumns,
   MILESTONES as MILESTONES_SPEC,
-  parseLedger,
   todayIn,
 } from '../../../shared/index.ts';
 import type { LedgerSnapshot, Services, TabWanted } from '../services.ts';
@@ -44,10 +43,12 @@ export const COMPUTED_COLUMNS_TABS: TabWanted = (spec, read) => {
 export function loadLedger(services: Services, now: Date = services.now(), want?: TabWanted): LoadedLedger {
   const snapshot = services.readLedger(want);
   // Native Date cells are midnight in the sheet's own zone, whatever Settings says.
-  const parsed = parseLedger(snapshot.tabs, { locale: snapshot.locale, timeZone: snapshot.timeZone });
-  const today = todayIn(parsed.ledger.settings.timeZone, now);
-  const report = computeReport(parsed.ledger, parsed.problems, today);
-  return { ...parsed, snapshot, report, today, now };
+  const { today, ...parsed } = buildReport(
+    snapshot.tabs,
+    (ledger) => ({ today: todayIn(ledger.settings.timeZone, now) }),
+    { locale: snapshot.locale, timeZone: snapshot.timeZone },
+  );
+  return { ...parsed, snapshot, today, now };
 }
 
 /** 1-based column of a canonical header in a tab, or undefined when the column is missing. */
