@@ -29,7 +29,8 @@ button{font:inherit;color:inherit;background:none;border:0;margin:0;padding:0;cu
 export const CHIP_CSS = `${HOST}display:inline-block!important;vertical-align:middle!important;margin:0 8px!important}
 .chip{display:inline-flex;align-items:center;gap:6px;max-width:640px;padding:2px 10px 2px 2px;border:1px solid var(--border);border-radius:14px;background:var(--bg);white-space:nowrap;overflow:hidden}
 .chip:hover{background:var(--hover)}
-.client{font-weight:500;overflow:hidden;text-overflow:ellipsis}
+.client{font-weight:500;overflow:hidden;text-overflow:ellipsis;flex-shrink:0;max-width:200px}
+.chip .muted{overflow:hidden;text-overflow:ellipsis}
 .panel{width:380px;max-height:70vh;overflow:auto}
 .panel ul{list-style:none;margin:0;padding:0}
 .panel li{padding:4px 12px;display:flex;gap:6px;align-items:baseline;flex-wrap:wrap}

@@ -171,6 +171,10 @@ describe('the client replied after a reminder', () => {
     await expect
       .poll(async () => (await chip()).text(), { timeout: 15_000 })
       .toContain('Replied 2 Dec, after your reminder of 24 Nov');
+    // The client's name stays readable beside the longer line (it was squeezed to nothing).
+    const name = await shadow.waitFor('payladder-chip', 'button.chip .client');
+    expect(await name.text()).toBe(client);
+    expect(await name.width()).toBeGreaterThan(40);
     await shot('chip-replied');
 
     await (await chip()).click();

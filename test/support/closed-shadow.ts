@@ -74,6 +74,8 @@ export interface ShadowElement {
   scriptClick(): Promise<void>;
   focus(): Promise<void>;
   text(): Promise<string>;
+  /** Its drawn width in CSS pixels (0 when squeezed out or hidden). */
+  width(): Promise<number>;
   attribute(name: string): Promise<string | null>;
 }
 
@@ -134,6 +136,7 @@ export async function closedShadow(page: Page): Promise<ClosedShadow> {
     scriptClick: () => call(objectId, 'function () { this.click(); }'),
     focus: () => call(objectId, 'function () { this.focus(); }'),
     text: async () => (await call<string | null>(objectId, 'function () { return this.textContent; }')) ?? '',
+    width: () => call<number>(objectId, 'function () { return this.getBoundingClientRect().width; }'),
     attribute: (name) =>
       call<string | null>(objectId, `function () { return this.getAttribute(${JSON.stringify(name)}); }`),
   });
