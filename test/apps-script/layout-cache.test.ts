@@ -78,6 +78,24 @@ function stageOf(book: SpreadsheetModel, id: string): unknown {
   return ms.get(row, col(ms, 'Stage'));
 }
 
+/**
+ * After an edit that had to read the ledger afresh: one full read (the spreadsheet's settings
+ * asked once), SB-3 paid or not as the live tabs say, no typed cell changed, every computed
+ * cell the core's.
+ */
+function expectFullRead(
+  book: SpreadsheetModel,
+  calls: CallLog,
+  before: ReturnType<typeof userCells>,
+  expected: { sb3Paid: boolean },
+): void {
+  expect(calls.count('Spreadsheet.getSpreadsheetTimeZone')).toBe(1);
+  if (expected.sb3Paid) expect(stageOf(book, 'SB-3')).toBe('paid');
+  else expect(stageOf(book, 'SB-3')).not.toBe('paid');
+  expect(userCells(book)).toEqual(before);
+  expectComputedCurrent(book);
+}
+
 describe('The tab layout cached between edits', () => {
   it('is stored in document properties, small, and lets the next edit read each tab at its position', async () => {
     const { fakes, calls, edit } = await demo();
@@ -145,10 +163,7 @@ describe('The tab layout cached between edits', () => {
     const before = userCells(book);
     edit('Milestones');
     // A full read found the ledger as it is now: the new Payments is empty, SB-3 not paid.
-    expect(calls.count('Spreadsheet.getSpreadsheetTimeZone')).toBe(1);
-    expect(stageOf(book, 'SB-3')).not.toBe('paid');
-    expect(userCells(book)).toEqual(before);
-    expectComputedCurrent(book);
+    expectFullRead(book, calls, before, { sb3Paid: false });
     // And the layout now names the tabs as they are.
     const stored = fakes.properties.document.values.get(LAYOUT_KEY) ?? '';
     expect(stored).not.toMatch(/Old payments/);
@@ -167,10 +182,7 @@ describe('The tab layout cached between edits', () => {
     expect(calls.count('Range.setValues')).toBe(0);
     const before = userCells(book);
     edit('Milestones');
-    expect(calls.count('Spreadsheet.getSpreadsheetTimeZone')).toBe(1);
-    expect(stageOf(book, 'SB-3')).not.toBe('paid');
-    expect(userCells(book)).toEqual(before);
-    expectComputedCurrent(book);
+    expectFullRead(book, calls, before, { sb3Paid: false });
   });
 
   it('sees a tab only renamed at the next full read (the sidebar), and every edit after it does', async () => {
@@ -185,10 +197,7 @@ describe('The tab layout cached between edits', () => {
     expect(storedLayout(fakes)?.tabs.payments).toBeUndefined();
     const before = userCells(book);
     edit('Milestones');
-    expect(calls.count('Spreadsheet.getSpreadsheetTimeZone')).toBe(1);
-    expect(stageOf(book, 'SB-3')).not.toBe('paid');
-    expect(userCells(book)).toEqual(before);
-    expectComputedCurrent(book);
+    expectFullRead(book, calls, before, { sb3Paid: false });
   });
 
   it('writes nothing into a Milestones tab renamed between two edits', async () => {
@@ -218,10 +227,7 @@ describe('The tab layout cached between edits', () => {
     edit('Payments');
     // The headers were not where the layout had them: a full read, the tabs listed once.
     expect(calls.count('Spreadsheet.getSheets')).toBe(1);
-    expect(calls.count('Spreadsheet.getSpreadsheetTimeZone')).toBe(1);
-    expect(stageOf(book, 'SB-3')).toBe('paid');
-    expect(userCells(book)).toEqual(before);
-    expectComputedCurrent(book);
+    expectFullRead(book, calls, before, { sb3Paid: true });
     // The layout stored then has the new positions: the next edit is a fast one.
     book.sheet('Milestones').set(2, col(book.sheet('Milestones'), 'Amount'), 1234);
     edit('Milestones');
@@ -245,10 +251,7 @@ describe('The tab layout cached between edits', () => {
     ms.set(2, col(ms, 'Amount'), 1234);
     const before = userCells(book);
     edit('Milestones');
-    expect(calls.count('Spreadsheet.getSpreadsheetTimeZone')).toBe(1);
-    expect(stageOf(book, 'SB-3')).toBe('paid');
-    expect(userCells(book)).toEqual(before);
-    expectComputedCurrent(book);
+    expectFullRead(book, calls, before, { sb3Paid: true });
   });
 
   it('falls back to a full read when a tab it reads was deleted', async () => {
@@ -374,10 +377,7 @@ describe('The positions in the cached layout, checked against the live sheet', (
     payInFull(book);
     const before = userCells(book);
     edit('Payments');
-    expect(calls.count('Spreadsheet.getSpreadsheetTimeZone')).toBe(1);
-    expect(stageOf(book, 'SB-3')).toBe('paid');
-    expect(userCells(book)).toEqual(before);
-    expectComputedCurrent(book);
+    expectFullRead(book, calls, before, { sb3Paid: true });
     expect(storedLayout(fakes)?.tabs.payments?.index).toBe(book.sheets.indexOf(book.sheet('Payments')));
     const ms = book.sheet('Milestones');
     ms.set(2, col(ms, 'Amount'), 1234);
