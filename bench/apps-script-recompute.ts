@@ -168,6 +168,12 @@ const EDITS: { tab: string; type: (book: Book) => void }[] = [
       typeRow(b, REMINDERS.name, ['2026-03-01', 'M-4', '', 'reminder', 'reminder', '', '', 'gmail']),
   },
   { tab: CLIENTS.name, type: (b) => b.sheet(CLIENTS.name).set(2, 8, 45) }, // Client 0's terms
+  {
+    tab: PROMISES.name,
+    type: (b) => typeRow(b, PROMISES.name, ['2026-03-01', 'M-6', '', '', '2026-03-20', 'phone', '']),
+  },
+  // A reference rate for a half-year the built-in table covers: it wins, and is a warning.
+  { tab: RATES.name, type: (b) => typeRow(b, RATES.name, ['IT', '2026-01-01', 2.5, 'Gazzetta Ufficiale']) },
   // The ledger's time zone: it is still yesterday in Pago Pago, so every Days overdue changes.
   { tab: SETTINGS.name, type: (b) => b.sheet(SETTINGS.name).set(3, 2, 'Pacific/Pago_Pago') },
   { tab: 'Change orders', type: (b) => b.sheet('Change orders').set(2, 1, 'CO-1') },
