@@ -1,4 +1,4 @@
-import type { ComponentChildren } from 'preact';
+import type { ComponentChildren, Ref } from 'preact';
 import { useStore } from './context.ts';
 
 /**
@@ -37,5 +37,37 @@ export function ActionButton({
     >
       {mine ? store.t.value.working : children}
     </button>
+  );
+}
+
+/**
+ * A form's last row: its submit button, which says it is working while its own call is in
+ * flight and, like ActionButton, waits while any call is; then Cancel.
+ */
+export function FormActions({
+  busyKey,
+  variant,
+  children,
+  onCancel,
+  cancelRef,
+}: {
+  busyKey: string;
+  variant: 'primary' | 'secondary' | 'danger';
+  children: ComponentChildren;
+  onCancel: () => void;
+  /** For a confirmation that puts the focus on Cancel first. */
+  cancelRef?: Ref<HTMLButtonElement>;
+}) {
+  const store = useStore();
+  const busy = store.busy.value;
+  return (
+    <div class="row">
+      <button type="submit" class={variant} aria-disabled={busy !== null}>
+        {busy === busyKey ? store.t.value.working : children}
+      </button>
+      <button type="button" class="quiet" ref={cancelRef} onClick={onCancel}>
+        {store.t.value.cancel}
+      </button>
+    </div>
   );
 }

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { MilestoneReport } from '../../../shared/model.ts';
+import { FormActions } from './action-button.tsx';
 import { useStore } from './context.ts';
 
 /**
@@ -74,14 +75,9 @@ export function DisputeConfirm({ milestone: m, onDone }: { milestone: MilestoneR
           ) : null}
         </>
       )}
-      <div class="row">
-        <button type="submit" class="danger" aria-disabled={store.busy.value !== null}>
-          {store.busy.value === busyKey ? t.working : t.disputeConfirm}
-        </button>
-        <button type="button" class="quiet" ref={cancel} onClick={onDone}>
-          {t.cancel}
-        </button>
-      </div>
+      <FormActions busyKey={busyKey} variant="danger" onCancel={onDone} cancelRef={cancel}>
+        {t.disputeConfirm}
+      </FormActions>
     </form>
   );
 }

@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { addDays } from '../../../shared/dates.ts';
 import type { PaymentPlanInput, PaymentPlanPreview, SidebarView } from '../../src/api.ts';
 import { asError } from '../client.ts';
-import { ActionButton } from './action-button.tsx';
+import { ActionButton, FormActions } from './action-button.tsx';
 import { useStore } from './context.ts';
 
 type Interval = PaymentPlanInput['interval'];
@@ -182,14 +182,9 @@ export function PaymentPlanForm({
         />
         {t.keepUnderLimit}
       </label>
-      <div class="row">
-        <button type="submit" class="secondary" aria-disabled={store.busy.value !== null}>
-          {store.busy.value === `previewPaymentPlan:${key}` ? t.working : t.preview}
-        </button>
-        <button type="button" class="quiet" onClick={onDone}>
-          {t.cancel}
-        </button>
-      </div>
+      <FormActions busyKey={`previewPaymentPlan:${key}`} variant="secondary" onCancel={onDone}>
+        {t.preview}
+      </FormActions>
       {repreviewError !== null ? (
         <p class="warning" role="alert">
           {repreviewError}

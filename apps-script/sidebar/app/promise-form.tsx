@@ -3,7 +3,9 @@ import type { MilestoneReport } from '../../../shared/model.ts';
 import { parseAmountText } from '../../../shared/amounts.ts';
 import { addDays } from '../../../shared/dates.ts';
 import { toMajor } from '../../../shared/money.ts';
+import { FormActions } from './action-button.tsx';
 import { useStore } from './context.ts';
+import { AmountField, NoteField } from './form-fields.tsx';
 
 /**
  * What the client said they would pay, and by when → one new Promises row (Source
@@ -24,7 +26,6 @@ export function PromiseForm({ milestone: m, onDone }: { milestone: MilestoneRepo
   const [amount, setAmount] = useState(() => f.amountInput(m.outstanding, m.currency));
   const [note, setNote] = useState('');
   const [invalid, setInvalid] = useState(false);
-  const example = f.amountInput(123456, m.currency);
   const busyKey = `logPromise:${m.id}`;
 
   useEffect(() => first.current?.focus(), []);
@@ -62,39 +63,19 @@ export function PromiseForm({ milestone: m, onDone }: { milestone: MilestoneRepo
         onInput={(e) => setBy(e.currentTarget.value)}
         required
       />
-      <label for={`${id}-amount`}>
-        {t.amount} ({m.currency})
-      </label>
-      <input
-        ref={amountField}
-        id={`${id}-amount`}
-        name="amount"
-        inputMode="decimal"
-        autoComplete="off"
+      <AmountField
+        id={id}
+        currency={m.currency}
         value={amount}
-        aria-invalid={invalid}
-        aria-describedby={`${id}-amount-hint`}
-        onInput={(e) => setAmount(e.currentTarget.value)}
+        onInput={setAmount}
+        invalid={invalid}
+        hint={t.promiseAmountHint}
+        inputRef={amountField}
       />
-      <p id={`${id}-amount-hint`} class={invalid ? 'field-error' : 'muted small'}>
-        {invalid ? t.amountInvalid(example) : t.promiseAmountHint(example)}
-      </p>
-      <label for={`${id}-note`}>{t.note}</label>
-      <input
-        id={`${id}-note`}
-        name="note"
-        value={note}
-        maxLength={2000}
-        onInput={(e) => setNote(e.currentTarget.value)}
-      />
-      <div class="row">
-        <button type="submit" class="primary" aria-disabled={store.busy.value !== null}>
-          {store.busy.value === busyKey ? t.working : t.savePromise}
-        </button>
-        <button type="button" class="quiet" onClick={onDone}>
-          {t.cancel}
-        </button>
-      </div>
+      <NoteField id={id} value={note} onInput={setNote} />
+      <FormActions busyKey={busyKey} variant="primary" onCancel={onDone}>
+        {t.savePromise}
+      </FormActions>
     </form>
   );
 }

@@ -2,7 +2,9 @@ import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { MilestoneReport } from '../../../shared/model.ts';
 import { parseAmountText } from '../../../shared/amounts.ts';
 import { toMajor } from '../../../shared/money.ts';
+import { FormActions } from './action-button.tsx';
 import { useStore } from './context.ts';
+import { AmountField, NoteField } from './form-fields.tsx';
 
 /** The select's value for a method typed by hand: methods are trimmed, so none is this. */
 const OTHER = ' other';
@@ -31,7 +33,6 @@ export function RecordPaymentForm({
   const [otherMethod, setOtherMethod] = useState('');
   const [note, setNote] = useState('');
   const [invalid, setInvalid] = useState(false);
-  const example = f.amountInput(123456, m.currency);
   // The usual ways to pay, then the ones this ledger already uses, then Other (typed).
   const known = new Set(t.methods.map((name) => name.toLowerCase()));
   const used = [...new Set((view?.payments ?? []).map((p) => p.method.trim()).filter((s) => s !== ''))]
@@ -70,24 +71,16 @@ export function RecordPaymentForm({
 
   return (
     <form class="panel form" onSubmit={(e) => void submit(e)} aria-label={`${t.recordPayment} · ${m.id}`}>
-      <label for={`${id}-amount`}>
-        {t.amount} ({m.currency})
-      </label>
-      <input
-        ref={first}
-        id={`${id}-amount`}
-        name="amount"
-        inputMode="decimal"
-        autoComplete="off"
+      <AmountField
+        id={id}
+        currency={m.currency}
         value={amount}
-        aria-invalid={invalid}
-        aria-describedby={`${id}-amount-hint`}
-        onInput={(e) => setAmount(e.currentTarget.value)}
+        onInput={setAmount}
+        invalid={invalid}
+        hint={t.amountHint}
+        inputRef={first}
         required
       />
-      <p id={`${id}-amount-hint`} class={invalid ? 'field-error' : 'muted small'}>
-        {invalid ? t.amountInvalid(example) : t.amountHint(example)}
-      </p>
       <label for={`${id}-date`}>{t.date}</label>
       <input
         id={`${id}-date`}
@@ -125,22 +118,10 @@ export function RecordPaymentForm({
           />
         </>
       ) : null}
-      <label for={`${id}-note`}>{t.note}</label>
-      <input
-        id={`${id}-note`}
-        name="note"
-        value={note}
-        maxLength={2000}
-        onInput={(e) => setNote(e.currentTarget.value)}
-      />
-      <div class="row">
-        <button type="submit" class="primary" aria-disabled={store.busy.value !== null}>
-          {store.busy.value === busyKey ? t.working : t.save}
-        </button>
-        <button type="button" class="quiet" onClick={onDone}>
-          {t.cancel}
-        </button>
-      </div>
+      <NoteField id={id} value={note} onInput={setNote} />
+      <FormActions busyKey={busyKey} variant="primary" onCancel={onDone}>
+        {t.save}
+      </FormActions>
     </form>
   );
 }
