@@ -229,7 +229,7 @@ export function rowFor(
 }
 
 // Dates go in as ISO text, which Sheets stores as a date; other text is kept as typed.
-const DATE_FIELDS = new Set(['Sent', 'Date', 'Due date', 'Invoice date']);
+const DATE_FIELDS = new Set(['Sent', 'Date', 'Due date', 'Invoice date', 'Promised by']);
 function isDateField(header: string): boolean {
   return DATE_FIELDS.has(header);
 }

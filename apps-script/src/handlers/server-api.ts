@@ -41,7 +41,7 @@ import {
   SetStatusInput,
   WriteOffInput,
 } from '../api.ts';
-import type { CellValue, Services } from '../services.ts';
+import type { Services } from '../services.ts';
 import { textCell } from './cells.ts';
 import { draftAndLog, draftedOn, rowFor } from './drafts.ts';
 import { stageInSentence } from '../../../shared/stage-look.ts';
@@ -131,6 +131,24 @@ function rowHasId(loaded: LoadedLedger, row: number, id: string): boolean {
 
 function reportOf(loaded: LoadedLedger, id: string): MilestoneReport | undefined {
   return loaded.report.milestones.find((m) => m.id === id);
+}
+
+/**
+ * New rows at the end of a ledger tab, each given by canonical header, once the columns
+ * every row needs are there (a UserError pointing to setup otherwise).
+ */
+function appendRowsTo(
+  services: Services,
+  loaded: LoadedLedger,
+  tab: { key: Parameters<typeof requireLayout>[1]; name: string; needs: readonly string[] },
+  rows: readonly Record<string, string | number>[],
+): void {
+  const layout = requireLayout(loaded, tab.key, tab.name);
+  for (const header of tab.needs) requireColumn(layout, header);
+  services.appendRows(
+    layout.name,
+    rows.map((fields) => rowFor(layout.width, layout.columns, fields)),
+  );
 }
 
 /** Writes one Milestones Status cell: the only cell a status action owns. */
@@ -265,16 +283,14 @@ export function createServerApi(services: Services): ServerApi {
           const why = amount.why === 'too_large' || amount.why === 'decimals' ? amount.why : 'not_amount';
           throw new UserError(PAYMENT_ERRORS[why](input.amount, m.currency));
         }
-        const layout = requireLayout(loaded, 'payments', 'Payments');
-        for (const header of ['Date', 'Milestone', 'Amount']) requireColumn(layout, header);
-        const row: CellValue[] = rowFor(layout.width, layout.columns, {
-          Date: input.date,
-          Milestone: m.id,
-          Amount: input.amount,
-          Method: input.method,
-          Note: input.note,
-        });
-        services.appendRows(layout.name, [row]);
+        const payments = {
+          key: 'payments',
+          name: 'Payments',
+          needs: ['Date', 'Milestone', 'Amount'],
+        } as const;
+        appendRowsTo(services, loaded, payments, [
+          { Date: input.date, Milestone: m.id, Amount: input.amount, Method: input.method, Note: input.note },
+        ]);
         return null;
       });
     },
@@ -324,20 +340,22 @@ export function createServerApi(services: Services): ServerApi {
             );
           amount = input.amount;
         }
-        const layout = requireLayout(loaded, 'promises', 'Promises');
-        for (const header of ['Date', 'Milestone', 'Promised by']) requireColumn(layout, header);
-        const row: CellValue[] = rowFor(layout.width, layout.columns, {
-          Date: loaded.today,
-          Milestone: m.id,
-          Client: m.client,
-          Amount: amount,
-          Source: 'sidebar',
-          Note: input.note.trim(),
-        });
-        // A date, as Sheets stores a typed date (rowFor keeps other text as typed text).
-        const by = layout.columns['Promised by'];
-        if (by !== undefined) row[by] = input.by;
-        services.appendRows(layout.name, [row]);
+        const promises = {
+          key: 'promises',
+          name: 'Promises',
+          needs: ['Date', 'Milestone', 'Promised by'],
+        } as const;
+        appendRowsTo(services, loaded, promises, [
+          {
+            Date: loaded.today,
+            Milestone: m.id,
+            Client: m.client,
+            Amount: amount,
+            'Promised by': input.by,
+            Source: 'sidebar',
+            Note: input.note.trim(),
+          },
+        ]);
         return null;
       });
     },
@@ -351,11 +369,17 @@ export function createServerApi(services: Services): ServerApi {
         if (input.sentOn > loaded.today) throw new UserError(CONFIRM_ERRORS.future(input.sentOn));
         if (input.sentOn < first.sent)
           throw new UserError(CONFIRM_ERRORS.before_draft(input.sentOn, first.sent));
-        const layout = requireLayout(loaded, 'reminders', 'Reminders');
-        for (const header of ['Sent', 'Milestone', 'Channel']) requireColumn(layout, header);
+        const reminders = {
+          key: 'reminders',
+          name: 'Reminders',
+          needs: ['Sent', 'Milestone', 'Channel'],
+        } as const;
         // Reminders is append-only: the confirmation is a new row, linked to the draft.
-        const rows: CellValue[][] = drafts.map((d) =>
-          rowFor(layout.width, layout.columns, {
+        appendRowsTo(
+          services,
+          loaded,
+          reminders,
+          drafts.map((d) => ({
             Sent: input.sentOn,
             Milestone: d.milestones.join(', '),
             Client: d.client,
@@ -365,9 +389,8 @@ export function createServerApi(services: Services): ServerApi {
             Subject: d.subject,
             Channel: 'email',
             Link: d.link,
-          }),
+          })),
         );
-        services.appendRows(layout.name, rows);
         return null;
       });
     },
