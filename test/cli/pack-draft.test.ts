@@ -1,7 +1,8 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { writeCsvLedger } from './csv-ledger.ts';
 import { packPaths } from '../../cli/commands.ts';
 import { parseCommand, run } from '../../cli/main.ts';
 import { parseCsv } from '../../cli/sources/csv.ts';
@@ -22,17 +23,6 @@ function io() {
 }
 
 const tmp = () => mkdtempSync(path.join(tmpdir(), 'payladder-pack-'));
-
-function writeCsvLedger(raw: Record<string, unknown[][]>): string {
-  const dir = tmp();
-  const cell = (v: unknown) => {
-    const s = v === null || v === undefined ? '' : String(v);
-    return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  for (const [tab, rows] of Object.entries(raw))
-    writeFileSync(path.join(dir, `${tab}.csv`), rows.map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n');
-  return dir;
-}
 
 describe('parseCommand', () => {
   it.each([

@@ -2,6 +2,7 @@ import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { writeCsvLedger } from './csv-ledger.ts';
 import { LedgerReadError, parseCsv } from '../../cli/sources/csv.ts';
 import { run } from '../../cli/main.ts';
 import { demoLedger } from '../../shared/demo.ts';
@@ -21,23 +22,6 @@ function io(isTty = false) {
       now: () => new Date('2026-11-30T10:00:00Z'),
     },
   };
-}
-
-const csvCell = (v: unknown) => {
-  const s = v === null || v === undefined ? '' : String(v);
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
-
-/** Writes a raw ledger as the CSV folder File → Download → CSV produces. */
-function writeCsvLedger(raw: Record<string, unknown[][]>): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'payladder-csv-'));
-  for (const [tab, rows] of Object.entries(raw)) {
-    writeFileSync(
-      path.join(dir, `${tab}.csv`),
-      rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n',
-    );
-  }
-  return dir;
 }
 
 describe('parseCsv', () => {

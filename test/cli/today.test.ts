@@ -5,13 +5,9 @@
  * their numbers; `--client` takes a unique prefix and suggests names; `draft --all` prints
  * every message due today.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { editDistance, findClient, suggestClients } from '../../cli/clients.ts';
 import { run } from '../../cli/main.ts';
-import type { RawLedger } from '../../shared/index.ts';
 import {
   addDays,
   buildReport,
@@ -21,6 +17,7 @@ import {
   todayWork,
 } from '../../shared/index.ts';
 import { CLIENT, rawLedger } from '../shared/builder.ts';
+import { writeCsvLedger } from './csv-ledger.ts';
 
 const TODAY = '2026-11-30';
 const d = (n: number) => addDays(TODAY, n);
@@ -35,17 +32,6 @@ async function cli(args: string[]) {
     now: () => new Date(`${TODAY}T10:00:00Z`),
   });
   return out;
-}
-
-function writeCsvLedger(raw: RawLedger): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'payladder-today-'));
-  const cell = (v: unknown) => {
-    const s = v === null || v === undefined ? '' : String(v);
-    return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  for (const [tab, rows] of Object.entries(raw))
-    writeFileSync(path.join(dir, `${tab}.csv`), rows.map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n');
-  return dir;
 }
 
 /** The report's section that starts with `heading`, up to the next blank line. */
