@@ -1,18 +1,12 @@
 /** Dates, ages, amounts and sync errors as the popup, the options page and the toolbar badge write them, in the UI's language (amounts in its locale: `store.locale`). */
 import type { IsoDate } from '../../shared/model.ts';
 // Straight from the modules, not the core's index: the popup's first paint carries only what it uses.
-import { daysBetween } from '../../shared/dates.ts';
 import { formatMoney, messageLocale } from '../../shared/money.ts';
 import type { ErrorVars, Lang } from './i18n.ts';
 import { STRINGS } from './i18n.ts';
 import type { SyncError } from '../sync/items.ts';
 import type { PopupView } from '../sync/view.ts';
 import { moneyKey, popupDate } from '../sync/written.ts';
-
-/** "30 Nov" / "30 nov"; the year only when it is not `today`'s. */
-export function formatDate(date: IsoDate, lang: Lang, today: IsoDate): string {
-  return popupDate(date, lang, today);
-}
 
 /** A count as Intl writes it in the UI language: 1,234 / 1234 (Italian groups from 10.000). */
 function count(n: number, lang: Lang): string {
@@ -87,16 +81,7 @@ export function shownMoney(
 }
 
 export function shownDate(view: Pick<PopupView, 'written' | 'today'>, lang: Lang, date: IsoDate): string {
-  return view.written[lang].dates[date] ?? formatDate(date, lang, view.today);
-}
-
-export function money(minor: number, currency: string, locale: string): string {
-  return formatMoney(minor, currency, locale);
-}
-
-/** Days from `today` to `date` (negative when past). */
-export function daysUntil(date: IsoDate, today: IsoDate): number {
-  return daysBetween(today, date);
+  return view.written[lang].dates[date] ?? popupDate(date, lang, view.today);
 }
 
 /** The words for a sync error: what happened and what to do. */
